@@ -1,0 +1,148 @@
+"""The built-in export formats: ``json`` (schedule and report), ``csv`` (the 台賬 ledger),
+``csv-findings`` (the findings) and ``markdown`` (the check report).
+
+Text from schedules is hostile until proven otherwise: CSV cells that a spreadsheet would
+run as a formula (starting with ``= + - @``, tab or CR) are prefixed with a quote and NUL
+characters are dropped; Markdown escapes its own syntax and HTML.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from ..exporters import Exporter, ExportInput
+from ..hookspecs import hookimpl
+from ..loaders.schedule import schedule_to_dict
+
+__all__ = ["safe_cell", "md_escape", "ledger_rows", "LEDGER_HEADER", "FINDINGS_HEADER"]
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> str:
+    """A spreadsheet-safe cell: NUL removed, a leading formula character neutralised with
+    an apostrophe (OWASP's advice for CSV injection)."""
+    text = "" if value is None else str(value)
+    text = text.replace("\x00", "")
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+LEDGER_HEADER = (
+    ("date", "日期"), ("time", "時間"), ("type", "類型"), ("title", "名稱"), ("host", "主持人"),
+    ("attendees", "參加人員"), ("place", "地點"), ("topics", "內容"), ("documents", "文件"),
+    ("status", "狀態"), ("id", "編號"),
+)
+FINDINGS_HEADER = (
+    ("rule", "要求"), ("clause", "條款"), ("kind", "類型"), ("status", "狀態"),
+    ("message", "說明"), ("evidence", "依據"), ("due", "期限"), ("quote", "原文"),
+)
+_STATUS_ZH = {"planned": "計劃", "held": "已舉行", "cancelled": "已取消"}
+
+
+def _names(inp: ExportInput) -> Callable[[str | None], str]:
+    names = inp.plan.names()
+    return lambda x: "" if x is None else names.get(x, x)
+
+
+def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
+    """The ledger as rows of plain strings (not yet made safe), events in time order."""
+    name = _names(inp)
+    for e in sorted(inp.schedule.events, key=lambda ev: (ev.day, str(ev.start))):
+        yield [
+            e.day.isoformat(),
+            e.start.strftime("%H:%M") if hasattr(e.start, "hour") else "",
+            name(e.type), e.title, name(e.host),
+            "、".join(name(a) for a in (*e.participants, *e.attendees)),
+            e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
+            _STATUS_ZH[e.status.value] if inp.lang == "zh" else e.status.value, e.id,
+        ]
+
+
+def _csv(header: Sequence[tuple[str, str]], rows: Iterable[Sequence[Any]], lang: str) -> bytes:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow([zh if lang == "zh" else en for en, zh in header])
+    for row in rows:
+        w.writerow([safe_cell(c) for c in row])
+    # A BOM lets Excel on Chinese Windows open UTF-8 CSV as UTF-8.
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def export_csv(inp: ExportInput) -> bytes:
+    return _csv(LEDGER_HEADER, ledger_rows(inp), inp.lang)
+
+
+def export_csv_findings(inp: ExportInput) -> bytes:
+    rows = ([f.rule, f.clause, f.kind, f.status.value, f.message(inp.lang), " ".join(f.evidence),
+             f.due.isoformat() if f.due else "", f.quote] for f in inp.report.findings)
+    return _csv(FINDINGS_HEADER, rows, inp.lang)
+
+
+def export_json(inp: ExportInput) -> bytes:
+    data = {"schedule": schedule_to_dict(inp.schedule), "report": inp.report.to_dict(inp.lang)}
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def md_escape(text: Any) -> str:
+    """Text safe inside Markdown, table cells included: HTML is entity-escaped, Markdown
+    syntax backslash-escaped, line breaks folded."""
+    s = "" if text is None else str(text)
+    s = s.replace("\x00", "").replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return re.sub(r"[\r\n]+", " ", s)
+
+
+def export_markdown(inp: ExportInput) -> bytes:
+    r, zh = inp.report, inp.lang == "zh"
+    out: list[str] = []
+    title = f"# {md_escape(r.plan_title)} — " + ("檢查報告" if zh else "check report")
+    out += [title, ""]
+    out.append(("評估日期" if zh else "As of") + f": {r.as_of or ('全程(按計劃)' if zh else 'whole schedule')}")
+    out.append("")
+    counts = r.counts()
+    out += ["| " + (" | ".join(counts)) + " |", "|" + "---|" * len(counts),
+            "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
+    out += ["## " + ("各環節完成情況" if zh else "Completion by phase"), ""]
+    for pid, row in r.phase_completion().items():
+        label = md_escape(row["name"] or pid or ("未分環節" if zh else "no phase"))
+        out.append(f"- {label}: {row['done']}/{row['total']}")
+    out += ["", "## " + ("檢查結果" if zh else "Findings"), "",
+            "| " + " | ".join(("狀態", "條款", "要求", "說明", "依據") if zh else
+                              ("status", "clause", "rule", "message", "evidence")) + " |",
+            "|---|---|---|---|---|"]
+    for f in r.findings:
+        status = f.status.zh if zh else f.status.value
+        out.append("| " + " | ".join(md_escape(x) for x in (
+            status, f.clause, f.rule, f.message(inp.lang), ", ".join(f.evidence))) + " |")
+    if r.warnings:
+        out += ["", "## " + ("提示" if zh else "Warnings"), ""]
+        out += [f"- {md_escape(w.message(inp.lang))}" for w in r.warnings]
+    return ("\n".join(out) + "\n").encode("utf-8")
+
+
+BUILTIN_EXPORTERS = (
+    Exporter("json", ".json", export_json, "日程與檢查報告(JSON)", "schedule and report (JSON)",
+             media_type="application/json"),
+    Exporter("csv", ".csv", export_csv, "台賬(CSV)", "the ledger of events (CSV)", media_type="text/csv"),
+    Exporter("csv-findings", ".csv", export_csv_findings, "檢查結果(CSV)", "the findings (CSV)",
+             media_type="text/csv"),
+    Exporter("markdown", ".md", export_markdown, "檢查報告(Markdown)", "the check report (Markdown)",
+             media_type="text/markdown"),
+)
+
+
+@hookimpl
+def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
+    for exporter in BUILTIN_EXPORTERS:
+        register(exporter)
+

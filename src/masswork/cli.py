@@ -1,0 +1,303 @@
+"""The ``masswork`` command line. Nothing imports this module; it imports everything.
+
+Exit codes: 0 all well; 1 something is ``unmet`` or ``overdue`` (``check``) or a reminder
+could not be delivered (``remind``); 2 bad input or a failing plugin, reported as one message
+naming the file and line or key path — never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NoReturn, TypeVar
+
+import click
+
+from . import __version__
+from .engine import check as run_check
+from .errors import ExportError, MassworkError
+from .exporters import ExportInput
+from .loaders import load_plan, load_schedule, write_atomic
+from .model import Plan
+from .plugins import get_calendar, get_exporters, get_host, plugin_info
+from .report import Report, Status
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+_MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.OVERDUE: "✘", Status.OPEN: "…", Status.WAIVED: "○"}
+
+
+def _die(message: str, code: int = 2) -> NoReturn:
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
+
+
+def _lang_option(f: F) -> F:
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+                        help="Language of messages 信息語言.")(f)
+
+
+def _as_of_option(f: F) -> F:
+    return click.option("--as-of", "as_of", callback=_as_of, metavar="YYYY-MM-DD",
+                        help="Judge progress on this day (default: the whole schedule) 評估日期.")(f)
+
+
+def _warn_plugin_failures() -> None:
+    for failure in get_host().failures:
+        click.echo("警告 warning: " + failure.message(), err=True)
+
+
+def _load(plan_path: str, schedule_path: str | None) -> tuple[Plan, Any]:
+    plan = load_plan(plan_path)
+    schedule = load_schedule(schedule_path, plan) if schedule_path else None
+    return plan, schedule
+
+
+def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
+    return run_check(plan, schedule, as_of, calendar=get_calendar())
+
+
+class _Group(click.Group):
+    """Turns every masswork error into a message and exit code 2, and anything unexpected
+    into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MassworkError as exc:
+            lang = _lang_from(ctx)
+            _die("錯誤 error: " + exc.message(lang) if "\n" not in exc.message(lang)
+                 else "錯誤 error:\n" + exc.message(lang))
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            _die("中斷 interrupted", 130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+            if os.environ.get("MASSWORK_DEBUG"):
+                traceback.print_exc()
+            _die(f"內部錯誤 internal error: {exc!r}\n請報告此問題 please report this bug "
+                 "(MASSWORK_DEBUG=1 shows the traceback)", 3)
+
+
+def _lang_from(ctx: click.Context) -> str:
+    # Errors are raised before the subcommand's options reach us; read --lang from argv.
+    args = list(ctx.args) + list(getattr(ctx, "protected_args", [])) + sys.argv[1:]
+    for i, a in enumerate(args[:-1]):
+        if a == "--lang" and args[i + 1] in ("zh", "en"):
+            return args[i + 1]
+    return "zh"
+
+
+@click.group(cls=_Group)
+@click.version_option(__version__, prog_name="masswork")
+def cli() -> None:
+    """masswork: check a campaign plan (實施方案) against a unit's schedule and record (台賬)."""
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("schedule", type=click.Path(dir_okay=False))
+@_as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_lang_option
+def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str) -> None:
+    """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
+
+    Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
+    """
+    p, s = _load(plan, schedule)
+    report = _report(p, s, as_of)
+    _warn_plugin_failures()
+    if fmt == "json":
+        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_text(report, lang))
+    sys.exit(0 if report.ok else 1)
+
+
+def render_text(report: Report, lang: str) -> str:
+    zh = lang == "zh"
+    lines = [f"{report.plan_title} ({report.plan})",
+             ("評估日期: " if zh else "As of: ") + (str(report.as_of) if report.as_of else
+                                                  ("全程(按計劃執行)" if zh else "the whole schedule")), ""]
+    for f in report.findings:
+        status = f"{f.status.zh}" if zh else f.status.value
+        lines.append(f"{_MARK[f.status]} {status:<7} [{f.clause}] {f.rule}: {f.message(lang)}")
+        if f.evidence and f.status is not Status.MET:
+            lines.append(f"      {'依據' if zh else 'evidence'}: {', '.join(f.evidence)}")
+    counts = report.counts()
+    lines.append("")
+    lines.append(("合計 " if zh else "Total ") + ", ".join(
+        f"{Status(k).zh if zh else k} {v}" for k, v in counts.items()))
+    for pid, row in report.phase_completion().items():
+        label = row["name"] or pid or ("未分環節" if zh else "no phase")
+        lines.append(f"  {label}: {row['done']}/{row['total']}")
+    for w in report.warnings:
+        lines.append(("提示 " if zh else "warning ") + w.message(lang))
+    return "\n".join(lines)
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@_lang_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def explain(plan: str, lang: str, fmt: str) -> None:
+    """Print PLAN's requirements as a checklist citing clauses 以清單列出方案要求."""
+    p = load_plan(plan)
+    kinds = get_host().kinds()
+    rows = []
+    for r in p.requirements:
+        zh, en = kinds.get(r.kind).describe(r, p)
+        rows.append({"rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase,
+                     "quote": r.quote, "zh": r.title or zh, "en": r.title_en or en})
+    if fmt == "json":
+        click.echo(json.dumps({"plan": p.id, "title": p.title, "requirements": rows},
+                              ensure_ascii=False, indent=2))
+        return
+    names = p.names()
+    click.echo(f"{p.title} ({p.id})")
+    if p.source:
+        click.echo(("來源: " if lang == "zh" else "Source: ") + p.source)
+    by_phase: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_phase.setdefault(row["phase"] or "", []).append(row)
+    for phase, items in by_phase.items():
+        click.echo("")
+        click.echo("## " + (names.get(phase, phase) if phase else ("全程" if lang == "zh" else "Whole campaign")))
+        for row in items:
+            text = row["zh"] if lang == "zh" else row["en"]
+            click.echo(f"- [ ] [{row['clause']}] {text}  ({row['kind']}, {row['rule']})")
+            if row["quote"]:
+                click.echo(f"      「{row['quote']}」")
+
+
+@cli.command()
+@click.argument("plan", type=click.Path(dir_okay=False))
+@click.argument("schedule", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", required=True, help="Export format (see `masswork formats`) 導出格式.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout) 輸出文件.")
+@_as_of_option
+@_lang_option
+def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.date | None, lang: str) -> None:
+    """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
+    exporters = get_exporters()
+    if fmt not in exporters:
+        from .errors import nearest
+
+        hint = nearest(fmt, exporters)
+        _die(f"錯誤 error: 未知的格式 unknown format {fmt!r}; 可用 available: {', '.join(sorted(exporters))}"
+             + (f"; 您是否想寫 did you mean {hint!r}" if hint else ""))
+    p, s = _load(plan, schedule)
+    report = _report(p, s, as_of)
+    exporter = exporters[fmt]
+    owner = get_host().owner_of("format", fmt)
+    try:
+        data = exporter.export(ExportInput(p, s, report, lang, as_of))
+    except MassworkError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a plugin's bug is named, and no file is written
+        raise ExportError(owner, f"導出格式 {fmt} 出錯,未寫入文件: {exc!r}",
+                          f"exporter {fmt} failed; no file written: {exc!r}") from exc
+    if not isinstance(data, (bytes, bytearray)):
+        raise ExportError(owner, f"導出格式 {fmt} 未返回 bytes", f"exporter {fmt} did not return bytes")
+    _warn_plugin_failures()
+    if output:
+        write_atomic(Path(output), bytes(data))
+        click.echo(f"已寫入 wrote {output} ({len(data)} bytes)", err=True)
+    else:
+        sys.stdout.buffer.write(bytes(data))
+        sys.stdout.flush()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def formats(as_json: bool) -> None:
+    """List the export formats 列出導出格式."""
+    host = get_host()
+    rows = [{"name": e.name, "suffix": e.suffix, "plugin": host.owner_of("format", e.name),
+             "description": e.description, "description_en": e.description_en}
+            for e in sorted(get_exporters().values(), key=lambda e: e.name)]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for r in rows:
+            click.echo(f"{r['name']:<14} {r['suffix']:<6} {r['description']} / {r['description_en']}  [{r['plugin']}]")
+    _warn_plugin_failures()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def plugins(as_json: bool) -> None:
+    """List plugins, their hooks and versions 列出插件."""
+    host = get_host()
+    host.kinds(), host.exporters(), host.channels()
+    info = plugin_info(host)
+    failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en} for f in host.failures]
+    if as_json:
+        click.echo(json.dumps({"plugins": info, "failures": failures}, ensure_ascii=False, indent=2))
+        return
+    for row in info:
+        tag = "builtin 內置" if row["builtin"] else row["version"]
+        click.echo(f"{row['name']}  ({tag})")
+        for h in row["hooks"]:
+            click.echo(f"    {h}")
+    for f in host.failures:
+        click.echo("失敗 failed: " + f.message(), err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def kinds(as_json: bool) -> None:
+    """List the requirement kinds and their parameters 列出要求類型."""
+    import attrs
+
+    reg = get_host().kinds()
+    rows = [{"name": k.name, "title_zh": k.title_zh, "title_en": k.title_en, "plugin": reg.owner(k.name),
+             "params": [f.name for f in attrs.fields(k.params)], "doc": (k.params.__doc__ or "").strip()}
+            for k in reg.kinds()]
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    for r in rows:
+        click.echo(f"{r['name']:<11} {r['title_zh']} / {r['title_en']}: {', '.join(r['params'])}")
+
+
+# Commands that live in their own modules (reminders, drafting) join here.
+# -- commands: begin
+# -- commands: end
+
+
+def _add_plugin_commands() -> None:
+    host = get_host()
+    for impl in host.pm.hook.masswork_register_commands.get_hookimpls():
+        name = host.pm.get_name(impl.plugin) or "?"
+        try:
+            impl.function(cli=cli)
+        except Exception as exc:  # noqa: BLE001 - a plugin's broken command must not break the CLI
+            from .plugins import PluginFailure
+
+            host.failures.append(PluginFailure(name, f"註冊命令出錯: {exc!r}", f"register_commands failed: {exc!r}"))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``masswork`` command."""
+    _add_plugin_commands()
+    cli.main(args=argv, prog_name="masswork")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

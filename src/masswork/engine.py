@@ -1,0 +1,149 @@
+"""The rule engine: plan + schedule (+ a day) → :class:`~masswork.report.Report`.
+
+It validates, indexes the schedule once, asks each requirement's kind for an
+:class:`~masswork.kinds.base.Outcome`, and turns outcomes into statuses. The engine knows no
+kind by name; kinds come from a registry (built-ins and plugins alike).
+
+Status rules, in one place:
+
+* a waiver in force → ``waived``;
+* satisfied → ``met``;
+* judged as a whole (no ``as_of``) and not satisfied → ``unmet``;
+* judged on a day: a failure that can no longer be mended (``Outcome.final``: held outside
+  its window, in the wrong order) → ``unmet``; missing after its due date → ``overdue``;
+  missing but not yet due → ``open``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from .errors import PluginError
+from .kinds.base import Context
+from .model import EventStatus, Plan, Requirement, Schedule
+from .report import Finding, Notice, Report, Status
+from .validate import schedule_notices, validate_plan, validate_schedule
+
+if TYPE_CHECKING:
+    from .kinds.base import KindRegistry, Outcome
+    from .workdays import WorkingCalendar
+
+__all__ = ["check"]
+
+
+def _status(outcome: Outcome, due: dt.date | None, as_of: dt.date | None) -> Status:
+    if outcome.met:
+        return Status.MET
+    if as_of is None or outcome.final:
+        return Status.UNMET
+    if due is not None and as_of > due:
+        return Status.OVERDUE
+    return Status.OPEN
+
+
+def _waiver_finding(req: Requirement, ctx: Context) -> Finding | None:
+    for w in ctx.schedule.waivers:
+        if w.requirement == req.id and (ctx.as_of is None or w.on <= ctx.as_of):
+            who = ctx.name(w.approved_by)
+            return Finding(
+                rule=req.id, clause=req.clause, kind=req.kind, status=Status.WAIVED,
+                message_zh=f"已豁免({who} 於 {w.on} 批准):{w.reason}",
+                message_en=f"waived (approved by {who} on {w.on}): {w.reason}",
+                quote=req.quote, phase=req.phase, severity=req.severity.value,
+                responsible=req.responsible,
+            )
+    return None
+
+
+def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
+    out: list[Notice] = []
+    if not ctx.plan.options.strict_references:
+        out.extend(schedule_notices(ctx.schedule, ctx.plan))
+    for e in ctx.schedule.events:
+        if ctx.as_of is not None and e.status is EventStatus.HELD and e.day > ctx.as_of:
+            out.append(Notice(
+                "held-in-future", f"活動 {e.id} 記為已舉行,但日期 {e.day} 晚於評估日 {ctx.as_of},未計入",
+                f"event {e.id} is recorded as held but dated {e.day}, after {ctx.as_of}; not counted",
+                subject=e.id))
+    if calendar is not None:
+        for e in ctx.schedule.events:
+            if e.status is EventStatus.CANCELLED:
+                continue
+            try:
+                working = calendar.is_working_day(e.day)
+            except Exception as exc:  # noqa: BLE001 - a calendar that cannot answer is a warning here
+                out.append(Notice("calendar-unknown", f"無法判斷 {e.day} 是否工作日:{exc}",
+                                  f"cannot tell whether {e.day} is a working day: {exc}", subject=e.id))
+                continue
+            if not working:
+                name = calendar.holiday(e.day)
+                label = name or "週末 weekend"
+                out.append(Notice(
+                    "non-working-day",
+                    f"活動 {e.id}({ctx.name(e.type)})安排在非工作日 {e.day}({label})",
+                    f"event {e.id} ({e.type}) falls on a non-working day, {e.day} ({label})",
+                    subject=e.id))
+    return out
+
+
+def check(
+    plan: Plan,
+    schedule: Schedule,
+    as_of: dt.date | None = None,
+    *,
+    kinds: KindRegistry | None = None,
+    calendar: WorkingCalendar | None = None,
+    validate: bool = True,
+) -> Report:
+    """Judge ``schedule`` against ``plan``.
+
+    Without ``as_of``: would this schedule, carried out, satisfy the plan? Planned and held
+    events count. With ``as_of``: progress on that day; only events held by then count, and
+    what is missing is ``open`` until due, ``overdue`` after.
+
+    Raises :class:`~masswork.errors.PlanError` for an inconsistent plan or schedule and
+    :class:`~masswork.errors.PluginError` naming the plugin whose kind failed; never returns
+    a partial report.
+    """
+    if kinds is None:
+        from .plugins import get_kinds
+
+        kinds = get_kinds()
+    if validate:
+        validate_plan(plan, kinds=kinds)
+        validate_schedule(schedule, plan, strict=plan.options.strict_references)
+    working = calendar.is_working_day if calendar is not None else None
+    ctx = Context(plan, schedule, as_of, is_working_day=working)
+    findings: list[Finding] = []
+    for req in plan.requirements:
+        waived = _waiver_finding(req, ctx)
+        if waived is not None:
+            findings.append(waived)
+            continue
+        kind = kinds.get(req.kind)
+        try:
+            outcome = kind.evaluate(req, ctx)
+        except Exception as exc:
+            raise PluginError(
+                kinds.owner(req.kind),
+                f"要求類型 {req.kind} 在評估 {req.id} 時出錯: {exc!r}",
+                f"requirement kind {req.kind} failed on {req.id}: {exc!r}",
+            ) from exc
+        due = outcome.due if outcome.due is not None else ctx.default_due(req)
+        status = _status(outcome, due, as_of)
+        zh, en = outcome.message_zh, outcome.message_en
+        if status is Status.OVERDUE:
+            zh, en = f"已逾期(應於 {due} 前完成):{zh}", f"overdue (due {due}): {en}"
+        elif status is Status.OPEN:
+            zh, en = f"未到期(期限 {due or '活動結束'}):{zh}", f"open (due {due or 'campaign end'}): {en}"
+        findings.append(Finding(
+            rule=req.id, clause=req.clause, kind=req.kind, status=status,
+            message_zh=zh, message_en=en, evidence=outcome.evidence,
+            shortfall=outcome.shortfall if not outcome.met else (),
+            quote=req.quote, phase=req.phase, due=due, severity=req.severity.value,
+            responsible=req.responsible,
+        ))
+    phase_names = {p.id: p.name for p in plan.phases}
+    return Report(plan=plan.id, plan_title=plan.title, findings=tuple(findings), as_of=as_of,
+                  warnings=tuple(_warnings(ctx, calendar)), phase_names=phase_names)

@@ -1,0 +1,74 @@
+"""The hooks masswork calls, in the order a run meets them. Plugins implement them with
+``@masswork.hookimpl``; masswork's own kinds, formats and console channel are written the
+same way (:mod:`masswork.builtin`).
+
+Registration hooks hand the plugin a ``register`` callback instead of collecting return
+values, so that masswork — not the plugin — validates names and rejects a duplicate,
+naming both plugins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+
+    from .channels import Channel
+    from .exporters import Exporter
+    from .kinds.base import Kind
+    from .workdays import WorkingCalendar
+
+hookspec = pluggy.HookspecMarker("masswork")
+hookimpl = pluggy.HookimplMarker("masswork")
+
+__all__ = ["hookspec", "hookimpl"]
+
+
+@hookspec
+def masswork_register_kinds(register: Callable[[Kind], None]) -> None:
+    """Runs when masswork first needs the requirement kinds (loading or checking a plan).
+
+    Call ``register(kind)`` once per :class:`masswork.kinds.Kind`. A kind's name must be
+    new; registering a name another plugin already registered is an error naming both.
+    """
+
+
+@hookspec
+def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Runs when masswork first needs the export formats (``masswork export``,
+    ``masswork formats``).
+
+    Call ``register(exporter)`` once per :class:`masswork.exporters.Exporter`. The
+    exporter returns bytes; masswork writes them atomically, so a failing exporter never
+    leaves a partial file.
+    """
+
+
+@hookspec
+def masswork_register_channels(register: Callable[[Channel], None]) -> None:
+    """Runs when ``masswork remind`` needs the reminder channels.
+
+    Call ``register(channel)`` once per :class:`masswork.channels.Channel`. Channel settings
+    come from the reminders config file; secrets only from environment variables.
+    """
+
+
+@hookspec(firstresult=True)
+def masswork_working_day_calendar(config: dict[str, Any]) -> WorkingCalendar | None:
+    """Runs when masswork needs to tell working days from rest days (working-day lead times,
+    "N個工作日內", warnings about meetings on holidays).
+
+    Return a :class:`masswork.workdays.WorkingCalendar`, or None to let the next plugin
+    answer. The first answer wins; with none, Monday to Friday are working days.
+    ``config`` holds the ``[calendar]`` table of the config file (e.g. an override file).
+    """
+
+
+@hookspec
+def masswork_register_commands(cli: click.Group) -> None:
+    """Runs when the ``masswork`` command line is built. Add commands with
+    ``@cli.command()``."""

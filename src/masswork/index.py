@@ -1,0 +1,132 @@
+"""The schedule indexed once for the engine: events by type, person and day, and document
+actions (drafted, submitted, approved) by document type.
+
+The index is where "as of a day" is decided, so that no kind has to: judged as a whole
+(``as_of`` is None) planned and held events count, since the question is whether the
+schedule, carried out, satisfies the plan; judged on a day, only events recorded as held on
+or before that day count, and planned ones are kept aside for messages ("planned for …").
+Cancelled events never count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+
+import attrs
+
+from .model import Document, Event, EventStatus, Moment, Schedule, day_of
+
+__all__ = ["Occurrence", "EventIndex"]
+
+
+@attrs.frozen
+class Occurrence:
+    """Something that happened on a day: an event, or a document drafted, submitted or
+    approved. ``ref`` is the event or document id cited as evidence."""
+
+    ref: str
+    when: Moment
+    party: str | None = None
+    owner: str | None = None
+
+    @property
+    def day(self) -> dt.date:
+        return day_of(self.when)
+
+
+def _sort_key(moment: Moment) -> tuple[dt.date, dt.time]:
+    if isinstance(moment, dt.datetime):
+        return (moment.date(), moment.time().replace(tzinfo=None))
+    return (moment, dt.time.min)
+
+
+class EventIndex:
+    """Read-only view of a schedule as of a day."""
+
+    def __init__(self, schedule: Schedule, as_of: dt.date | None = None) -> None:
+        self.schedule = schedule
+        self.as_of = as_of
+        self.counting: tuple[Event, ...] = tuple(
+            sorted((e for e in schedule.events if self._counts(e)), key=lambda e: _sort_key(e.start))
+        )
+        self.pending: tuple[Event, ...] = tuple(
+            sorted(
+                (e for e in schedule.events
+                 if e.status is EventStatus.PLANNED and not self._counts(e)),
+                key=lambda e: _sort_key(e.start),
+            )
+        )
+        self._by_type: dict[str, list[Event]] = defaultdict(list)
+        self._pending_by_type: dict[str, list[Event]] = defaultdict(list)
+        for e in self.counting:
+            self._by_type[e.type].append(e)
+        for e in self.pending:
+            self._pending_by_type[e.type].append(e)
+        self._docs: dict[str, list[Document]] = defaultdict(list)
+        for d in schedule.documents:
+            self._docs[d.type].append(d)
+        self.events_by_id = {e.id: e for e in schedule.events}
+        self.documents_by_id = {d.id: d for d in schedule.documents}
+
+    def _counts(self, e: Event) -> bool:
+        if e.status is EventStatus.CANCELLED:
+            return False
+        if self.as_of is None:
+            return True
+        return e.status is EventStatus.HELD and day_of(e.start) <= self.as_of
+
+    def _visible(self, moment: Moment | None) -> bool:
+        return moment is not None and (self.as_of is None or day_of(moment) <= self.as_of)
+
+    # -- events
+
+    def events(self, activity: str | None = None) -> tuple[Event, ...]:
+        """Counting events of a type (all types when None), in time order."""
+        if activity is None:
+            return self.counting
+        return tuple(self._by_type.get(activity, ()))
+
+    def planned(self, activity: str | None = None) -> tuple[Event, ...]:
+        """Events still planned (not counting yet) of a type, in time order."""
+        if activity is None:
+            return self.pending
+        return tuple(self._pending_by_type.get(activity, ()))
+
+    # -- documents
+
+    def documents(self, doc_type: str) -> tuple[Document, ...]:
+        return tuple(self._docs.get(doc_type, ()))
+
+    def document_actions(
+        self, doc_type: str, action: str, party: str | None = None
+    ) -> tuple[Occurrence, ...]:
+        """Occurrences of ``action`` ("drafted", "submitted", "approved", or "any" for the
+        earliest sign that the document exists) on documents of ``doc_type``, visible as of
+        the index's day; ``party`` filters submissions by recipient, approvals by approver."""
+        out: list[Occurrence] = []
+        for d in self.documents(doc_type):
+            out.extend(self._doc_actions(d, action, party))
+        return tuple(sorted(out, key=lambda o: _sort_key(o.when)))
+
+    def _doc_actions(self, d: Document, action: str, party: str | None) -> Iterable[Occurrence]:
+        if action in ("drafted", "any"):
+            first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved])
+            if first is not None and self._visible(first):
+                yield Occurrence(d.id, first, d.drafted_by, d.owner)
+        if action == "submitted":
+            for s in d.submitted:
+                if (party is None or s.to == party) and self._visible(s.on):
+                    yield Occurrence(d.id, s.on, s.to, d.owner)
+        if action == "approved":
+            for a in d.approved:
+                if (party is None or a.by == party) and self._visible(a.on):
+                    yield Occurrence(d.id, a.on, a.by, d.owner)
+
+    def event_occurrences(self, activity: str) -> tuple[Occurrence, ...]:
+        return tuple(Occurrence(e.id, e.start, e.host) for e in self.events(activity))
+
+
+def _earliest(moments: list[Moment]) -> Moment | None:
+    return min(moments, key=_sort_key) if moments else None

@@ -1,0 +1,27 @@
+"""Requirement kinds: one module per family, each kind a :class:`~masswork.kinds.base.Kind`
+(a parameter class and an ``evaluate`` function). The built-in kinds reach the engine the
+way a plugin's do, through the ``masswork_register_kinds`` hook (see
+:mod:`masswork.builtin.kinds`)."""
+
+from .approvals import Attest, Gate, ReportRule
+from .base import Context, Kind, KindRegistry, Outcome, duration, offset, ref, when
+from .counts import Occurs, PerPerson, Quantity, Recurring
+from .coverage import Coverage
+from .pairs import PairRule, Pairwise
+from .timing import Deadline, DurationRule, NoticeRule, Order
+
+__all__ = [
+    "Kind", "KindRegistry", "Context", "Outcome", "ref", "when", "duration", "offset",
+    "Occurs", "PerPerson", "Quantity", "Recurring", "Coverage", "PairRule", "Pairwise",
+    "Deadline", "Order", "DurationRule", "NoticeRule", "Gate", "ReportRule", "Attest",
+    "BUILTIN_KINDS",
+]
+
+
+def _builtin() -> tuple[Kind, ...]:
+    from . import approvals, counts, coverage, pairs, timing
+
+    return counts.KINDS + pairs.KINDS + coverage.KINDS + timing.KINDS + approvals.KINDS
+
+
+BUILTIN_KINDS: tuple[Kind, ...] = _builtin()

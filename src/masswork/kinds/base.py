@@ -1,0 +1,293 @@
+"""What a requirement kind is, what it sees, and what it answers.
+
+A kind is a :class:`Kind`: a name, a frozen attrs class of parameters, and an
+``evaluate(requirement, context) -> Outcome`` function. The engine never branches on kind
+names: it looks kinds up in a :class:`KindRegistry`, which plugins extend through the
+``masswork_register_kinds`` hook.
+
+Parameter classes declare, in field metadata, what their strings refer to
+(``ref(...)``: an activity type, a document type, a role …; ``when()``: a date or calendar
+phrase; ``duration()``; ``offset()``), so the plan validator checks references and phrases
+for every kind, including those added by plugins, without kind-specific code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from functools import cached_property
+from typing import Any
+
+import attrs
+
+from ..errors import PluginError
+from ..index import EventIndex, Occurrence
+from ..model import Event, Person, Plan, Requirement, Schedule
+from ..periods import Duration, Offset, Window, parse_duration, parse_offset, parse_window
+from ..report import Shortfall
+
+__all__ = [
+    "REF",
+    "ref",
+    "when",
+    "duration",
+    "offset",
+    "Outcome",
+    "Context",
+    "Kind",
+    "KindRegistry",
+]
+
+REF = "masswork_ref"
+"""Field-metadata key: which namespace a string (or each string of a tuple) refers to."""
+
+REF_KINDS = ("activity", "document", "role", "person", "body", "section", "group", "phase",
+             "party", "any")
+
+
+def ref(kind: str, **kw: Any) -> Any:
+    """An attrs field whose value names a plan thing of ``kind`` (see :data:`REF_KINDS`;
+    ``party`` is a role, person, body or section; ``any`` is any id)."""
+    assert kind in REF_KINDS, kind
+    md = {REF: kind, **kw.pop("metadata", {})}
+    return attrs.field(metadata=md, **kw)
+
+
+def when(**kw: Any) -> Any:
+    """An attrs field holding a date or calendar phrase (:data:`masswork.model.When`)."""
+    return attrs.field(metadata={REF: "when"}, **kw)
+
+
+def duration(**kw: Any) -> Any:
+    """An attrs field holding a duration phrase (``不少於3個月``)."""
+    return attrs.field(metadata={REF: "duration"}, **kw)
+
+
+def offset(**kw: Any) -> Any:
+    """An attrs field holding an offset phrase (``會前7天``, ``提前半天``)."""
+    return attrs.field(metadata={REF: "offset"}, **kw)
+
+
+@attrs.frozen
+class Outcome:
+    """A kind's answer for one requirement.
+
+    ``met`` whether satisfied; ``final`` whether a failure can no longer be mended by adding
+    events (held outside its window, in the wrong order) — the engine reports those
+    ``unmet`` even before the due date; ``due`` the last day it may be done, used to tell
+    ``open`` from ``overdue``.
+    """
+
+    met: bool
+    message_zh: str
+    message_en: str
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    shortfall: tuple[Shortfall, ...] = attrs.field(default=(), converter=tuple)
+    due: dt.date | None = None
+    final: bool = False
+
+
+class Context:
+    """What a kind sees: the plan, the schedule indexed as of a day, and helpers that
+    resolve the plan's words (phrases, roles, phases) once."""
+
+    def __init__(
+        self,
+        plan: Plan,
+        schedule: Schedule,
+        as_of: dt.date | None = None,
+        *,
+        is_working_day: Callable[[dt.date], bool] | None = None,
+    ) -> None:
+        self.plan = plan
+        self.schedule = schedule
+        self.as_of = as_of
+        self.index = EventIndex(schedule, as_of)
+        self.is_working_day = is_working_day
+        self._windows: dict[str, Window] = {}
+        self.names: Mapping[str, str] = plan.names()
+        self.people_by_id: Mapping[str, Person] = {p.id: p for p in plan.people}
+        self._names_en: Mapping[str, str] = {
+            item.id: item.name_en
+            for coll in (plan.roles, plan.bodies, plan.groups, plan.activities, plan.documents,
+                         plan.phases)
+            for item in coll if item.name_en
+        }
+
+    # -- words of the plan
+
+    def window(self, phrase: str) -> Window:
+        """A date or calendar phrase resolved against the plan's year."""
+        if phrase not in self._windows:
+            self._windows[phrase] = parse_window(phrase, self.plan.year)
+        return self._windows[phrase]
+
+    def duration(self, phrase: str) -> Duration:
+        return parse_duration(phrase)
+
+    def offset(self, phrase: str) -> Offset:
+        return parse_offset(phrase)
+
+    @cached_property
+    def campaign(self) -> Window:
+        """The campaign's window from the plan's start and end (unbounded where unsaid)."""
+        start = self.window(self.plan.start).start if self.plan.start else None
+        end = self.window(self.plan.end).end if self.plan.end else None
+        return Window(start, end)
+
+    def phase_window(self, phase_id: str) -> Window:
+        ph = next(p for p in self.plan.phases if p.id == phase_id)
+        start = self.window(ph.start).start if ph.start else None
+        end = self.window(ph.end).end if ph.end else None
+        return Window(start, end)
+
+    def name(self, ref_id: str | None) -> str:
+        """The Chinese display name of a plan id (the id itself when it has none)."""
+        if ref_id is None:
+            return ""
+        return self.names.get(ref_id, ref_id)
+
+    def label_en(self, ref_id: str | None) -> str:
+        """English name with the Chinese term beside it: ``forum (座談會)``."""
+        if ref_id is None:
+            return ""
+        zh = self.name(ref_id)
+        en = self._names_en.get(ref_id, "")
+        return f"{en} ({zh})" if en and en != zh else zh
+
+    def people(self, ref_id: str) -> tuple[Person, ...]:
+        """People a reference stands for: a person, a role's holders, a body's members,
+        a section's head and deputies."""
+        if ref_id in self.people_by_id:
+            return (self.people_by_id[ref_id],)
+        for b in self.plan.bodies:
+            if b.id == ref_id:
+                return tuple(self.people_by_id[m] for m in b.members if m in self.people_by_id)
+        for s in self.plan.sections:
+            if s.id == ref_id:
+                ids = ([s.head] if s.head else []) + list(s.deputies)
+                return tuple(self.people_by_id[i] for i in ids if i in self.people_by_id)
+        return self.plan.holders(ref_id)
+
+    def involves(self, event: Event, ref_id: str) -> bool:
+        """Whether ``ref_id`` (a person, role, body, section or group) took part in the
+        event: hosted it, took part, attended, or is a member of a body that did."""
+        present = {event.host, *event.participants, *event.attendees} - {None}
+        if ref_id in present:
+            return True
+        return any(p.id in present for p in self.people(ref_id))
+
+    def hosted_by(self, event: Event, ref_id: str) -> bool:
+        if event.host is None:
+            return False
+        return event.host == ref_id or any(p.id == event.host for p in self.people(ref_id))
+
+    # -- what happened
+
+    def occurrences(
+        self,
+        *,
+        activity: str | None = None,
+        document: str | None = None,
+        action: str = "any",
+        party: str | None = None,
+    ) -> tuple[Occurrence, ...]:
+        """Events of an activity type, or actions on documents of a type, in time order."""
+        if activity is not None:
+            return self.index.event_occurrences(activity)
+        if document is not None:
+            return self.index.document_actions(document, action, party)
+        return ()
+
+    def default_due(self, req: Requirement) -> dt.date | None:
+        """Where a kind has no date of its own: the requirement's ``due``, else the end of
+        its phase, else the end of the campaign."""
+        if req.due:
+            return self.window(req.due).end
+        if req.phase:
+            end = self.phase_window(req.phase).end
+            if end:
+                return end
+        return self.campaign.end
+
+    def planned_note(self, activity: str | None) -> tuple[str, str]:
+        """"(planned for …)" in both languages, where events of the type are still planned."""
+        if activity is None:
+            return "", ""
+        pend = self.index.planned(activity)
+        if not pend:
+            return "", ""
+        days = "、".join(e.day.isoformat() for e in pend[:3])
+        return f"(已計劃於 {days})", f" (planned for {days.replace('、', ', ')})"
+
+
+EvaluateFn = Callable[[Requirement, Context], Outcome]
+DescribeFn = Callable[[Requirement, Plan], tuple[str, str]]
+
+
+@attrs.frozen
+class Kind:
+    """A requirement kind.
+
+    ``params`` is a frozen attrs class; the loader builds it from the requirement's keys
+    other than the common ones (id, clause, quote, kind, …). ``describe`` turns a
+    requirement into one line of checklist in Chinese and English. ``monotone`` promises
+    that adding a held event never turns a met requirement unmet (the property tests rely on
+    it; ``order`` and ``deadline`` kinds are not monotone).
+    """
+
+    name: str
+    params: type
+    evaluate: EvaluateFn
+    describe: DescribeFn
+    title_zh: str = ""
+    title_en: str = ""
+    monotone: bool = False
+    edges: Callable[[Requirement], Iterable[tuple[str, str]]] | None = None
+    """For kinds that order things: pairs (earlier, later) of activity or document ids, so
+    the validator can reject a plan whose order rules form a cycle."""
+
+
+class KindRegistry:
+    """Kinds by name. Registering a name twice is an error that names both registrants."""
+
+    def __init__(self) -> None:
+        self._kinds: dict[str, Kind] = {}
+        self._owner: dict[str, str] = {}
+
+    def register(self, kind: Kind, plugin: str = "masswork") -> None:
+        if not isinstance(kind, Kind):
+            raise PluginError(plugin, f"註冊的不是 Kind: {kind!r}", f"registered a non-Kind: {kind!r}")
+        if not kind.name or not attrs.has(kind.params):
+            raise PluginError(
+                plugin,
+                f"要求類型 {kind.name!r} 需要名稱和 attrs 參數類",
+                f"requirement kind {kind.name!r} needs a name and an attrs params class",
+            )
+        if kind.name in self._kinds:
+            other = self._owner[kind.name]
+            raise PluginError(
+                plugin,
+                f"要求類型 {kind.name!r} 已由插件 {other} 註冊",
+                f"requirement kind {kind.name!r} is already registered by plugin {other}",
+            )
+        self._kinds[kind.name] = kind
+        self._owner[kind.name] = plugin
+
+    def get(self, name: str) -> Kind:
+        return self._kinds[name]
+
+    def owner(self, name: str) -> str:
+        return self._owner[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._kinds
+
+    def __iter__(self) -> Any:
+        return iter(sorted(self._kinds))
+
+    def names(self) -> list[str]:
+        return sorted(self._kinds)
+
+    def kinds(self) -> Iterable[Kind]:
+        return [self._kinds[n] for n in self.names()]

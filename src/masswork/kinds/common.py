@@ -1,0 +1,97 @@
+"""Selection helpers the kinds share: which events are in scope (a window, a phase, a host),
+and the wording of the parts of a message that every kind repeats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..model import Event
+from ..periods import Window
+from .base import Context
+
+__all__ = ["scope", "select", "what_zh", "what_en", "ids"]
+
+
+def scope(ctx: Context, within: str | None, in_phase: str | None) -> Window:
+    """The window a requirement looks in: its own ``within`` cut by its phase's window."""
+    w = ctx.window(within) if within else Window(None, None)
+    if in_phase:
+        p = ctx.phase_window(in_phase)
+        start = max((d for d in (w.start, p.start) if d), default=None)
+        end = min((d for d in (w.end, p.end) if d), default=None)
+        w = Window(start, end, w.phrase)
+    return w
+
+
+def in_window(w: Window, day: dt.date) -> bool:
+    return (w.start is None or day >= w.start) and (w.end is None or day <= w.end)
+
+
+def select(
+    ctx: Context,
+    activity: str | None,
+    *,
+    within: str | None = None,
+    in_phase: str | None = None,
+    host: str | None = None,
+    attended_by: tuple[str, ...] = (),
+) -> tuple[Event, ...]:
+    """Counting events of ``activity`` inside the scope, hosted by ``host`` (a person or any
+    holder of a role) and attended by everyone in ``attended_by``."""
+    w = scope(ctx, within, in_phase)
+    out = []
+    for e in ctx.index.events(activity):
+        if not in_window(w, e.day):
+            continue
+        if in_phase and e.phase and e.phase != in_phase:
+            continue
+        if host and not ctx.hosted_by(e, host):
+            continue
+        if any(not ctx.involves(e, a) for a in attended_by):
+            continue
+        out.append(e)
+    return tuple(out)
+
+
+def what_zh(ctx: Context, activity: str | None = None, document: str | None = None,
+            action: str = "any", party: str | None = None) -> str:
+    if activity:
+        return f"「{ctx.name(activity)}」"
+    doc = f"「{ctx.name(document)}」"
+    if action == "submitted":
+        return doc + (f"報送{ctx.name(party)}" if party else "報送")
+    if action == "approved":
+        return doc + (f"經{ctx.name(party)}同意" if party else "獲批")
+    if action == "drafted":
+        return doc + "起草"
+    return doc
+
+
+def what_en(ctx: Context, activity: str | None = None, document: str | None = None,
+            action: str = "any", party: str | None = None) -> str:
+    if activity:
+        return ctx.label_en(activity)
+    doc = ctx.label_en(document)
+    if action == "submitted":
+        return f"{doc} submitted" + (f" to {ctx.label_en(party)}" if party else "")
+    if action == "approved":
+        return f"{doc} approved" + (f" by {ctx.label_en(party)}" if party else "")
+    if action == "drafted":
+        return f"{doc} drafted"
+    return doc
+
+
+def ids(events: tuple[Event, ...] | list[Event]) -> tuple[str, ...]:
+    return tuple(e.id for e in events)
+
+
+def window_text(w: Window) -> str:
+    if w.phrase:
+        return w.phrase
+    if w.start and w.end:
+        return f"{w.start}..{w.end}"
+    if w.end:
+        return f"..{w.end}"
+    if w.start:
+        return f"{w.start}.."
+    return ""

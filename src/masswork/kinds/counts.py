@@ -1,0 +1,334 @@
+"""Counting kinds: ``occurs`` (at least N events), ``per-person`` (each holder of a role at
+least N), ``quantity`` (total hours at least N) and ``recurring`` (at least once every
+period, periods from dateutil's rrule). All four are monotone: an added event never
+turns them unmet."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+
+import attrs
+from dateutil import rrule
+
+from ..model import Event, Plan, Requirement
+from ..report import Shortfall
+from .base import Context, Kind, Outcome, ref, when
+from .common import ids, scope, select, what_en, what_zh, window_text
+
+__all__ = ["Occurs", "PerPerson", "Quantity", "Recurring", "KINDS"]
+
+_ACTIONS = ("any", "drafted", "submitted", "approved")
+
+
+def _action(_inst: object, _attr: object, value: str) -> None:
+    if value not in _ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(_ACTIONS)}")
+
+
+def _positive(_inst: object, attr: attrs.Attribute[int], value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attr.name} must not be negative")
+
+
+@attrs.frozen
+class Occurs:
+    """At least ``min`` events of ``activity`` (or actions on a ``document`` type), inside
+    ``within`` and ``in_phase``, hosted by ``host`` and attended by all of ``attended_by``;
+    at most ``max`` when given."""
+
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+    action: str = attrs.field(default="any", validator=_action)
+    party: str | None = ref("party", default=None)
+    min: int = attrs.field(default=1, validator=_positive)
+    max: int | None = None
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+    host: str | None = ref("party", default=None)
+    attended_by: tuple[str, ...] = ref("any", default=())
+
+    def __attrs_post_init__(self) -> None:
+        if (self.activity is None) == (self.document is None):
+            raise ValueError("give exactly one of activity or document")
+
+
+def _occurs(req: Requirement, ctx: Context) -> Outcome:
+    p: Occurs = req.params
+    w = scope(ctx, p.within, p.in_phase)
+    if p.activity:
+        found: tuple[str, ...] = ids(select(ctx, p.activity, within=p.within, in_phase=p.in_phase,
+                                            host=p.host, attended_by=p.attended_by))
+    else:
+        assert p.document is not None
+        occ = ctx.occurrences(document=p.document, action=p.action, party=p.party)
+        found = tuple(dict.fromkeys(o.ref for o in occ
+                                    if (w.start is None or o.day >= w.start)
+                                    and (w.end is None or o.day <= w.end)))
+    n = len(found)
+    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
+    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
+    extra_zh = "".join([
+        f",由{ctx.name(p.host)}主持" if p.host else "",
+        f",於{window_text(w)}" if window_text(w) else "",
+    ])
+    extra_en = "".join([
+        f", hosted by {ctx.label_en(p.host)}" if p.host else "",
+        f", within {window_text(w)}" if window_text(w) else "",
+    ])
+    pzh, pen = ctx.planned_note(p.activity)
+    if p.max is not None and n > p.max:
+        return Outcome(False, f"{zh_what}{extra_zh}應至多 {p.max} 次,實有 {n} 次",
+                       f"{en_what}{extra_en}: at most {p.max} expected, {n} found",
+                       evidence=found, final=True, due=w.end,
+                       shortfall=[Shortfall(p.activity or p.document or "", need=p.max, have=n,
+                                            detail="too many 過多")])
+    if n >= p.min:
+        return Outcome(True, f"{zh_what}{extra_zh}:要求 {p.min} 次,已有 {n} 次",
+                       f"{en_what}{extra_en}: {n} of {p.min} required", evidence=found, due=w.end)
+    return Outcome(False, f"{zh_what}{extra_zh}:要求至少 {p.min} 次,僅有 {n} 次{pzh}",
+                   f"{en_what}{extra_en}: at least {p.min} required, {n} found{pen}",
+                   evidence=found, due=w.end,
+                   shortfall=[Shortfall(p.activity or p.document or "", name=ctx.name(p.activity or p.document),
+                                        need=p.min, have=n)])
+
+
+def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Occurs = req.params
+    names = plan.names()
+    what = names.get(p.activity or p.document or "", p.activity or p.document or "")
+    scope_zh = f",{p.within}" if p.within else ""
+    host = f",由{names.get(p.host, p.host)}主持" if p.host else ""
+    return (f"{what}至少 {p.min} 次{host}{scope_zh}",
+            f"at least {p.min} × {what}{' hosted by ' + p.host if p.host else ''}"
+            f"{' within ' + p.within if p.within else ''}")
+
+
+@attrs.frozen
+class PerPerson:
+    """Each holder of ``role`` (a role, a body's members, a section's staff) does
+    ``activity`` at least ``min`` times — as host (``as_`` = "host"), participant or
+    attendee — or owns at least ``min`` documents of type ``document``. ``min_for`` gives a
+    larger (or smaller) quota to holders of a narrower role or to a named person."""
+
+    role: str = ref("party")
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+    action: str = attrs.field(default="any", validator=_action)
+    party: str | None = ref("party", default=None)
+    min: int = attrs.field(default=1, validator=_positive)
+    min_for: Mapping[str, int] = ref("party", factory=dict)
+    counts: str = attrs.field(default="host", validator=attrs.validators.in_(
+        ("host", "participant", "attendee", "owner")))
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.activity is None) == (self.document is None):
+            raise ValueError("give exactly one of activity or document")
+
+
+def _quota(p: PerPerson, ctx: Context, person_id: str) -> int:
+    person = ctx.people_by_id[person_id]
+    roles = ctx.plan.person_roles(person)
+    best: int | None = None
+    for key, n in p.min_for.items():
+        if key == person_id or key in roles:
+            best = n if best is None else max(best, n)
+    return p.min if best is None else best
+
+
+def _per_person(req: Requirement, ctx: Context) -> Outcome:
+    p: PerPerson = req.params
+    people = ctx.people(p.role)
+    w = scope(ctx, p.within, p.in_phase)
+    counted: dict[str, list[str]] = {person.id: [] for person in people}
+    if p.activity:
+        for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
+            for person in people:
+                if _counts_for(p.counts, e, person.id):
+                    counted[person.id].append(e.id)
+    else:
+        assert p.document is not None
+        for o in ctx.occurrences(document=p.document, action=p.action, party=p.party):
+            if (w.start and o.day < w.start) or (w.end and o.day > w.end):
+                continue
+            doc = ctx.index.documents_by_id[o.ref]
+            owner = doc.owner or doc.drafted_by
+            if owner in counted and o.ref not in counted[owner]:
+                counted[owner].append(o.ref)
+    short = []
+    evidence: list[str] = []
+    for person in people:
+        need, have = _quota(p, ctx, person.id), len(counted[person.id])
+        evidence.extend(x for x in counted[person.id] if x not in evidence)
+        if have < need:
+            short.append(Shortfall(person.id, name=person.name, need=need, have=have))
+    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
+    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
+    verb_zh = {"host": "主持", "participant": "參加", "attendee": "出席", "owner": "提交"}[p.counts]
+    verb_en = {"host": "hosts", "participant": "takes part in", "attendee": "attends",
+               "owner": "owns"}[p.counts]
+    if not people:
+        return Outcome(False, f"名冊中沒有{ctx.name(p.role)},無法核對{zh_what}",
+                       f"no holder of {ctx.label_en(p.role)} on the roster; cannot check {en_what}",
+                       due=w.end, shortfall=[Shortfall(p.role, detail="no holders 無人")])
+    if not short:
+        return Outcome(True, f"每位{ctx.name(p.role)}{verb_zh}{zh_what}均已達到次數要求({len(people)} 人)",
+                       f"every {ctx.label_en(p.role)} {verb_en} {en_what} as often as required "
+                       f"({len(people)} people)", evidence=evidence, due=w.end)
+    who_zh = "、".join(f"{s.name}(應 {s.need:g} 次,實 {s.have:g} 次)" for s in short)
+    who_en = ", ".join(f"{s.name} ({s.have:g} of {s.need:g})" for s in short)
+    pzh, pen = ctx.planned_note(p.activity)
+    return Outcome(False, f"{verb_zh}{zh_what}未達次數:{who_zh}{pzh}",
+                   f"short of {en_what} ({verb_en}): {who_en}{pen}",
+                   evidence=evidence, shortfall=short, due=w.end)
+
+
+def _counts_for(how: str, e: Event, person: str) -> bool:
+    if how == "host":
+        return e.host == person
+    if how == "participant":
+        return person == e.host or person in e.participants
+    return person == e.host or person in e.participants or person in e.attendees
+
+
+def _describe_per_person(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: PerPerson = req.params
+    names = plan.names()
+    what = names.get(p.activity or p.document or "", "")
+    extra = "".join(f",{names.get(k, k)}至少 {v} 次" for k, v in p.min_for.items())
+    extra_en = "".join(f"; {k}: at least {v}" for k, v in p.min_for.items())
+    return (f"每位{names.get(p.role, p.role)}至少 {p.min} 次{what}{extra}",
+            f"each {p.role}: at least {p.min} × {what}{extra_en}")
+
+
+@attrs.frozen
+class Quantity:
+    """The ``hours`` of events of ``activity`` add up to at least ``min``; with ``per``, for
+    each holder of that role, counting the events they attended."""
+
+    min: float = attrs.field(validator=_positive)
+    activity: str | None = ref("activity", default=None)
+    per: str | None = ref("party", default=None)
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+    unit: str = "學時"
+
+
+def _quantity(req: Requirement, ctx: Context) -> Outcome:
+    p: Quantity = req.params
+    events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
+    if p.per is None:
+        total = sum(e.hours for e in events)
+        ok = total >= p.min
+        return Outcome(ok, f"累計 {total:g} {p.unit},要求不少於 {p.min:g}",
+                       f"{total:g} hours ({p.unit}) in all, {p.min:g} required",
+                       evidence=ids([e for e in events if e.hours]),
+                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
+    short, evidence = [], []
+    for person in ctx.people(p.per):
+        mine = [e for e in events if _counts_for("attendee", e, person.id) or ctx.involves(e, person.id)]
+        have = sum(e.hours for e in mine)
+        evidence.extend(e.id for e in mine if e.id not in evidence)
+        if have < p.min:
+            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have))
+    if not short:
+        return Outcome(True, f"每位{ctx.name(p.per)}均不少於 {p.min:g} {p.unit}",
+                       f"every {ctx.label_en(p.per)} has at least {p.min:g} hours", evidence=evidence)
+    who = "、".join(f"{s.name}({s.have:g}/{s.need:g})" for s in short)
+    who_en = ", ".join(f"{s.name} ({s.have:g}/{s.need:g})" for s in short)
+    return Outcome(False, f"{p.unit}不足:{who}", f"short of hours: {who_en}",
+                   evidence=evidence, shortfall=short)
+
+
+def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Quantity = req.params
+    who = f"每位{p.per}" if p.per else "累計"
+    return (f"{who}{p.unit}不少於 {p.min:g}", f"{'each ' + p.per if p.per else 'in all'}: at least {p.min:g} hours")
+
+
+_FREQ = {"week": (rrule.WEEKLY, 1), "month": (rrule.MONTHLY, 1), "quarter": (rrule.MONTHLY, 3),
+         "year": (rrule.YEARLY, 1)}
+
+
+@attrs.frozen
+class Recurring:
+    """At least ``min`` events of ``activity`` in every calendar ``every`` (week, month,
+    quarter, year) of the window (``within``, else the campaign)."""
+
+    activity: str = ref("activity")
+    every: str = attrs.field(default="month", validator=attrs.validators.in_(tuple(_FREQ)))
+    min: int = attrs.field(default=1, validator=_positive)
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+
+
+def _periods(start: dt.date, end: dt.date, every: str) -> list[tuple[dt.date, dt.date]]:
+    freq, interval = _FREQ[every]
+    if every == "week":
+        first = start - dt.timedelta(days=start.weekday())
+    elif every == "year":
+        first = start.replace(month=1, day=1)
+    else:
+        first = start.replace(day=1)
+    starts = [d.date() for d in rrule.rrule(freq, interval=interval, dtstart=first,
+                                            until=end)]
+    out = []
+    for i, s in enumerate(starts):
+        nxt = starts[i + 1] if i + 1 < len(starts) else None
+        if nxt is None:
+            if freq == rrule.WEEKLY:
+                nxt = s + dt.timedelta(days=7)
+            else:
+                from dateutil.relativedelta import relativedelta
+                nxt = s + relativedelta(months=interval * (12 if every == "year" else 1))
+        out.append((max(s, start), min(nxt - dt.timedelta(days=1), end)))
+    return out
+
+
+def _recurring(req: Requirement, ctx: Context) -> Outcome:
+    p: Recurring = req.params
+    w = scope(ctx, p.within, p.in_phase)
+    events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
+    start = w.start or (events[0].day if events else None)
+    end = w.end or ctx.campaign.end
+    if start is None or end is None:
+        return Outcome(False, f"無法確定「{ctx.name(p.activity)}」的起止時間",
+                       f"cannot tell the window for recurring {ctx.label_en(p.activity)}",
+                       shortfall=[Shortfall(p.activity, detail="no window 無時間範圍")])
+    short, first_due = [], None
+    for a, b in _periods(start, end, p.every):
+        if ctx.as_of is not None and b > ctx.as_of:
+            if a > ctx.as_of:
+                break
+            continue  # the current period is still running
+        have = sum(1 for e in events if a <= e.day <= b)
+        if have < p.min:
+            short.append(Shortfall(f"{a}..{b}", need=p.min, have=have))
+            first_due = first_due or b
+    per_zh = {"week": "每週", "month": "每月", "quarter": "每季度", "year": "每年"}[p.every]
+    if not short:
+        return Outcome(True, f"「{ctx.name(p.activity)}」{per_zh}至少 {p.min} 次,均已做到",
+                       f"{ctx.label_en(p.activity)} at least {p.min} every {p.every}: kept",
+                       evidence=ids(events), due=end)
+    gaps = "、".join(s.subject for s in short)
+    return Outcome(False, f"「{ctx.name(p.activity)}」{per_zh}至少 {p.min} 次,以下時段缺:{gaps}",
+                   f"{ctx.label_en(p.activity)} at least {p.min} every {p.every}; missing in {gaps}",
+                   evidence=ids(events), shortfall=short, due=first_due)
+
+
+def _describe_recurring(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Recurring = req.params
+    return (f"{plan.names().get(p.activity, p.activity)}每{p.every}至少 {p.min} 次",
+            f"{p.activity}: at least {p.min} every {p.every}")
+
+
+KINDS = (
+    Kind("occurs", Occurs, _occurs, _describe_occurs, "發生次數", "occurs", monotone=True),
+    Kind("per-person", PerPerson, _per_person, _describe_per_person, "個人定額", "per-person quota",
+         monotone=True),
+    Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
+         monotone=True),
+    Kind("recurring", Recurring, _recurring, _describe_recurring, "定期", "recurring", monotone=True),
+)

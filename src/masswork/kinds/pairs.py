@@ -1,0 +1,137 @@
+"""``pairwise``: every required pair has met (談心談話, 四個必談).
+
+Pairs come from rules: ``cross`` (each of ``a`` with each of ``b``: the principal leader with
+each member), ``among`` (every pair within ``a``: members among themselves), ``oversees``
+(each leader in charge with the head of every section they oversee), ``head-deputy`` (each
+section head with each of their deputies). A pair is met by a counting event of the
+activity in which both took part (as host or participant)."""
+
+from __future__ import annotations
+
+import itertools
+
+import attrs
+
+from ..model import Plan, Requirement
+from ..report import Shortfall
+from .base import Context, Kind, Outcome, ref, when
+from .common import select
+
+__all__ = ["PairRule", "Pairwise", "KINDS"]
+
+_MODES = ("cross", "among", "oversees", "head-deputy")
+
+
+@attrs.frozen
+class PairRule:
+    """One source of pairs. ``a``/``b`` are roles, bodies, sections or people; ``oversees``
+    may restrict the overseers to ``a``; ``head-deputy`` may restrict sections to ``a``."""
+
+    mode: str = attrs.field(validator=attrs.validators.in_(_MODES))
+    a: str | None = ref("party", default=None)
+    b: str | None = ref("party", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if self.mode == "cross" and (self.a is None or self.b is None):
+            raise ValueError("a cross rule needs both a and b")
+        if self.mode == "among" and self.a is None:
+            raise ValueError("an among rule needs a")
+
+
+@attrs.frozen
+class Pairwise:
+    """Every pair produced by ``pairs`` has a counting ``activity`` event together."""
+
+    activity: str = ref("activity")
+    pairs: tuple[PairRule, ...] = attrs.field(default=(), converter=tuple)
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.pairs:
+            raise ValueError("pairs must list at least one rule")
+
+
+def required_pairs(p: Pairwise, ctx: Context) -> list[tuple[str, str, str]]:
+    """(person, person, rule mode) for every required pair, each unordered pair once."""
+    out: dict[frozenset[str], tuple[str, str, str]] = {}
+
+    def add(x: str, y: str, mode: str) -> None:
+        if x != y:
+            out.setdefault(frozenset((x, y)), (x, y, mode))
+
+    for rule in p.pairs:
+        if rule.mode == "cross":
+            assert rule.a and rule.b
+            for x in ctx.people(rule.a):
+                for y in ctx.people(rule.b):
+                    add(x.id, y.id, rule.mode)
+        elif rule.mode == "among":
+            assert rule.a
+            for x, y in itertools.combinations(ctx.people(rule.a), 2):
+                add(x.id, y.id, rule.mode)
+        elif rule.mode == "oversees":
+            overseers = ctx.people(rule.a) if rule.a else ctx.plan.people
+            heads = {s.id: s.head for s in ctx.plan.sections}
+            for x in overseers:
+                for sec in x.oversees:
+                    head = heads.get(sec)
+                    if head:
+                        add(x.id, head, rule.mode)
+        else:
+            sections = ctx.plan.sections
+            if rule.a:
+                sections = tuple(s for s in sections if s.id == rule.a) or sections
+            for s in sections:
+                if s.head:
+                    for d in s.deputies:
+                        add(s.head, d, rule.mode)
+    return list(out.values())
+
+
+def _pairwise(req: Requirement, ctx: Context) -> Outcome:
+    p: Pairwise = req.params
+    events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
+    met_by: dict[frozenset[str], str] = {}
+    for e in events:
+        present = {e.host, *e.participants} - {None}
+        for x, y in itertools.combinations(sorted(present), 2):  # type: ignore[type-var]
+            met_by.setdefault(frozenset((x, y)), e.id)
+    pairs = required_pairs(p, ctx)
+    missing, evidence = [], []
+    for x, y, mode in pairs:
+        hit = met_by.get(frozenset((x, y)))
+        if hit:
+            if hit not in evidence:
+                evidence.append(hit)
+        else:
+            nx, ny = ctx.name(x), ctx.name(y)
+            missing.append(Shortfall(f"{x}×{y}", name=f"{nx}×{ny}", need=1, have=0, detail=mode))
+    act = ctx.name(p.activity)
+    if not pairs:
+        return Outcome(False, f"名冊中找不到需要{act}的對象", f"the roster yields no pairs for {ctx.label_en(p.activity)}",
+                       shortfall=[Shortfall(p.activity, detail="no pairs 無配對")])
+    if not missing:
+        return Outcome(True, f"{len(pairs)} 對{act}均已完成", f"all {len(pairs)} pairs have had their "
+                       f"{ctx.label_en(p.activity)}", evidence=evidence)
+    shown = "、".join(s.name for s in missing[:12]) + ("…" if len(missing) > 12 else "")
+    return Outcome(False, f"{len(missing)}/{len(pairs)} 對尚未{act}:{shown}",
+                   f"{len(missing)} of {len(pairs)} pairs have not had their {ctx.label_en(p.activity)}: "
+                   f"{shown.replace('、', ', ')}", evidence=evidence, shortfall=missing)
+
+
+def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Pairwise = req.params
+    names = plan.names()
+    zh = {"cross": "{a}與每位{b}", "among": "{a}之間", "oversees": "分管領導與分管科室負責人",
+          "head-deputy": "正職與副職"}
+    en = {"cross": "{a} with each {b}", "among": "every pair of {a}",
+          "oversees": "each leader in charge with the heads of the sections they oversee",
+          "head-deputy": "each section head with each deputy"}
+    parts_zh = [zh[r.mode].format(a=names.get(r.a or "", r.a), b=names.get(r.b or "", r.b)) for r in p.pairs]
+    parts_en = [en[r.mode].format(a=r.a, b=r.b) for r in p.pairs]
+    act = names.get(p.activity, p.activity)
+    return (f"{act}:" + ";".join(parts_zh) + "必談", f"{p.activity}: " + "; ".join(parts_en))
+
+
+KINDS = (Kind("pairwise", Pairwise, _pairwise, _describe, "兩兩必談", "pairwise", monotone=True),)

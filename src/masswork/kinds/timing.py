@@ -1,0 +1,349 @@
+"""Timing kinds: ``deadline`` (done by a date or inside a calendar window), ``order`` (A
+after, before or on the same day as B, optionally with a lead time: 會前7天), ``duration``
+(a span of about / at least N months) and ``notice`` (something published or handed out a
+lead time before an event, on each listed channel).
+
+Failures of ``deadline`` and ``order`` that concern something already done (held outside
+its window, in the wrong order) are ``final``: adding events cannot mend them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from ..index import Occurrence
+from ..model import Moment, Plan, Requirement, day_of
+from ..periods import Duration, Window, add_duration
+from ..report import Shortfall
+from .base import Context, Kind, Outcome, duration, offset, ref, when
+from .common import select, what_en, what_zh
+
+__all__ = ["Deadline", "Order", "DurationRule", "NoticeRule", "KINDS"]
+
+
+def _action(_i: object, _a: object, value: str) -> None:
+    if value not in ("any", "drafted", "submitted", "approved"):
+        raise ValueError("action must be one of any, drafted, submitted, approved")
+
+
+def _one_subject(activity: str | None, document: str | None) -> None:
+    if (activity is None) == (document is None):
+        raise ValueError("give exactly one of activity or document")
+
+
+def _key(m: Moment) -> tuple[dt.date, dt.time]:
+    if isinstance(m, dt.datetime):
+        return (m.date(), m.time().replace(tzinfo=None))
+    return (m, dt.time.min)
+
+
+@attrs.frozen
+class Deadline:
+    """An ``activity`` held, or a ``document`` drafted / submitted (to ``party``) / approved
+    (by ``party``), inside ``within`` ("3月中旬", "2月25日前", "2014-02-24")."""
+
+    within: str = when()
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+    action: str = attrs.field(default="any", validator=_action)
+    party: str | None = ref("party", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        _one_subject(self.activity, self.document)
+
+
+def _deadline(req: Requirement, ctx: Context) -> Outcome:
+    p: Deadline = req.params
+    w = ctx.window(p.within)
+    occ = ctx.occurrences(activity=p.activity, document=p.document, action=p.action, party=p.party)
+    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
+    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
+    inside = [o for o in occ if w.contains(o.day)]
+    if inside:
+        o = inside[0]
+        return Outcome(True, f"{zh_what}於 {o.day} 完成,符合「{p.within}」",
+                       f"{en_what} on {o.day}, within {p.within} ({window_text_iso(w)})",
+                       evidence=[o.ref], due=w.end)
+    if occ:
+        o = occ[0]
+        early = w.start is not None and o.day < w.start
+        when_zh = "早於" if early else "晚於"
+        return Outcome(False, f"{zh_what}於 {o.day} 完成,{when_zh}要求的「{p.within}」",
+                       f"{en_what} on {o.day}, {'before' if early else 'after'} the required "
+                       f"{p.within} ({window_text_iso(w)})",
+                       evidence=[x.ref for x in occ], due=w.end, final=True,
+                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}")])
+    pzh, pen = ctx.planned_note(p.activity)
+    return Outcome(False, f"{zh_what}尚未完成,要求「{p.within}」{pzh}",
+                   f"{en_what} not done; required {p.within} ({window_text_iso(w)}){pen}",
+                   due=w.end, shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0,
+                                                   detail=window_text_iso(w))])
+
+
+def window_text_iso(w: Window) -> str:
+    a = w.start.isoformat() if w.start else ""
+    b = w.end.isoformat() if w.end else ""
+    return f"{a}..{b}"
+
+
+def _describe_deadline(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Deadline = req.params
+    what = plan.names().get(p.activity or p.document or "", p.activity or p.document or "")
+    act = {"submitted": "報送", "approved": "獲批", "drafted": "起草", "any": ""}[p.action]
+    return (f"{what}{act}:{p.within}", f"{p.activity or p.document} {p.action if p.action != 'any' else ''}"
+            f" within {p.within}".replace("  ", " "))
+
+
+_RELATIONS = ("after", "before", "same_day")
+
+
+@attrs.frozen
+class Order:
+    """Every occurrence of the subject (``activity`` or ``document``/``action``/``party``)
+    stands in ``relation`` to the first occurrence of the anchor (``anchor_activity`` or
+    ``anchor_document``/``anchor_action``/``anchor_party``). ``lead`` ("會前7天", "提前3天",
+    "間隔半個月") asks for a minimum distance."""
+
+    relation: str = attrs.field(default="after", validator=attrs.validators.in_(_RELATIONS))
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+    action: str = attrs.field(default="any", validator=_action)
+    party: str | None = ref("party", default=None)
+    anchor_activity: str | None = ref("activity", default=None)
+    anchor_document: str | None = ref("document", default=None)
+    anchor_action: str = attrs.field(default="any", validator=_action)
+    anchor_party: str | None = ref("party", default=None)
+    lead: str | None = offset(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        _one_subject(self.activity, self.document)
+        _one_subject(self.anchor_activity, self.anchor_document)
+
+
+def _lead(ctx: Context, p: Order) -> Duration | None:
+    if not p.lead:
+        return None
+    return ctx.offset(p.lead).duration
+
+
+def _order(req: Requirement, ctx: Context) -> Outcome:
+    p: Order = req.params
+    subj = ctx.occurrences(activity=p.activity, document=p.document, action=p.action, party=p.party)
+    anch = ctx.occurrences(activity=p.anchor_activity, document=p.anchor_document,
+                           action=p.anchor_action, party=p.anchor_party)
+    s_zh = what_zh(ctx, p.activity, p.document, p.action, p.party)
+    s_en = what_en(ctx, p.activity, p.document, p.action, p.party)
+    a_zh = what_zh(ctx, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
+    a_en = what_en(ctx, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
+    rel_zh = {"after": "之後", "before": "之前", "same_day": "同日"}[p.relation]
+    rel_en = {"after": "after", "before": "before", "same_day": "on the same day as"}[p.relation]
+    lead = _lead(ctx, p)
+    anchor_day = anch[0].day if anch else None
+    due = anchor_day if p.relation in ("before", "same_day") else None
+    if not anch:
+        if p.relation == "before" and subj:
+            return Outcome(True, f"{s_zh}已完成({subj[0].day}),{a_zh}尚未舉行",
+                           f"{s_en} done ({subj[0].day}); {a_en} not yet", evidence=[o.ref for o in subj])
+        return Outcome(False, f"{a_zh}尚未發生,無法判斷{s_zh}是否在其{rel_zh}",
+                       f"{a_en} has not happened; cannot tell whether {s_en} is {rel_en} it",
+                       evidence=[o.ref for o in subj],
+                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0)])
+    first = anch[0]
+    if not subj:
+        pzh, pen = ctx.planned_note(p.activity)
+        late = p.relation in ("before", "same_day") and (ctx.as_of is None or ctx.as_of >= first.day)
+        return Outcome(False, f"{s_zh}尚未發生(應在{a_zh}{rel_zh}){pzh}",
+                       f"{s_en} has not happened (required {rel_en} {a_en}){pen}",
+                       evidence=[first.ref], due=due, final=late and p.relation == "before",
+                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0)])
+    wrong = [o for o in subj if not _holds(o, first, p.relation, lead)]
+    evidence = [first.ref] + [o.ref for o in subj]
+    if not wrong:
+        return Outcome(True, f"{s_zh}在{a_zh}({first.day}){rel_zh}{'(' + (p.lead or '') + ')' if p.lead else ''}",
+                       f"{s_en} {rel_en} {a_en} ({first.day}){' (' + (p.lead or '') + ')' if p.lead else ''}",
+                       evidence=evidence, due=due)
+    bad = "、".join(f"{o.ref}({o.day})" for o in wrong)
+    return Outcome(False, f"{s_zh}應在{a_zh}({first.day}){rel_zh}{p.lead or ''},但:{bad}",
+                   f"{s_en} must be {rel_en} {a_en} ({first.day}){' ' + p.lead if p.lead else ''}; "
+                   f"not so: {bad.replace('、', ', ')}", evidence=evidence, due=due, final=True,
+                   shortfall=[Shortfall(o.ref, detail=str(o.day)) for o in wrong])
+
+
+def _holds(o: Occurrence, anchor: Occurrence, relation: str, lead: Duration | None) -> bool:
+    if relation == "same_day":
+        return o.day == anchor.day
+    both_timed = isinstance(o.when, dt.datetime) and isinstance(anchor.when, dt.datetime)
+    if relation == "after":
+        if lead is not None:
+            return _key(o.when) >= _key(add_duration(anchor.when, lead))
+        return _key(o.when) >= _key(anchor.when) if both_timed else o.day >= anchor.day
+    if lead is not None:
+        limit = add_duration(anchor.when, _negate(lead))
+        return _key(o.when) <= _key(limit)
+    return _key(o.when) <= _key(anchor.when) if both_timed else o.day <= anchor.day
+
+
+def _negate(d: Duration) -> Duration:
+    return attrs.evolve(d, amount=-d.amount)
+
+
+def _edges(req: Requirement) -> list[tuple[str, str]]:
+    p: Order = req.params
+    s = p.activity or p.document or ""
+    a = p.anchor_activity or p.anchor_document or ""
+    if p.relation == "after":
+        return [(a, s)]
+    if p.relation == "before":
+        return [(s, a)]
+    return []
+
+
+def _describe_order(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Order = req.params
+    n = plan.names()
+    s = n.get(p.activity or p.document or "", p.activity or p.document or "")
+    a = n.get(p.anchor_activity or p.anchor_document or "", p.anchor_activity or p.anchor_document or "")
+    rel = {"after": "之後", "before": "之前", "same_day": "同日"}[p.relation]
+    return (f"{s}在{a}{rel}{p.lead or ''}", f"{p.activity or p.document} {p.relation} "
+            f"{p.anchor_activity or p.anchor_document}{' ' + p.lead if p.lead else ''}")
+
+
+@attrs.frozen
+class DurationRule:
+    """The span of ``period`` (a period the schedule declares, e.g. the concentrated
+    education period), else from the first ``start_activity`` event (else the first
+    event) to the last ``end_activity`` event (else the last event), is ``length``
+    ("8個月左右" about 8 months within the plan's tolerance; "不少於3個月")."""
+
+    length: str = duration()
+    period: str | None = None
+    start_activity: str | None = ref("activity", default=None)
+    end_activity: str | None = ref("activity", default=None)
+
+
+def _span(p: DurationRule, ctx: Context) -> tuple[dt.date, dt.date, list[str]] | None:
+    if p.period:
+        for per in ctx.schedule.periods:
+            if per.id == p.period:
+                end = per.end if ctx.as_of is None else min(per.end, ctx.as_of)
+                return per.start, end, [per.id]
+        return None
+    first = ctx.index.events(p.start_activity)
+    last = ctx.index.events(p.end_activity)
+    if not first or not last:
+        return None
+    return first[0].day, day_of(last[-1].end or last[-1].start), [first[0].id, last[-1].id]
+
+
+def _duration(req: Requirement, ctx: Context) -> Outcome:
+    p: DurationRule = req.params
+    dur = ctx.duration(p.length)
+    span = _span(p, ctx)
+    if span is None:
+        what = f"時段 {p.period}" if p.period else "活動"
+        return Outcome(False, f"{what}尚無起止記錄,無法核對「{p.length}」",
+                       f"no recorded start and end for {p.period or 'the campaign'}; cannot check {p.length}",
+                       shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
+    start, end, ev = span
+    target = day_of(add_duration(start, dur)) - dt.timedelta(days=1)
+    tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
+    length_days = (end - start).days + 1
+    ok, final = _length_ok(dur.bound, end, target, tol)
+    msg_zh = f"{start} 至 {end},共 {length_days} 天;要求「{p.length}」(約至 {target})"
+    msg_en = f"{start} to {end}, {length_days} days; required {p.length} (about to {target})"
+    if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
+        return Outcome(False, msg_zh + ",尚在進行", msg_en + "; still running", evidence=ev, due=target + tol)
+    return Outcome(ok, msg_zh, msg_en, evidence=ev, due=target, final=final and not ok,
+                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=f"{length_days} days")])
+
+
+def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> tuple[bool, bool]:
+    if bound == "at_least":
+        return end >= target, False
+    if bound in ("at_most", "within"):
+        return end <= target, True
+    if bound == "exactly":
+        return end == target, True
+    return abs(end - target) <= tol, end > target + tol
+
+
+def _describe_duration(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: DurationRule = req.params
+    return (f"{p.period or '活動'}時長:{p.length}", f"{p.period or 'campaign'} lasts {p.length}")
+
+
+@attrs.frozen
+class NoticeRule:
+    """Before each counting event of ``activity``, a notice on every one of ``channels``
+    (recorded in the event's ``notices``), at least ``lead`` ahead ("提前半天") or at any
+    time before it when no lead is given."""
+
+    activity: str = ref("activity")
+    channels: tuple[str, ...] = ref("any", default=())
+    lead: str | None = offset(default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.channels:
+            raise ValueError("channels must list at least one channel")
+
+
+def _notice(req: Requirement, ctx: Context) -> Outcome:
+    p: NoticeRule = req.params
+    events = select(ctx, p.activity)
+    lead = ctx.offset(p.lead).duration if p.lead else None
+    act_zh, act_en = ctx.name(p.activity), ctx.label_en(p.activity)
+    if not events:
+        planned = ctx.index.planned(p.activity)
+        due = planned[0].day if planned else None
+        return Outcome(False, f"「{act_zh}」尚未舉行,無從核對會前通知",
+                       f"{act_en} not held yet; no notice to check", due=due,
+                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
+    short, evidence = [], []
+    for e in events:
+        limit = add_duration(e.start, _negate(lead)) if lead else e.start
+        for c in p.channels:
+            given = [n for n in e.notices if n.channel == c]
+            ok = [n for n in given if _in_time(n.on, limit, lead is not None, e.start)]
+            if ok:
+                if e.id not in evidence:
+                    evidence.append(e.id)
+            else:
+                late = f"於 {given[0].on} 才發出" if given else "未發出"
+                short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
+                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}"))
+    if not short:
+        return Outcome(True, f"「{act_zh}」的{('、'.join(ctx.name(c) for c in p.channels))}通知均按時發出"
+                       f"{'(' + p.lead + ')' if p.lead else ''}",
+                       f"{act_en}: notice on {', '.join(p.channels)} given in time"
+                       f"{' (' + p.lead + ')' if p.lead else ''}", evidence=evidence, due=events[0].day)
+    shown = "、".join(f"{s.name}({s.detail.split(' / ')[0]})" for s in short)
+    return Outcome(False, f"「{act_zh}」會前通知不符合要求{'(' + p.lead + ')' if p.lead else ''}:{shown}",
+                   f"{act_en}: notice missing or late{' (' + p.lead + ')' if p.lead else ''}: "
+                   + ", ".join(f"{s.subject} ({s.detail.split(' / ')[1]})" for s in short),
+                   evidence=evidence, shortfall=short, due=events[0].day, final=True)
+
+
+def _in_time(on: Moment, limit: Moment, has_lead: bool, start: Moment) -> bool:
+    if has_lead:
+        return _key(on) <= _key(limit)
+    # Without a lead time "before the meeting" means strictly before it; a date-only notice
+    # on the meeting's own day does not count.
+    return _key(on) < _key(start) and (isinstance(on, dt.datetime) or day_of(on) < day_of(start))
+
+
+def _describe_notice(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: NoticeRule = req.params
+    n = plan.names()
+    return (f"{n.get(p.activity, p.activity)}前通過" + "、".join(n.get(c, c) for c in p.channels)
+            + f"通知{p.lead or ''}", f"notice before {p.activity} on {', '.join(p.channels)}"
+            + (f" ({p.lead})" if p.lead else ""))
+
+
+KINDS = (
+    Kind("deadline", Deadline, _deadline, _describe_deadline, "期限", "deadline"),
+    Kind("order", Order, _order, _describe_order, "先後順序", "order", edges=_edges),
+    Kind("duration", DurationRule, _duration, _describe_duration, "時長", "duration"),
+    Kind("notice", NoticeRule, _notice, _describe_notice, "提前通知", "notice"),
+)
+

@@ -1,0 +1,54 @@
+"""Schedule files (the 台賬, TOML or JSON) ⇄ :class:`~masswork.model.Schedule`.
+
+::
+
+    plan = "s3-danyang"
+    [[events]]
+    id = "mobilization"
+    type = "動員大會"
+    start = 2014-02-24T09:00:00
+    status = "held"
+    host = "secretary"
+    attendees = ["督導組", "全體人員"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ..model import Plan, Schedule
+from .files import read_data
+from .structure import StructureErrors, _Walker, unstructure
+
+__all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
+
+
+def schedule_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Schedule:
+    w = _Walker()
+    out = w.attrs_class(Schedule, data, ())
+    if w.problems or out is None:
+        raise StructureErrors(w.problems).with_file(file)
+    result: Schedule = out
+    return result
+
+
+def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
+    return unstructure(schedule)
+
+
+def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = None) -> Schedule:
+    """Read a schedule from a TOML/JSON file or plain data. With ``plan``, also check that
+    every event type, person and body it names is known to the plan."""
+    if isinstance(source, Mapping):
+        file = None
+        sched = schedule_from_dict(source)
+    else:
+        file = str(source)
+        sched = schedule_from_dict(read_data(Path(source)), file=file)
+    if plan is not None:
+        from ..validate import validate_schedule
+
+        validate_schedule(sched, plan, file=file)
+    return sched

@@ -1,0 +1,216 @@
+"""Findings and the report: what ``check`` says about each requirement, in plain data.
+
+A :class:`Finding` cites the rule id, the clause id and the plan's own words, carries a
+message in Chinese and English, the ids of the events and documents it rests on
+(``evidence``) and, when something is missing, the shortfall in detail.
+
+:meth:`Report.to_dict` is the JSON contract other tools read: a top-level ``findings`` list
+whose items carry at least ``rule``, ``clause``, ``kind``, ``status``, ``message`` and
+``evidence``. Fields are only ever added to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["Status", "Shortfall", "Finding", "Notice", "Report", "REPORT_FORMAT_VERSION"]
+
+REPORT_FORMAT_VERSION = 1
+
+
+class Status(str, enum.Enum):
+    """A requirement's standing.
+
+    ``met``: satisfied. ``unmet``: not satisfied and, judged as a whole or by a violation
+    that can no longer be mended (held outside its window, in the wrong order), fails.
+    ``overdue``: still missing after its due date. ``open``: not yet due. ``waived``: excused.
+    """
+
+    MET = "met"
+    UNMET = "unmet"
+    OVERDUE = "overdue"
+    OPEN = "open"
+    WAIVED = "waived"
+
+    @property
+    def zh(self) -> str:
+        return _STATUS_ZH[self]
+
+    @property
+    def failing(self) -> bool:
+        return self in (Status.UNMET, Status.OVERDUE)
+
+
+_STATUS_ZH = {
+    Status.MET: "已完成",
+    Status.UNMET: "未達標",
+    Status.OVERDUE: "已逾期",
+    Status.OPEN: "未到期",
+    Status.WAIVED: "已豁免",
+}
+
+
+@attrs.frozen
+class Shortfall:
+    """What is missing for one subject: a person short of forums (``need`` 2, ``have`` 1),
+    a pair that has not talked, a topic not discussed."""
+
+    subject: str
+    name: str = ""
+    need: float | None = None
+    have: float | None = None
+    detail: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {"subject": self.subject}
+        if self.name:
+            d["name"] = self.name
+        if self.need is not None:
+            d["need"] = self.need
+        if self.have is not None:
+            d["have"] = self.have
+        if self.detail:
+            d["detail"] = self.detail
+        return d
+
+
+@attrs.frozen
+class Finding:
+    """The verdict on one requirement."""
+
+    rule: str
+    clause: str
+    kind: str
+    status: Status
+    message_zh: str
+    message_en: str
+    evidence: tuple[str, ...] = ()
+    shortfall: tuple[Shortfall, ...] = ()
+    quote: str = ""
+    phase: str | None = None
+    due: dt.date | None = None
+    severity: str = "error"
+    responsible: tuple[str, ...] = ()
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "clause": self.clause,
+            "kind": self.kind,
+            "status": self.status.value,
+            "message": self.message(lang),
+            "messages": {"zh": self.message_zh, "en": self.message_en},
+            "evidence": list(self.evidence),
+            "shortfall": [s.to_dict() for s in self.shortfall],
+            "quote": self.quote,
+            "phase": self.phase,
+            "due": self.due.isoformat() if self.due else None,
+            "severity": self.severity,
+            "responsible": list(self.responsible),
+        }
+
+
+@attrs.frozen
+class Notice:
+    """An advisory that does not fail a requirement: a meeting planned on a holiday, an
+    event that names a type the plan does not use."""
+
+    code: str
+    message_zh: str
+    message_en: str
+    subject: str = ""
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_zh if lang == "zh" else self.message_en
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "subject": self.subject,
+            "message": self.message(lang),
+            "messages": {"zh": self.message_zh, "en": self.message_en},
+        }
+
+
+@attrs.frozen
+class Report:
+    """Every finding for one plan and schedule, judged as a whole (``as_of`` is None) or on a
+    day. ``phases`` maps phase id → (requirements done, requirements in the phase)."""
+
+    plan: str
+    plan_title: str
+    findings: tuple[Finding, ...]
+    as_of: dt.date | None = None
+    warnings: tuple[Notice, ...] = ()
+    phase_names: Mapping[str, str] = attrs.field(factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing of severity ``error`` is unmet or overdue."""
+        return not any(f.status.failing and f.severity == "error" for f in self.findings)
+
+    def counts(self) -> dict[str, int]:
+        out = {s.value: 0 for s in Status}
+        for f in self.findings:
+            out[f.status.value] += 1
+        return out
+
+    def by_status(self, *statuses: Status) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status in statuses)
+
+    def finding(self, rule: str) -> Finding:
+        for f in self.findings:
+            if f.rule == rule:
+                return f
+        raise KeyError(rule)
+
+    def phase_completion(self) -> dict[str, dict[str, Any]]:
+        """phase id → done (met or waived), total, ratio, name; ``""`` collects rules that
+        belong to no phase."""
+        out: dict[str, dict[str, Any]] = {}
+        for f in self.findings:
+            key = f.phase or ""
+            row = out.setdefault(
+                key, {"name": self.phase_names.get(key, ""), "done": 0, "total": 0}
+            )
+            row["total"] += 1
+            if f.status in (Status.MET, Status.WAIVED):
+                row["done"] += 1
+        for row in out.values():
+            row["ratio"] = round(row["done"] / row["total"], 4) if row["total"] else 1.0
+        return out
+
+    def clauses(self) -> set[str]:
+        return {f.clause for f in self.findings}
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
+        return {
+            "format": REPORT_FORMAT_VERSION,
+            "plan": self.plan,
+            "plan_title": self.plan_title,
+            "as_of": self.as_of.isoformat() if self.as_of else None,
+            "ok": self.ok,
+            "summary": {
+                "counts": self.counts(),
+                "total": len(self.findings),
+                "phases": self.phase_completion(),
+            },
+            "findings": [f.to_dict(lang) for f in self.findings],
+            "warnings": [w.to_dict(lang) for w in self.warnings],
+        }
+
+
+def summarise(findings: Iterable[Finding]) -> dict[str, int]:
+    """Counts by status for any collection of findings."""
+    out = {s.value: 0 for s in Status}
+    for f in findings:
+        out[f.status.value] += 1
+    return out

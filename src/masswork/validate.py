@@ -1,0 +1,341 @@
+"""The plan (and a schedule against it) checked before anything is evaluated: duplicate ids,
+unknown references, phrases that do not parse, windows that cannot be met, cycles in the
+order of things. Every problem is collected, then raised together as one
+:class:`~masswork.errors.PlanError`, so a user mends a file in one pass.
+
+References are checked from the parameter classes' field metadata (see
+:mod:`masswork.kinds.base`), so a kind added by a plugin is validated like a built-in one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .errors import PlanError, Problem, nearest
+from .model import Plan, Schedule
+from .periods import PhraseError, Window, parse_duration, parse_offset, parse_window
+from .report import Notice
+
+if TYPE_CHECKING:
+    from .kinds.base import KindRegistry
+
+__all__ = ["validate_plan", "validate_schedule", "plan_namespaces", "schedule_notices"]
+
+_NAMESPACES = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
+               "phases")
+_REF_SPACES: Mapping[str, tuple[str, ...]] = {
+    "activity": ("activities",),
+    "document": ("documents",),
+    "role": ("roles",),
+    "person": ("people",),
+    "body": ("bodies",),
+    "section": ("sections",),
+    "group": _NAMESPACES,
+    "phase": ("phases",),
+    "party": ("roles", "people", "bodies", "sections", "groups"),
+    "any": _NAMESPACES,
+}
+_SPACE_ZH = {"activity": "活動類型", "document": "文件類型", "role": "角色", "person": "人員",
+             "body": "機構", "section": "科室", "group": "名目", "phase": "環節",
+             "party": "角色/人員/機構", "any": "名目"}
+
+
+def plan_namespaces(plan: Plan) -> dict[str, set[str]]:
+    return {ns: {item.id for item in getattr(plan, ns)} for ns in _NAMESPACES}
+
+
+class _Checker:
+    def __init__(self, plan: Plan, file: str | None) -> None:
+        self.plan = plan
+        self.file = file
+        self.problems: list[Problem] = []
+        self.spaces = plan_namespaces(plan)
+
+    def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
+        self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
+
+    def ref(self, path: tuple[str | int, ...], value: str, kind: str) -> None:
+        known: set[str] = set()
+        for ns in _REF_SPACES[kind]:
+            known |= self.spaces[ns]
+        if value not in known:
+            self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
+                     expected=f"an id declared in the plan's {'/'.join(_REF_SPACES[kind])}",
+                     hint=nearest(value, known))
+
+    def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
+        try:
+            if what == "when":
+                return parse_window(value, self.plan.year)
+            if what == "duration":
+                parse_duration(value)
+            else:
+                parse_offset(value)
+        except PhraseError as exc:
+            self.add(path, f"無法理解的日期用語 {value!r}: {exc.message_zh}",
+                     f"cannot read the calendar phrase {value!r}: {exc.message_en}",
+                     expected=exc.expected)
+        return None
+
+
+def _values(value: Any) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield (), value
+    elif isinstance(value, Mapping):
+        for k in value:
+            yield (str(k),), str(k)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            if isinstance(v, str):
+                yield (i,), v
+
+
+def _param_refs(obj: Any, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str, str]]:
+    """(path, what, value) for every referencing string in a params object, nested attrs
+    objects included."""
+    for f in attrs.fields(type(obj)):
+        value = getattr(obj, f.name)
+        what = f.metadata.get("masswork_ref")
+        if what is not None:
+            for sub, v in _values(value):
+                yield path + (f.name, *sub), what, v
+        elif attrs.has(type(value)):
+            yield from _param_refs(value, path + (f.name,))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from _param_refs(item, path + (f.name, i))
+
+
+def _campaign(plan: Plan, c: _Checker) -> Window:
+    start = c.phrase(("start",), plan.start, "when") if plan.start else None
+    end = c.phrase(("end",), plan.end, "when") if plan.end else None
+    w = Window(start.start if start else None, end.end if end else None)
+    if w.start and w.end and w.start > w.end:
+        c.add(("end",), "活動結束早於開始", "the campaign ends before it starts")
+    return w
+
+
+def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
+    graph: dict[str, set[str]] = {}
+    for a, b in edges:
+        graph.setdefault(a, set()).add(b)
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n: str) -> list[str] | None:
+        state[n] = 1
+        stack.append(n)
+        for m in sorted(graph.get(n, ())):
+            if state.get(m) == 1:
+                return stack[stack.index(m):] + [m]
+            if m not in state:
+                found = visit(m)
+                if found:
+                    return found
+        stack.pop()
+        state[n] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | None = None) -> None:
+    """Raise :class:`PlanError` listing every inconsistency of ``plan``; return quietly when
+    there is none."""
+    if kinds is None:
+        from .plugins import get_kinds
+
+        kinds = get_kinds()
+    c = _Checker(plan, file)
+    seen: dict[str, str] = {}
+    for ns in _NAMESPACES:
+        for i, item in enumerate(getattr(plan, ns)):
+            if item.id in seen:
+                c.add((ns, i, "id"), f"重複的 id {item.id!r}(已用於 {seen[item.id]})",
+                      f"duplicate id {item.id!r} (already used in {seen[item.id]})",
+                      expected="ids unique across roles, people, bodies, sections, groups, "
+                               "activities, documents and phases")
+            seen.setdefault(item.id, ns)
+    campaign = _campaign(plan, c)
+    for i, p in enumerate(plan.people):
+        for j, r in enumerate(p.roles):
+            c.ref(("people", i, "roles", j), r, "role")
+        if p.section:
+            c.ref(("people", i, "section"), p.section, "section")
+        for j, s in enumerate(p.oversees):
+            c.ref(("people", i, "oversees", j), s, "section")
+    for i, role in enumerate(plan.roles):
+        for j, r in enumerate(role.includes):
+            c.ref(("roles", i, "includes", j), r, "role")
+    cyc = _find_cycle((r.id, inc) for r in plan.roles for inc in r.includes)
+    if cyc:
+        c.add(("roles",), "角色包含關係成環: " + " → ".join(cyc), "roles include each other in a cycle: " + " → ".join(cyc))
+    for i, b in enumerate(plan.bodies):
+        for j, m in enumerate(b.members):
+            c.ref(("bodies", i, "members", j), m, "person")
+    for i, s in enumerate(plan.sections):
+        if s.head:
+            c.ref(("sections", i, "head"), s.head, "person")
+        for j, d in enumerate(s.deputies):
+            c.ref(("sections", i, "deputies", j), d, "person")
+    for i, ph in enumerate(plan.phases):
+        for key in ("start", "end"):
+            v = getattr(ph, key)
+            if v:
+                c.phrase(("phases", i, key), v, "when")
+        if ph.gate:
+            c.ref(("phases", i, "gate"), ph.gate, "document")
+    edges: list[tuple[str, str]] = []
+    rule_ids: dict[str, int] = {}
+    for i, req in enumerate(plan.requirements):
+        path: tuple[str | int, ...] = ("requirements", i)
+        if req.id in rule_ids:
+            c.add(path + ("id",), f"重複的要求 id {req.id!r}", f"duplicate requirement id {req.id!r}")
+        rule_ids.setdefault(req.id, i)
+        if not req.clause.strip():
+            c.add(path + ("clause",), "要求必須引用條款編號", "a requirement must cite its clause id")
+        if req.phase:
+            c.ref(path + ("phase",), req.phase, "phase")
+        if req.due:
+            c.phrase(path + ("due",), req.due, "when")
+        for j, r in enumerate(req.responsible):
+            c.ref(path + ("responsible", j), r, "party")
+        if req.kind not in kinds:
+            c.add(path + ("kind",), f"未知的要求類型 {req.kind!r}", f"unknown requirement kind {req.kind!r}",
+                  hint=nearest(req.kind, kinds.names()))
+            continue
+        kind = kinds.get(req.kind)
+        if not isinstance(req.params, kind.params):
+            c.add(path, f"參數類型應為 {kind.params.__name__}", f"params must be a {kind.params.__name__}")
+            continue
+        for fpath, what, value in _param_refs(req.params, path):
+            if what not in ("when", "duration", "offset"):
+                c.ref(fpath, value, what)
+                continue
+            w = c.phrase(fpath, value, what)
+            if w is not None and w.end and campaign.start and w.end < campaign.start:
+                c.add(fpath, f"期限 {value!r}({w.end})早於活動開始({campaign.start}),無法達成",
+                      f"window {value!r} ends ({w.end}) before the campaign starts "
+                      f"({campaign.start}); it cannot be met")
+            if w is not None and w.start and w.end and w.start > w.end:
+                c.add(fpath, f"期限 {value!r} 的開始晚於結束", f"window {value!r} starts after it ends")
+        if kind.edges is not None:
+            edges.extend(kind.edges(req))
+    cyc = _find_cycle(edges)
+    if cyc:
+        c.add(("requirements",), "先後順序成環: " + " → ".join(cyc),
+              "the order requirements form a cycle: " + " → ".join(cyc),
+              expected="an order that can be carried out (no A after B after A)")
+    if c.problems:
+        raise PlanError(c.problems)
+
+
+def _schedule_refs(schedule: Schedule) -> Iterable[tuple[tuple[str | int, ...], str, str]]:
+    for i, e in enumerate(schedule.events):
+        p: tuple[str | int, ...] = ("events", i)
+        yield p + ("type",), e.type, "activity"
+        if e.host:
+            yield p + ("host",), e.host, "party"
+        if e.phase:
+            yield p + ("phase",), e.phase, "phase"
+        for field, kind in (("participants", "party"), ("attendees", "any"), ("topics", "any"),
+                            ("targets", "any"), ("channels", "any"), ("sections", "any"),
+                            ("sources", "any")):
+            for j, v in enumerate(getattr(e, field)):
+                yield p + (field, j), v, kind
+        for j, n in enumerate(e.notices):
+            yield p + ("notices", j, "channel"), n.channel, "any"
+    for i, d in enumerate(schedule.documents):
+        p = ("documents", i)
+        yield p + ("type",), d.type, "document"
+        if d.owner:
+            yield p + ("owner",), d.owner, "party"
+        if d.drafted_by:
+            yield p + ("drafted_by",), d.drafted_by, "party"
+        for j, s in enumerate(d.submitted):
+            yield p + ("submitted", j, "to"), s.to, "party"
+        for j, a in enumerate(d.approved):
+            yield p + ("approved", j, "by"), a.by, "party"
+        for j, v in enumerate(d.covers):
+            yield p + ("covers", j), v, "any"
+    for i, a in enumerate(schedule.attestations):
+        yield ("attestations", i, "by"), a.by, "party"
+    for i, wv in enumerate(schedule.waivers):
+        yield ("waivers", i, "approved_by"), wv.approved_by, "party"
+
+
+def _key(m: dt.date) -> tuple[dt.date, dt.time]:
+    if isinstance(m, dt.datetime):
+        return (m.date(), m.time().replace(tzinfo=None))
+    return (m, dt.time.min)
+
+
+def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> list[Problem]:
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for i, e in enumerate(schedule.events):
+        if e.id in seen:
+            out.append(Problem(zh=f"重複的活動 id {e.id!r}", en=f"duplicate event id {e.id!r}",
+                               path=("events", i, "id"), file=file))
+        seen.add(e.id)
+        if e.end is not None and _key(e.end) < _key(e.start):
+            out.append(Problem(zh="結束早於開始", en="the event ends before it starts",
+                               path=("events", i, "end"), file=file))
+    doc_ids = {d.id for d in schedule.documents}
+    if len(doc_ids) != len(schedule.documents):
+        out.append(Problem(zh="文件 id 重複", en="duplicate document ids", path=("documents",), file=file))
+    for i, e in enumerate(schedule.events):
+        for j, d in enumerate(e.documents):
+            if d not in doc_ids:
+                out.append(Problem(zh=f"未知的文件 {d!r}", en=f"unknown document {d!r}",
+                                   path=("events", i, "documents", j), file=file,
+                                   hint=nearest(d, doc_ids)))
+    rules = {r.id for r in plan.requirements}
+    for coll in ("waivers", "attestations"):
+        for i, item in enumerate(getattr(schedule, coll)):
+            if item.requirement not in rules:
+                out.append(Problem(zh=f"未知的要求 {item.requirement!r}",
+                                   en=f"unknown requirement {item.requirement!r}",
+                                   path=(coll, i, "requirement"), file=file,
+                                   hint=nearest(item.requirement, rules)))
+    return out
+
+
+def _unknown_refs(schedule: Schedule, plan: Plan, file: str | None) -> list[Problem]:
+    c = _Checker(plan, file)
+    for path, value, kind in _schedule_refs(schedule):
+        c.ref(path, value, kind)
+    return c.problems
+
+
+def validate_schedule(schedule: Schedule, plan: Plan, *, file: str | None = None,
+                      strict: bool = True) -> None:
+    """Raise :class:`PlanError` when the schedule is inconsistent in itself (duplicate ids,
+    links to documents it lacks, waivers of unknown rules) or, when ``strict``, names event
+    types, people or bodies the plan does not know."""
+    problems = _schedule_structure(schedule, plan, file)
+    if strict:
+        problems += _unknown_refs(schedule, plan, file)
+    if problems:
+        raise PlanError(problems)
+
+
+def schedule_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
+    """Unknown references as advisories, for plans that accept placeholders (a drafted plan
+    has no roster, so the unit's people are unknown to it)."""
+    out = []
+    for p in _unknown_refs(schedule, plan, None):
+        out.append(Notice("unknown-reference", p.text("zh"), p.text("en"), subject=p.where()))
+    return out
