@@ -72,3 +72,12 @@ def masswork_working_day_calendar(config: dict[str, Any]) -> WorkingCalendar | N
 def masswork_register_commands(cli: click.Group) -> None:
     """Runs when the ``masswork`` command line is built. Add commands with
     ``@cli.command()``."""
+
+
+@hookspec(firstresult=True)
+def masswork_read_document(path: str) -> str | None:
+    """Runs when ``masswork draft`` is given a file that is not plain text (a .docx).
+
+    Return the document's text (paragraphs separated by newlines), or None when this plugin
+    does not read that kind of file. The first answer wins.
+    """

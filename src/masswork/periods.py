@@ -1134,7 +1134,8 @@ def measure(
     Hours, days and weeks are elapsed time (dates stand for their midnights).  Months
     count whole calendar months from *a* plus the fraction of the next one, so that
     ``measure(a, add_duration(a, Duration(k, "month")), "month") == k`` for datetimes;
-    years are months / 12.  Working days count the working days in ``(a, b]``.
+    years are months / 12.  Working days count the working days in ``(a, b]`` (for
+    *b* before *a*: minus those in ``[b, a)``), the inverse of :func:`add_working_days`.
 
     Raises:
         ValueError: ``working_day`` unit without a *working_day* calendar.
@@ -1144,9 +1145,11 @@ def measure(
             raise ValueError("measuring in working days (工作日) needs a working_day calendar")
         da = a.date() if isinstance(a, datetime) else a
         db = b.date() if isinstance(b, datetime) else b
-        lo, hi, sign = (da, db, 1) if da <= db else (db, da, -1)
-        count = sum(1 for k in range(1, (hi - lo).days + 1) if working_day(lo + timedelta(days=k)))
-        return Fraction(sign * count)
+        # Count the working days stepped onto when walking from a to b, so that
+        # measure(a, add_working_days(a, n)) == n in both directions.
+        step = 1 if db >= da else -1
+        days = (da + timedelta(days=step * k) for k in range(1, abs((db - da).days) + 1))
+        return Fraction(step * sum(1 for day in days if working_day(day)))
     x, y = _as_datetime(a), _as_datetime(b)
     if unit in _SECONDS:
         return Fraction(_microseconds(y - x), _SECONDS[unit] * _US_PER_SECOND)
