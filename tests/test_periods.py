@@ -410,7 +410,11 @@ def test_duration_validation() -> None:
     with pytest.raises(ValueError):
         Duration(Fraction(1, 3), "month")
     with pytest.raises(ValueError):
-        Duration(-1, "day")
+        Duration(Fraction(-1, 3), "day")
+    with pytest.raises(ValueError):
+        format_duration(Duration(-1, "day"))  # arithmetic shorthand only, no phrase
+    with pytest.raises(ValueError):
+        Offset("before", Duration(-1, "day"))
     with pytest.raises(ValueError):
         Duration(1, "fortnight")  # type: ignore[arg-type]
     with pytest.raises(ValueError):
@@ -576,6 +580,19 @@ def test_half_day() -> None:
     assert add_duration(datetime(2014, 2, 24), Duration(Fraction(3, 2), "hour")) == datetime(2014, 2, 24, 1, 30)
 
 
+@given(
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1)),
+    st.integers(0, 60).map(lambda n: Fraction(n, 2)),
+    st.sampled_from(["hour", "day", "week", "month", "year"]),
+)
+def test_negative_amount_adds_backward(start: datetime, amount: Fraction, unit: str) -> None:
+    # Callers may negate a lead with attrs.evolve(d, amount=-d.amount) instead of subtracting.
+    forward = Duration(amount, unit)  # type: ignore[arg-type]
+    backward = Duration(-amount, unit)  # type: ignore[arg-type]
+    assert add_duration(start, backward) == subtract_duration(start, forward)
+    assert add_duration(start.date(), backward) == subtract_duration(start.date(), forward)
+
+
 def test_working_days_need_a_calendar() -> None:
     with pytest.raises(ValueError):
         add_duration(D(2014, 2, 24), Duration(3, "working_day"))
@@ -705,13 +722,18 @@ def test_parse_window_raises_only_phrase_error(text: str, year: int) -> None:
 @given(st.text(max_size=40) | st.text(alphabet=GRAMMAR_ALPHABET, max_size=16))
 @settings(max_examples=300)
 def test_parse_duration_and_offset_raise_only_phrase_error(text: str) -> None:
-    for parse, fmt in ((parse_duration, format_duration), (parse_offset, format_offset)):
-        try:
-            value = parse(text)
-        except PhraseError as err:
-            assert err.message_zh and err.message_en and err.expected
-        else:
-            assert parse(fmt(value)) == value  # type: ignore[operator]
+    try:
+        duration = parse_duration(text)
+    except PhraseError as err:
+        assert err.message_zh and err.message_en and err.expected
+    else:
+        assert parse_duration(format_duration(duration)) == duration
+    try:
+        offset = parse_offset(text)
+    except PhraseError as err:
+        assert err.message_zh and err.message_en and err.expected
+    else:
+        assert parse_offset(format_offset(offset)) == offset
 
 
 @given(durations)
@@ -783,10 +805,9 @@ def test_xun_tile_the_month(year: int, month: int) -> None:
         assert earlier.end is not None and later.start is not None
         assert later.start - earlier.end == timedelta(days=1)
     assert whole.start is not None and whole.end is not None
-    day = whole.start
-    while day <= whole.end:
+    for k in range((whole.end - whole.start).days + 1):
+        day = whole.start + timedelta(days=k)
         assert sum(w.contains(day) for w in thirds) == 1
-        day += timedelta(days=1)
 
 
 @given(st.sampled_from(SOURCE_WINDOW_PHRASES), st.integers(1900, 2100))

@@ -276,8 +276,18 @@ def kinds(as_json: bool) -> None:
         click.echo(f"{r['name']:<11} {r['title_zh']} / {r['title_en']}: {', '.join(r['params'])}")
 
 
+@cli.command()
+@click.argument("which", type=click.Choice(["plan", "schedule", "report"]))
+def schema(which: str) -> None:
+    """Print the JSON Schema of plan, schedule or report files 輸出 JSON Schema."""
+    from .schema import SCHEMAS
+
+    click.echo(json.dumps(SCHEMAS[which](), ensure_ascii=False, indent=2))
+
+
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
+from .remind_command import remind as _remind_cmd; cli.add_command(_remind_cmd)  # noqa: E402, E702
 # -- commands: end
 
 

@@ -23,7 +23,7 @@ from .errors import PluginError
 from .kinds.base import Context
 from .model import EventStatus, Plan, Requirement, Schedule
 from .report import Finding, Notice, Report, Status
-from .validate import schedule_notices, validate_plan, validate_schedule
+from .validate import orphan_notices, schedule_notices, validate_plan, validate_schedule
 
 if TYPE_CHECKING:
     from .kinds.base import KindRegistry, Outcome
@@ -57,7 +57,7 @@ def _waiver_finding(req: Requirement, ctx: Context) -> Finding | None:
 
 
 def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
-    out: list[Notice] = []
+    out: list[Notice] = orphan_notices(ctx.schedule, ctx.plan)
     if not ctx.plan.options.strict_references:
         out.extend(schedule_notices(ctx.schedule, ctx.plan))
     for e in ctx.schedule.events:

@@ -13,8 +13,9 @@ rule engine can compute with, and back into canonical (Traditional) Chinese:
   :func:`measure`, :func:`months_between` — the arithmetic behind them.
 
 Every parser accepts Traditional and Simplified characters, Arabic, full-width and Chinese
-numerals (一 … 十 … 三十一, 兩, 廿, 卅, 二〇一四), whitespace anywhere and one pair of
-surrounding brackets.  Every parser raises only :class:`PhraseError` (a ``ValueError``)
+numerals (一 … 十 … 三十一, 兩, 廿, 卅, 二〇一四), whitespace anywhere, surrounding
+brackets (also a lone one left over from cutting the phrase out of a sentence) and
+trailing punctuation.  Every parser raises only :class:`PhraseError` (a ``ValueError``)
 for text it cannot read; the error says, in Chinese and English, what is wrong and which
 forms are accepted.
 
@@ -744,8 +745,8 @@ def _as_fraction(value: int | Fraction) -> Fraction:
 
 
 def _check_amount(instance: Duration, attribute: attrs.Attribute[Fraction], value: Fraction) -> None:
-    if value < 0 or (2 * value).denominator != 1:
-        raise ValueError(f"Duration amount must be a non-negative whole or half number, not {value}")
+    if (2 * value).denominator != 1:
+        raise ValueError(f"Duration amount must be a whole or half number, not {value}")
 
 
 @attrs.frozen
@@ -753,8 +754,12 @@ class Duration:
     """A length of time with a bound (時長), as plans state it.
 
     Attributes:
-        amount: a non-negative whole or half number of units (``Fraction(1, 2)`` for 半);
-            ints are converted to ``Fraction``.
+        amount: a whole or half number of units (``Fraction(1, 2)`` for 半); ints are
+            converted to ``Fraction``.  Phrases always give ``amount >= 0``; a negative
+            amount is allowed only as arithmetic shorthand — :func:`add_duration` then
+            moves backward, exactly as :func:`subtract_duration` does with the positive
+            amount — and has no Chinese phrase (:func:`format_duration` raises
+            ``ValueError``).
         unit: ``"hour"``, ``"day"``, ``"working_day"`` (工作日), ``"week"``, ``"month"``
             or ``"year"``.
         bound: how the amount limits a measured length: ``"at_least"`` (不少於, 至少,
@@ -972,8 +977,13 @@ def _quantity_zh(amount: Fraction, unit: Unit) -> str:
 def format_duration(d: Duration) -> str:
     """Canonical Chinese for *d*: ``8個月左右``, ``不少於3個月``, ``3個工作日內``, ``半天``.
 
-    ``parse_duration(format_duration(d)) == d`` for every Duration.
+    ``parse_duration(format_duration(d)) == d`` for every Duration with ``amount >= 0``.
+
+    Raises:
+        ValueError: for a negative amount, which no phrase expresses.
     """
+    if d.amount < 0:
+        raise ValueError(f"a negative duration ({d.amount} {d.unit}) has no Chinese phrase")
     q = _quantity_zh(d.amount, d.unit)
     return {
         "at_least": f"不少於{q}",
@@ -1053,6 +1063,8 @@ def _shift(
     sign: int,
     working_day: Callable[[date], bool] | None,
 ) -> _DT:
+    if amount < 0:
+        amount, sign = -amount, -sign
     if unit == "working_day":
         if working_day is None:
             raise ValueError("a duration in working days (工作日) needs a working_day calendar")
@@ -1172,6 +1184,8 @@ def months_between(a: date, b: date) -> float:
 
 
 def _check_offset(instance: Offset, attribute: attrs.Attribute[Duration | None], value: Duration | None) -> None:
+    if value is not None and value.amount < 0:
+        raise ValueError("an offset's duration must not be negative: the direction says which way")
     if instance.direction == "same_day" and value is not None:
         raise ValueError("a same-day offset (當天) takes no duration")
     if instance.direction == "interval" and value is None:
@@ -1185,7 +1199,7 @@ class Offset:
     Attributes:
         direction: ``"before"`` / ``"after"`` the anchor, ``"same_day"`` as the anchor, or
             ``"interval"`` — the gap between consecutive events of one kind.
-        duration: how far, with its bound; ``None`` for plain 會前 / 會後 (any time
+        duration: how far (never negative), with its bound; ``None`` for plain 會前 / 會後 (any time
             before / after) and always for ``same_day``; required for ``interval``.
 
     Meaning of the bound, for ``before`` (``after`` mirrors it):

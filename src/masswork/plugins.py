@@ -80,7 +80,8 @@ class PluginHost:
     def _collect(self, hook_name: str, accept: Callable[[Any, str], None]) -> None:
         hook = getattr(self.pm.hook, hook_name)
         # Call each plugin on its own so a failure is pinned on it and spares the others.
-        for impl in reversed(hook.get_hookimpls()):
+        # Registration order: built-ins first, so a later plugin's duplicate is the one refused.
+        for impl in hook.get_hookimpls():
             name = self.pm.get_name(impl.plugin) or repr(impl.plugin)
             try:
                 impl.function(register=lambda item, _n=name: accept(item, _n))
@@ -178,7 +179,8 @@ def make_plugin_manager(*, load_entrypoints: bool = True, extra: tuple[Any, ...]
                 continue
             _register(pm, plugin, ep.name, failures)
     for i, plugin in enumerate(extra):
-        _register(pm, plugin, getattr(plugin, "__name__", f"extra-{i}"), failures)
+        name = getattr(plugin, "__name__", None) or type(plugin).__name__
+        _register(pm, plugin, name if pm.get_plugin(name) is None else f"{name}-{i}", failures)
     return PluginHost(pm, failures)
 
 

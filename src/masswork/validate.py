@@ -302,14 +302,6 @@ def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> lis
                 out.append(Problem(zh=f"未知的文件 {d!r}", en=f"unknown document {d!r}",
                                    path=("events", i, "documents", j), file=file,
                                    hint=nearest(d, doc_ids)))
-    rules = {r.id for r in plan.requirements}
-    for coll in ("waivers", "attestations"):
-        for i, item in enumerate(getattr(schedule, coll)):
-            if item.requirement not in rules:
-                out.append(Problem(zh=f"未知的要求 {item.requirement!r}",
-                                   en=f"unknown requirement {item.requirement!r}",
-                                   path=(coll, i, "requirement"), file=file,
-                                   hint=nearest(item.requirement, rules)))
     return out
 
 
@@ -323,13 +315,31 @@ def _unknown_refs(schedule: Schedule, plan: Plan, file: str | None) -> list[Prob
 def validate_schedule(schedule: Schedule, plan: Plan, *, file: str | None = None,
                       strict: bool = True) -> None:
     """Raise :class:`PlanError` when the schedule is inconsistent in itself (duplicate ids,
-    links to documents it lacks, waivers of unknown rules) or, when ``strict``, names event
+    links to documents it lacks) or, when ``strict``, names event
     types, people or bodies the plan does not know."""
     problems = _schedule_structure(schedule, plan, file)
     if strict:
         problems += _unknown_refs(schedule, plan, file)
     if problems:
         raise PlanError(problems)
+
+
+def orphan_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
+    """Waivers and attestations of requirements the plan does not have (a plan revised after
+    the record was kept): warned about and ignored, not fatal."""
+    rules = {r.id for r in plan.requirements}
+    out = []
+    for coll, zh in (("waivers", "豁免"), ("attestations", "簽字確認")):
+        for i, item in enumerate(getattr(schedule, coll)):
+            if item.requirement not in rules:
+                hint = nearest(item.requirement, rules)
+                more = f"; did you mean {hint!r}" if hint else ""
+                out.append(Notice(
+                    "unknown-requirement",
+                    f"{coll}[{i}]:{zh}針對的要求 {item.requirement!r} 不在方案中,已忽略",
+                    f"{coll}[{i}]: requirement {item.requirement!r} is not in the plan; ignored{more}",
+                    subject=item.requirement))
+    return out
 
 
 def schedule_notices(schedule: Schedule, plan: Plan) -> list[Notice]:

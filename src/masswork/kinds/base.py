@@ -177,6 +177,20 @@ class Context:
             return True
         return any(p.id in present for p in self.people(ref_id))
 
+    def attended(self, event: Event, person_id: str) -> bool:
+        """Whether a person was there: as host, participant or attendee, or because the
+        event lists a role they hold, a body they belong to, or their section."""
+        present = {event.host, *event.participants, *event.attendees} - {None}
+        if person_id in present:
+            return True
+        person = self.people_by_id.get(person_id)
+        if person is None:
+            return False
+        groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.members}
+        if person.section:
+            groups.add(person.section)
+        return bool(present & groups)
+
     def hosted_by(self, event: Event, ref_id: str) -> bool:
         if event.host is None:
             return False

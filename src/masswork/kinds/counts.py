@@ -146,7 +146,7 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     if p.activity:
         for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
             for person in people:
-                if _counts_for(p.counts, e, person.id):
+                if _counts_for(p.counts, e, person.id) or (p.counts == "attendee" and ctx.attended(e, person.id)):
                     counted[person.id].append(e.id)
     else:
         assert p.document is not None
@@ -228,7 +228,7 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
                        shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
     short, evidence = [], []
     for person in ctx.people(p.per):
-        mine = [e for e in events if _counts_for("attendee", e, person.id) or ctx.involves(e, person.id)]
+        mine = [e for e in events if ctx.attended(e, person.id)]
         have = sum(e.hours for e in mine)
         evidence.extend(e.id for e in mine if e.id not in evidence)
         if have < p.min:

@@ -52,16 +52,15 @@ def _covers(ctx: Context, e: Event, field: str, item: str) -> bool:
     values = getattr(e, field)
     if item in values:
         return True
-    if field in ("attendees", "participants"):
+    if field == "attendees":
+        if item in ctx.people_by_id:
+            return ctx.attended(e, item)
+        # A role or body counts as present when one of its people was.
+        return any(ctx.attended(e, x.id) and x.id in {e.host, *e.participants, *e.attendees}
+                   for x in ctx.people(item))
+    if field == "participants":
         present = set(values) | ({e.host} if e.host else set())
-        if field == "attendees":
-            present |= set(e.participants)
-        person = ctx.people_by_id.get(item)
-        if person is not None:  # a person is covered when a role or body they belong to attended
-            roles = ctx.plan.person_roles(person)
-            bodies = {b.id for b in ctx.plan.bodies if item in b.members}
-            return bool(present & (roles | bodies | ({person.section} if person.section else set())))
-        return any(x.id in present for x in ctx.people(item))
+        return item in present or any(x.id in present for x in ctx.people(item))
     return False
 
 

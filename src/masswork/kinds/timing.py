@@ -14,7 +14,7 @@ import attrs
 
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
-from ..periods import Duration, Window, add_duration
+from ..periods import Offset, Window, add_duration
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, duration, offset, ref, when
 from .common import select, what_en, what_zh
@@ -121,10 +121,8 @@ class Order:
         _one_subject(self.anchor_activity, self.anchor_document)
 
 
-def _lead(ctx: Context, p: Order) -> Duration | None:
-    if not p.lead:
-        return None
-    return ctx.offset(p.lead).duration
+def _lead(ctx: Context, p: Order) -> Offset | None:
+    return ctx.offset(p.lead) if p.lead else None
 
 
 def _order(req: Requirement, ctx: Context) -> Outcome:
@@ -157,7 +155,7 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
                        f"{s_en} has not happened (required {rel_en} {a_en}){pen}",
                        evidence=[first.ref], due=due, final=late and p.relation == "before",
                        shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0)])
-    wrong = [o for o in subj if not _holds(o, first, p.relation, lead)]
+    wrong = [o for o in subj if not _holds(o, first, p.relation, lead, ctx)]
     evidence = [first.ref] + [o.ref for o in subj]
     if not wrong:
         return Outcome(True, f"{s_zh}在{a_zh}({first.day}){rel_zh}{'(' + (p.lead or '') + ')' if p.lead else ''}",
@@ -170,28 +168,27 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
                    shortfall=[Shortfall(o.ref, detail=str(o.day)) for o in wrong])
 
 
-def _holds(o: Occurrence, anchor: Occurrence, relation: str, lead: Duration | None) -> bool:
+def _holds(o: Occurrence, anchor: Occurrence, relation: str, lead: Offset | None,
+           ctx: Context) -> bool:
+    if lead is not None:
+        # The offset's own direction (會前 / 會後 / 間隔) says where the subject must fall.
+        return lead.accepts(anchor.when, o.when, working_day=ctx.is_working_day)
     if relation == "same_day":
         return o.day == anchor.day
     both_timed = isinstance(o.when, dt.datetime) and isinstance(anchor.when, dt.datetime)
     if relation == "after":
-        if lead is not None:
-            return _key(o.when) >= _key(add_duration(anchor.when, lead))
         return _key(o.when) >= _key(anchor.when) if both_timed else o.day >= anchor.day
-    if lead is not None:
-        limit = add_duration(anchor.when, _negate(lead))
-        return _key(o.when) <= _key(limit)
     return _key(o.when) <= _key(anchor.when) if both_timed else o.day <= anchor.day
-
-
-def _negate(d: Duration) -> Duration:
-    return attrs.evolve(d, amount=-d.amount)
 
 
 def _edges(req: Requirement) -> list[tuple[str, str]]:
     p: Order = req.params
     s = p.activity or p.document or ""
     a = p.anchor_activity or p.anchor_document or ""
+    if s == a:
+        # Two actions on one document type (approved by 黨組, then submitted to 督導組)
+        # order steps of one thing, not two things: no edge, or it reads as a cycle.
+        return []
     if p.relation == "after":
         return [(a, s)]
     if p.relation == "before":
@@ -291,7 +288,7 @@ class NoticeRule:
 def _notice(req: Requirement, ctx: Context) -> Outcome:
     p: NoticeRule = req.params
     events = select(ctx, p.activity)
-    lead = ctx.offset(p.lead).duration if p.lead else None
+    lead = ctx.offset(p.lead) if p.lead else None
     act_zh, act_en = ctx.name(p.activity), ctx.label_en(p.activity)
     if not events:
         planned = ctx.index.planned(p.activity)
@@ -301,10 +298,9 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
                        shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
     short, evidence = [], []
     for e in events:
-        limit = add_duration(e.start, _negate(lead)) if lead else e.start
         for c in p.channels:
             given = [n for n in e.notices if n.channel == c]
-            ok = [n for n in given if _in_time(n.on, limit, lead is not None, e.start)]
+            ok = [n for n in given if _in_time(n.on, e.start, lead, ctx)]
             if ok:
                 if e.id not in evidence:
                     evidence.append(e.id)
@@ -324,9 +320,9 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
                    evidence=evidence, shortfall=short, due=events[0].day, final=True)
 
 
-def _in_time(on: Moment, limit: Moment, has_lead: bool, start: Moment) -> bool:
-    if has_lead:
-        return _key(on) <= _key(limit)
+def _in_time(on: Moment, start: Moment, lead: Offset | None, ctx: Context) -> bool:
+    if lead is not None:
+        return lead.accepts(start, on, working_day=ctx.is_working_day)
     # Without a lead time "before the meeting" means strictly before it; a date-only notice
     # on the meeting's own day does not count.
     return _key(on) < _key(start) and (isinstance(on, dt.datetime) or day_of(on) < day_of(start))

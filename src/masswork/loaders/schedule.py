@@ -50,5 +50,5 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     if plan is not None:
         from ..validate import validate_schedule
 
-        validate_schedule(sched, plan, file=file)
+        validate_schedule(sched, plan, file=file, strict=plan.options.strict_references)
     return sched

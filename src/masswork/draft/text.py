@@ -1,0 +1,177 @@
+"""Reading a plan document: bytes → text, with the encoding named; and the *folded* form of
+text that the recogniser matches words against.
+
+Encodings (讀取編碼): a byte-order mark decides UTF-8 / UTF-16; otherwise UTF-8 is tried,
+then UTF-16 without a mark (recognised by its many zero bytes), then GB18030 (which
+includes GBK and GB2312). Anything else is an :class:`~masswork.errors.InputError` naming
+the file and the line of the first byte that does not decode.
+
+Folding (歸一): one character to one character, so a position in folded text is the same
+position in the original and quotes keep the plan's own words —
+
+* Traditional characters become Simplified (``會議`` → ``会议``), so one lexicon matches
+  both scripts and the mixed text common in reposted documents;
+* full-width ASCII becomes ASCII (``（２）`` → ``(2)``), the ideographic space a space;
+* curly and corner quotes become ``“`` / ``”``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import attrs
+
+from ..errors import InputError, Problem
+from .hanzi import SIMPLIFIED, TRADITIONAL
+
+__all__ = ["SourceText", "decode", "read_document", "fold", "ENCODING_NAMES"]
+
+ENCODING_NAMES = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (BOM)",
+    "utf-16": "UTF-16 (BOM)",
+    "utf-16-le": "UTF-16LE",
+    "utf-16-be": "UTF-16BE",
+    "gb18030": "GB18030",
+    "docx": "DOCX",
+    "str": "text",
+}
+
+
+def _fold_table() -> dict[int, int]:
+    table = {ord(t): ord(s) for t, s in zip(TRADITIONAL, SIMPLIFIED)}
+    for code in range(0xFF01, 0xFF5F):  # full-width ASCII
+        table[code] = code - 0xFEE0
+    table[0x3000] = 0x20  # ideographic space
+    for ch in "「『〝‘":
+        table[ord(ch)] = ord("“")
+    for ch in "」』〞’":
+        table[ord(ch)] = ord("”")
+    table[ord("﹔")] = ord(";")
+    table[ord("﹕")] = ord(":")
+    table[ord("．")] = ord(".")
+    return table
+
+
+_FOLD = _fold_table()
+
+
+def fold(text: str) -> str:
+    """The matching form of ``text``: Simplified characters, ASCII punctuation and digits,
+    the same length as ``text``."""
+    return text.translate(_FOLD)
+
+
+@attrs.frozen
+class SourceText:
+    """A document's text and how it was read."""
+
+    text: str
+    encoding: str
+    path: str | None = None
+
+    @property
+    def encoding_name(self) -> str:
+        return ENCODING_NAMES.get(self.encoding, self.encoding)
+
+
+def _line_of(raw: bytes, index: int, width: int = 1) -> int:
+    newline = b"\n" if width == 1 else (b"\n\x00" if raw[:2] != b"\xfe\xff" else b"\x00\n")
+    return raw[:index].count(newline) + 1
+
+
+def _looks_utf16(raw: bytes) -> str | None:
+    """UTF-16 without a byte-order mark: Chinese text in UTF-16 has no run of NUL bytes at
+    odd (LE) or even (BE) positions the way ASCII does, but its ASCII punctuation, digits and
+    newlines do; look for a clear majority of NULs on one side."""
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > max(2, half // 10) and even == 0:
+        return "utf-16-le"
+    if even > max(2, half // 10) and odd == 0:
+        return "utf-16-be"
+    return None
+
+
+def decode(raw: bytes, file: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` for a plain-text plan; raises :class:`InputError` with the line
+    of the first undecodable byte when no supported encoding fits."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        encodings = ["utf-8-sig"]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8"]
+        guess = _looks_utf16(raw)
+        if guess:
+            encodings.insert(0, guess)
+        encodings.append("gb18030")
+    first_error: UnicodeDecodeError | None = None
+    first_encoding = encodings[0]
+    for enc in encodings:
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError as exc:
+            if first_error is None or enc == "gb18030":
+                first_error, first_encoding = exc, enc
+            continue
+        if "\x00" in text:
+            # Binary data that happens to decode: not a text document.
+            line = text[: text.index("\x00")].count("\n") + 1
+            raise InputError(Problem(
+                zh="文件含有空字符,不是文本文件", en="the file contains NUL bytes; it is not a text file",
+                file=file, line=line, expected="UTF-8, GB18030 或 UTF-16 編碼的文本 text"))
+        return text.replace("\r\n", "\n").replace("\r", "\n"), enc
+    assert first_error is not None
+    width = 2 if first_encoding.startswith("utf-16") else 1
+    line = _line_of(raw, first_error.start, width)
+    raise InputError(Problem(
+        zh=f"無法識別文件編碼(第一個無法解碼的字節在第 {line} 行)",
+        en=f"cannot tell the file's encoding (the first byte that does not decode is on line {line})",
+        file=file, line=line, expected="UTF-8, GB18030 或 or UTF-16 (帶 BOM with BOM)"))
+
+
+def _read_docx(path: Path) -> str:
+    from ..plugins import get_plugin_manager
+
+    try:
+        answer = get_plugin_manager().hook.masswork_read_document(path=str(path))
+    except Exception as exc:  # noqa: BLE001 - a reader plugin's failure is bad input here
+        raise InputError(Problem(
+            zh=f"讀取文檔的插件出錯: {exc!r}", en=f"the document-reading plugin failed: {exc!r}",
+            file=str(path))) from exc
+    if answer is None:
+        raise InputError(Problem(
+            zh="沒有插件能讀取 .docx 文件;請安裝 masswork-docx(pip install masswork-docx)",
+            en="no plugin reads .docx files; install masswork-docx (pip install masswork-docx)",
+            file=str(path), expected="a .txt file, or the masswork-docx plugin 插件"))
+    if not isinstance(answer, str):
+        raise InputError(Problem(zh="讀取文檔的插件沒有返回文本", en="the document-reading plugin returned no text",
+                                 file=str(path)))
+    return answer
+
+
+def read_document(path: str | Path) -> SourceText:
+    """Read a plan document (.txt in UTF-8 / GB18030 / UTF-16, or .docx through a plugin
+    implementing ``masswork_read_document``)."""
+    p = Path(path)
+    if p.suffix.lower() in (".docx", ".doc", ".odt", ".rtf"):
+        if not p.exists():
+            raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p)))
+        return SourceText(_read_docx(p), "docx", str(p))
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p))) from None
+    except IsADirectoryError:
+        raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file",
+                                 file=str(p))) from None
+    except OSError as exc:
+        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
+                                 file=str(p))) from None
+    text, enc = decode(raw, str(p))
+    return SourceText(text, enc, str(p))

@@ -1,0 +1,41 @@
+"""pytest fixtures for plugin authors. Enable with ``pytest_plugins = ["masswork.testing.fixtures"]``
+in your ``conftest.py``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ..exporters import ExportInput
+from ..model import Plan, Schedule
+from .sample import sample_export_input, sample_plan, sample_schedule
+
+
+@pytest.fixture
+def masswork_plan() -> Plan:
+    """:func:`masswork.testing.sample_plan`."""
+    return sample_plan()
+
+
+@pytest.fixture
+def masswork_schedule() -> Schedule:
+    """:func:`masswork.testing.sample_schedule`."""
+    return sample_schedule()
+
+
+@pytest.fixture
+def masswork_export_input() -> ExportInput:
+    """The sample plan, schedule and their report, as an exporter receives them."""
+    return sample_export_input()
+
+
+@pytest.fixture
+def masswork_isolated_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A fresh process-wide plugin host before and after the test, so plugins a test
+    registers do not leak into the next one."""
+    from .. import plugins
+
+    plugins.reset()
+    yield
+    plugins.reset()

@@ -1,0 +1,74 @@
+"""Built-in formats: json, csv (ledger), csv-findings and markdown — read back by
+independent readers, counts agreeing with the report, hostile text neutralised."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from hypothesis import HealthCheck, given, settings
+
+import masswork
+from masswork.builtin.exporters import export_csv, export_csv_findings, export_json, export_markdown
+from masswork.exporters import ExportInput
+from masswork.testing import sample_export_input, sample_plan, sample_schedule, with_text
+from masswork.testing.strategies import hostile_text
+
+
+def rows(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8")
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text[1:])))
+
+
+def test_csv_ledger_has_every_event() -> None:
+    inp = sample_export_input()
+    table = rows(export_csv(inp))
+    assert table[0][:3] == ["日期", "時間", "類型"]
+    assert len(table) - 1 == len(inp.schedule.events)
+    assert rows(export_csv(ExportInput(inp.plan, inp.schedule, inp.report, "en")))[0][0] == "date"
+
+
+def test_csv_findings_match_report() -> None:
+    inp = sample_export_input()
+    table = rows(export_csv_findings(inp))
+    assert [r[0] for r in table[1:]] == [f.rule for f in inp.report.findings]
+    assert [r[3] for r in table[1:]] == [f.status.value for f in inp.report.findings]
+
+
+def test_json_export_counts_agree() -> None:
+    inp = sample_export_input()
+    data = json.loads(export_json(inp))
+    assert data["report"]["summary"]["counts"] == inp.report.counts()
+    assert masswork.schedule_from_dict(data["schedule"]) == inp.schedule
+
+
+def _hostile_input(text: str) -> ExportInput:
+    plan, sched = sample_plan(), with_text(sample_schedule(), text)
+    return ExportInput(plan, sched, masswork.check(plan, sched))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text())
+def test_csv_neutralises_formulas_and_nul(text: str) -> None:
+    table = rows(export_csv(_hostile_input(text)))
+    for row in table[1:]:
+        for cell in row:
+            assert "\x00" not in cell
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    titles = {row[3] for row in table[1:]}
+    expected = text.replace("\x00", "")
+    assert titles == {("'" + expected) if expected.startswith(("=", "+", "-", "@", "\t", "\r")) else expected}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text())
+def test_markdown_escapes_html_and_syntax(text: str) -> None:
+    inp = _hostile_input(text)
+    md = export_markdown(inp).decode("utf-8")
+    assert "<script" not in md and "<img" not in md
+    # every table row keeps its five columns whatever the text holds
+    table = [line for line in md.splitlines() if line.startswith("| ") and line.count("|") >= 6]
+    for line in table:
+        assert line.replace("\\|", "").count("|") == 6

@@ -1,0 +1,39 @@
+"""schemas/*.json are the schemas the code generates: a change to the model that is not
+written out fails here (regenerate with `masswork schema plan > schemas/plan.schema.json`)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+import masswork
+from masswork.report import Finding
+from masswork.schema import SCHEMAS, report_schema
+from masswork.testing import sample_export_input, sample_plan, sample_schedule
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("which", sorted(SCHEMAS))
+def test_committed_schema_matches_the_model(which: str) -> None:
+    committed = json.loads((ROOT / "schemas" / f"{which}.schema.json").read_text(encoding="utf-8"))
+    assert committed == SCHEMAS[which](), f"regenerate: masswork schema {which} > schemas/{which}.schema.json"
+    jsonschema.Draft202012Validator.check_schema(committed)
+
+
+def test_sample_files_validate() -> None:
+    plan = json.loads(json.dumps(masswork.plan_to_dict(sample_plan()), ensure_ascii=False))
+    jsonschema.validate(plan, SCHEMAS["plan"]())
+    jsonschema.validate(masswork.schedule_to_dict(sample_schedule()), SCHEMAS["schedule"]())
+    jsonschema.validate(sample_export_input().report.to_dict(), report_schema())
+
+
+def test_report_schema_lists_every_finding_key() -> None:
+    keys = set(sample_export_input().report.findings[0].to_dict())
+    assert keys == set(report_schema()["properties"]["findings"]["items"]["properties"])
+    assert {"rule", "clause", "kind", "status", "message", "evidence"} <= set(
+        report_schema()["properties"]["findings"]["items"]["required"])
+    assert Finding.__attrs_attrs__  # the schema is written against this class
