@@ -98,7 +98,7 @@ def _lang_from(ctx: click.Context) -> str:
     args = list(ctx.args) + list(getattr(ctx, "protected_args", [])) + sys.argv[1:]
     for i, a in enumerate(args[:-1]):
         if a == "--lang" and args[i + 1] in ("zh", "en"):
-            return args[i + 1]
+            return str(args[i + 1])
     return "zh"
 
 

@@ -60,11 +60,14 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     out: list[Notice] = orphan_notices(ctx.schedule, ctx.plan)
     if not ctx.plan.options.strict_references:
         out.extend(schedule_notices(ctx.schedule, ctx.plan))
+    today = dt.date.today()
     for e in ctx.schedule.events:
-        if ctx.as_of is not None and e.status is EventStatus.HELD and e.day > ctx.as_of:
+        # Replaying history (as_of in the past) sees later events as held: that is normal.
+        # A held event dated after today is a slip in the record.
+        if e.status is EventStatus.HELD and e.day > today:
             out.append(Notice(
-                "held-in-future", f"活動 {e.id} 記為已舉行,但日期 {e.day} 晚於評估日 {ctx.as_of},未計入",
-                f"event {e.id} is recorded as held but dated {e.day}, after {ctx.as_of}; not counted",
+                "held-in-future", f"活動 {e.id} 記為已舉行,但日期 {e.day} 尚未到來",
+                f"event {e.id} is recorded as held but dated {e.day}, which has not come yet",
                 subject=e.id))
     if calendar is not None:
         for e in ctx.schedule.events:

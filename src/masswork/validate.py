@@ -185,10 +185,10 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
     for i, b in enumerate(plan.bodies):
         for j, m in enumerate(b.members):
             c.ref(("bodies", i, "members", j), m, "person")
-    for i, s in enumerate(plan.sections):
-        if s.head:
-            c.ref(("sections", i, "head"), s.head, "person")
-        for j, d in enumerate(s.deputies):
+    for i, sec in enumerate(plan.sections):
+        if sec.head:
+            c.ref(("sections", i, "head"), sec.head, "person")
+        for j, d in enumerate(sec.deputies):
             c.ref(("sections", i, "deputies", j), d, "person")
     for i, ph in enumerate(plan.phases):
         for key in ("start", "end"):
@@ -270,8 +270,8 @@ def _schedule_refs(schedule: Schedule) -> Iterable[tuple[tuple[str | int, ...], 
             yield p + ("approved", j, "by"), a.by, "party"
         for j, v in enumerate(d.covers):
             yield p + ("covers", j), v, "any"
-    for i, a in enumerate(schedule.attestations):
-        yield ("attestations", i, "by"), a.by, "party"
+    for i, att in enumerate(schedule.attestations):
+        yield ("attestations", i, "by"), att.by, "party"
     for i, wv in enumerate(schedule.waivers):
         yield ("waivers", i, "approved_by"), wv.approved_by, "party"
 

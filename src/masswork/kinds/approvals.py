@@ -67,6 +67,11 @@ def _gate_due(p: Gate, ctx: Context) -> dt.date | None:
         planned = ctx.index.planned(p.before_activity)
         return planned[0].day if planned else None
     assert p.before_phase is not None
+    # The gate falls due when the next phase actually begins: its first planned event if
+    # the schedule has one, else the start its window gives.
+    planned = [e for e in ctx.index.planned() if e.phase == p.before_phase]
+    if planned:
+        return planned[0].day
     return ctx.phase_window(p.before_phase).start
 
 

@@ -68,6 +68,14 @@ def offset(**kw: Any) -> Any:
     return attrs.field(metadata={REF: "offset"}, **kw)
 
 
+def _strs(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+def _shortfalls(items: Iterable[Shortfall]) -> tuple[Shortfall, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Outcome:
     """A kind's answer for one requirement.
@@ -81,8 +89,8 @@ class Outcome:
     met: bool
     message_zh: str
     message_en: str
-    evidence: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    shortfall: tuple[Shortfall, ...] = attrs.field(default=(), converter=tuple)
+    evidence: tuple[str, ...] = attrs.field(default=(), converter=_strs)
+    shortfall: tuple[Shortfall, ...] = attrs.field(default=(), converter=_shortfalls)
     due: dt.date | None = None
     final: bool = False
 

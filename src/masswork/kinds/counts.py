@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from typing import Literal
 
 import attrs
 from dateutil import rrule
@@ -226,7 +227,8 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
                        f"{total:g} hours ({p.unit}) in all, {p.min:g} required",
                        evidence=ids([e for e in events if e.hours]),
                        shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
-    short, evidence = [], []
+    short: list[Shortfall] = []
+    evidence: list[str] = []
     for person in ctx.people(p.per):
         mine = [e for e in events if ctx.attended(e, person.id)]
         have = sum(e.hours for e in mine)
@@ -248,7 +250,7 @@ def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
     return (f"{who}{p.unit}不少於 {p.min:g}", f"{'each ' + p.per if p.per else 'in all'}: at least {p.min:g} hours")
 
 
-_FREQ = {"week": (rrule.WEEKLY, 1), "month": (rrule.MONTHLY, 1), "quarter": (rrule.MONTHLY, 3),
+_FREQ: dict[str, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {"week": (rrule.WEEKLY, 1), "month": (rrule.MONTHLY, 1), "quarter": (rrule.MONTHLY, 3),
          "year": (rrule.YEARLY, 1)}
 
 

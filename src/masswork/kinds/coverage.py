@@ -73,7 +73,8 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
     if p.document:
         return _documents(p, ctx, items)
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
-    missing, evidence = [], []
+    missing: list[Shortfall] = []
+    evidence: list[str] = []
     for item in items:
         hits = [e.id for e in events if _covers(ctx, e, p.field, item)]
         if hits:

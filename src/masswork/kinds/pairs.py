@@ -9,6 +9,7 @@ activity in which both took part (as host or participant)."""
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable
 
 import attrs
 
@@ -38,12 +39,16 @@ class PairRule:
             raise ValueError("an among rule needs a")
 
 
+def _rules(items: Iterable[PairRule]) -> tuple[PairRule, ...]:
+    return tuple(items)
+
+
 @attrs.frozen
 class Pairwise:
     """Every pair produced by ``pairs`` has a counting ``activity`` event together."""
 
     activity: str = ref("activity")
-    pairs: tuple[PairRule, ...] = attrs.field(default=(), converter=tuple)
+    pairs: tuple[PairRule, ...] = attrs.field(default=(), converter=_rules)
     within: str | None = when(default=None)
     in_phase: str | None = ref("phase", default=None)
 
@@ -94,8 +99,8 @@ def _pairwise(req: Requirement, ctx: Context) -> Outcome:
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     met_by: dict[frozenset[str], str] = {}
     for e in events:
-        present = {e.host, *e.participants} - {None}
-        for x, y in itertools.combinations(sorted(present), 2):  # type: ignore[type-var]
+        present = sorted({p for p in (e.host, *e.participants) if p is not None})
+        for x, y in itertools.combinations(present, 2):
             met_by.setdefault(frozenset((x, y)), e.id)
     pairs = required_pairs(p, ctx)
     missing, evidence = [], []

@@ -243,7 +243,7 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
                        f"no recorded start and end for {p.period or 'the campaign'}; cannot check {p.length}",
                        shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
     start, end, ev = span
-    target = day_of(add_duration(start, dur)) - dt.timedelta(days=1)
+    target = day_of(add_duration(start, dur, working_day=ctx.is_working_day)) - dt.timedelta(days=1)
     tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
     length_days = (end - start).days + 1
     ok, final = _length_ok(dur.bound, end, target, tol)

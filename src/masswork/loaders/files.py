@@ -21,7 +21,7 @@ from ..errors import InputError, Problem
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 __all__ = ["read_data", "parse_data", "write_atomic", "detect_format"]
 

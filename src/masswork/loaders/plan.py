@@ -96,7 +96,8 @@ def plan_from_dict(data: Mapping[str, Any], *, kinds: KindRegistry | None = None
                 built.append(req)
     if w.problems or plan is None:
         raise StructureErrors(w.problems).with_file(file)
-    return attrs.evolve(plan, requirements=tuple(built))
+    result: Plan = attrs.evolve(plan, requirements=tuple(built))
+    return result
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         row = unstructure(r)
         row.pop("params", None)
         # The common keys first, then the kind's parameters, as a person would write them.
-        ordered = {k: row[k] for k in ("id", "clause", "kind") if k in row}
+        ordered: dict[str, Any] = {k: row[k] for k in ("id", "clause", "kind") if k in row}
         ordered.update({k: v for k, v in row.items() if k not in ordered})
         if r.params is not None and attrs.has(type(r.params)):
             ordered.update(unstructure(r.params))

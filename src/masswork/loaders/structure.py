@@ -243,12 +243,9 @@ def unstructure(obj: Any, *, keep_defaults: bool = False) -> dict[str, Any]:
     for f in attrs.fields(type(obj)):
         v = getattr(obj, f.name)
         if not keep_defaults and f.default is not attrs.NOTHING:
-            default = f.default.factory() if isinstance(f.default, attrs.Factory) else f.default  # type: ignore[attr-defined]
-            try:
-                if f.converter is not None and not isinstance(f.default, attrs.Factory):  # type: ignore[arg-type]
-                    default = f.converter(default)  # type: ignore[operator, misc]
-            except Exception:  # noqa: BLE001 - a converter that rejects its default: keep the value
-                pass
+            default: Any = f.default
+            if hasattr(default, "factory"):  # attrs.Factory
+                default = default.factory()
             if v == default:
                 continue
         if v is None:

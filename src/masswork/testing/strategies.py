@@ -40,7 +40,7 @@ _NASTY = [
 def hostile_text(min_size: int = 0, max_size: int = 80) -> st.SearchStrategy[str]:
     """Text that tries to break exports: formula starters, control characters, NUL, HTML
     and Markdown syntax, CRLF, quotes, long CJK lines, surrogate-free Unicode."""
-    chars = st.characters(blacklist_categories=("Cs",))
+    chars = st.characters(exclude_categories=["Cs"])
     return st.one_of(
         st.sampled_from(_NASTY),
         st.text(chars, min_size=min_size, max_size=max_size),
