@@ -110,3 +110,9 @@ def test_formats_plugins_kinds_schema_commands() -> None:
 def test_version_and_help() -> None:
     assert masswork.__version__ in run("--version").stdout
     assert "check" in run("--help").stdout
+
+
+def test_closed_pipe_is_quiet(files: tuple[Path, Path]) -> None:
+    r = subprocess.run(f"{sys.executable} -m masswork explain {files[0]} | head -1", shell=True,
+                       capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr

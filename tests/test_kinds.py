@@ -302,3 +302,17 @@ def test_waiver_in_force_from_its_date() -> None:
     w = (Waiver("r", "基地閉館", "督導組", D(2014, 4, 1)),)
     assert run("occurs", p, waivers=w).status is Status.WAIVED
     assert run("occurs", p, waivers=w, as_of=D(2014, 3, 1)).status is Status.OPEN
+
+
+def test_report_each_document_and_drafted_by_party() -> None:
+    p = ReportRule(document="學習計劃", to=("督導組",), each_document=True)
+    d1 = Document("d1", "學習計劃", drafted_on=D(2014, 3, 1), submitted=(Submission("督導組", D(2014, 3, 2)),))
+    d2 = Document("d2", "學習計劃", drafted_on=D(2014, 4, 1))
+    f = run("report", p, docs=(d1, d2))
+    assert f.status is Status.UNMET and [s.subject for s in f.shortfall] == ["d2→督導組"]
+    assert "d1" in f.evidence
+    assert run("report", p, docs=(d1,)).status is Status.MET
+    drafted = Occurs(document="學習計劃", action="drafted", party="li-fei")
+    mine = Document("d3", "學習計劃", drafted_by="li-fei", drafted_on=D(2014, 3, 1))
+    assert run("occurs", drafted, docs=(d2,)).status is Status.UNMET
+    assert run("occurs", drafted, docs=(mine,)).status is Status.MET

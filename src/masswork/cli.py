@@ -86,6 +86,11 @@ class _Group(click.Group):
             raise
         except KeyboardInterrupt:
             _die("中斷 interrupted", 130)
+        except BrokenPipeError:
+            # `masswork explain plan.toml | head`: the reader left; say nothing more.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(141)
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("MASSWORK_DEBUG"):
                 traceback.print_exc()

@@ -104,7 +104,8 @@ class EventIndex:
     ) -> tuple[Occurrence, ...]:
         """Occurrences of ``action`` ("drafted", "submitted", "approved", or "any" for the
         earliest sign that the document exists) on documents of ``doc_type``, visible as of
-        the index's day; ``party`` filters submissions by recipient, approvals by approver."""
+        the index's day; ``party`` filters submissions by recipient, approvals by approver,
+        drafting by drafter."""
         out: list[Occurrence] = []
         for d in self.documents(doc_type):
             out.extend(self._doc_actions(d, action, party))
@@ -113,7 +114,8 @@ class EventIndex:
     def _doc_actions(self, d: Document, action: str, party: str | None) -> Iterable[Occurrence]:
         if action in ("drafted", "any"):
             first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved])
-            if first is not None and self._visible(first):
+            drafter_ok = action == "any" or party is None or d.drafted_by == party
+            if first is not None and self._visible(first) and drafter_ok:
                 yield Occurrence(d.id, first, d.drafted_by, d.owner)
         if action == "submitted":
             for s in d.submitted:

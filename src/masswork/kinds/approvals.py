@@ -69,9 +69,9 @@ def _gate_due(p: Gate, ctx: Context) -> dt.date | None:
     assert p.before_phase is not None
     # The gate falls due when the next phase actually begins: its first planned event if
     # the schedule has one, else the start its window gives.
-    planned = [e for e in ctx.index.planned() if e.phase == p.before_phase]
-    if planned:
-        return planned[0].day
+    upcoming = [e for e in ctx.index.planned() if e.phase == p.before_phase]
+    if upcoming:
+        return upcoming[0].day
     return ctx.phase_window(p.before_phase).start
 
 
@@ -130,12 +130,15 @@ def _describe_gate(req: Requirement, plan: Plan) -> tuple[str, str]:
 @attrs.frozen
 class ReportRule:
     """``document`` submitted to each of ``to`` (報送), inside ``within`` when given; with
-    ``per``, one document owned by each holder of that role is submitted to each body."""
+    ``per``, one document owned by each holder of that role is submitted to each body; with
+    ``each_document``, every document of the type in the record is (出臺的有關規定及時報督導組:
+    each rule issued, not just one)."""
 
     document: str = ref("document")
     to: tuple[str, ...] = ref("party", default=())
     within: str | None = when(default=None)
     per: str | None = ref("party", default=None)
+    each_document: bool = False
 
     def __attrs_post_init__(self) -> None:
         if not self.to:
@@ -147,11 +150,20 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
     w = ctx.window(p.within) if p.within else None
     doc_zh, doc_en = f"「{ctx.name(p.document)}」", ctx.label_en(p.document)
     short, evidence, outside = [], [], []
-    owners: list[str | None] = [x.id for x in ctx.people(p.per)] if p.per else [None]
-    for owner in owners:
+    # Whose submissions must be found: one per owner (per), one per document
+    # (each_document), or any one at all.
+    keys: list[tuple[str, str | None]]
+    if p.per:
+        keys = [("owner", x.id) for x in ctx.people(p.per)]
+    elif p.each_document:
+        visible = {o.ref for o in ctx.index.document_actions(p.document, "any")}
+        keys = [("doc", d.id) for d in ctx.index.documents(p.document) if d.id in visible]
+    else:
+        keys = [("any", None)]
+    for how, owner in keys:
         for body in p.to:
             subs = [o for o in ctx.occurrences(document=p.document, action="submitted", party=body)
-                    if owner is None or o.owner == owner]
+                    if how == "any" or (o.owner if how == "owner" else o.ref) == owner]
             good = [o for o in subs if w is None or w.contains(o.day)]
             if good:
                 evidence.append(good[0].ref)

@@ -159,10 +159,10 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
             if owner in counted and o.ref not in counted[owner]:
                 counted[owner].append(o.ref)
     short = []
-    evidence: list[str] = []
+    seen: dict[str, None] = {}  # an ordered set: evidence in the order it was found
     for person in people:
         need, have = _quota(p, ctx, person.id), len(counted[person.id])
-        evidence.extend(x for x in counted[person.id] if x not in evidence)
+        seen.update(dict.fromkeys(counted[person.id]))
         if have < need:
             short.append(Shortfall(person.id, name=person.name, need=need, have=have))
     zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
@@ -177,13 +177,13 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     if not short:
         return Outcome(True, f"每位{ctx.name(p.role)}{verb_zh}{zh_what}均已達到次數要求({len(people)} 人)",
                        f"every {ctx.label_en(p.role)} {verb_en} {en_what} as often as required "
-                       f"({len(people)} people)", evidence=evidence, due=w.end)
+                       f"({len(people)} people)", evidence=seen, due=w.end)
     who_zh = "、".join(f"{s.name}(應 {s.need:g} 次,實 {s.have:g} 次)" for s in short)
     who_en = ", ".join(f"{s.name} ({s.have:g} of {s.need:g})" for s in short)
     pzh, pen = ctx.planned_note(p.activity)
     return Outcome(False, f"{verb_zh}{zh_what}未達次數:{who_zh}{pzh}",
                    f"short of {en_what} ({verb_en}): {who_en}{pen}",
-                   evidence=evidence, shortfall=short, due=w.end)
+                   evidence=seen, shortfall=short, due=w.end)
 
 
 def _counts_for(how: str, e: Event, person: str) -> bool:
@@ -228,20 +228,20 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
                        evidence=ids([e for e in events if e.hours]),
                        shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
     short: list[Shortfall] = []
-    evidence: list[str] = []
+    seen: dict[str, None] = {}
     for person in ctx.people(p.per):
         mine = [e for e in events if ctx.attended(e, person.id)]
         have = sum(e.hours for e in mine)
-        evidence.extend(e.id for e in mine if e.id not in evidence)
+        seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:
             short.append(Shortfall(person.id, name=person.name, need=p.min, have=have))
     if not short:
         return Outcome(True, f"每位{ctx.name(p.per)}均不少於 {p.min:g} {p.unit}",
-                       f"every {ctx.label_en(p.per)} has at least {p.min:g} hours", evidence=evidence)
+                       f"every {ctx.label_en(p.per)} has at least {p.min:g} hours", evidence=seen)
     who = "、".join(f"{s.name}({s.have:g}/{s.need:g})" for s in short)
     who_en = ", ".join(f"{s.name} ({s.have:g}/{s.need:g})" for s in short)
     return Outcome(False, f"{p.unit}不足:{who}", f"short of hours: {who_en}",
-                   evidence=evidence, shortfall=short)
+                   evidence=seen, shortfall=short)
 
 
 def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:

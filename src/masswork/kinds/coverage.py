@@ -74,17 +74,17 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         return _documents(p, ctx, items)
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     missing: list[Shortfall] = []
-    evidence: list[str] = []
+    evidence: dict[str, None] = {}  # an ordered set
     for item in items:
         hits = [e.id for e in events if _covers(ctx, e, p.field, item)]
         if hits:
-            evidence.extend(h for h in hits if h not in evidence)
+            evidence.update(dict.fromkeys(hits))
         else:
             missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0))
     where_zh = f"「{ctx.name(p.activity)}」" if p.activity else "各項活動"
     where_en = ctx.label_en(p.activity) if p.activity else "the events"
     field_zh = {"attendees": "出席", "participants": "參加", "topics": "討論專題",
-                "targets": "評議對象", "channels": "渠道", "sections": "科室", "sources": "意見來源"}[p.field]
+                "targets": "對象", "channels": "渠道", "sections": "科室", "sources": "意見來源"}[p.field]
     if not missing:
         return Outcome(True, f"{where_zh}已覆蓋全部 {len(items)} 項{field_zh}",
                        f"{where_en} cover all {len(items)} {p.field}", evidence=evidence)

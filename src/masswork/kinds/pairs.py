@@ -103,12 +103,12 @@ def _pairwise(req: Requirement, ctx: Context) -> Outcome:
         for x, y in itertools.combinations(present, 2):
             met_by.setdefault(frozenset((x, y)), e.id)
     pairs = required_pairs(p, ctx)
-    missing, evidence = [], []
+    missing: list[Shortfall] = []
+    evidence: dict[str, None] = {}  # an ordered set
     for x, y, mode in pairs:
         hit = met_by.get(frozenset((x, y)))
         if hit:
-            if hit not in evidence:
-                evidence.append(hit)
+            evidence[hit] = None
         else:
             nx, ny = ctx.name(x), ctx.name(y)
             missing.append(Shortfall(f"{x}×{y}", name=f"{nx}×{ny}", need=1, have=0, detail=mode))

@@ -296,14 +296,14 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"「{act_zh}」尚未舉行,無從核對會前通知",
                        f"{act_en} not held yet; no notice to check", due=due,
                        shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
-    short, evidence = [], []
+    short: list[Shortfall] = []
+    evidence: dict[str, None] = {}  # an ordered set
     for e in events:
         for c in p.channels:
             given = [n for n in e.notices if n.channel == c]
             ok = [n for n in given if _in_time(n.on, e.start, lead, ctx)]
             if ok:
-                if e.id not in evidence:
-                    evidence.append(e.id)
+                evidence[e.id] = None
             else:
                 late = f"於 {given[0].on} 才發出" if given else "未發出"
                 short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
