@@ -23,6 +23,7 @@ from .errors import PluginError
 from .kinds.base import Context
 from .model import EventStatus, Plan, Requirement, Schedule
 from .report import Finding, Notice, Report, Status
+from .workdays import WeekendCalendar
 from .validate import orphan_notices, schedule_notices, validate_plan, validate_schedule
 
 if TYPE_CHECKING:
@@ -116,7 +117,9 @@ def check(
     if validate:
         validate_plan(plan, kinds=kinds)
         validate_schedule(schedule, plan, strict=plan.options.strict_references)
-    working = calendar.is_working_day if calendar is not None else None
+    # Working-day arithmetic ("3個工作日內") needs some calendar; without one, Monday to Friday.
+    # Holiday warnings come only from a calendar the caller chose.
+    working = (calendar or WeekendCalendar()).is_working_day
     ctx = Context(plan, schedule, as_of, is_working_day=working)
     findings: list[Finding] = []
     for req in plan.requirements:

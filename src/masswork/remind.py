@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import Plan, Requirement, Schedule
+from .model import EventStatus, Plan, Requirement, Schedule
 from .periods import add_working_days, measure
 from .report import Finding, Report, Shortfall, Status
 from .workdays import WeekendCalendar
@@ -261,6 +261,20 @@ def _owed_item(s: Shortfall, person: str, parts: list[str], req: Requirement,
     return (f"{what_zh}{detail}", f"{what_en}{' (' + s.detail + ')' if s.detail else ''}")
 
 
+def _blocked(req: Requirement, schedule: Schedule, as_of: dt.date) -> tuple[dt.date, str] | None:
+    """For a gate: the first event it blocks that is still ahead (planned, or on the books for
+    a later day) — (its day, its id)."""
+    activity = getattr(req.params, "before_activity", None)
+    phase = getattr(req.params, "before_phase", None)
+    ahead = [e for e in schedule.events
+             if e.status is not EventStatus.CANCELLED and e.day >= as_of
+             and ((activity is not None and e.type == activity) or (phase is not None and e.phase == phase))]
+    if not ahead:
+        return None
+    first = min(ahead, key=lambda e: (e.day, e.id))
+    return first.day, first.id
+
+
 def _timing(due: dt.date, as_of: dt.date, days_left: int, working: bool) -> tuple[str, str]:
     unit_zh, unit_en = ("個工作日", "working day") if working else ("天", "day")
     if as_of == due:
@@ -310,18 +324,27 @@ def reminders(
     order = {r.id: i for i, r in enumerate(plan.requirements)}
     out: list[Reminder] = []
     for f in report.findings:
-        if f.status not in (Status.OPEN, Status.OVERDUE) or f.due is None:
+        if f.status not in (Status.OPEN, Status.OVERDUE):
             continue
         req = plan.requirement(f.rule)
+        due = f.due
+        blocks: tuple[dt.date, str] | None = None
+        if req.kind == "gate" and f.status is Status.OPEN:
+            # A gate falls due no later than the first event it blocks that is on the books.
+            blocks = _blocked(req, schedule, as_of)
+            if blocks is not None and (due is None or blocks[0] < due):
+                due = blocks[0]
+        if due is None:
+            continue
         overdue = f.status is Status.OVERDUE
         lead: int | None = None
         if not overdue:
-            lead = _stage(f.due, as_of, lead_times(plan, req), working)
+            lead = _stage(due, as_of, lead_times(plan, req), working)
             if lead is None:
                 continue
-        days_left = _days_left(f.due, as_of, working) if not overdue else -(as_of - f.due).days
-        out.extend(_for_finding(plan, req, f, as_of, lead, days_left, overdue, working is not None,
-                                names, office, kinds))
+        days_left = _days_left(due, as_of, working) if not overdue else -(as_of - due).days
+        out.extend(_for_finding(plan, req, attrs.evolve(f, due=due), as_of, lead, days_left, overdue,
+                                working is not None, names, office, kinds, blocks))
     out.sort(key=lambda r: (not r.overdue, r.due or dt.date.max, order.get(r.requirement, 0),
                             _KIND_ORDER[r.kind], r.recipient))
     return out
@@ -329,7 +352,7 @@ def reminders(
 
 def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead: int | None,
                  days_left: int, overdue: bool, working: bool, names: _Names, office: str,
-                 kinds: KindRegistry) -> Iterable[Reminder]:
+                 kinds: KindRegistry, blocks: tuple[dt.date, str] | None = None) -> Iterable[Reminder]:
     assert f.due is not None
     if req.title or req.title_en:
         title_zh, title_en = req.title or req.title_en, req.title_en or req.title
@@ -350,6 +373,9 @@ def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead:
     who_en = ", ".join(names.name_zh(p) for p in owed)
     extra_zh = f";尚未完成的人員:{who_zh}" if owed else ""
     extra_en = f"; still owed by: {who_en}" if owed else ""
+    if blocks is not None:
+        extra_zh += f";阻擋:活動 {blocks[1]} 定於 {blocks[0]}"
+        extra_en += f"; blocks: event {blocks[1]} on {blocks[0]}"
     for r in dict.fromkeys(req.responsible or (office,)):
         zh = (f"【{_KIND_ZH[kind]}】[{req.clause}] {title_zh}:{body_zh};{when_zh}{extra_zh}"
               f";負責:{names.name_zh(r)}")

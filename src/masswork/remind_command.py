@@ -372,8 +372,14 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
         click.echo(json.dumps(out, ensure_ascii=False, indent=2))
     else:
         click.echo(_render_text(p.title, p.id, day, rows, summary, dry_run, lang))
+        # Events recorded as held after the day are not counted; listing each one here is noise.
+        future = [n for n in report.warnings if n.code == "held-in-future"]
         for notice in report.warnings:
-            click.echo(("提示 " if lang == "zh" else "warning ") + notice.message(lang), err=True)
+            if notice.code != "held-in-future":
+                click.echo(("提示 " if lang == "zh" else "warning ") + notice.message(lang), err=True)
+        if future:
+            click.echo(f"提示 另有 {len(future)} 項活動記為已舉行但晚於 {day},未計入" if lang == "zh" else
+                       f"warning {len(future)} events recorded as held after {day} were not counted", err=True)
     sys.exit(1 if pending and not dry_run else 0)
 
 

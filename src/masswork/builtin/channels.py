@@ -172,6 +172,8 @@ def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
         raise UncertainDelivery(f"郵件服務器超時 SMTP timeout ({host}:{port}): {exc}") from exc
     except smtplib.SMTPException as exc:
         raise DeliveryError(f"郵件發送失敗 SMTP error ({host}:{port}): {exc}") from exc
+    except UnicodeError as exc:
+        raise DeliveryError(f"用戶名或密碼含非 ASCII 字符 SMTP login needs ASCII user name and password: {exc}") from exc
     except OSError as exc:
         raise DeliveryError(f"無法連接郵件服務器 cannot reach SMTP server {host}:{port}: {exc}") from exc
 
