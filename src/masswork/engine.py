@@ -23,8 +23,8 @@ from .errors import PluginError
 from .kinds.base import Context
 from .model import EventStatus, Plan, Requirement, Schedule
 from .report import Finding, Notice, Report, Status
-from .workdays import WeekendCalendar
 from .validate import orphan_notices, schedule_notices, validate_plan, validate_schedule
+from .workdays import WeekendCalendar
 
 if TYPE_CHECKING:
     from .kinds.base import KindRegistry, Outcome

@@ -1,0 +1,335 @@
+"""The self-inspection report (自查報告) a unit writes on how far it has carried out a plan.
+
+Sections, in Chinese (English with ``--lang en``):
+
+一、總體情況 — how many requirements stand met, unmet, overdue, open, waived;
+二、各環節完成情況 — per phase, requirements done of all;
+三、存在問題及尚欠事項 — each unmet, overdue or open requirement with its clause, the plan's
+    words, what was found and what is still owed (who, how many);
+四、已完成事項 — the met requirements;
+(五、已豁免事項, 六、提示 where there are any), then the signature block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+
+import docx
+from docx.document import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Cm, Pt
+from docx.styles.style import ParagraphStyle
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from masswork.exporters import ExportInput
+from masswork.report import Finding, Shortfall, Status
+
+from .fonts import apply_fonts
+from .text import clean
+
+__all__ = ["build_document", "export_docx", "owed_text", "owed_label", "title_text", "stamp", "normalise_zip",
+           "SECTION_TITLES", "OPEN_STATUSES"]
+
+OPEN_STATUSES = (Status.OVERDUE, Status.UNMET, Status.OPEN)
+"""Open items, in the order the report lists them: overdue first."""
+
+SECTION_TITLES = {
+    "summary": ("一、總體情況", "1. Summary"),
+    "phases": ("二、各環節完成情況", "2. Completion by phase"),
+    "open": ("三、存在問題及尚欠事項", "3. Open, unmet and overdue items"),
+    "met": ("四、已完成事項", "4. Requirements met"),
+    "waived": ("五、已豁免事項", "5. Requirements waived"),
+    "warnings": ("六、提示", "6. Notes"),
+}
+_NUMERALS = "零一二三四五六七八九"
+
+
+def _zh_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 105 (Arabic past 99)."""
+    if n < 10:
+        return _NUMERALS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return (_NUMERALS[tens] if tens > 1 else "") + "十" + (_NUMERALS[ones] if ones else "")
+    return str(n)
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def title_text(inp: ExportInput) -> str:
+    plan_title = clean(inp.plan.title)
+    if inp.lang == "zh":
+        return f"關於落實《{plan_title}》情況的自查報告"
+    return f"Self-inspection report on carrying out “{plan_title}”"
+
+
+_COUNTED_KINDS = ("per-person", "occurs", "quantity", "recurring")
+
+
+def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> str:
+    """What the finding says is still owed, one clause per subject: "孫平:應 1,實 0,尚欠 1"
+    where a number is owed, else who or what is missing ("孫平×周蘭") with the engine's
+    detail where it gives one; the finding's message when it names no shortfall. ``names``
+    turns ids (of documents, events) into what people call them."""
+    counted = f.kind in _COUNTED_KINDS
+    parts = [_owed_one(s, lang, counted, names or {}) for s in f.shortfall]
+    if parts:
+        return ";".join(parts) if lang == "zh" else "; ".join(parts)
+    return clean(f.message(lang))
+
+
+def owed_label(f: Finding, lang: str) -> str:
+    """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
+    shortfall is a violation described in words (held late, in the wrong order)."""
+    if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
+        return "差距:" if lang == "zh" else "Gap: "
+    return "尚欠:" if lang == "zh" else "Owed: "
+
+
+def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) -> str:
+    who = clean(s.name or names.get(s.subject) or s.subject)
+    if s.need is not None and s.have is not None and (counted or s.need != 1):
+        gap = max(s.need - s.have, 0)
+        if lang == "zh":
+            return f"{who}:應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}"
+        return f"{who}: {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed"
+    if s.detail:
+        return f"{who}:{clean(s.detail)}" if lang == "zh" else f"{who}: {clean(s.detail)}"
+    return who
+
+
+def _status(status: Status, lang: str) -> str:
+    return status.zh if lang == "zh" else status.value
+
+
+def _date(day: dt.date | None, lang: str) -> str:
+    if day is None:
+        return ""
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+
+
+class _Writer:
+    def __init__(self, inp: ExportInput) -> None:
+        self.inp = inp
+        self.zh = inp.lang == "zh"
+        self.doc: Document = docx.Document()
+        apply_fonts(self.doc, inp.lang)
+        normal = self.doc.styles["Normal"]
+        if isinstance(normal, ParagraphStyle):
+            normal.font.size = Pt(12)
+        title = self.doc.styles["Title"]
+        if isinstance(title, ParagraphStyle):
+            title.font.size = Pt(22)  # 二號, the size of a Chinese official document's title
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.top_margin = section.bottom_margin = Cm(2.54)
+        section.left_margin = section.right_margin = Cm(3.17)
+        names = dict(inp.plan.names())
+        names.update((e.id, e.title) for e in inp.schedule.events if e.title)
+        names.update((d.id, d.title) for d in inp.schedule.documents if d.title)
+        self.names: Mapping[str, str] = names
+
+    def unit(self) -> str:
+        """The unit reporting: the schedule's unit, else the plan's issuer."""
+        return clean(self.inp.schedule.unit) or clean(self.inp.plan.issuer)
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.zh else en
+
+    def para(self, text: str = "", *, bold_label: str = "", style: str | None = None,
+             align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
+        p = self.doc.add_paragraph(style=style)
+        if bold_label:
+            p.add_run(clean(bold_label)).bold = True
+        if text:
+            p.add_run(clean(text))
+        if align is not None:
+            p.alignment = align
+        return p
+
+    def heading(self, key: str) -> None:
+        zh, en = SECTION_TITLES[key]
+        self.doc.add_heading(self.t(zh, en), level=1)
+
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+        body = [list(r) for r in rows]
+        table: Table = self.doc.add_table(rows=1 + len(body), cols=len(header))
+        table.style = self.doc.styles["Table Grid"]
+        table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        for col, text in enumerate(header):
+            cell = table.rows[0].cells[col]
+            cell.paragraphs[0].add_run(clean(text)).bold = True
+        for r, row in enumerate(body, start=1):
+            for col, text in enumerate(row):
+                table.rows[r].cells[col].paragraphs[0].add_run(clean(text))
+        return table
+
+    # ------------------------------------------------------------------ parts
+
+    def front(self) -> None:
+        inp = self.inp
+        self.doc.add_heading(title_text(inp), level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.para(self.unit(), bold_label=self.t("單位:", "Unit: "))
+        plan = f"{inp.plan.title}({inp.plan.id})" if self.zh else f"{inp.plan.title} ({inp.plan.id})"
+        self.para(plan, bold_label=self.t("方案:", "Plan: "))
+        if inp.plan.issuer:
+            self.para(inp.plan.issuer, bold_label=self.t("印發:", "Issued by: "))
+        as_of = _date(inp.as_of, inp.lang) if inp.as_of else self.t(
+            "全程(按計劃執行評估)", "the whole schedule, as planned")
+        self.para(as_of, bold_label=self.t("評估日期:", "As of: "))
+
+    def summary(self) -> None:
+        r = self.inp.report
+        self.heading("summary")
+        counts = r.counts()
+        total = len(r.findings)
+        if self.zh:
+            text = (f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
+                    f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
+                    f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。")
+        else:
+            text = (f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
+                    f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
+                    f"{counts['waived']} waived.")
+        self.para(text)
+        self.table(
+            [self.t("狀態", "status"), self.t("項數", "requirements")],
+            [[_status(s, self.inp.lang), str(counts[s.value])] for s in Status]
+            + [[self.t("合計", "total"), str(total)]],
+        )
+
+    def phases(self) -> None:
+        self.heading("phases")
+        rows = []
+        for pid, row in self.inp.report.phase_completion().items():
+            label = row["name"] or self.names.get(pid, pid) or self.t("未分環節", "no phase")
+            rows.append([str(label), str(row["done"]), str(row["total"]), f"{row['ratio'] * 100:.0f}%"])
+        if not rows:
+            self.para(self.t("無。", "None."))
+            return
+        self.table([self.t("環節", "phase"), self.t("已完成", "done"), self.t("要求數", "requirements"),
+                    self.t("完成率", "completion")], rows)
+
+    def open_items(self) -> None:
+        self.heading("open")
+        items = [f for s in OPEN_STATUSES for f in self.inp.report.findings if f.status is s]
+        if not items:
+            self.para(self.t("經自查,方案各項要求均已完成或豁免,未發現尚欠事項。",
+                             "No requirement is open, unmet or overdue."))
+            return
+        for i, f in enumerate(items, start=1):
+            number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
+            self.doc.add_heading(f"{number}{clean(f.clause)} {clean(f.rule)} — {_status(f.status, self.inp.lang)}",
+                                 level=2)
+            if f.quote:
+                self.para(f"「{f.quote}」" if self.zh else f"“{f.quote}”", bold_label=self.t("原文:", "Plan: "))
+            self.para(f.message(self.inp.lang), bold_label=self.t("情況:", "Found: "))
+            self.para(owed_text(f, self.inp.lang, self.names),
+                      bold_label=owed_label(f, self.inp.lang))
+            if f.due:
+                self.para(_date(f.due, self.inp.lang), bold_label=self.t("期限:", "Due: "))
+            if f.responsible:
+                who = "、".join(self.names.get(x, x) for x in f.responsible)
+                self.para(who, bold_label=self.t("責任:", "Responsible: "))
+
+    def listed(self, key: str, status: Status) -> None:
+        items = self.inp.report.by_status(status)
+        if not items and key != "met":
+            return
+        self.heading(key)
+        if not items:
+            self.para(self.t("無。", "None."))
+        for f in items:
+            self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {f.rule}: ", style="List Bullet")
+
+    def warnings(self) -> None:
+        if not self.inp.report.warnings:
+            return
+        self.heading("warnings")
+        for w in self.inp.report.warnings:
+            self.para(w.message(self.inp.lang), style="List Bullet")
+
+    def signature(self) -> None:
+        right = WD_ALIGN_PARAGRAPH.RIGHT
+        unit = self.unit()
+        day = self.inp.as_of
+        block = [
+            self.para(),
+            self.para(),
+            self.para(self.t(f"{clean(unit)}(蓋章)", f"{clean(unit)} (seal)"), align=right),
+            self.para(self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
+                      align=right),
+            self.para(_date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
+                      align=right),
+        ]
+        for p in block[:-1]:
+            p.paragraph_format.keep_with_next = True  # the block stays on one page
+
+    def build(self) -> Document:
+        self.front()
+        self.summary()
+        self.phases()
+        self.open_items()
+        self.listed("met", Status.MET)
+        self.listed("waived", Status.WAIVED)
+        self.warnings()
+        self.signature()
+        return self.doc
+
+
+def stamp(inp: ExportInput) -> dt.datetime:
+    """When the report says it was written: the report's day, else the schedule's last day,
+    else 1 January of the plan's year — never the clock, so equal input makes equal bytes."""
+    if inp.as_of is not None:
+        day = inp.as_of
+    else:
+        days = [e.day for e in inp.schedule.events]
+        day = max(days) if days else dt.date(max(inp.plan.year, 1980), 1, 1)
+    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+
+
+def build_document(inp: ExportInput) -> Document:
+    """The report as a python-docx document (not yet saved)."""
+    doc = _Writer(inp).build()
+    props = doc.core_properties
+    when = stamp(inp)
+    props.author = "masswork"
+    props.last_modified_by = "masswork"
+    props.created = when
+    props.modified = when
+    props.last_printed = when
+    props.revision = 1
+    props.title = title_text(inp)[:255]
+    props.subject = clean(inp.schedule.unit)[:255]
+    props.language = "zh-CN" if inp.lang == "zh" else "en"
+    props.identifier = clean(inp.plan.id)[:255]
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    return doc
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip with every entry dated ``when`` rather than the clock."""
+    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def export_docx(inp: ExportInput) -> bytes:
+    """The self-inspection report as .docx bytes."""
+    buf = io.BytesIO()
+    build_document(inp).save(buf)
+    return normalise_zip(buf.getvalue(), stamp(inp))

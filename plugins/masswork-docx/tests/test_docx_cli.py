@@ -1,0 +1,78 @@
+"""``masswork export --format docx`` end to end, on the sample and on the repository's
+examples (``examples/s*-*/plan.toml`` with ``schedule-complete.toml`` and
+``schedule-flawed.toml``), checked against ``masswork check --format json``."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+from masswork.report import Status
+
+from masswork_docx.report import SECTION_TITLES
+
+Run = Callable[..., "subprocess.CompletedProcess[str]"]
+REPO = Path(__file__).resolve().parents[3]
+EXAMPLES = sorted(
+    (plan, plan.parent / name)
+    for plan in REPO.glob("examples/s*-*/plan.toml")
+    for name in ("schedule-complete.toml", "schedule-flawed.toml")
+    if (plan.parent / name).exists()
+)
+
+
+def test_formats_lists_docx(run_cli: Run) -> None:
+    proc = run_cli("formats", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["name"]: r for r in json.loads(proc.stdout)}
+    assert rows["docx"]["suffix"] == ".docx"
+    assert rows["docx"]["plugin"] == "docx"
+
+
+def check_export(run_cli: Run, plan: Path, schedule: Path, out: Path, *extra: str) -> None:
+    proc = run_cli("export", str(plan), str(schedule), "--format", "docx", "-o", str(out), *extra)
+    assert proc.returncode == 0, proc.stderr
+    check = run_cli("check", str(plan), str(schedule), "--format", "json", *extra)
+    assert check.returncode in (0, 1), check.stderr
+    report = json.loads(check.stdout)
+    lang = extra[extra.index("--lang") + 1] if "--lang" in extra else "zh"
+    zh = lang == "zh"
+
+    doc = docx.Document(str(out))
+    summary = {row.cells[0].text: row.cells[1].text for row in doc.tables[0].rows[1:]}
+    for status in Status:
+        assert summary[status.zh if zh else status.value] == str(report["summary"]["counts"][status.value])
+    assert summary["合計" if zh else "total"] == str(report["summary"]["total"])
+
+    phases = [(r.cells[1].text, r.cells[2].text) for r in doc.tables[1].rows[1:]]
+    assert phases == [(str(v["done"]), str(v["total"])) for v in report["summary"]["phases"].values()]
+
+    failing = [f for f in report["findings"] if f["status"] in ("open", "unmet", "overdue")]
+    items = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert len(items) == len(failing)
+    for f in failing:
+        assert any(f"{f['clause']} {f['rule']}" in h for h in items), f["rule"]
+    headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    assert SECTION_TITLES["met"][0 if zh else 1] in headings
+    bullets = [p.text for p in doc.paragraphs if p.style is not None and p.style.name == "List Bullet"]
+    listed = [f for f in report["findings"] if f["status"] in ("met", "waived")]
+    assert len(bullets) == len(listed) + len(report["warnings"])
+    assert (SECTION_TITLES["waived"][0 if zh else 1] in headings) == any(
+        f["status"] == "waived" for f in listed)
+
+
+@pytest.mark.parametrize("extra", [(), ("--lang", "en"), ("--as-of", "2014-04-01")])
+def test_cli_export_on_sample(run_cli: Run, sample_files: tuple[Path, Path], tmp_path: Path,
+                              extra: tuple[str, ...]) -> None:
+    plan, schedule = sample_files
+    check_export(run_cli, plan, schedule, tmp_path / "out.docx", *extra)
+
+
+@pytest.mark.parametrize("plan, schedule", EXAMPLES,
+                         ids=[f"{p.parent.name}/{s.stem}" for p, s in EXAMPLES])
+def test_cli_export_on_examples(run_cli: Run, plan: Path, schedule: Path, tmp_path: Path) -> None:
+    check_export(run_cli, plan, schedule, tmp_path / "out.docx")

@@ -1,0 +1,45 @@
+"""masswork-xlsx: the ``xlsx`` export format — the ledger workbook a unit hands to its
+supervision group (台賬, 檢查結果, 個人定額).
+
+``masswork export PLAN SCHEDULE --format xlsx -o 台賬.xlsx [--as-of DATE] [--lang zh|en]``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from masswork import hookimpl
+from masswork.exporters import Exporter
+
+from .cells import display_width, safe_text, strip_illegal
+from .quota import QuotaRow, quota_rows
+from .workbook import build_workbook, export_xlsx
+
+__all__ = [
+    "EXPORTER",
+    "export_xlsx",
+    "build_workbook",
+    "quota_rows",
+    "QuotaRow",
+    "safe_text",
+    "strip_illegal",
+    "display_width",
+    "masswork_register_exporters",
+]
+
+__version__ = "0.1.0"
+
+EXPORTER = Exporter(
+    name="xlsx",
+    suffix=".xlsx",
+    export=export_xlsx,
+    description="台賬工作簿(Excel:台賬、檢查結果、個人定額)",
+    description_en="ledger workbook (Excel: ledger, findings, per-person quotas)",
+    binary=True,
+    media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+)
+
+
+@hookimpl
+def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(EXPORTER)

@@ -1,0 +1,262 @@
+"""The workbook: three sheets built from an :class:`~masswork.exporters.ExportInput`.
+
+* 台賬 / Ledger — one row per schedule event, in time order (the columns of
+  :data:`masswork.builtin.exporters.LEDGER_HEADER`);
+* 檢查結果 / Findings — one row per finding, the status cell coloured;
+* 個人定額 / Quotas — one row per person under each ``per-person`` requirement.
+
+Every sheet has a bold header row that stays in view (frozen), an autofilter over its
+rows, columns as wide as their text (CJK characters count 2) and prints landscape, one page
+wide, the header repeated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Sequence
+from typing import Any
+
+from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows
+from masswork.exporters import ExportInput
+from masswork.report import Finding, Status
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from .cells import display_width, safe_text, strip_illegal
+from .quota import QuotaRow, quota_rows
+
+__all__ = [
+    "build_workbook",
+    "export_xlsx",
+    "SHEET_NAMES",
+    "FINDINGS_COLUMNS",
+    "QUOTA_COLUMNS",
+    "STATUS_FILL",
+]
+
+SHEET_NAMES = {
+    "ledger": {"zh": "台賬", "en": "Ledger"},
+    "findings": {"zh": "檢查結果", "en": "Findings"},
+    "quota": {"zh": "個人定額", "en": "Quotas"},
+}
+FINDINGS_COLUMNS = (
+    ("status", "狀態"), ("clause", "條款"), ("rule", "要求"), ("message", "說明"),
+    ("evidence", "依據"), ("due", "期限"), ("quote", "原文"),
+)
+QUOTA_COLUMNS = (
+    ("rule", "要求"), ("clause", "條款"), ("what", "事項"), ("name", "姓名"), ("role", "角色"),
+    ("quota", "定額"), ("done", "已完成"), ("owed", "尚欠"), ("evidence", "依據"),
+    ("status", "要求狀態"), ("person", "人員編號"),
+)
+STATUS_FILL = {
+    Status.MET: "C6EFCE",
+    Status.UNMET: "FFC7CE",
+    Status.OVERDUE: "F8CBAD",
+    Status.OPEN: "FFEB9C",
+    Status.WAIVED: "D9D9D9",
+}
+_EVENT_FILL = {"held": "E2EFDA", "planned": "FFF2CC", "cancelled": "D9D9D9",
+               "已舉行": "E2EFDA", "計劃": "FFF2CC", "已取消": "D9D9D9"}
+_HEADER_FILL = "DDEBF7"
+_DATE_FORMAT = "yyyy-mm-dd"
+_WRAP_AT = 48  # columns wider than this wrap their text instead of growing
+_MIN_WIDTH = 6
+_LINE_HEIGHT = 16  # points per line of 11-point text, CJK glyphs included
+
+
+class _Sheet:
+    """A worksheet being filled row by row, remembering how wide each column must be."""
+
+    def __init__(self, ws: Worksheet, header: Sequence[str]) -> None:
+        self.ws = ws
+        self.widths = [display_width(h) for h in header]
+        self.texts: dict[tuple[int, int], str] = {}
+        self.row = 1
+        bold = Font(bold=True)
+        fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        border = Border(bottom=Side(style="thin"))
+        for col, text in enumerate(header, start=1):
+            cell = self.put(col, text)
+            cell.font = bold
+            cell.fill = fill
+            cell.border = border
+            cell.alignment = Alignment(vertical="center")
+
+    def put(self, col: int, value: Any, *, fill: str | None = None) -> Any:
+        cell = self.ws.cell(row=self.row, column=col)
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        if isinstance(value, dt.date):
+            cell.value = value
+            cell.number_format = _DATE_FORMAT
+            width = 10
+        elif value is None:
+            width = 0
+        elif isinstance(value, bool):
+            cell.value = str(value)
+            cell.data_type = "s"
+            width = len(str(value))
+        elif isinstance(value, (int, float)):
+            cell.value = value
+            width = len(str(value))
+        else:
+            text = safe_text(value)
+            if text:
+                cell.value = text
+                # Never a formula ("=…"), never an error value ("#N/A"): a string, whatever it says.
+                cell.data_type = "s"
+                self.texts[self.row, col] = text
+            width = display_width(text)
+        if fill:
+            cell.fill = PatternFill("solid", fgColor=fill)
+        self.widths[col - 1] = max(self.widths[col - 1], width)
+        return cell
+
+    def add(self, values: Sequence[Any], fills: dict[int, str] | None = None) -> None:
+        self.row += 1
+        fills = fills or {}
+        for col, value in enumerate(values, start=1):
+            self.put(col, value, fill=fills.get(col))
+
+    def finish(self) -> None:
+        ws = self.ws
+        last = get_column_letter(len(self.widths))
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = f"A1:{last}{max(self.row, 1)}"
+        top = Alignment(vertical="top")
+        wrap = Alignment(vertical="top", wrap_text=True)
+        shown: list[int] = []
+        for col, width in enumerate(self.widths, start=1):
+            letter = get_column_letter(col)
+            wraps = width > _WRAP_AT
+            shown.append(min(max(width, _MIN_WIDTH), _WRAP_AT))
+            ws.column_dimensions[letter].width = shown[-1] + 2
+            for r in range(2, self.row + 1):
+                ws.cell(row=r, column=col).alignment = wrap if wraps else top
+        # Spreadsheets do not all grow a row to fit wrapped text (LibreOffice keeps the
+        # default height of a row written without one), so give tall rows their height.
+        lines: dict[int, int] = {}
+        for (r, col), text in self.texts.items():
+            n = sum(max(1, -(-display_width(line) // shown[col - 1])) for line in text.split("\n"))
+            lines[r] = max(lines.get(r, 1), n)
+        for r, n in lines.items():
+            if n > 1:
+                ws.row_dimensions[r].height = _LINE_HEIGHT * n
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+
+
+def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
+    return [zh if lang == "zh" else en for en, zh in columns]
+
+
+def _ledger(wb: Workbook, inp: ExportInput) -> None:
+    ws = wb.active
+    assert ws is not None
+    ws.title = SHEET_NAMES["ledger"][inp.lang]
+    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang))
+    status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
+    for row in ledger_rows(inp):
+        values: list[Any] = list(row)
+        values[0] = dt.date.fromisoformat(row[0])
+        fill = _EVENT_FILL.get(row[status_col - 1])
+        sheet.add(values, {status_col: fill} if fill else None)
+    sheet.finish()
+
+
+def _status_text(status: Status, lang: str) -> str:
+    return status.zh if lang == "zh" else status.value
+
+
+def _findings(wb: Workbook, inp: ExportInput) -> None:
+    ws = wb.create_sheet(SHEET_NAMES["findings"][inp.lang])
+    sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang))
+    f: Finding
+    for f in inp.report.findings:
+        sheet.add(
+            [_status_text(f.status, inp.lang), f.clause, f.rule, f.message(inp.lang),
+             " ".join(f.evidence), f.due, f.quote],
+            {1: STATUS_FILL[f.status]},
+        )
+    sheet.finish()
+
+
+def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
+    ws = wb.create_sheet(SHEET_NAMES["quota"][inp.lang])
+    sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang))
+    owed_col = [en for en, _ in QUOTA_COLUMNS].index("owed") + 1
+    status_col = [en for en, _ in QUOTA_COLUMNS].index("status") + 1
+    for q in rows:
+        fills = {owed_col: STATUS_FILL[Status.UNMET] if q.owed else STATUS_FILL[Status.MET]}
+        if q.status is not None:
+            fills[status_col] = STATUS_FILL[q.status]
+        sheet.add(
+            [q.rule, q.clause, q.what, q.name, q.role, q.quota, q.done, q.owed, " ".join(q.evidence),
+             _status_text(q.status, inp.lang) if q.status else "", q.person],
+            fills,
+        )
+    sheet.finish()
+
+
+def stamp(inp: ExportInput) -> dt.datetime:
+    """The moment the workbook says it was made: the report's day, else the last day in the
+    schedule, else 1 January of the plan's year — never the clock, so the same input gives
+    the same bytes."""
+    if inp.as_of is not None:
+        day = inp.as_of
+    else:
+        days = [e.day for e in inp.schedule.events]
+        day = max(days) if days else dt.date(max(inp.plan.year, 1980), 1, 1)
+    return dt.datetime.combine(day, dt.time(0, 0))
+
+
+def build_workbook(inp: ExportInput) -> Workbook:
+    """The workbook for ``inp`` (not yet saved)."""
+    wb = Workbook()
+    _ledger(wb, inp)
+    _findings(wb, inp)
+    _quotas(wb, inp, quota_rows(inp))
+    when = stamp(inp)
+    props = wb.properties
+    props.creator = "masswork"
+    props.lastModifiedBy = "masswork"
+    props.created = when
+    props.modified = when
+    props.title = strip_illegal(inp.plan.title)[:255] or None
+    props.subject = strip_illegal(inp.schedule.unit)[:255] or None
+    props.description = strip_illegal(inp.plan.id)[:255] or None
+    props.language = "zh-TW" if inp.lang == "zh" else "en"
+    return wb
+
+
+def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip with every entry dated ``when`` (not the clock) and the same
+    compression, so that equal input makes equal bytes."""
+    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def export_xlsx(inp: ExportInput) -> bytes:
+    """The ledger workbook as xlsx bytes."""
+    wb = build_workbook(inp)
+    buf = io.BytesIO()
+    # ExcelWriter rather than Workbook.save, which would stamp "modified" with the clock.
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
+    return normalise_zip(buf.getvalue(), stamp(inp))
