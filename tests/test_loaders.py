@@ -284,3 +284,19 @@ def test_models_are_frozen() -> None:
     plan = sample_plan()
     with pytest.raises(AttributeError):
         plan.id = "x"  # type: ignore[misc]
+
+
+def test_atomic_write_gives_ordinary_file_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from masswork.loaders import write_atomic
+
+    target = tmp_path / "out.txt"
+    write_atomic(target, "一")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o640)
+    write_atomic(target, "二")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_text(encoding="utf-8") == "二"

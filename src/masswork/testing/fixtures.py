@@ -4,6 +4,7 @@ in your ``conftest.py``."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,11 @@ def masswork_isolated_plugins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]
     plugins.reset()
     yield
     plugins.reset()
+
+
+@pytest.fixture
+def masswork_sample_files(tmp_path: Path) -> tuple[Path, Path]:
+    """The sample plan and schedule as JSON files, for tests through the command line."""
+    from .cli import write_sample_files
+
+    return write_sample_files(tmp_path)

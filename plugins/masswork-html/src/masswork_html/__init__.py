@@ -1,0 +1,41 @@
+"""masswork export format ``html``: the check report as one self-contained HTML page —
+summary, completion by phase, an SVG timeline, the findings and the ledger — with inline
+CSS and SVG only, no script, and a Content-Security-Policy that forbids fetching anything.
+
+All text from the plan, schedule and report is escaped (``html.escape``), after dropping
+what HTML cannot carry (NUL and other control characters); see :mod:`masswork_html.text`.
+The same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from masswork.exporters import Exporter, ExportInput
+from masswork.hookspecs import hookimpl
+
+from .page import CSP, render
+from .text import clean, esc
+
+__all__ = ["CSP", "EXPORTER", "export_html", "clean", "esc", "masswork_register_exporters"]
+
+__version__ = "0.1.0"
+
+
+def export_html(inp: ExportInput) -> bytes:
+    """The page, UTF-8."""
+    return render(inp).encode("utf-8")
+
+
+EXPORTER = Exporter(
+    "html", ".html", export_html,
+    "檢查報告網頁(單一文件,含時間軸)",
+    "the check report as one self-contained HTML page with a timeline",
+    binary=False,
+    media_type="text/html",
+)
+
+
+@hookimpl
+def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
+    register(EXPORTER)

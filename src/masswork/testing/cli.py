@@ -1,0 +1,99 @@
+"""Helpers for tests that use masswork as a user would — the command line, real programs
+that open exported files, the bundled examples. Needs pytest.
+
+A test that needs a real program (LibreOffice, Chromium, calcurse …) calls
+:func:`require_program`: on a developer's machine without it the test is skipped; under CI
+(``CI`` set to anything but ``0``/``false``/``no``) it fails, since CI must install it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..loaders import plan_to_dict, schedule_to_dict
+from ..loaders.files import dumps_json
+from .sample import sample_plan, sample_schedule
+
+__all__ = ["under_ci", "require_program", "run_masswork", "check_json", "write_sample_files",
+           "find_examples", "example_cases"]
+
+
+def under_ci() -> bool:
+    """True when the CI variable is set (CI installs every program the tests need)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def require_program(name: str, install: str = "") -> str:
+    """The path of program ``name``: skip the test when it is missing, fail it under CI.
+    ``install`` tells how to get it (``apt-get install -y chromium``)."""
+    path = shutil.which(name)
+    if path:
+        return path
+    how = f" ({install})" if install else ""
+    if under_ci():
+        pytest.fail(f"{name} is not installed and CI is set: CI must install it{how}", pytrace=False)
+    pytest.skip(f"{name} is not installed{how}; set CI=true to make this a failure")
+
+
+def run_masswork(*args: str | Path, ok: tuple[int, ...] | None = (0,), cwd: Path | None = None,
+                 env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m masswork ARGS…`` (this interpreter, every installed plugin) and check
+    the exit code is in ``ok`` (None: any)."""
+    full_env = {k: v for k, v in os.environ.items() if k != "MASSWORK_LOAD_PLUGINS"}
+    full_env.update(env or {})
+    proc = subprocess.run([sys.executable, "-m", "masswork", *map(str, args)], capture_output=True,
+                          text=True, encoding="utf-8", env=full_env, cwd=cwd, timeout=timeout, check=False)
+    if ok is not None:
+        assert proc.returncode in ok, (proc.returncode, proc.stderr[-3000:])
+    return proc
+
+
+def check_json(plan: Path, schedule: Path, *extra: str) -> dict[str, Any]:
+    """``masswork check --format json`` as data (exit 0 or 1 are both reports)."""
+    data: dict[str, Any] = json.loads(run_masswork("check", plan, schedule, "--format", "json", *extra,
+                                                   ok=(0, 1)).stdout)
+    return data
+
+
+def write_sample_files(directory: Path) -> tuple[Path, Path]:
+    """The sample plan and schedule (:mod:`masswork.testing.sample`) written as JSON files
+    in ``directory``, for the command line."""
+    plan, schedule = directory / "plan.json", directory / "schedule.json"
+    plan.write_text(dumps_json(plan_to_dict(sample_plan())), encoding="utf-8")
+    schedule.write_text(dumps_json(schedule_to_dict(sample_schedule())), encoding="utf-8")
+    return plan, schedule
+
+
+def find_examples(start: Path | None = None) -> Path | None:
+    """The repository's ``examples/`` folder: ``MASSWORK_EXAMPLES`` if set, else the first
+    ``examples`` folder holding ``s*-*/plan.toml`` above ``start``."""
+    env = os.environ.get("MASSWORK_EXAMPLES")
+    if env:
+        return Path(env)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        candidate = folder / "examples"
+        if any(candidate.glob("s*-*/plan.toml")):
+            return candidate
+    return None
+
+
+def example_cases(start: Path | None = None) -> list[Any]:
+    """``pytest.param(plan, schedule)`` for every bundled example's complete and flawed
+    schedule, for ``@pytest.mark.parametrize("plan, schedule", example_cases(Path(__file__)))``."""
+    root = find_examples(start)
+    out = []
+    for plan in sorted(root.glob("s*-*/plan.toml")) if root else []:
+        for which in ("complete", "flawed"):
+            schedule = plan.parent / f"schedule-{which}.toml"
+            if schedule.exists():
+                out.append(pytest.param(plan, schedule, id=f"{plan.parent.name}-{which}"))
+    return out
