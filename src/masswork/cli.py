@@ -141,7 +141,11 @@ def render_text(report: Report, lang: str) -> str:
                                                   ("全程(按計劃執行)" if zh else "the whole schedule")), ""]
     for f in report.findings:
         status = f"{f.status.zh}" if zh else f.status.value
-        lines.append(f"{_MARK[f.status]} {status:<7} [{f.clause}] {f.rule}: {f.message(lang)}")
+        mark = _MARK[f.status]
+        if f.status.failing and f.severity == "warning":
+            # Reported, but does not fail the check (exit code): say so where it is read.
+            mark, status = "⚠", status + ("(提示級)" if zh else " (warning)")
+        lines.append(f"{mark} {status:<7} [{f.clause}] {f.rule}: {f.message(lang)}")
         if f.evidence and f.status is not Status.MET:
             lines.append(f"      {'依據' if zh else 'evidence'}: {', '.join(f.evidence)}")
     counts = report.counts()
@@ -293,6 +297,7 @@ def schema(which: str) -> None:
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
 from .remind_command import remind as _remind_cmd; cli.add_command(_remind_cmd)  # noqa: E402, E702
+from .draft.command import draft as _draft_cmd; cli.add_command(_draft_cmd)  # noqa: E402, E702
 # -- commands: end
 
 

@@ -1,0 +1,101 @@
+"""Drafting a plan file from the words of a plan (``masswork draft``).
+
+>>> from masswork.draft import draft_text
+>>> drafts = draft_text("一、召開動員大會\\n(一)局黨組3月中旬召開動員大會。", year=2014)
+>>> [(r.clause, r.kind) for r in drafts[0].requirements]
+[('S1.1.1', 'deadline')]
+
+The pipeline, one module per step: :mod:`~masswork.draft.text` (bytes → text, encodings,
+folding Traditional/Simplified for matching), :mod:`~masswork.draft.clauses` (articles and
+clause ids), :mod:`~masswork.draft.lexicon` (the domain's words),
+:mod:`~masswork.draft.recognise` (sentences → candidate requirements) and
+:mod:`~masswork.draft.build` (→ a plan in the file structure, checked by the loader).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..errors import InputError, Problem
+from .build import Draft, DraftedRequirement, NeedsReview, build_plan
+from .clauses import parse_articles, units
+from .recognise import read_article
+from .text import SourceText, fold, read_document
+
+__all__ = ["Draft", "DraftedRequirement", "NeedsReview", "draft_text", "draft_file",
+           "draft_source", "guess_year"]
+
+
+def guess_year(text: str) -> int | None:
+    """The latest year the text names (``2014年``), or None."""
+    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)\s*年", fold(text))]
+    return max(years) if years else None
+
+
+def _title(source: SourceText, article_title: str, number: int, multi: bool) -> str:
+    first = next((ln.strip() for ln in source.text.split("\n") if ln.strip()), "")
+    if article_title and not re.fullmatch(r"第.{1,4}(篇|部分)", article_title):
+        return article_title
+    base = first[:60] if first and not re.match(r"第.{1,4}(篇|部分)", first) else "草擬方案"
+    return f"{base} {article_title}".strip() if multi else base
+
+
+def draft_source(source: SourceText, *, year: int | None = None,
+                 article: int | None = None) -> list[Draft]:
+    """Draft every article of ``source`` (or the one numbered ``article``)."""
+    text = source.text
+    year_assumed = False
+    if year is None:
+        year = guess_year(text)
+        if year is None:
+            year = dt.date.today().year
+        year_assumed = True
+    arts = parse_articles(text)
+    multi = len(arts) > 1
+    if article is not None:
+        chosen = [a for a in arts if a.number == article]
+        if not chosen:
+            have = "、".join(str(a.number) for a in arts)
+            raise InputError(Problem(
+                zh=f"文件中沒有第 {article} 篇(有: {have})",
+                en=f"the document has no article {article} (it has: {have})",
+                file=source.path, expected=f"--article one of {have}"))
+        arts = chosen
+    drafts: list[Draft] = []
+    stem = Path(source.path).stem if source.path else "text"
+    for a in arts:
+        if not a.clauses:
+            if article is not None or not multi:
+                raise InputError(Problem(
+                    zh="找不到條款結構(一、 (一) 1. …)", en="no clauses found (一、 (一) 1. …)",
+                    file=source.path, line=a.line,
+                    expected="a plan with numbered clauses 帶編號條款的方案"))
+            continue
+        reading = read_article(a, units(a))
+        plan_id = re.sub(r"[^0-9A-Za-z_-]+", "-", f"draft-{stem}-s{a.number}").strip("-").lower()
+        title = _title(source, a.title, a.number, multi)
+        src = f"{source.path or 'text'}" + (f" {a.title}" if multi and a.title else "")
+        plan, drafted, reviews = build_plan(reading, year=year, plan_id=plan_id, title=title,
+                                            source=src)
+        drafts.append(Draft(a.number, title, year, plan, tuple(drafted), tuple(reviews),
+                            source.encoding_name, source.path, year_assumed))
+    if not drafts:
+        raise InputError(Problem(zh="找不到條款結構(一、 (一) 1. …)", en="no clauses found (一、 (一) 1. …)",
+                                 file=source.path, line=1,
+                                 expected="a plan with numbered clauses 帶編號條款的方案"))
+    return drafts
+
+
+def draft_text(text: str, *, year: int | None = None, article: int | None = None) -> list[Draft]:
+    """Draft the plan(s) in ``text``: one :class:`Draft` per article (第N篇), or only
+    article ``article``. Raises :class:`~masswork.errors.InputError` when the text has no
+    numbered clauses or no such article."""
+    return draft_source(SourceText(text.replace("\r\n", "\n"), "str"), year=year, article=article)
+
+
+def draft_file(path: str | Path, *, year: int | None = None, article: int | None = None) -> list[Draft]:
+    """Read a plan document (.txt in UTF-8/GB18030/UTF-16, .docx through a plugin) and draft
+    it like :func:`draft_text`; each draft records the encoding it was read in."""
+    return draft_source(read_document(path), year=year, article=article)

@@ -139,16 +139,19 @@ class Unit:
 
 
 def _heading(rest: str) -> str:
+    """The title of a clause: the words before its first 。 (or the whole line), when they
+    read as a title — short and without a comma. A first sentence that is a statement
+    (``黨支部每季度召開一次組織生活會，黨員…``) is not a title."""
     f = fold(rest)
     cut = len(f)
-    for stop in ("。", ":"):
-        i = f.find(stop)
-        if i != -1:
-            cut = min(cut, i)
+    i = f.find("。")
+    if i != -1:
+        cut = i
     head = rest[:cut].strip()
-    if cut == len(f) and len(head) > 40:
+    hf = fold(head)
+    if len(head) > 30 or re.search(r"[,;]", hf):
         return ""
-    return head if len(head) <= 40 else ""
+    return head
 
 
 def _marker(line: str) -> tuple[int, int, int] | None:
@@ -203,6 +206,12 @@ def _build(article: Article) -> None:
             current = stack[-1] if stack else None
             # (1) / ① after "…:" continue a list in the clause above.
             is_list = level >= 4 and current is not None and fold(last_text).rstrip().endswith((":", ";"))
+            if is_list and current is not None and current.paragraphs:
+                # the item joins the line that introduced the list, so the list reads as one
+                prev = current.paragraphs[-1]
+                current.paragraphs[-1] = Paragraph(prev.line, prev.text.rstrip() + text.strip())
+                last_text = text
+                continue
             if not is_list:
                 while stack and stack[-1].level >= level:
                     stack.pop()

@@ -80,21 +80,36 @@ def _line_of(raw: bytes, index: int, width: int = 1) -> int:
     return raw[:index].count(newline) + 1
 
 
+def _cjk_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for ch in text if "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef") / len(text)
+
+
 def _looks_utf16(raw: bytes) -> str | None:
-    """UTF-16 without a byte-order mark: Chinese text in UTF-16 has no run of NUL bytes at
-    odd (LE) or even (BE) positions the way ASCII does, but its ASCII punctuation, digits and
-    newlines do; look for a clear majority of NULs on one side."""
+    """UTF-16 without a byte-order mark. Its ASCII (digits, punctuation, newlines) has a zero
+    high byte — at odd offsets in little-endian, even offsets in big-endian — while Chinese
+    characters seldom have a zero byte at all; text with no ASCII is told by decoding to
+    mostly Chinese characters."""
     sample = raw[:4096]
-    if len(sample) < 4 or len(sample) % 2:
+    if len(sample) < 4 or len(raw) % 2:
         return None
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    if odd > max(2, half // 10) and even == 0:
+    if odd > max(2, 4 * even):
         return "utf-16-le"
-    if even > max(2, half // 10) and odd == 0:
+    if even > max(2, 4 * odd):
         return "utf-16-be"
-    return None
+    best, share = None, 0.6
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        sh = _cjk_share(text)
+        if sh > share:
+            best, share = enc, sh
+    return best
 
 
 def decode(raw: bytes, file: str | None = None) -> tuple[str, str]:
@@ -105,11 +120,16 @@ def decode(raw: bytes, file: str | None = None) -> tuple[str, str]:
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ["utf-16"]
     else:
-        encodings = ["utf-8"]
+        encodings = ["utf-8", "gb18030"]
         guess = _looks_utf16(raw)
         if guess:
-            encodings.insert(0, guess)
-        encodings.append("gb18030")
+            try:
+                raw.decode("utf-8")
+                plain_utf8 = b"\x00" not in raw
+            except UnicodeDecodeError:
+                plain_utf8 = False
+            if not plain_utf8:
+                encodings.insert(0, guess)
     first_error: UnicodeDecodeError | None = None
     first_encoding = encodings[0]
     for enc in encodings:

@@ -1,0 +1,145 @@
+"""How much of the catalogue does `masswork draft` find, and how much of what it drafts is
+right?
+
+Drafts the three articles of ``shared/sources/`` and compares them with the catalogue,
+``shared/domain/requirements.md``:
+
+* recall — catalogue rows for which a requirement of the same clause and kind was drafted
+  (a drafted clause ``S1.3.1`` matches rows ``S1.3.1a``, ``S1.3.1b`` …; the row's kinds are
+  the ones in its last column). A row whose kind is ``(plan option)`` is matched by the
+  drafted plan's ``[options]`` (``phases_overlap`` for 不分階段、不搞轉段).
+* precision — drafted requirements that match a catalogue row, or that are true
+  requirements the catalogue lacks. Those are listed below (``REVIEWED_EXTRAS``) by
+  (clause, kind), each with the reason a person judged it true; every other unmatched
+  requirement is printed as a false positive.
+
+Run from the repository root: ``python benchmarks/draft_recall.py``. ``shared/`` is found at
+``../shared`` or through ``MASSWORK_SHARED``. The last line is ``recall=… precision=…``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from masswork.draft import draft_file
+
+KINDS = ("occurs", "per-person", "pairwise", "deadline", "order", "gate", "report", "duration",
+         "coverage", "notice", "attest", "recurring", "quantity")
+
+# Drafted requirements that match no catalogue row but say what the plan says (reviewed by
+# hand against the source). Keyed by (clause, kind); the comment is the reason.
+REVIEWED_EXTRAS: dict[tuple[str, str], str] = {
+    ("S1.1.4", "coverage"): "一(四) 實施方案 must spell out 目標要求、方法步驟及具體措施 (明確…)",
+    ("S1.3.1", "coverage"): "三(一) the study plan settles 學習人員、學習時間、學習內容、學習效果 (四落實); "
+                            "the example plan encodes it too",
+    ("S1.5.2", "occurs"): "五(二) 對一些突出問題,進行集中專項治理 — special rectification is held",
+    ("S2.5.2.2", "occurs"): "五(二)2 主要負責同志主持起草領導班子對照檢查材料 — the collective material is drafted",
+    ("S2.5.2.3", "attest"): "五(二)3 開展深刻、誠懇的批評與自我批評 — a quality someone signs off",
+    ("S3.1.1", "occurs"): "一(一) 傳達學習中央、省委、市委和我市精神 — the study session the catalogue "
+                          "has for S1.1.1 (it lists no row for S3.1.1)",
+    ("S3.1.2", "occurs"): "一(二) 局黨組成立…領導小組及辦公室 — as S1.1.2",
+    ("S3.1.3", "coverage"): "一(三) 廣泛征求老同志和黨內外干部群眾的意見 — the sources, as S1.1.3",
+    ("S3.1.3", "occurs"): "一(三) 開展調查研究 — as S1.1.3b",
+    ("S3.1.4", "coverage"): "一(四) the 實施方案 must spell out 目標要求、方法步驟及具體措施",
+    ("S3.1.4", "occurs"): "一(四) 各單位同步制定…環節實施辦法 — drafted (as S1.1.4); a warning, since it "
+                          "addresses 各單位",
+    ("S3.2.0", "deadline"): "二 (lead) 我局在2月24日召開動員大會 — the catalogue files the date under S3.2.1",
+    ("S3.4.1", "occurs"): "四(一) 組織參學對象赴聯系點走訪調研 — the visits are to be held",
+    ("S3.4.2", "coverage"): "四(二) the forums hear 基層群眾 and 服務企業 (向…征求改進作風的意見)",
+    ("S3.4.3", "coverage"): "四(三) channels 征求意見表 and 群眾意見箱 (as S1.4.5)",
+    ("S3.4.4", "attest"): "四(四) 原汁原味地梳理匯總 — as S1.4.6",
+    ("S3.5.3", "occurs"): "五(三) 研究出臺…具體制度和規定 — rules are issued",
+}
+
+
+def shared_dir() -> Path:
+    env = os.environ.get("MASSWORK_SHARED")
+    if env:
+        return Path(env)
+    here = Path(__file__).resolve().parent.parent
+    for cand in (here.parent / "shared", here / "shared", Path.cwd().parent / "shared"):
+        if (cand / "domain" / "requirements.md").exists():
+            return cand
+    sys.exit("cannot find shared/ (set MASSWORK_SHARED)")
+
+
+def catalogue(path: Path) -> dict[int, list[tuple[str, set[str], str]]]:
+    """Rows per article: (row id, kinds, the row's kind column as written)."""
+    rows: dict[int, list[tuple[str, set[str], str]]] = defaultdict(list)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^\|\s*(S(\d)\.[0-9.]*[0-9][a-z]?)\s*\|.*\|\s*([^|]+?)\s*\|\s*$", line)
+        if not m:
+            continue
+        kinds_text = m.group(3)
+        kinds = {k for k in KINDS if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", kinds_text)}
+        rows[int(m.group(2))].append((m.group(1), kinds, kinds_text))
+    return rows
+
+
+def base(row_id: str) -> str:
+    return re.sub(r"[a-z]$", "", row_id)
+
+
+def main() -> int:
+    shared = shared_dir()
+    rows = catalogue(shared / "domain" / "requirements.md")
+    sources = sorted((shared / "sources").glob("*.txt"))
+    if not sources:
+        sys.exit(f"no sources in {shared / 'sources'}")
+    drafts = draft_file(sources[0], year=2014)
+    total_rows = total_hit = total_req = total_ok = total_cat = 0
+    for d in drafts:
+        cat = rows.get(d.article, [])
+        drafted = [(r.clause, r.kind, r) for r in d.requirements]
+        print(f"== S{d.article} ({len(d.requirements)} drafted, {len(d.needs_review)} for review)")
+        hit = 0
+        for row_id, kinds, text in cat:
+            if not kinds and "plan option" in text:
+                ok = bool(d.plan.get("options", {}).get("phases_overlap"))
+                found = "options.phases_overlap" if ok else ""
+            else:
+                matches = [r.id for c, k, r in drafted if c == base(row_id) and k in kinds]
+                ok = bool(matches)
+                found = ", ".join(matches[:3])
+            hit += ok
+            print(f"  {'✔' if ok else '✘'} {row_id:<10} {text:<28} {found}")
+        ok_req = cat_req = 0
+        extras, wrong = [], []
+        for c, k, r in drafted:
+            if any(base(row_id) == c and k in kinds for row_id, kinds, _ in cat):
+                ok_req += 1
+                cat_req += 1
+            elif (c, k) in REVIEWED_EXTRAS:
+                ok_req += 1
+                extras.append((r, REVIEWED_EXTRAS[(c, k)]))
+            else:
+                wrong.append(r)
+        for r, why in extras:
+            print(f"  + {r.id:<22} true, not in the catalogue: {why}")
+        for r in wrong:
+            print(f"  - {r.id:<22} no catalogue row: 「{r.quote[:50]}」")
+        recall = hit / len(cat) if cat else 1.0
+        precision = ok_req / len(drafted) if drafted else 1.0
+        print(f"  S{d.article}: recall={recall:.3f} ({hit}/{len(cat)}) "
+              f"precision={precision:.3f} ({ok_req}/{len(drafted)}; catalogue rows alone "
+              f"{cat_req}/{len(drafted)})")
+        total_rows += len(cat)
+        total_hit += hit
+        total_req += len(drafted)
+        total_ok += ok_req
+        total_cat += cat_req
+    recall = total_hit / total_rows if total_rows else 1.0
+    precision = total_ok / total_req if total_req else 1.0
+    strict = total_cat / total_req if total_req else 1.0
+    print(f"(precision counting only catalogue matches, without the reviewed extras: {strict:.3f} "
+          f"= {total_cat}/{total_req})")
+    print(f"recall={recall:.3f} precision={precision:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

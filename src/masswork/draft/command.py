@@ -1,0 +1,86 @@
+"""``masswork draft DOCUMENT``: propose a plan file from the words of a plan."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..loaders.files import write_atomic
+from . import Draft, draft_file
+
+__all__ = ["draft"]
+
+
+def _outputs(output: Path, drafts: list[Draft]) -> list[Path]:
+    if len(drafts) == 1:
+        return [output]
+    return [output.with_name(f"{output.stem}-s{d.article}{output.suffix}") for d in drafts]
+
+
+def _json(document: str, drafts: list[Draft]) -> dict[str, Any]:
+    reqs: list[dict[str, Any]] = []
+    reviews: list[dict[str, Any]] = []
+    for d in drafts:
+        reqs += [{"article": d.article, **r.to_dict()} for r in d.requirements]
+        reviews += [{"article": d.article, **n.to_dict()} for n in d.needs_review]
+    return {
+        "document": document,
+        "encoding": drafts[0].encoding if drafts else None,
+        "year": drafts[0].year if drafts else None,
+        "year_assumed": drafts[0].year_assumed if drafts else False,
+        "articles": [{"article": d.article, "plan_id": d.plan_id, "title": d.title,
+                      "requirements": len(d.requirements), "needs_review": len(d.needs_review)}
+                     for d in drafts],
+        "requirements": reqs,
+        "needs_review": reviews,
+        "plans": [dict(d.plan) for d in drafts],
+    }
+
+
+@click.command()
+@click.argument("document", type=click.Path(dir_okay=False))
+@click.option("--year", type=click.IntRange(1900, 2200), metavar="YYYY",
+              help="Year calendar phrases resolve in (default: the latest year the text names) "
+                   "日期短語所屬年份.")
+@click.option("--article", type=click.IntRange(1, 999), metavar="N",
+              help="Draft only article N (第N篇) 只草擬第N篇.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file (several articles: FILE-s1.toml, FILE-s2.toml …) 輸出文件.")
+@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
+              help="toml: the plan file; json: requirements with clause, kind, quote and confidence, "
+                   "and the sentences that need review.")
+def draft(document: str, year: int | None, article: int | None, output: str | None, fmt: str) -> None:
+    """Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.
+
+    Every requirement cites its clause and sentence; sentences that read like requirements
+    but could not be turned into one are listed for review 待人工審核.
+    """
+    drafts = draft_file(document, year=year, article=article)
+    first = drafts[0]
+    click.echo(f"讀取 read {document} ({first.encoding}); 年份 year {first.year}"
+               + (" (推定 assumed; use --year)" if first.year_assumed else ""), err=True)
+    for d in drafts:
+        warn = sum(1 for r in d.requirements if r.severity != "error")
+        click.echo(f"第{d.article}篇 article {d.article}: {len(d.requirements)} 條要求 requirements "
+                   f"({warn} 條待核 to review), {len(d.needs_review)} 句待審 sentences need review",
+                   err=True)
+    if fmt == "json":
+        text = json.dumps(_json(document, drafts), ensure_ascii=False, indent=2) + "\n"
+        if output:
+            write_atomic(Path(output), text)
+            click.echo(f"已寫入 wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False)
+        return
+    if output:
+        for d, path in zip(drafts, _outputs(Path(output), drafts)):
+            write_atomic(path, d.to_toml())
+            click.echo(f"已寫入 wrote {path}", err=True)
+        return
+    for i, d in enumerate(drafts):
+        if len(drafts) > 1:
+            click.echo(("\n" if i else "") + f"# ======== 第{d.article}篇 article {d.article} ========")
+        click.echo(d.to_toml(), nl=False)
