@@ -48,7 +48,7 @@ def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> d
 
 def _lang_option(f: F) -> F:
     return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                        help="Language of messages 信息語言.")(f)
+                        callback=_remember_lang, help="Language of messages 信息語言.")(f)
 
 
 def _as_of_option(f: F) -> F:
@@ -99,12 +99,21 @@ class _Group(click.Group):
 
 
 def _lang_from(ctx: click.Context) -> str:
-    # Errors are raised before the subcommand's options reach us; read --lang from argv.
-    args = list(ctx.args) + list(getattr(ctx, "protected_args", [])) + sys.argv[1:]
+    # The subcommand's --lang, remembered in the shared context meta as it was parsed; else
+    # read it from the command line (an error may come before the option is parsed).
+    lang = ctx.meta.get("masswork.lang")
+    if lang in ("zh", "en"):
+        return str(lang)
+    args = sys.argv[1:]
     for i, a in enumerate(args[:-1]):
         if a == "--lang" and args[i + 1] in ("zh", "en"):
             return str(args[i + 1])
     return "zh"
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    ctx.meta["masswork.lang"] = value
+    return value
 
 
 @click.group(cls=_Group)
