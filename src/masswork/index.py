@@ -51,10 +51,12 @@ class EventIndex:
         self.counting: tuple[Event, ...] = tuple(
             sorted((e for e in schedule.events if self._counts(e)), key=lambda e: _sort_key(e.start))
         )
+        # Still to come as of the day: planned events, and (replaying history) events the
+        # record shows held later. They give due dates and "planned for" notes, never credit.
         self.pending: tuple[Event, ...] = tuple(
             sorted(
                 (e for e in schedule.events
-                 if e.status is EventStatus.PLANNED and not self._counts(e)),
+                 if e.status is not EventStatus.CANCELLED and not self._counts(e)),
                 key=lambda e: _sort_key(e.start),
             )
         )
@@ -89,7 +91,7 @@ class EventIndex:
         return tuple(self._by_type.get(activity, ()))
 
     def planned(self, activity: str | None = None) -> tuple[Event, ...]:
-        """Events still planned (not counting yet) of a type, in time order."""
+        """Events of a type still to come as of the day (not counting yet), in time order."""
         if activity is None:
             return self.pending
         return tuple(self._pending_by_type.get(activity, ()))
