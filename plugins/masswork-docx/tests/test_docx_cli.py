@@ -5,40 +5,24 @@ examples (``examples/s*-*/plan.toml`` with ``schedule-complete.toml`` and
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
 import pytest
 from masswork.report import Status
+from masswork.testing.cli import example_cases, export_and_check, run_masswork
 
 from masswork_docx.report import SECTION_TITLES
 
-Run = Callable[..., "subprocess.CompletedProcess[str]"]
-REPO = Path(__file__).resolve().parents[3]
-EXAMPLES = sorted(
-    (plan, plan.parent / name)
-    for plan in REPO.glob("examples/s*-*/plan.toml")
-    for name in ("schedule-complete.toml", "schedule-flawed.toml")
-    if (plan.parent / name).exists()
-)
 
-
-def test_formats_lists_docx(run_cli: Run) -> None:
-    proc = run_cli("formats", "--json")
-    assert proc.returncode == 0, proc.stderr
-    rows = {r["name"]: r for r in json.loads(proc.stdout)}
+def test_formats_lists_docx() -> None:
+    rows = {r["name"]: r for r in json.loads(run_masswork("formats", "--json").stdout)}
     assert rows["docx"]["suffix"] == ".docx"
     assert rows["docx"]["plugin"] == "docx"
 
 
-def check_export(run_cli: Run, plan: Path, schedule: Path, out: Path, *extra: str) -> None:
-    proc = run_cli("export", str(plan), str(schedule), "--format", "docx", "-o", str(out), *extra)
-    assert proc.returncode == 0, proc.stderr
-    check = run_cli("check", str(plan), str(schedule), "--format", "json", *extra)
-    assert check.returncode in (0, 1), check.stderr
-    report = json.loads(check.stdout)
+def check_export(plan: Path, schedule: Path, out: Path, *extra: str) -> None:
+    report = export_and_check(plan, schedule, "docx", out, *extra)
     lang = extra[extra.index("--lang") + 1] if "--lang" in extra else "zh"
     zh = lang == "zh"
 
@@ -66,13 +50,12 @@ def check_export(run_cli: Run, plan: Path, schedule: Path, out: Path, *extra: st
 
 
 @pytest.mark.parametrize("extra", [(), ("--lang", "en"), ("--as-of", "2014-04-01")])
-def test_cli_export_on_sample(run_cli: Run, sample_files: tuple[Path, Path], tmp_path: Path,
+def test_cli_export_on_sample(masswork_sample_files: tuple[Path, Path], tmp_path: Path,
                               extra: tuple[str, ...]) -> None:
-    plan, schedule = sample_files
-    check_export(run_cli, plan, schedule, tmp_path / "out.docx", *extra)
+    plan, schedule = masswork_sample_files
+    check_export(plan, schedule, tmp_path / "out.docx", *extra)
 
 
-@pytest.mark.parametrize("plan, schedule", EXAMPLES,
-                         ids=[f"{p.parent.name}/{s.stem}" for p, s in EXAMPLES])
-def test_cli_export_on_examples(run_cli: Run, plan: Path, schedule: Path, tmp_path: Path) -> None:
-    check_export(run_cli, plan, schedule, tmp_path / "out.docx")
+@pytest.mark.parametrize(("plan", "schedule"), example_cases(Path(__file__)))
+def test_cli_export_on_examples(plan: Path, schedule: Path, tmp_path: Path) -> None:
+    check_export(plan, schedule, tmp_path / "out.docx")

@@ -22,11 +22,11 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-def test_chinese_report_to_pdf(soffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
+def test_chinese_report_to_pdf(masswork_libreoffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
     inp = sample_export_input()
     path = tmp_path / "自查報告.docx"
     path.write_bytes(export_docx(inp))
-    pdf = soffice(path, "pdf", tmp_path / "pdf") / "自查報告.pdf"
+    pdf = masswork_libreoffice(path, "pdf", tmp_path / "pdf") / "自查報告.pdf"
     text = squeeze(pdftotext(pdf))
     assert "自查報告" in text
     assert squeeze(title_text(inp)) in text
@@ -35,16 +35,16 @@ def test_chinese_report_to_pdf(soffice: Convert, pdftotext: Extract, tmp_path: P
     assert "示例局(蓋章)" in text
 
 
-def test_english_report_to_pdf(soffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
+def test_english_report_to_pdf(masswork_libreoffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
     inp = sample_export_input(lang="en")
     path = tmp_path / "report.docx"
     path.write_bytes(export_docx(inp))
-    text = squeeze(pdftotext(soffice(path, "pdf", tmp_path / "pdf") / "report.pdf"))
+    text = squeeze(pdftotext(masswork_libreoffice(path, "pdf", tmp_path / "pdf") / "report.pdf"))
     assert squeeze("Self-inspection report") in text
     assert squeeze("1. Summary") in text
 
 
-def test_hostile_report_opens(soffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
+def test_hostile_report_opens(masswork_libreoffice: Convert, pdftotext: Extract, tmp_path: Path) -> None:
     import attrs
     from masswork.testing import with_text
 
@@ -53,5 +53,5 @@ def test_hostile_report_opens(soffice: Convert, pdftotext: Extract, tmp_path: Pa
     inp = attrs.evolve(inp, schedule=with_text(inp.schedule, text))
     path = tmp_path / "hostile.docx"
     path.write_bytes(export_docx(inp))
-    pdf_text = squeeze(pdftotext(soffice(path, "pdf", tmp_path / "pdf") / "hostile.pdf"))
+    pdf_text = squeeze(pdftotext(masswork_libreoffice(path, "pdf", tmp_path / "pdf") / "hostile.pdf"))
     assert squeeze(clean(text)) in pdf_text

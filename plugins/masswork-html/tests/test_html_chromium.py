@@ -11,10 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from html_support import Page, Rendered, example_cases, masswork, png_info, render
+from html_support import Page, Rendered, png_info, render
 from masswork.engine import check
 from masswork.exporters import ExportInput
 from masswork.testing import sample_export_input, with_text
+from masswork.testing.cli import example_cases, run_masswork
 from masswork.testing.strategies import _NASTY
 
 from masswork_html import export_html
@@ -91,10 +92,10 @@ def test_the_checks_catch_a_leaky_page(tmp_path: Path) -> None:
     assert any("Content Security Policy" in line for line in r.console)  # … and says so
 
 
-@pytest.mark.parametrize(("plan", "schedule"), example_cases())
+@pytest.mark.parametrize(("plan", "schedule"), example_cases(Path(__file__)))
 def test_examples_render(plan: Path, schedule: Path, tmp_path: Path) -> None:
     page = tmp_path / "out.html"
-    masswork("export", plan, schedule, "--format", "html", "--as-of", f"{_year(plan)}-04-15", "-o", page)
+    run_masswork("export", plan, schedule, "--format", "html", "--as-of", f"{_year(plan)}-04-15", "-o", page)
     r = render(page, tmp_path / "chromium")
     _keep(r, f"{plan.parent.name}-{schedule.stem}")
     _assert_rendered_cleanly(r, page.read_text(encoding="utf-8"))

@@ -8,10 +8,11 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from html_support import Page, check_json, example_cases, masswork
+from html_support import Page
 from masswork.loaders import load_plan, load_schedule
+from masswork.testing.cli import example_cases, export_and_check, run_masswork
 
-CASES = example_cases()
+CASES = example_cases(Path(__file__))
 
 
 @pytest.mark.parametrize(("plan", "schedule"), CASES)
@@ -20,8 +21,7 @@ def test_example_counts_agree_with_check(plan: Path, schedule: Path, when: str, 
     p = load_plan(plan)
     extra = ("--as-of", dt.date(p.year, 4, 15).isoformat()) if when == "as-of" else ()
     out = tmp_path / "out.html"
-    masswork("export", plan, schedule, "--format", "html", "-o", out, *extra)
-    report = check_json(plan, schedule, *extra)
+    report = export_and_check(plan, schedule, "html", out, *extra)
     page = Page(out.read_text(encoding="utf-8"))
     rows = {str(r.attrs["data-rule"]): r for r in page.find("tr", "f")}
     assert len(rows) == len(page.find("tr", "f")) == len(report["findings"])
@@ -42,6 +42,6 @@ def test_example_counts_agree_with_check(plan: Path, schedule: Path, when: str, 
 
 @pytest.mark.parametrize(("plan", "schedule"), CASES)
 def test_example_export_is_deterministic(plan: Path, schedule: Path, tmp_path: Path) -> None:
-    masswork("export", plan, schedule, "--format", "html", "-o", tmp_path / "a.html")
-    masswork("export", plan, schedule, "--format", "html", "-o", tmp_path / "b.html")
+    run_masswork("export", plan, schedule, "--format", "html", "-o", tmp_path / "a.html")
+    run_masswork("export", plan, schedule, "--format", "html", "-o", tmp_path / "b.html")
     assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 import pytest
-from html_support import Page, masswork, write_sample
+from html_support import Page
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from masswork.engine import check
@@ -22,6 +22,7 @@ from masswork.model import EventStatus
 from masswork.plugins import make_plugin_manager
 from masswork.report import Status
 from masswork.testing import sample_export_input, with_text
+from masswork.testing.cli import run_masswork, write_sample_files
 from masswork.testing.strategies import hostile_text, plans_and_schedules
 
 import masswork_html
@@ -80,9 +81,9 @@ def test_registered_with_masswork() -> None:
 
 
 def test_cli_lists_the_format_and_the_plugin() -> None:
-    formats = json.loads(masswork("formats", "--json").stdout)
+    formats = json.loads(run_masswork("formats", "--json").stdout)
     assert any(f.get("name") == "html" for f in formats)
-    assert "masswork-html" in masswork("plugins").stdout.decode()
+    assert "masswork-html" in run_masswork("plugins").stdout
 
 
 # ---------------------------------------------------------------- content
@@ -186,9 +187,9 @@ def test_same_input_same_bytes() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_cli_export_writes_the_same_bytes(tmp_path: Path, lang: str) -> None:
-    plan, schedule = write_sample(tmp_path)
+    plan, schedule = write_sample_files(tmp_path)
     out = tmp_path / "out.html"
-    masswork("export", plan, schedule, "--format", "html", "-o", out, "--as-of", "2014-05-01", "--lang", lang)
+    run_masswork("export", plan, schedule, "--format", "html", "-o", out, "--as-of", "2014-05-01", "--lang", lang)
     assert out.read_bytes() == export_html(sample_export_input(as_of=dt.date(2014, 5, 1), lang=lang))
 
 

@@ -9,18 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import vobject
-from ics_support import check_json, example_cases, masswork
+import vobject  # type: ignore[import-untyped]
 from masswork.loaders import load_plan, load_schedule
 from masswork.model import EventStatus
+from masswork.testing.cli import check_json, example_cases, run_masswork
 
 from masswork_ics import event_uid, finding_uid
 
-CASES = example_cases()
+CASES = example_cases(Path(__file__))
 
 
 def _export(plan: Path, schedule: Path, out: Path, *extra: str) -> Any:
-    masswork("export", plan, schedule, "--format", "ics", "-o", out, *extra)
+    run_masswork("export", plan, schedule, "--format", "ics", "-o", out, *extra)
     cals = list(vobject.readComponents(out.read_text(encoding="utf-8"), validate=True))
     assert len(cals) == 1
     return cals[0]
@@ -61,6 +61,6 @@ def test_example_counts_agree_with_check(plan: Path, schedule: Path, when: str, 
 
 @pytest.mark.parametrize(("plan", "schedule"), CASES)
 def test_example_export_is_deterministic(plan: Path, schedule: Path, tmp_path: Path) -> None:
-    masswork("export", plan, schedule, "--format", "ics", "-o", tmp_path / "a.ics")
-    masswork("export", plan, schedule, "--format", "ics", "-o", tmp_path / "b.ics")
+    run_masswork("export", plan, schedule, "--format", "ics", "-o", tmp_path / "a.ics")
+    run_masswork("export", plan, schedule, "--format", "ics", "-o", tmp_path / "b.ics")
     assert (tmp_path / "a.ics").read_bytes() == (tmp_path / "b.ics").read_bytes()

@@ -13,15 +13,15 @@ from zoneinfo import ZoneInfo
 
 import attrs
 import pytest
-import vobject
+import vobject  # type: ignore[import-untyped]
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ics_support import masswork, write_sample
 from masswork.engine import check
 from masswork.exporters import ExportInput
 from masswork.model import EventStatus
 from masswork.plugins import make_plugin_manager
 from masswork.testing import sample_export_input, with_text
+from masswork.testing.cli import run_masswork, write_sample_files
 from masswork.testing.strategies import hostile_text, plans_and_schedules
 
 import masswork_ics
@@ -67,9 +67,9 @@ def test_registered_with_masswork() -> None:
 
 
 def test_cli_lists_the_format_and_the_plugin() -> None:
-    formats = json.loads(masswork("formats", "--json").stdout)
+    formats = json.loads(run_masswork("formats", "--json").stdout)
     assert any(f.get("name") == "ics" for f in formats)
-    plugins = masswork("plugins").stdout.decode()
+    plugins = run_masswork("plugins").stdout
     assert "masswork-ics" in plugins
 
 
@@ -265,9 +265,11 @@ def test_exporter_object() -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_cli_export_writes_the_same_bytes(tmp_path: Path, lang: str) -> None:
-    plan, schedule = write_sample(tmp_path)
+    plan, schedule = write_sample_files(tmp_path)
     out = tmp_path / "out.ics"
-    masswork("export", plan, schedule, "--format", "ics", "-o", out, "--as-of", "2014-05-01", "--lang", lang)
+    run_masswork("export", plan, schedule, "--format", "ics", "-o", out, "--as-of", "2014-05-01", "--lang", lang)
     assert out.read_bytes() == export_ics(sample_export_input(as_of=dt.date(2014, 5, 1), lang=lang))
-    stdout = masswork("export", plan, schedule, "--format", "ics", "--as-of", "2014-05-01", "--lang", lang).stdout
+    # The bytes on stdout, CRLF line ends and all (run_masswork reads text, which would make them LF).
+    stdout = subprocess.run([sys.executable, "-m", "masswork", "export", str(plan), str(schedule), "--format", "ics",
+                             "--as-of", "2014-05-01", "--lang", lang], capture_output=True, timeout=300, check=True).stdout
     assert stdout == out.read_bytes()

@@ -11,11 +11,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from ics_support import example_cases, masswork, need_program
 from masswork.engine import check
 from masswork.exporters import ExportInput
 from masswork.model import EventStatus
 from masswork.testing import sample_export_input, with_text
+from masswork.testing.cli import example_cases, require_program, run_masswork
 from masswork.testing.strategies import _NASTY
 
 from masswork_ics import clean_text, export_ics
@@ -25,6 +25,11 @@ pytestmark = pytest.mark.slow
 SHANGHAI_ENV = {"TZ": "Asia/Shanghai", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
 
 
+def _program(name: str) -> str:
+    """calcurse or khal: skipped when missing, failed under CI."""
+    return require_program(name, install="apt-get install -y calcurse khal")
+
+
 def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, **SHANGHAI_ENV)
     return subprocess.run(args, capture_output=True, text=True, timeout=120, env=env, check=False)
@@ -32,7 +37,7 @@ def _run(args: list[str]) -> subprocess.CompletedProcess[str]:
 
 def _calcurse_import(ics: Path, data_dir: Path) -> tuple[int, int, int]:
     """Import into a fresh calcurse store: (appointments, all-day events, skipped)."""
-    calcurse = need_program("calcurse")
+    calcurse = _program("calcurse")
     data_dir.mkdir()
     proc = _run([calcurse, "-D", str(data_dir), "-i", str(ics)])
     assert proc.returncode == 0, proc.stderr
@@ -44,14 +49,14 @@ def _calcurse_import(ics: Path, data_dir: Path) -> tuple[int, int, int]:
 
 
 def _calcurse_list(data_dir: Path, year: int) -> str:
-    proc = _run([need_program("calcurse"), "-D", str(data_dir), "-Q", "--input-datefmt", "4",
+    proc = _run([_program("calcurse"), "-D", str(data_dir), "-Q", "--input-datefmt", "4",
                  "--from", f"{year}-01-01", "--days", "366"])
     assert proc.returncode == 0, proc.stderr
     return proc.stdout
 
 
 def test_calcurse_version() -> None:
-    proc = _run([need_program("calcurse"), "--version"])
+    proc = _run([_program("calcurse"), "--version"])
     assert proc.returncode == 0 and "calcurse" in proc.stdout
 
 
@@ -90,18 +95,18 @@ def test_calcurse_keeps_hostile_text(tmp_path: Path) -> None:
             assert f"座談會:{title}" in listing, (text, listing)
 
 
-@pytest.mark.parametrize(("plan", "schedule"), example_cases())
+@pytest.mark.parametrize(("plan", "schedule"), example_cases(Path(__file__)))
 def test_calcurse_imports_examples(plan: Path, schedule: Path, tmp_path: Path) -> None:
-    need_program("calcurse")
+    _program("calcurse")
     ics = tmp_path / "out.ics"
-    masswork("export", plan, schedule, "--format", "ics", "-o", ics)
+    run_masswork("export", plan, schedule, "--format", "ics", "-o", ics)
     n = ics.read_bytes().split(b"\r\n").count(b"BEGIN:VEVENT")
     apps, events, skipped = _calcurse_import(ics, tmp_path / "cc")
     assert skipped == 0 and apps + events == n
 
 
 def _khal(tmp_path: Path) -> tuple[str, Path, Path]:
-    khal = need_program("khal")
+    khal = _program("khal")
     store = tmp_path / "vdir"
     store.mkdir()
     config = tmp_path / "khal.conf"
@@ -137,5 +142,5 @@ def test_khal_imports_every_event(tmp_path: Path) -> None:
 
 
 def test_khal_version() -> None:
-    proc = _run([need_program("khal"), "--version"])
+    proc = _run([_program("khal"), "--version"])
     assert proc.returncode == 0 and "khal" in proc.stdout

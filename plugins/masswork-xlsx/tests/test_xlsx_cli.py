@@ -6,41 +6,24 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from masswork import load_plan, load_schedule
 from masswork.report import Status
+from masswork.testing.cli import example_cases, export_and_check, run_masswork
 from openpyxl import load_workbook
 
-Run = Callable[..., "subprocess.CompletedProcess[str]"]
-REPO = Path(__file__).resolve().parents[3]
 
-EXAMPLES = sorted(
-    (plan, plan.parent / name)
-    for plan in REPO.glob("examples/s*-*/plan.toml")
-    for name in ("schedule-complete.toml", "schedule-flawed.toml")
-    if (plan.parent / name).exists()
-)
-
-
-def test_formats_lists_xlsx(run_cli: Run) -> None:
-    proc = run_cli("formats", "--json")
-    assert proc.returncode == 0, proc.stderr
-    rows = {r["name"]: r for r in json.loads(proc.stdout)}
+def test_formats_lists_xlsx() -> None:
+    rows = {r["name"]: r for r in json.loads(run_masswork("formats", "--json").stdout)}
     assert rows["xlsx"]["suffix"] == ".xlsx"
     assert rows["xlsx"]["plugin"] == "xlsx"
 
 
-def check_export(run_cli: Run, plan: Path, schedule: Path, out: Path, *extra: str) -> None:
-    proc = run_cli("export", str(plan), str(schedule), "--format", "xlsx", "-o", str(out), *extra)
-    assert proc.returncode == 0, proc.stderr
-    check = run_cli("check", str(plan), str(schedule), "--format", "json", *extra)
-    assert check.returncode in (0, 1), check.stderr
-    report = json.loads(check.stdout)
+def check_export(plan: Path, schedule: Path, out: Path, *extra: str) -> None:
+    report = export_and_check(plan, schedule, "xlsx", out, *extra)
 
     wb = load_workbook(io.BytesIO(out.read_bytes()))
     ledger, findings, quota = wb.worksheets
@@ -70,23 +53,21 @@ def check_export(run_cli: Run, plan: Path, schedule: Path, out: Path, *extra: st
 
 
 @pytest.mark.parametrize("extra", [(), ("--lang", "en"), ("--as-of", "2014-04-01")])
-def test_cli_export_on_sample(run_cli: Run, sample_files: tuple[Path, Path], tmp_path: Path,
+def test_cli_export_on_sample(masswork_sample_files: tuple[Path, Path], tmp_path: Path,
                               extra: tuple[str, ...]) -> None:
-    plan, schedule = sample_files
-    check_export(run_cli, plan, schedule, tmp_path / "out.xlsx", *extra)
+    plan, schedule = masswork_sample_files
+    check_export(plan, schedule, tmp_path / "out.xlsx", *extra)
 
 
-@pytest.mark.parametrize("plan, schedule", EXAMPLES,
-                         ids=[f"{p.parent.name}/{s.stem}" for p, s in EXAMPLES])
-def test_cli_export_on_examples(run_cli: Run, plan: Path, schedule: Path, tmp_path: Path) -> None:
-    check_export(run_cli, plan, schedule, tmp_path / "out.xlsx")
+@pytest.mark.parametrize(("plan", "schedule"), example_cases(Path(__file__)))
+def test_cli_export_on_examples(plan: Path, schedule: Path, tmp_path: Path) -> None:
+    check_export(plan, schedule, tmp_path / "out.xlsx")
 
 
-def test_failing_export_writes_no_file(run_cli: Run, tmp_path: Path) -> None:
+def test_failing_export_writes_no_file(tmp_path: Path) -> None:
     # A schedule that does not load: exit 2, and no file.
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")
     out = tmp_path / "out.xlsx"
-    proc = run_cli("export", str(bad), str(bad), "--format", "xlsx", "-o", str(out))
-    assert proc.returncode == 2
+    run_masswork("export", bad, bad, "--format", "xlsx", "-o", out, ok=(2,))
     assert not out.exists()

@@ -26,11 +26,11 @@ def read_csv(path: Path) -> list[list[str]]:
         return list(csv.reader(fh))
 
 
-def test_ledger_converts_to_csv(soffice: Convert, tmp_path: Path) -> None:
+def test_ledger_converts_to_csv(masswork_libreoffice: Convert, tmp_path: Path) -> None:
     inp = sample_export_input()
     book = tmp_path / "台賬.xlsx"
     book.write_bytes(export_xlsx(inp))
-    out = soffice(book, UTF8_CSV, tmp_path / "csv")
+    out = masswork_libreoffice(book, UTF8_CSV, tmp_path / "csv")
     table = read_csv(out / "台賬.csv")
     assert table[0][:3] == ["日期", "時間", "類型"]
     expected = [[c for c in row] for row in ledger_rows(inp)]
@@ -39,11 +39,11 @@ def test_ledger_converts_to_csv(soffice: Convert, tmp_path: Path) -> None:
         assert got == want
 
 
-def test_every_sheet_converts(soffice: Convert, tmp_path: Path) -> None:
+def test_every_sheet_converts(masswork_libreoffice: Convert, tmp_path: Path) -> None:
     inp = sample_export_input(lang="en")
     book = tmp_path / "book.xlsx"
     book.write_bytes(export_xlsx(inp))
-    out = soffice(book, ALL_SHEETS, tmp_path / "csv")
+    out = masswork_libreoffice(book, ALL_SHEETS, tmp_path / "csv")
     ledger = read_csv(out / "book-Ledger.csv")
     findings = read_csv(out / "book-Findings.csv")
     quotas = read_csv(out / "book-Quotas.csv")
@@ -56,12 +56,12 @@ def test_every_sheet_converts(soffice: Convert, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text", ["=1+1", "+1+1", "-1+1", "@SUM(1,1)", "=HYPERLINK(\"http://x\",\"y\")",
                                   "a\x00b\x01c", "#N/A", "line1\nline2"])
-def test_hostile_text_stays_text(soffice: Convert, tmp_path: Path, text: str) -> None:
+def test_hostile_text_stays_text(masswork_libreoffice: Convert, tmp_path: Path, text: str) -> None:
     inp = sample_export_input()
     inp = attrs.evolve(inp, schedule=with_text(inp.schedule, text))
     book = tmp_path / "hostile.xlsx"
     book.write_bytes(export_xlsx(inp))
-    table = read_csv(soffice(book, UTF8_CSV, tmp_path / "csv") / "hostile.csv")
+    table = read_csv(masswork_libreoffice(book, UTF8_CSV, tmp_path / "csv") / "hostile.csv")
     titles = {row[3] for row in table[1:]}
     assert titles == {safe_text(text)}
     assert "2" not in titles and "0" not in titles

@@ -4,6 +4,11 @@ that open exported files, the bundled examples. Needs pytest.
 A test that needs a real program (LibreOffice, Chromium, calcurse …) calls
 :func:`require_program`: on a developer's machine without it the test is skipped; under CI
 (``CI`` set to anything but ``0``/``false``/``no``) it fails, since CI must install it.
+
+A document exporter (xlsx, docx, odt …) is best checked by the program its users open the
+file with: :func:`libreoffice_convert` converts it headless (to CSV, PDF …) for the test to
+read back; the fixture ``masswork_libreoffice`` (:mod:`masswork.testing.fixtures`) does the
+same with one LibreOffice profile for the whole session.
 """
 
 from __future__ import annotations
@@ -22,8 +27,9 @@ from ..loaders import plan_to_dict, schedule_to_dict
 from ..loaders.files import dumps_json
 from .sample import sample_plan, sample_schedule
 
-__all__ = ["under_ci", "require_program", "run_masswork", "check_json", "write_sample_files",
-           "find_examples", "example_cases"]
+__all__ = ["under_ci", "require_program", "run_masswork", "check_json", "export_and_check",
+           "write_sample_files", "find_examples", "example_cases", "LIBREOFFICE_INSTALL",
+           "libreoffice_convert"]
 
 
 def under_ci() -> bool:
@@ -63,6 +69,14 @@ def check_json(plan: Path, schedule: Path, *extra: str) -> dict[str, Any]:
     return data
 
 
+def export_and_check(plan: Path, schedule: Path, fmt: str, out: Path, *extra: str) -> dict[str, Any]:
+    """Run ``masswork export PLAN SCHEDULE --format FMT -o OUT EXTRA…`` (it must exit 0) and
+    return :func:`check_json` for the same input and ``EXTRA`` (``--lang``, ``--as-of`` …):
+    what the exported file must agree with."""
+    run_masswork("export", plan, schedule, "--format", fmt, "-o", out, *extra)
+    return check_json(plan, schedule, *extra)
+
+
 def write_sample_files(directory: Path) -> tuple[Path, Path]:
     """The sample plan and schedule (:mod:`masswork.testing.sample`) written as JSON files
     in ``directory``, for the command line."""
@@ -97,3 +111,29 @@ def example_cases(start: Path | None = None) -> list[Any]:
             if schedule.exists():
                 out.append(pytest.param(plan, schedule, id=f"{plan.parent.name}-{which}"))
     return out
+
+
+LIBREOFFICE_INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer fonts-noto-cjk"
+"""How CI gets LibreOffice (Calc for workbooks, Writer for documents, CJK fonts so Chinese
+text survives into a PDF), for :func:`require_program`."""
+
+
+def libreoffice_convert(file: Path, target: str, outdir: Path, profile: Path, *,
+                        timeout: float = 300) -> Path:
+    """Open ``file`` in LibreOffice headless and save it as ``target`` in ``outdir`` (created
+    if missing); returns ``outdir``, where the result is ``file``'s stem with the new suffix.
+
+    ``target`` is what ``soffice --convert-to`` takes: ``"pdf"``, ``"csv"`` or a filter with
+    options (``"csv:Text - txt - csv (StarCalc):44,34,76"`` for UTF-8 CSV). ``profile`` is a
+    folder for LibreOffice's user profile, so it never waits on a LibreOffice the developer
+    has open; reuse one across calls, since the first start in a new profile is slow.
+    ``soffice`` missing: the test is skipped, or fails under CI (:func:`require_program`).
+    LibreOffice failing to convert fails the test with its error output."""
+    program = require_program("soffice", install=LIBREOFFICE_INSTALL)
+    outdir.mkdir(parents=True, exist_ok=True)
+    proc = subprocess.run(
+        [program, f"-env:UserInstallation={profile.resolve().as_uri()}", "--headless", "--norestore",
+         "--convert-to", target, "--outdir", str(outdir), str(file)],
+        capture_output=True, text=True, timeout=timeout, check=False)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-3000:])
+    return outdir

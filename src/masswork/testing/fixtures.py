@@ -3,7 +3,7 @@ in your ``conftest.py``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -48,3 +48,19 @@ def masswork_sample_files(tmp_path: Path) -> tuple[Path, Path]:
     from .cli import write_sample_files
 
     return write_sample_files(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def masswork_libreoffice(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path, str, Path], Path]:
+    """``convert(file, target, outdir) -> outdir``: :func:`masswork.testing.cli.libreoffice_convert`
+    with one LibreOffice profile for the whole session. Skips the test when ``soffice`` is
+    missing, fails it under CI."""
+    from .cli import LIBREOFFICE_INSTALL, libreoffice_convert, require_program
+
+    require_program("soffice", install=LIBREOFFICE_INSTALL)
+    profile = tmp_path_factory.mktemp("lo-profile")
+
+    def convert(file: Path, target: str, outdir: Path) -> Path:
+        return libreoffice_convert(file, target, outdir, profile)
+
+    return convert
