@@ -72,3 +72,23 @@ def test_markdown_escapes_html_and_syntax(text: str) -> None:
     table = [line for line in md.splitlines() if line.startswith("| ") and line.count("|") >= 6]
     for line in table:
         assert line.replace("\\|", "").count("|") == 6
+
+
+def test_export_helpers_for_plugin_authors() -> None:
+    import datetime as dt
+    import zipfile
+
+    from masswork.exporters import deterministic_zip
+
+    inp = sample_export_input(as_of=dt.date(2014, 3, 1))
+    assert inp.stamp() == dt.datetime(2014, 3, 1)
+    assert sample_export_input().stamp() == dt.datetime(2014, 6, 10)  # the schedule's last day
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.xml", "<a/>")
+    once = deterministic_zip(buf.getvalue(), inp.stamp())
+    assert once == deterministic_zip(buf.getvalue(), inp.stamp())
+    with zipfile.ZipFile(io.BytesIO(once)) as z:
+        assert z.read("a.xml") == b"<a/>" and z.infolist()[0].date_time[:3] == (2014, 3, 1)
+    names = inp.plan.names("en")
+    assert names["座談會"] == "forum" and names["li-fei"] == "李飛" and inp.plan.names()["座談會"] == "座談會"

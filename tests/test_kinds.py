@@ -316,3 +316,14 @@ def test_report_each_document_and_drafted_by_party() -> None:
     mine = Document("d3", "學習計劃", drafted_by="li-fei", drafted_on=D(2014, 3, 1))
     assert run("occurs", drafted, docs=(d2,)).status is Status.UNMET
     assert run("occurs", drafted, docs=(mine,)).status is Status.MET
+
+
+def test_per_person_tally_is_public() -> None:
+    from masswork.kinds import Context, tally
+
+    plan = sample_plan()
+    req = plan.requirement("forums")
+    sched = masswork.Schedule("sample", events=(ev("a", "座談會", D(2014, 3, 3), host="li-fei"),))
+    rows = {t.person.id: (t.quota, t.basis, t.done, t.owed) for t in tally(req, Context(plan, sched))}
+    assert rows["li-fei"] == (2, "主要負責人", ("a",), 1)
+    assert rows["sun-ping"] == (1, "班子成員", (), 1)

@@ -12,9 +12,8 @@ import json
 import os
 import sys
 import traceback
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, NoReturn
 
 import click
 
@@ -24,10 +23,9 @@ from .errors import ExportError, MassworkError
 from .exporters import ExportInput
 from .loaders import load_plan, load_schedule, write_atomic
 from .model import Plan
+from .options import LANG_META, as_of_option, lang_option
 from .plugins import get_calendar, get_exporters, get_host, plugin_info
 from .report import Report, Status
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 _MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.OVERDUE: "✘", Status.OPEN: "…", Status.WAIVED: "○"}
 
@@ -37,23 +35,8 @@ def _die(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
-
-
-def _lang_option(f: F) -> F:
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-                        callback=_remember_lang, help="Language of messages 信息語言.")(f)
-
-
-def _as_of_option(f: F) -> F:
-    return click.option("--as-of", "as_of", callback=_as_of, metavar="YYYY-MM-DD",
-                        help="Judge progress on this day (default: the whole schedule) 評估日期.")(f)
+_lang_option = lang_option()
+_as_of_option = as_of_option()
 
 
 def _warn_plugin_failures() -> None:
@@ -101,7 +84,7 @@ class _Group(click.Group):
 def _lang_from(ctx: click.Context) -> str:
     # The subcommand's --lang, remembered in the shared context meta as it was parsed; else
     # read it from the command line (an error may come before the option is parsed).
-    lang = ctx.meta.get("masswork.lang")
+    lang = ctx.meta.get(LANG_META)
     if lang in ("zh", "en"):
         return str(lang)
     args = sys.argv[1:]
@@ -109,11 +92,6 @@ def _lang_from(ctx: click.Context) -> str:
         if a == "--lang" and args[i + 1] in ("zh", "en"):
             return str(args[i + 1])
     return "zh"
-
-
-def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str) -> str:
-    ctx.meta["masswork.lang"] = value
-    return value
 
 
 @click.group(cls=_Group)

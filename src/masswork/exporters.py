@@ -5,7 +5,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
+import zipfile
 from collections.abc import Callable
 
 import attrs
@@ -13,7 +15,7 @@ import attrs
 from .model import Plan, Schedule
 from .report import Report
 
-__all__ = ["ExportInput", "Exporter", "FORMAT_NAME"]
+__all__ = ["ExportInput", "Exporter", "FORMAT_NAME", "deterministic_zip"]
 
 FORMAT_NAME = re.compile(r"^[a-z][a-z0-9_-]*$")
 
@@ -28,6 +30,31 @@ class ExportInput:
     report: Report
     lang: str = "zh"
     as_of: dt.date | None = None
+
+    def stamp(self) -> dt.datetime:
+        """When an exported file says it was made: the report's day, else the schedule's
+        last day, else 1 January of the plan's year — never the clock, so equal input gives
+        equal bytes. Midnight, without a time zone."""
+        if self.as_of is not None:
+            day = self.as_of
+        else:
+            days = [e.day for e in self.schedule.events]
+            day = max(days) if days else dt.date(max(self.plan.year, 1980), 1, 1)
+        return dt.datetime.combine(day, dt.time(0, 0))
+
+
+def deterministic_zip(data: bytes, when: dt.datetime) -> bytes:
+    """The same zip archive (xlsx, docx, odt …) with every entry dated ``when`` and
+    compressed the same way, so that equal input makes equal bytes."""
+    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
 
 
 @attrs.frozen

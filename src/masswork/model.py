@@ -255,13 +255,17 @@ class Plan:
                 return r
         raise KeyError(rule_id)
 
-    def names(self) -> Mapping[str, str]:
-        """id → display name for every named thing in the plan."""
+    def names(self, lang: str = "zh") -> Mapping[str, str]:
+        """id → display name for every named thing in the plan; with ``lang="en"`` the
+        English name where the plan gives one (the Chinese name otherwise)."""
         out: dict[str, str] = {}
         for coll in (self.roles, self.people, self.bodies, self.sections, self.groups,
                      self.activities, self.documents, self.phases):
             for item in coll:
-                out[item.id] = getattr(item, "name", "") or item.id
+                name = getattr(item, "name", "") or item.id
+                if lang == "en":
+                    name = getattr(item, "name_en", "") or name
+                out[item.id] = name
         return out
 
     def holders(self, role: str) -> tuple[Person, ...]:

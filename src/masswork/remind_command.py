@@ -38,6 +38,7 @@ from .ledger import (
     dispatch,
 )
 from .loaders import load_plan, load_schedule, read_data
+from .options import parse_as_of
 from .plugins import get_host
 from .remind import Reminder, reminders
 
@@ -270,15 +271,6 @@ def build_targets(config: Config, names: Sequence[str], *, json_output: bool = F
     return targets, warnings
 
 
-def _as_of(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
-
-
 def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
     row = r.to_dict(lang)
     if d is None:
@@ -294,7 +286,7 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
 @click.command("remind")
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("schedule", type=click.Path(dir_okay=False))
-@click.option("--as-of", "as_of", callback=_as_of, metavar="YYYY-MM-DD",
+@click.option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD",
               help="The day to remind for (default: today) 提醒日期.")
 @click.option("--channel", "channels", multiple=True, metavar="NAME",
               help="Deliver on this configured channel (repeatable; default: all enabled) 發送渠道.")

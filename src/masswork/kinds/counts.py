@@ -12,12 +12,12 @@ from typing import Literal
 import attrs
 from dateutil import rrule
 
-from ..model import Event, Plan, Requirement
+from ..model import Event, Person, Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import ids, scope, select, what_en, what_zh, window_text
 
-__all__ = ["Occurs", "PerPerson", "Quantity", "Recurring", "KINDS"]
+__all__ = ["Occurs", "PerPerson", "Quantity", "Recurring", "Tally", "quota", "tally", "counts_for", "KINDS"]
 
 _ACTIONS = ("any", "drafted", "submitted", "approved")
 
@@ -129,26 +129,45 @@ class PerPerson:
             raise ValueError("give exactly one of activity or document")
 
 
-def _quota(p: PerPerson, ctx: Context, person_id: str) -> int:
-    person = ctx.people_by_id[person_id]
-    roles = ctx.plan.person_roles(person)
+@attrs.frozen
+class Tally:
+    """One person's standing under a per-person quota: their quota, which key of
+    ``min_for`` (or the role) set it, and the events or documents that count."""
+
+    person: Person
+    quota: int
+    basis: str
+    done: tuple[str, ...]
+
+    @property
+    def owed(self) -> int:
+        return max(0, self.quota - len(self.done))
+
+
+def quota(p: PerPerson, plan: Plan, person: Person) -> tuple[int, str]:
+    """A person's quota under ``p`` and what set it: the largest ``min_for`` entry naming the
+    person or a role they hold, else ``min`` for the role."""
+    roles = plan.person_roles(person)
     best: int | None = None
+    basis = p.role
     for key, n in p.min_for.items():
-        if key == person_id or key in roles:
-            best = n if best is None else max(best, n)
-    return p.min if best is None else best
+        if (key == person.id or key in roles) and (best is None or n > best):
+            best, basis = n, key
+    return (p.min if best is None else best), basis
 
 
-def _per_person(req: Requirement, ctx: Context) -> Outcome:
+def tally(req: Requirement, ctx: Context) -> tuple[Tally, ...]:
+    """Every holder of a ``per-person`` requirement's role with what counts for them — the
+    numbers behind the finding, for exporters that show who did how much."""
     p: PerPerson = req.params
     people = ctx.people(p.role)
     w = scope(ctx, p.within, p.in_phase)
-    counted: dict[str, list[str]] = {person.id: [] for person in people}
+    counted: dict[str, dict[str, None]] = {person.id: {} for person in people}
     if p.activity:
         for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
             for person in people:
-                if _counts_for(p.counts, e, person.id) or (p.counts == "attendee" and ctx.attended(e, person.id)):
-                    counted[person.id].append(e.id)
+                if counts_for(p.counts, e, person.id) or (p.counts == "attendee" and ctx.attended(e, person.id)):
+                    counted[person.id][e.id] = None
     else:
         assert p.document is not None
         for o in ctx.occurrences(document=p.document, action=p.action, party=p.party):
@@ -156,15 +175,21 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
                 continue
             doc = ctx.index.documents_by_id[o.ref]
             owner = doc.owner or doc.drafted_by
-            if owner in counted and o.ref not in counted[owner]:
-                counted[owner].append(o.ref)
+            if owner in counted:
+                counted[owner][o.ref] = None
+    return tuple(Tally(person, *quota(p, ctx.plan, person), tuple(counted[person.id])) for person in people)
+
+
+def _per_person(req: Requirement, ctx: Context) -> Outcome:
+    p: PerPerson = req.params
+    people = ctx.people(p.role)
+    w = scope(ctx, p.within, p.in_phase)
     short = []
     seen: dict[str, None] = {}  # an ordered set: evidence in the order it was found
-    for person in people:
-        need, have = _quota(p, ctx, person.id), len(counted[person.id])
-        seen.update(dict.fromkeys(counted[person.id]))
-        if have < need:
-            short.append(Shortfall(person.id, name=person.name, need=need, have=have))
+    for t in tally(req, ctx):
+        seen.update(dict.fromkeys(t.done))
+        if t.owed:
+            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done)))
     zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
     en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
     verb_zh = {"host": "主持", "participant": "參加", "attendee": "出席", "owner": "提交"}[p.counts]
@@ -186,7 +211,9 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
                    evidence=seen, shortfall=short, due=w.end)
 
 
-def _counts_for(how: str, e: Event, person: str) -> bool:
+def counts_for(how: str, e: Event, person: str) -> bool:
+    """Whether ``e`` counts for ``person`` as ``how`` ("host", "participant", or anything
+    else: attendee) by the names the event lists."""
     if how == "host":
         return e.host == person
     if how == "participant":

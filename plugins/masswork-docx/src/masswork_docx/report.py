@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 
 import docx
@@ -25,13 +24,13 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from masswork.exporters import ExportInput
+from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
 
 from .fonts import apply_fonts
 from .text import clean
 
-__all__ = ["build_document", "export_docx", "owed_text", "owed_label", "title_text", "stamp", "normalise_zip",
+__all__ = ["build_document", "export_docx", "owed_text", "owed_label", "title_text", "stamp", 
            "SECTION_TITLES", "OPEN_STATUSES"]
 
 OPEN_STATUSES = (Status.OVERDUE, Status.UNMET, Status.OPEN)
@@ -284,14 +283,8 @@ class _Writer:
 
 
 def stamp(inp: ExportInput) -> dt.datetime:
-    """When the report says it was written: the report's day, else the schedule's last day,
-    else 1 January of the plan's year — never the clock, so equal input makes equal bytes."""
-    if inp.as_of is not None:
-        day = inp.as_of
-    else:
-        days = [e.day for e in inp.schedule.events]
-        day = max(days) if days else dt.date(max(inp.plan.year, 1980), 1, 1)
-    return dt.datetime.combine(day, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    """When the file says it was made (:meth:`ExportInput.stamp`), in UTC."""
+    return inp.stamp().replace(tzinfo=dt.timezone.utc)
 
 
 def build_document(inp: ExportInput) -> Document:
@@ -315,21 +308,8 @@ def build_document(inp: ExportInput) -> Document:
     return doc
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip with every entry dated ``when`` rather than the clock."""
-    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
 def export_docx(inp: ExportInput) -> bytes:
     """The self-inspection report as .docx bytes."""
     buf = io.BytesIO()
     build_document(inp).save(buf)
-    return normalise_zip(buf.getvalue(), stamp(inp))
+    return deterministic_zip(buf.getvalue(), stamp(inp))

@@ -67,12 +67,7 @@ _ORDER = {Status.UNMET: 0, Status.OVERDUE: 1, Status.OPEN: 2, Status.MET: 3, Sta
 
 def labels_for(plan: Plan, lang: str) -> Labels:
     lang = "zh" if lang == "zh" else "en"
-    names = dict(plan.names())
-    if lang == "en":
-        for coll in (plan.roles, plan.bodies, plan.groups, plan.activities, plan.documents, plan.phases):
-            for item in coll:
-                if item.name_en:
-                    names[item.id] = item.name_en
+    names = dict(plan.names(lang))
     status = {s: s.zh for s in Status} if lang == "zh" else dict(_STATUS_EN)
     return Labels(lang, names, status, _EVENT_STATUS[lang], _WORDS[lang])
 

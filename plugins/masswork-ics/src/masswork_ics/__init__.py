@@ -125,12 +125,7 @@ _MARK = {
 
 
 def _namer(plan: Plan, lang: str) -> Callable[[str | None], str]:
-    names = dict(plan.names())
-    if lang == "en":
-        for coll in (plan.roles, plan.bodies, plan.groups, plan.activities, plan.documents, plan.phases):
-            for item in coll:
-                if item.name_en:
-                    names[item.id] = item.name_en
+    names = plan.names(lang)
     return lambda x: "" if x is None else names.get(x, x)
 
 

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from masswork.exporters import ExportInput
-from masswork.kinds import Context, PerPerson
-from masswork.kinds.common import scope, select
-from masswork.model import Event, Person, Plan
+from masswork.kinds import Context, PerPerson, tally
+from masswork.model import Plan
 from masswork.report import Finding, Status
 
 __all__ = ["QuotaRow", "quota_rows", "label"]
@@ -47,70 +46,20 @@ class QuotaRow:
 
 
 def label(plan: Plan, ref: str | None, lang: str) -> str:
-    """The display name of a plan id: its English name with ``lang`` "en" where the plan
-    gives one, else its name, else the id itself."""
+    """The display name of a plan id in ``lang`` (the id itself when it has none)."""
     if ref is None:
         return ""
-    if lang == "en":
-        english: dict[str, str] = {}
-        for coll in (plan.roles, plan.bodies, plan.groups, plan.activities, plan.documents):
-            english.update((item.id, item.name_en) for item in coll if item.name_en)
-        english.update((ph.id, ph.name_en) for ph in plan.phases if ph.name_en)
-        if ref in english:
-            return english[ref]
-    return plan.names().get(ref, ref)
-
-
-def _quota(plan: Plan, p: PerPerson, person: Person) -> tuple[int, str]:
-    roles = plan.person_roles(person)
-    best: int | None = None
-    basis = p.role
-    for key, n in p.min_for.items():
-        if key == person.id or key in roles:
-            if best is None or n > best:
-                best, basis = n, key
-    return (p.min if best is None else best), basis
-
-
-def _counts_for(how: str, e: Event, person: str) -> bool:
-    if how == "host":
-        return e.host == person
-    if how == "participant":
-        return person == e.host or person in e.participants
-    return person == e.host or person in e.participants or person in e.attendees
+    return plan.names(lang).get(ref, ref)
 
 
 def _context(inp: ExportInput) -> Context:
-    working: Callable[[dt.date], bool] | None = None
     try:
         from masswork.plugins import get_calendar
 
-        working = get_calendar().is_working_day
+        working: Callable[[dt.date], bool] | None = get_calendar().is_working_day
     except Exception:  # noqa: BLE001 - weekends-only counting is the engine's own fallback
         working = None
     return Context(inp.plan, inp.schedule, inp.as_of, is_working_day=working)
-
-
-def _count(p: PerPerson, ctx: Context, people: tuple[Person, ...]) -> dict[str, list[str]]:
-    counted: dict[str, list[str]] = {person.id: [] for person in people}
-    if p.activity:
-        for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
-            for person in people:
-                if _counts_for(p.counts, e, person.id):
-                    counted[person.id].append(e.id)
-    elif p.document:
-        w = scope(ctx, p.within, p.in_phase)
-        docs = {d.id: d for d in ctx.schedule.documents}
-        for o in ctx.occurrences(document=p.document, action=p.action, party=p.party):
-            if (w.start and o.day < w.start) or (w.end and o.day > w.end):
-                continue
-            doc = docs.get(o.ref)
-            if doc is None:
-                continue
-            owner = doc.owner or doc.drafted_by
-            if owner in counted and o.ref not in counted[owner]:
-                counted[owner].append(o.ref)
-    return counted
 
 
 def quota_rows(inp: ExportInput) -> list[QuotaRow]:
@@ -125,26 +74,19 @@ def quota_rows(inp: ExportInput) -> list[QuotaRow]:
             continue
         finding = findings.get(req.id)
         short = {s.subject: s for s in finding.shortfall} if finding else {}
-        people = ctx.people(p.role)
-        try:
-            counted = _count(p, ctx, people)
-        except Exception:  # noqa: BLE001 - fall back on the finding's own numbers
-            counted = {}
+        tallies = tally(req, ctx)
         subject = p.activity or p.document
         verb = (_VERB_ZH if lang == "zh" else _VERB_EN)[p.counts]
         what = f"{verb}{label(plan, subject, lang)}" if lang == "zh" else f"{verb} {label(plan, subject, lang)}"
-        for person in people:
-            quota, basis = _quota(plan, p, person)
-            evidence = tuple(counted.get(person.id, ()))
+        for t in tallies:
+            person, need, basis, evidence = t.person, t.quota, t.basis, t.done
             done = len(evidence)
             s = short.get(person.id)
             if s is not None and s.need is not None and s.have is not None:
-                quota, done = int(s.need), int(s.have)
-            elif person.id not in counted and finding is not None and finding.status is Status.MET:
-                done = quota
+                need, done = int(s.need), int(s.have)
             rows.append(QuotaRow(
                 rule=req.id, clause=req.clause, what=what, person=person.id, name=person.name,
-                role=label(plan, basis, lang), quota=quota, done=done, evidence=evidence,
+                role=label(plan, basis, lang), quota=need, done=done, evidence=evidence,
                 status=finding.status if finding else None,
             ))
     return rows

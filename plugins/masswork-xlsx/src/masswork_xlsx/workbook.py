@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows
-from masswork.exporters import ExportInput
+from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Status
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -208,15 +208,8 @@ def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
 
 
 def stamp(inp: ExportInput) -> dt.datetime:
-    """The moment the workbook says it was made: the report's day, else the last day in the
-    schedule, else 1 January of the plan's year — never the clock, so the same input gives
-    the same bytes."""
-    if inp.as_of is not None:
-        day = inp.as_of
-    else:
-        days = [e.day for e in inp.schedule.events]
-        day = max(days) if days else dt.date(max(inp.plan.year, 1980), 1, 1)
-    return dt.datetime.combine(day, dt.time(0, 0))
+    """When the workbook says it was made (:meth:`ExportInput.stamp`)."""
+    return inp.stamp()
 
 
 def build_workbook(inp: ExportInput) -> Workbook:
@@ -238,20 +231,6 @@ def build_workbook(inp: ExportInput) -> Workbook:
     return wb
 
 
-def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
-    """The same zip with every entry dated ``when`` (not the clock) and the same
-    compression, so that equal input makes equal bytes."""
-    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=date_time)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
 def export_xlsx(inp: ExportInput) -> bytes:
     """The ledger workbook as xlsx bytes."""
     wb = build_workbook(inp)
@@ -259,4 +238,4 @@ def export_xlsx(inp: ExportInput) -> bytes:
     # ExcelWriter rather than Workbook.save, which would stamp "modified" with the clock.
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
         ExcelWriter(wb, archive).save()
-    return normalise_zip(buf.getvalue(), stamp(inp))
+    return deterministic_zip(buf.getvalue(), stamp(inp))

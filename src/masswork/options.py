@@ -1,0 +1,42 @@
+"""Command-line options shared by the commands (``check``, ``export``, ``remind`` …), so
+each is parsed and explained the same way everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+__all__ = ["parse_as_of", "as_of_option", "lang_option", "LANG_META"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+LANG_META = "masswork.lang"
+"""Key in the click context's meta where ``--lang`` is remembered for error messages."""
+
+
+def parse_as_of(_ctx: click.Context | None, _param: click.Parameter | None, value: str | None) -> dt.date | None:
+    """``--as-of`` as a date; a bad value is a usage error (exit 2) saying what is expected."""
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
+
+
+def as_of_option(help: str = "Judge progress on this day (default: the whole schedule) 評估日期.") -> Callable[[F], F]:
+    return click.option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD", help=help)
+
+
+def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None:
+        ctx.meta[LANG_META] = value
+    return value
+
+
+def lang_option(default: str | None = "zh") -> Callable[[F], F]:
+    return click.option("--lang", type=click.Choice(["zh", "en"]), default=default,
+                        show_default=default is not None, callback=_remember_lang,
+                        help="Language of messages 信息語言.")
