@@ -113,3 +113,32 @@ def test_explain_prints_every_clause(example: Path) -> None:
     assert r.returncode == 0
     for clause in expected(example)["complete"]["clauses"]:
         assert f"[{clause}]" in r.stdout
+
+
+def _cases() -> list[Any]:
+    return [pytest.param(ex, name, id=f"{ex.name}-{name[9:-5]}")
+            for ex in EXAMPLES for name in ("schedule-complete.toml", "schedule-flawed.toml")]
+
+
+@pytest.mark.parametrize("example, schedule", _cases())
+def test_builtin_formats_agree_with_the_report(tmp_path: Path, example: Path, schedule: str) -> None:
+    import csv
+
+    plan, sched = example / "plan.toml", example / schedule
+    report = json.loads(cli("check", plan, sched, "--format", "json").stdout)
+    events = masswork.load_schedule(sched).events
+    outs = {}
+    for fmt in ("json", "csv", "csv-findings", "markdown"):
+        outs[fmt] = tmp_path / f"out-{fmt}"
+        assert cli("export", plan, sched, "--format", fmt, "-o", outs[fmt]).returncode == 0
+    exported = json.loads(outs["json"].read_text(encoding="utf-8"))
+    assert exported["report"]["summary"]["counts"] == report["summary"]["counts"]
+    assert len(exported["schedule"]["events"]) == len(events)
+    ledger = list(csv.reader(outs["csv"].read_text(encoding="utf-8-sig").splitlines()))
+    assert len(ledger) - 1 == len(events)
+    findings = list(csv.DictReader(outs["csv-findings"].read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["要求"], r["狀態"]) for r in findings] == [(f["rule"], f["status"]) for f in report["findings"]]
+    md = outs["markdown"].read_text(encoding="utf-8")
+    section = md.split("## 檢查結果")[1].split("\n## ")[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ")]
+    assert len(rows) - 1 == len(report["findings"])  # less the header row
