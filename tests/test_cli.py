@@ -75,7 +75,9 @@ def test_broken_plan_message_names_file_and_key_path(tmp_path: Path, files: tupl
     bad.write_text(text, encoding="utf-8")
     r = run("check", bad, files[1], "--lang", "en")
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert f"{bad}: requirements[0].within" in r.stderr and "2月30日" in r.stderr
+    line = text.splitlines().index('within = "2月30日前"') + 1
+    assert f"{bad}:{line}: requirements[0].within" in r.stderr and "2月30日" in r.stderr
+    assert "expected: a day from 1 to 28" in r.stderr
 
 
 def test_explain_lists_requirements_with_clauses(files: tuple[Path, Path]) -> None:

@@ -119,6 +119,7 @@ def test_unknown_key_gets_nearest_known_key(tmp_path: Path) -> None:
         masswork.load_plan(p)
     (prob,) = e.value.problems
     assert prob.path == ("requirements", 0, "mn")
+    assert prob.line == PLAN_TOML.splitlines().index("min = 1") + 1
     assert prob.hint == "min"
     assert "requirements[0].mn" in prob.text("en") and "did you mean" in prob.text("en")
 
@@ -241,8 +242,8 @@ def test_schedule_unknown_person_and_type(tmp_path: Path) -> None:
     sched = write(tmp_path, "s.toml", 'plan = "mini"\n[[events]]\nid = "e1"\ntype = "座談"\nstart = 2014-03-01\nhost = "nobody"\n')
     with pytest.raises(PlanError) as e:
         masswork.load_schedule(sched, plan)
-    paths = {p.path for p in e.value.problems}
-    assert ("events", 0, "type") in paths and ("events", 0, "host") in paths
+    paths = {p.path: p.line for p in e.value.problems}
+    assert paths == {("events", 0, "type"): 4, ("events", 0, "host"): 6}
     assert all(p.file == str(sched) for p in e.value.problems)
 
 
@@ -300,3 +301,21 @@ def test_atomic_write_gives_ordinary_file_mode(tmp_path: Path) -> None:
     target.chmod(0o640)
     write_atomic(target, "二")
     assert stat.S_IMODE(target.stat().st_mode) == 0o640 and target.read_text(encoding="utf-8") == "二"
+
+
+def test_locate_toml_finds_nested_keys() -> None:
+    from masswork.loaders.files import locate_toml
+
+    text = '[options]\nlead_days = [7]\n\n[[people]]\nid = "a"\n\n[[people]]\nid = "b"\n"roles" = ["x"]\n'
+    assert locate_toml(text, ("options", "lead_days")) == 2
+    assert locate_toml(text, ("people", 1, "roles", 0)) == 9
+    assert locate_toml(text, ("people", 1, "missing")) == 7  # the table it should be in
+    assert locate_toml(text, ("nowhere",)) is None
+
+
+def test_schedule_of_another_plan_is_flagged() -> None:
+    import attrs as _attrs
+
+    report = masswork.check(sample_plan(), _attrs.evolve(sample_schedule(), plan="other"))
+    assert any(w.code == "plan-mismatch" and "other" in w.message_en for w in report.warnings)
+    assert not any(w.code == "plan-mismatch" for w in masswork.check(sample_plan(), sample_schedule()).warnings)

@@ -59,6 +59,12 @@ def _waiver_finding(req: Requirement, ctx: Context) -> Finding | None:
 
 def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     out: list[Notice] = orphan_notices(ctx.schedule, ctx.plan)
+    if ctx.schedule.plan not in (ctx.plan.id, ctx.plan.extends):
+        out.append(Notice(
+            "plan-mismatch",
+            f"台賬記為方案 {ctx.schedule.plan!r} 的台賬,現按方案 {ctx.plan.id!r} 檢查",
+            f"the schedule says it belongs to plan {ctx.schedule.plan!r}; checked against plan {ctx.plan.id!r}",
+            subject=ctx.schedule.plan))
     if not ctx.plan.options.strict_references:
         out.extend(schedule_notices(ctx.schedule, ctx.plan))
     today = dt.date.today()

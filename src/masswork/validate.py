@@ -78,7 +78,7 @@ class _Checker:
         except PhraseError as exc:
             self.add(path, f"無法理解的日期用語 {value!r}: {exc.message_zh}",
                      f"cannot read the calendar phrase {value!r}: {exc.message_en}",
-                     expected=exc.expected)
+                     expected="; ".join(exc.expected))
         return None
 
 

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errors import InputError, Problem
 
 if sys.version_info >= (3, 11):
@@ -23,7 +25,8 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on Python 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
-__all__ = ["read_data", "parse_data", "write_atomic", "detect_format"]
+__all__ = ["read_data", "read_text", "parse_data", "write_atomic", "detect_format", "locate_toml",
+           "with_lines", "locate_lines"]
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
@@ -65,8 +68,73 @@ def parse_data(text: str, fmt: str, file: str | None = None) -> dict[str, Any]:
     return data
 
 
-def read_data(path: str | Path) -> dict[str, Any]:
-    """Read a TOML or JSON file (by its suffix) into a dict."""
+def _key_re(key: str) -> re.Pattern[str]:
+    quoted = re.escape(key)
+    return re.compile(rf'^\s*(?:{quoted}|"{quoted}"|\'{quoted}\')\s*=')
+
+
+def locate_toml(text: str, path: tuple[str | int, ...]) -> int | None:
+    """The line (1-based) where a key path is written in TOML text, found the way a person
+    would: the N-th ``[[table]]`` header, then the key below it. The deepest part found
+    wins; None when even the first part is not found (the caller still has the key path)."""
+    lines = text.splitlines()
+    header = re.compile(r"^\s*\[")
+    found: int | None = None
+    start, end = 0, len(lines)
+    i = 0
+    while i < len(path):
+        part = path[i]
+        nxt = path[i + 1] if i + 1 < len(path) else None
+        if isinstance(part, str) and isinstance(nxt, int):
+            # an array of tables: count its headers within the current table
+            pat = re.compile(rf"^\s*\[\[\s*{re.escape(part)}\s*\]\]")
+            hits = [n for n in range(start, end) if pat.match(lines[n])]
+            if nxt < len(hits):
+                start = hits[nxt] + 1
+                found = hits[nxt] + 1
+                end = next((n for n in range(start, len(lines)) if header.match(lines[n])), len(lines))
+                i += 2
+                continue
+            inline = next((n for n in range(start, end) if _key_re(part).match(lines[n])), None)
+            return inline + 1 if inline is not None else found
+        if isinstance(part, str):
+            pat_key = _key_re(part)
+            hit = next((n for n in range(start, end) if pat_key.match(lines[n])), None)
+            if hit is None:
+                tbl = re.compile(rf"^\s*\[\s*{re.escape(part)}\s*\]")
+                hit_t = next((n for n in range(start, len(lines)) if tbl.match(lines[n])), None)
+                if hit_t is None:
+                    return found
+                start, found = hit_t + 1, hit_t + 1
+                end = next((n for n in range(start, len(lines)) if header.match(lines[n])), len(lines))
+                i += 1
+                continue
+            return hit + 1
+        return found
+    return found
+
+
+def with_lines(exc: InputError, text: str, fmt: str) -> InputError:
+    """The same error with lines filled in for problems that have a key path (TOML only:
+    JSON keys are not located)."""
+    if fmt != "toml":
+        return exc
+    fixed = [attrs.evolve(p, line=locate_toml(text, p.path)) if p.path and p.line is None else p
+             for p in exc.problems]
+    return type(exc)(fixed)
+
+
+def locate_lines(exc: InputError, file: Path) -> InputError:
+    """``exc`` with TOML lines filled in for the problems located in ``file``."""
+    try:
+        text = read_text(file)
+    except InputError:
+        return exc
+    return with_lines(exc, text, detect_format(file, text))
+
+
+def read_text(path: str | Path) -> str:
+    """A file's text (UTF-8, BOM allowed), or an InputError naming the file."""
     p = Path(path)
     try:
         raw = p.read_bytes()
@@ -76,11 +144,17 @@ def read_data(path: str | Path) -> dict[str, Any]:
         raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}",
                                  en=f"cannot read file: {exc.strerror}", file=str(p))) from None
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
                                  file=str(p), line=line, expected="UTF-8")) from None
+
+
+def read_data(path: str | Path) -> dict[str, Any]:
+    """Read a TOML or JSON file (by its suffix) into a dict."""
+    p = Path(path)
+    text = read_text(p)
     return parse_data(text, detect_format(p, text), str(p))
 
 

@@ -29,7 +29,7 @@ import attrs
 
 from ..errors import InputError, Problem, nearest
 from ..model import Plan, Requirement
-from .files import read_data
+from .files import locate_lines, read_data
 from .structure import StructureErrors, _Walker, field_names, unstructure
 
 if TYPE_CHECKING:
@@ -174,13 +174,21 @@ def load_plan(source: str | Path | Mapping[str, Any], *, kinds: KindRegistry | N
     kinds = kinds or _default_kinds()
     if isinstance(source, Mapping):
         file = None
+        raw: Mapping[str, Any] = source
         data = resolve_extends(source, None)
     else:
         file = Path(source)
-        data = resolve_extends(read_data(file), file)
-    plan = plan_from_dict(data, kinds=kinds, file=str(file) if file else None)
-    if validate:
-        from ..validate import validate_plan
+        raw = read_data(file)
+        data = resolve_extends(raw, file)
+    try:
+        plan = plan_from_dict(data, kinds=kinds, file=str(file) if file else None)
+        if validate:
+            from ..validate import validate_plan
 
-        validate_plan(plan, kinds=kinds, file=str(file) if file else None)
+            validate_plan(plan, kinds=kinds, file=str(file) if file else None)
+    except InputError as exc:
+        # Key paths of a merged (extends) plan do not point into this file's lines.
+        if file is not None and "extends" not in raw:
+            raise locate_lines(exc, file) from None
+        raise
     return plan

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Plan, Schedule
-from .files import read_data
+from ..errors import InputError
+from .files import locate_lines, read_data
 from .structure import StructureErrors, _Walker, unstructure
 
 __all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
@@ -42,11 +43,15 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     """Read a schedule from a TOML/JSON file or plain data. With ``plan``, also check that
     every event type, person and body it names is known to the plan."""
     if isinstance(source, Mapping):
-        file = None
-        sched = schedule_from_dict(source)
-    else:
-        file = str(source)
-        sched = schedule_from_dict(read_data(Path(source)), file=file)
+        return _load(source, None, plan)
+    try:
+        return _load(read_data(Path(source)), str(source), plan)
+    except InputError as exc:
+        raise locate_lines(exc, Path(source)) from None
+
+
+def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:
+    sched = schedule_from_dict(data, file=file)
     if plan is not None:
         from ..validate import validate_schedule
 
