@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .errors import PlanError, Problem, nearest
+from .errors import PlanError, Problem, format_path, nearest
 from .model import Plan, Schedule
 from .periods import PhraseError, Window, parse_duration, parse_offset, parse_window
 from .report import Notice
@@ -345,7 +345,23 @@ def orphan_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
 def schedule_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
     """Unknown references as advisories, for plans that accept placeholders (a drafted plan
     has no roster, so the unit's people are unknown to it)."""
+    # One advisory per unknown name, not per place it is used: a drafted plan checked
+    # against a full ledger would otherwise bury the findings under repeats.
+    spaces = plan_namespaces(plan)
+    known = set().union(*spaces.values())
+    places: dict[str, list[str]] = {}
+    for path, value, _kind in _schedule_refs(schedule):
+        if value not in known:
+            places.setdefault(value, []).append(format_path(path))
     out = []
-    for p in _unknown_refs(schedule, plan, None):
-        out.append(Notice("unknown-reference", p.text("zh"), p.text("en"), subject=p.where()))
+    for value, where in places.items():
+        more = f" (+{len(where) - 1})" if len(where) > 1 else ""
+        hint = nearest(value, known)
+        hint_zh = f";是否為 {hint!r}" if hint else ""
+        hint_en = f"; did you mean {hint!r}" if hint else ""
+        out.append(Notice(
+            "unknown-reference",
+            f"方案未聲明 {value!r}(見於 {where[0]}{more}),按佔位處理{hint_zh}",
+            f"{value!r} is not declared in the plan (used at {where[0]}{more}); treated as a placeholder{hint_en}",
+            subject=value))
     return out

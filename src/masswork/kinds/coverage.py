@@ -68,7 +68,11 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
     p: Coverage = req.params
     items = _items(p, ctx)
     if not items:
-        return Outcome(False, "覆蓋清單為空", "nothing to cover: the list is empty",
+        source_zh = ("名冊中沒有科室" if p.all_sections else
+                     f"名冊中沒有{ctx.name(p.items_from)}" if p.items_from else "覆蓋清單為空")
+        source_en = ("the roster has no sections" if p.all_sections else
+                     f"the roster has no {ctx.label_en(p.items_from)}" if p.items_from else "the list is empty")
+        return Outcome(False, f"{source_zh},無法核對覆蓋", f"nothing to cover: {source_en}",
                        shortfall=[Shortfall(req.id, detail="empty list 空清單")])
     if p.document:
         return _documents(p, ctx, items)
