@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 
 import attrs
@@ -20,7 +21,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# MASSWORK_HYPOTHESIS_EXAMPLES=3000 for a deeper hunt than CI's.
+SETTINGS = settings(max_examples=int(os.environ.get("MASSWORK_HYPOTHESIS_EXAMPLES", "150")), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
 @SETTINGS
@@ -68,3 +71,52 @@ def test_as_of_before_every_deadline_has_nothing_overdue(ps: tuple[masswork.Plan
     plan, sched = ps
     report = masswork.check(plan, sched, as_of=dt.date(2013, 12, 31))
     assert not report.by_status(Status.OVERDUE)
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12)
+    | st.sampled_from(["occurs", "per-person", "pairwise", "3月中旬", "2014-02-30", "座談會", "班子成員"]),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.sampled_from(["id", "clause", "kind", "min", "role", "activity", "title", "year",
+                                       "requirements", "people", "roles", "events", "start", "type", "within",
+                                       "pairs", "mode", "min_for", "options", "x"]), inner, max_size=6),
+    max_leaves=25,
+)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(["id", "title", "year", "requirements", "people", "roles",
+                                        "activities", "options", "start", "phases"]), _JSON, max_size=8))
+def test_loading_any_plan_data_raises_only_input_errors(data: dict[str, object]) -> None:
+    try:
+        masswork.load_plan(data)
+    except masswork.InputError as exc:
+        assert exc.problems and all(p.zh and p.en for p in exc.problems)
+
+
+@SETTINGS
+@given(st.dictionaries(st.sampled_from(["plan", "events", "documents", "waivers", "periods", "unit"]),
+                       _JSON, max_size=6))
+def test_loading_any_schedule_data_raises_only_input_errors(data: dict[str, object]) -> None:
+    from masswork.testing import sample_plan
+
+    try:
+        masswork.load_schedule(data, sample_plan())
+    except masswork.InputError as exc:
+        assert exc.problems
+
+
+@SETTINGS
+@given(st.text(max_size=300))
+def test_reading_any_text_as_a_plan_file_raises_only_input_errors(text: str) -> None:
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("p.toml", "p.json"):
+            path = Path(tmp) / name
+            path.write_text(text, encoding="utf-8", errors="surrogatepass")
+            try:
+                masswork.load_plan(path)
+            except masswork.InputError:
+                pass
