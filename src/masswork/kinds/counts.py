@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
 import attrs
@@ -105,6 +106,11 @@ def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
             f"{' within ' + p.within if p.within else ''}")
 
 
+def _read_only(value: Mapping[str, int]) -> Mapping[str, int]:
+    # A frozen class holding a plain dict could still be changed through it.
+    return MappingProxyType(dict(value))
+
+
 @attrs.frozen
 class PerPerson:
     """Each holder of ``role`` (a role, a body's members, a section's staff) does
@@ -118,7 +124,7 @@ class PerPerson:
     action: str = attrs.field(default="any", validator=_action)
     party: str | None = ref("party", default=None)
     min: int = attrs.field(default=1, validator=_positive)
-    min_for: Mapping[str, int] = ref("party", factory=dict)
+    min_for: Mapping[str, int] = ref("party", factory=dict, converter=_read_only)
     counts: str = attrs.field(default="host", validator=attrs.validators.in_(
         ("host", "participant", "attendee", "owner")))
     within: str | None = when(default=None)
