@@ -164,7 +164,7 @@ def explain(plan: str, lang: str, fmt: str) -> None:
         click.echo(json.dumps({"plan": p.id, "title": p.title, "requirements": rows},
                               ensure_ascii=False, indent=2))
         return
-    names = p.names()
+    names = p.names(lang)
     click.echo(f"{p.title} ({p.id})")
     if p.source:
         click.echo(("來源: " if lang == "zh" else "Source: ") + p.source)
