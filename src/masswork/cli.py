@@ -164,7 +164,7 @@ def explain(plan: str, lang: str, fmt: str) -> None:
         click.echo(json.dumps({"plan": p.id, "title": p.title, "requirements": rows},
                               ensure_ascii=False, indent=2))
         return
-    names = p.names(lang)
+    names, names_zh = p.names(lang), p.names()
     click.echo(f"{p.title} ({p.id})")
     if p.source:
         click.echo(("來源: " if lang == "zh" else "Source: ") + p.source)
@@ -173,7 +173,13 @@ def explain(plan: str, lang: str, fmt: str) -> None:
         by_phase.setdefault(row["phase"] or "", []).append(row)
     for phase, items in by_phase.items():
         click.echo("")
-        click.echo("## " + (names.get(phase, phase) if phase else ("全程" if lang == "zh" else "Whole campaign")))
+        if not phase:
+            heading = "全程" if lang == "zh" else "Whole campaign (全程)"
+        elif lang == "en" and names.get(phase) != names_zh.get(phase):
+            heading = f"{names.get(phase)} ({names_zh.get(phase)})"  # the Chinese term beside the English
+        else:
+            heading = names.get(phase, phase)
+        click.echo("## " + heading)
         for row in items:
             text = row["zh"] if lang == "zh" else row["en"]
             click.echo(f"- [ ] [{row['clause']}] {text}  ({row['kind']}, {row['rule']})")
