@@ -327,3 +327,16 @@ def test_per_person_tally_is_public() -> None:
     rows = {t.person.id: (t.quota, t.basis, t.done, t.owed) for t in tally(req, Context(plan, sched))}
     assert rows["li-fei"] == (2, "主要負責人", ("a",), 1)
     assert rows["sun-ping"] == (1, "班子成員", (), 1)
+
+
+def test_per_unit_quota_for_sections_and_branches() -> None:
+    from masswork.kinds import PerUnit
+
+    p = PerUnit(all_sections=True, units=("黨組",), activity="座談會", min=1, min_for={"黨組": 2})
+    events = (ev("a", "座談會", D(2014, 3, 3), host="wang-min"),          # the 辦公室 head hosts
+              ev("b", "座談會", D(2014, 3, 4), attendees=("黨組",)))
+    f = run("per-unit", p, events)
+    assert f.status is Status.UNMET
+    assert [(s.subject, s.need, s.have) for s in f.shortfall] == [("黨組", 2, 1)]
+    f = run("per-unit", p, events + (ev("c", "座談會", D(2014, 3, 5), host="黨組"),))
+    assert f.status is Status.MET and set(f.evidence) == {"a", "b", "c"}

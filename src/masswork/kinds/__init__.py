@@ -5,14 +5,14 @@ way a plugin's do, through the ``masswork_register_kinds`` hook (see
 
 from .approvals import Attest, Gate, ReportRule
 from .base import Context, Kind, KindRegistry, Outcome, duration, offset, ref, when
-from .counts import Occurs, PerPerson, Quantity, Recurring, Tally, counts_for, quota, tally
+from .counts import Occurs, PerPerson, PerUnit, Quantity, Recurring, Tally, counts_for, quota, tally
 from .coverage import Coverage
 from .pairs import PairRule, Pairwise
 from .timing import Deadline, DurationRule, NoticeRule, Order
 
 __all__ = [
     "Kind", "KindRegistry", "Context", "Outcome", "ref", "when", "duration", "offset",
-    "Occurs", "PerPerson", "Quantity", "Recurring", "Coverage", "PairRule", "Pairwise",
+    "Occurs", "PerPerson", "PerUnit", "Quantity", "Recurring", "Coverage", "PairRule", "Pairwise",
     "Deadline", "Order", "DurationRule", "NoticeRule", "Gate", "ReportRule", "Attest",
     "Tally", "tally", "quota", "counts_for",
     "BUILTIN_KINDS",

@@ -18,7 +18,7 @@ from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import ids, scope, select, what_en, what_zh, window_text
 
-__all__ = ["Occurs", "PerPerson", "Quantity", "Recurring", "Tally", "quota", "tally", "counts_for", "KINDS"]
+__all__ = ["Occurs", "PerPerson", "PerUnit", "Quantity", "Recurring", "Tally", "quota", "tally", "counts_for", "KINDS"]
 
 _ACTIONS = ("any", "drafted", "submitted", "approved")
 
@@ -238,6 +238,88 @@ def _describe_per_person(req: Requirement, plan: Plan) -> tuple[str, str]:
 
 
 @attrs.frozen
+class PerUnit:
+    """Each section (科室) or body (a party branch 黨支部 …) in ``units`` — or every section
+    with ``all_sections`` — has at least ``min`` events of ``activity`` (``min_for`` per
+    unit), or owns ``min`` documents of type ``document``. An event counts for a unit that
+    hosts it, is listed in its ``sections``, ``participants`` or ``attendees``, or whose
+    member or staff hosts it."""
+
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+    action: str = attrs.field(default="any", validator=_action)
+    party: str | None = ref("party", default=None)
+    units: tuple[str, ...] = ref("party", default=())
+    all_sections: bool = False
+    min: int = attrs.field(default=1, validator=_positive)
+    min_for: Mapping[str, int] = ref("party", factory=dict, converter=_read_only)
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.activity is None) == (self.document is None):
+            raise ValueError("give exactly one of activity or document")
+        if not self.units and not self.all_sections:
+            raise ValueError("give units or all_sections = true")
+
+
+def _unit_members(ctx: Context, unit: str) -> set[str]:
+    members = {p.id for p in ctx.plan.people if p.section == unit}
+    for b in ctx.plan.bodies:
+        if b.id == unit:
+            members |= set(b.members)
+    return members
+
+
+def _per_unit(req: Requirement, ctx: Context) -> Outcome:
+    p: PerUnit = req.params
+    units = list(dict.fromkeys(p.units + (tuple(s.id for s in ctx.plan.sections) if p.all_sections else ())))
+    w = scope(ctx, p.within, p.in_phase)
+    counted: dict[str, dict[str, None]] = {u: {} for u in units}
+    if p.activity:
+        for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
+            named = {e.host, *e.participants, *e.attendees, *e.sections}
+            for u in units:
+                if u in named or (e.host is not None and e.host in _unit_members(ctx, u)):
+                    counted[u][e.id] = None
+    else:
+        assert p.document is not None
+        for o in ctx.occurrences(document=p.document, action=p.action, party=p.party):
+            if (w.start and o.day < w.start) or (w.end and o.day > w.end):
+                continue
+            if o.owner in counted:
+                counted[o.owner][o.ref] = None
+    short, seen = [], {}
+    for u in units:
+        need = p.min_for.get(u, p.min)
+        seen.update(dict.fromkeys(counted[u]))
+        if len(counted[u]) < need:
+            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u])))
+    what_z = what_zh(ctx, p.activity, p.document, p.action, p.party)
+    what_e = what_en(ctx, p.activity, p.document, p.action, p.party)
+    if not units:
+        return Outcome(False, f"名冊中沒有科室,無法核對{what_z}", f"no sections on the roster; cannot check {what_e}",
+                       due=w.end, shortfall=[Shortfall(req.id, detail="no units 無單位")])
+    if not short:
+        return Outcome(True, f"每個單位的{what_z}均已達到次數要求({len(units)} 個)",
+                       f"every unit has its {what_e} ({len(units)} units)", evidence=seen, due=w.end)
+    who_zh = "、".join(f"{s.name}(應 {s.need:g} 次,實 {s.have:g} 次)" for s in short)
+    who_en = ", ".join(f"{s.name} ({s.have:g} of {s.need:g})" for s in short)
+    pzh, pen = ctx.planned_note(p.activity)
+    return Outcome(False, f"{what_z}未達次數:{who_zh}{pzh}", f"short of {what_e}: {who_en}{pen}",
+                   evidence=seen, shortfall=short, due=w.end)
+
+
+def _describe_per_unit(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: PerUnit = req.params
+    names = plan.names()
+    who = "每個科室" if p.all_sections else "、".join(names.get(u, u) for u in p.units)
+    what = names.get(p.activity or p.document or "", "")
+    return (f"{who}至少 {p.min} 次{what}", f"each of {'all sections' if p.all_sections else ', '.join(p.units)}: "
+            f"at least {p.min} × {p.activity or p.document}")
+
+
+@attrs.frozen
 class Quantity:
     """The ``hours`` of events of ``activity`` add up to at least ``min``; with ``per``, for
     each holder of that role, counting the events they attended."""
@@ -362,6 +444,8 @@ def _describe_recurring(req: Requirement, plan: Plan) -> tuple[str, str]:
 KINDS = (
     Kind("occurs", Occurs, _occurs, _describe_occurs, "發生次數", "occurs", monotone=True),
     Kind("per-person", PerPerson, _per_person, _describe_per_person, "個人定額", "per-person quota",
+         monotone=True),
+    Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, "單位定額", "per-unit quota (section, branch)",
          monotone=True),
     Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
          monotone=True),

@@ -9,7 +9,18 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..kinds import Coverage, Deadline, Occurs, Order, PairRule, Pairwise, PerPerson, Quantity, ReportRule
+from ..kinds import (
+    Coverage,
+    Deadline,
+    Occurs,
+    Order,
+    PairRule,
+    Pairwise,
+    PerPerson,
+    PerUnit,
+    Quantity,
+    ReportRule,
+)
 from ..model import (
     ActivityType,
     Body,
@@ -69,6 +80,8 @@ def plans(draw: st.DrawFn, kinds: tuple[str, ...] | None = None) -> Plan:
         "per-person": lambda: PerPerson(role="班子成員", activity=draw(st.sampled_from(_ACTS)),
                                         min=draw(st.integers(0, 2)), min_for={"主要負責人": draw(st.integers(0, 3))},
                                         counts=draw(st.sampled_from(("host", "participant", "attendee")))),
+        "per-unit": lambda: PerUnit(units=tuple(draw(st.lists(st.sampled_from(_BODIES), min_size=1, unique=True))),
+                                    activity=draw(st.sampled_from(_ACTS)), min=draw(st.integers(0, 2))),
         "pairwise": lambda: Pairwise(activity="談心談話", pairs=(PairRule("among", a="班子成員"),)),
         "coverage": lambda: Coverage(items=tuple(draw(st.lists(st.sampled_from(_GROUPS), min_size=1, unique=True))),
                                      field=draw(st.sampled_from(("topics", "attendees"))),
@@ -113,7 +126,8 @@ def held_events(draw: st.DrawFn, plan: Plan, prefix: str = "e") -> Event:
         status=EventStatus.HELD,
         host=draw(st.none() | st.sampled_from(ids)),
         participants=tuple(draw(st.lists(st.sampled_from(ids), max_size=3, unique=True))),
-        attendees=tuple(draw(st.lists(st.sampled_from([g.id for g in plan.groups] + ids), max_size=3, unique=True))),
+        attendees=tuple(draw(st.lists(st.sampled_from([g.id for g in plan.groups] + [b.id for b in plan.bodies] + ids),
+                                      max_size=3, unique=True))),
         topics=tuple(draw(st.lists(st.sampled_from([g.id for g in plan.groups]), max_size=2, unique=True))),
         hours=draw(st.sampled_from((0.0, 1.0, 2.5))),
     )
@@ -145,5 +159,5 @@ def plans_and_schedules(draw: st.DrawFn, kinds: tuple[str, ...] | None = None,
     return plan, draw(schedules(plan, text))
 
 
-MONOTONE_KINDS = ("occurs", "per-person", "pairwise", "coverage", "quantity", "report")
+MONOTONE_KINDS = ("occurs", "per-person", "per-unit", "pairwise", "coverage", "quantity", "report")
 """Kinds for which adding a held event never turns a met finding unmet."""
