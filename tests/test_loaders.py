@@ -319,3 +319,27 @@ def test_schedule_of_another_plan_is_flagged() -> None:
     report = masswork.check(sample_plan(), _attrs.evolve(sample_schedule(), plan="other"))
     assert any(w.code == "plan-mismatch" and "other" in w.message_en for w in report.warnings)
     assert not any(w.code == "plan-mismatch" for w in masswork.check(sample_plan(), sample_schedule()).warnings)
+
+
+def test_phase_ending_before_it_starts_and_window_outside_phase(tmp_path: Path) -> None:
+    text = PLAN_TOML + """
+[[phases]]
+id = "p1"
+start = "3月1日"
+end = "2月1日"
+[[phases]]
+id = "p2"
+start = "4月1日"
+end = "4月30日"
+[[requirements]]
+id = "x"
+clause = "X.9"
+kind = "occurs"
+activity = "座談會"
+within = "3月份"
+in_phase = "p2"
+"""
+    with pytest.raises(PlanError) as e:
+        masswork.load_plan(write(tmp_path, "p.toml", text))
+    got = {(p.path, "before it starts" in p.en or "does not overlap" in p.en) for p in e.value.problems}
+    assert got == {(("phases", 0, "end"), True), (("requirements", 1, "within"), True)}

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from .errors import PluginError
+from .errors import MassworkError, PluginError
 from .kinds.base import Context
 from .model import EventStatus, Plan, Requirement, Schedule
 from .report import Finding, Notice, Report, Status
@@ -67,24 +67,25 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
             subject=ctx.schedule.plan))
     if not ctx.plan.options.strict_references:
         out.extend(schedule_notices(ctx.schedule, ctx.plan))
+    # Replaying history (as_of in the past) sees later events as held: that is normal.
+    # A held event dated after today is a slip in the record.
     today = dt.date.today()
-    for e in ctx.schedule.events:
-        # Replaying history (as_of in the past) sees later events as held: that is normal.
-        # A held event dated after today is a slip in the record.
-        if e.status is EventStatus.HELD and e.day > today:
-            out.append(Notice(
-                "held-in-future", f"活動 {e.id} 記為已舉行,但日期 {e.day} 尚未到來",
-                f"event {e.id} is recorded as held but dated {e.day}, which has not come yet",
-                subject=e.id))
+    future = [e for e in ctx.schedule.events if e.status is EventStatus.HELD and e.day > today]
+    if future:
+        shown = ", ".join(f"{e.id} ({e.day})" for e in future[:5]) + (f" (+{len(future) - 5})" if len(future) > 5 else "")
+        out.append(Notice(
+            "held-in-future", f"{len(future)} 項活動記為已舉行,但日期尚未到來:{shown}",
+            f"{len(future)} events are recorded as held but dated after today: {shown}",
+            subject=future[0].id))
     if calendar is not None:
+        unknown: dict[str, list[str]] = {}
         for e in ctx.schedule.events:
             if e.status is EventStatus.CANCELLED:
                 continue
             try:
                 working = calendar.is_working_day(e.day)
             except Exception as exc:  # noqa: BLE001 - a calendar that cannot answer is a warning here
-                out.append(Notice("calendar-unknown", f"無法判斷 {e.day} 是否工作日:{exc}",
-                                  f"cannot tell whether {e.day} is a working day: {exc}", subject=e.id))
+                unknown.setdefault(str(exc), []).append(e.id)
                 continue
             if not working:
                 name = calendar.holiday(e.day)
@@ -94,6 +95,11 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
                     f"活動 {e.id}({ctx.name(e.type)})安排在非工作日 {e.day}({label})",
                     f"event {e.id} ({e.type}) falls on a non-working day, {e.day} ({label})",
                     subject=e.id))
+        for message, ids in unknown.items():
+            more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
+            out.append(Notice("calendar-unknown", f"工作日曆無法判斷 {ids[0]}{more} 等活動的日期:{message}",
+                              f"the working-day calendar cannot judge the day of {ids[0]}{more}: {message}",
+                              subject=ids[0]))
     return out
 
 
@@ -136,6 +142,8 @@ def check(
         kind = kinds.get(req.kind)
         try:
             outcome = kind.evaluate(req, ctx)
+        except MassworkError:
+            raise  # already says what is wrong, e.g. a calendar that does not cover the year
         except Exception as exc:
             raise PluginError(
                 kinds.owner(req.kind),

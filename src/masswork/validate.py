@@ -122,6 +122,11 @@ def _campaign(plan: Plan, c: _Checker) -> Window:
     return w
 
 
+def _overlap(a: Window, b: Window) -> bool:
+    return ((a.end is None or b.start is None or a.end >= b.start)
+            and (b.end is None or a.start is None or b.end >= a.start))
+
+
 def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     graph: dict[str, set[str]] = {}
     for a, b in edges:
@@ -190,11 +195,18 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
             c.ref(("sections", i, "head"), sec.head, "person")
         for j, d in enumerate(sec.deputies):
             c.ref(("sections", i, "deputies", j), d, "person")
+    phase_windows: dict[str, Window] = {}
     for i, ph in enumerate(plan.phases):
-        for key in ("start", "end"):
-            v = getattr(ph, key)
-            if v:
-                c.phrase(("phases", i, key), v, "when")
+        bounds = {key: c.phrase(("phases", i, key), getattr(ph, key), "when")
+                  for key in ("start", "end") if getattr(ph, key)}
+        sw, ew = bounds.get("start"), bounds.get("end")
+        start = sw.start if sw is not None else None
+        end = ew.end if ew is not None else None
+        if start and end and start > end:
+            c.add(("phases", i, "end"), f"環節 {ph.id!r} 的結束({end})早於開始({start})",
+                  f"phase {ph.id!r} ends ({end}) before it starts ({start})")
+        else:
+            phase_windows[ph.id] = Window(start, end)
         if ph.gate:
             c.ref(("phases", i, "gate"), ph.gate, "document")
     edges: list[tuple[str, str]] = []
@@ -220,11 +232,16 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         if not isinstance(req.params, kind.params):
             c.add(path, f"參數類型應為 {kind.params.__name__}", f"params must be a {kind.params.__name__}")
             continue
+        in_phase = getattr(req.params, "in_phase", None)
         for fpath, what, value in _param_refs(req.params, path):
             if what not in ("when", "duration", "offset"):
                 c.ref(fpath, value, what)
                 continue
             w = c.phrase(fpath, value, what)
+            pw = phase_windows.get(in_phase) if isinstance(in_phase, str) else None
+            if w is not None and pw is not None and not _overlap(w, pw):
+                c.add(fpath, f"期限 {value!r} 與環節 {in_phase!r} 的時間({pw})不重疊,無法達成",
+                      f"window {value!r} does not overlap phase {in_phase!r} ({pw}); it cannot be met")
             if w is not None and w.end and campaign.start and w.end < campaign.start:
                 c.add(fpath, f"期限 {value!r}({w.end})早於活動開始({campaign.start}),無法達成",
                       f"window {value!r} ends ({w.end}) before the campaign starts "

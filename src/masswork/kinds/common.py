@@ -19,6 +19,9 @@ def scope(ctx: Context, within: str | None, in_phase: str | None) -> Window:
         p = ctx.phase_window(in_phase)
         start = max((d for d in (w.start, p.start) if d), default=None)
         end = min((d for d in (w.end, p.end) if d), default=None)
+        if start and end and start > end:
+            # No overlap: the validator rejects such plans; unvalidated ones count nothing.
+            return Window(dt.date.max, dt.date.max, w.phrase)
         w = Window(start, end, w.phrase)
     return w
 
