@@ -30,6 +30,7 @@ from ..model import (
     EventStatus,
     Group,
     Person,
+    Phase,
     Plan,
     Requirement,
     Role,
@@ -64,6 +65,7 @@ _ACTS = ("座談會", "談心談話", "學習會", "動員大會")
 _DOCS = ("學習計劃", "工作小結")
 _GROUPS = ("群眾觀察員", "專題甲", "專題乙")
 _BODIES = ("督導組", "黨組")
+_PHASES = ("學習教育", "查擺問題")
 _WINDOWS = ("3月中旬", "4月上旬", "2月底前", "2月25日前", "6月前", "3月份", "2014-03-15", "3月11日至4月20日")
 
 
@@ -75,11 +77,16 @@ def plans(draw: st.DrawFn, kinds: tuple[str, ...] | None = None) -> Plan:
     people = [Person(f"p{i}", f"成員{i}", roles=("主要負責人",) if i == 0 else ("班子成員",)) for i in range(n_people)]
     reqs: list[Requirement] = []
     makers: dict[str, Any] = {
-        "occurs": lambda: Occurs(activity=draw(st.sampled_from(_ACTS)), min=draw(st.integers(0, 3)),
-                                 within=draw(st.none() | st.sampled_from(_WINDOWS))),
+        "occurs": lambda: draw(st.sampled_from([
+            Occurs(activity=draw(st.sampled_from(_ACTS)), min=draw(st.integers(0, 3)),
+                   within=draw(st.none() | st.sampled_from(_WINDOWS))),
+            Occurs(activity=draw(st.sampled_from(_ACTS)), min=draw(st.integers(0, 3)),
+                   in_phase=draw(st.sampled_from(_PHASES))),
+        ])),
         "per-person": lambda: PerPerson(role="班子成員", activity=draw(st.sampled_from(_ACTS)),
                                         min=draw(st.integers(0, 2)), min_for={"主要負責人": draw(st.integers(0, 3))},
-                                        counts=draw(st.sampled_from(("host", "participant", "attendee")))),
+                                        counts=draw(st.sampled_from(("host", "participant", "attendee"))),
+                                        in_phase=draw(st.none() | st.sampled_from(_PHASES))),
         "per-unit": lambda: PerUnit(units=tuple(draw(st.lists(st.sampled_from(_BODIES), min_size=1, unique=True))),
                                     activity=draw(st.sampled_from(_ACTS)), min=draw(st.integers(0, 2))),
         "pairwise": lambda: Pairwise(activity="談心談話", pairs=(PairRule("among", a="班子成員"),)),
@@ -105,6 +112,7 @@ def plans(draw: st.DrawFn, kinds: tuple[str, ...] | None = None) -> Plan:
         groups=tuple(Group(g, g) for g in _GROUPS),
         activities=tuple(ActivityType(a, a) for a in _ACTS),
         documents=tuple(DocumentType(d, d) for d in _DOCS),
+        phases=(Phase("學習教育", start="2月24日", end="6月前"), Phase("查擺問題", start="6月1日", end="9月底前")),
         requirements=tuple(reqs),
     )
 
@@ -130,6 +138,7 @@ def held_events(draw: st.DrawFn, plan: Plan, prefix: str = "e") -> Event:
                                       max_size=3, unique=True))),
         topics=tuple(draw(st.lists(st.sampled_from([g.id for g in plan.groups]), max_size=2, unique=True))),
         hours=draw(st.sampled_from((0.0, 1.0, 2.5))),
+        phase=draw(st.none() | st.sampled_from(_PHASES)),
     )
 
 
