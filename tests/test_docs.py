@@ -47,3 +47,19 @@ def _sections() -> list[tuple[str, str]]:
 def test_every_example_runs(title: str, code: str) -> None:
     assert code.strip(), f"section {title} has no example"
     exec(compile(code, f"docs/plugins.md: {title}", "exec"), {"__name__": "docs_example"})
+
+
+def _api_blocks() -> list[tuple[str, str]]:
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    out = []
+    for part in text.split("\n## ")[1:]:
+        title = part.splitlines()[0]
+        for i, block in enumerate(re.findall(r"```python\n(.*?)```", part, flags=re.S)):
+            out.append((f"{title} #{i}", block))
+    return out
+
+
+@pytest.mark.parametrize("title, code", _api_blocks(), ids=[t for t, _ in _api_blocks()])
+def test_api_examples_run(title: str, code: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    exec(compile(code, f"docs/api.md: {title}", "exec"), {"__name__": "docs_example"})
