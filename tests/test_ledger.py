@@ -17,6 +17,7 @@ import attrs
 import pytest
 
 from masswork.channels import DeliveryError
+from masswork.errors import MassworkError
 from masswork.ledger import Claim, Ledger, Skip, Target, delivery_id, delivery_key, dispatch
 
 
@@ -203,7 +204,7 @@ def test_dry_run_sends_and_writes_nothing(tmp_path: Path) -> None:
     assert ro is not None
     out = dispatch(reminders(2), [Target("c", lambda r, s: called.append("x"))], ro, dry_run=True)
     assert [d.state for d in out] == ["already-sent", "dry-run"] and not called
-    with pytest.raises(Exception):
+    with pytest.raises(MassworkError, match="read-only"):
         ro.claim(("x",))
     ro.close()
     assert path.read_bytes() == before

@@ -246,7 +246,10 @@ def formats(as_json: bool) -> None:
 def plugins(as_json: bool) -> None:
     """List plugins, their hooks and versions 列出插件."""
     host = get_host()
-    host.kinds(), host.exporters(), host.channels()
+    # Build every registry so failures in any registration hook are listed below.
+    host.kinds()
+    host.exporters()
+    host.channels()
     info = plugin_info(host)
     failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en} for f in host.failures]
     if as_json:

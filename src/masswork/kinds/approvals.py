@@ -44,12 +44,9 @@ def _gate_anchor(p: Gate, ctx: Context) -> tuple[Moment | None, str, str, str | 
     """(when the gated thing starts, its name zh, en, evidence id)."""
     if p.before_activity:
         first = ctx.index.events(p.before_activity)
-        planned = ctx.index.planned(p.before_activity)
         zh, en = f"「{ctx.name(p.before_activity)}」", ctx.label_en(p.before_activity)
         if first:
             return first[0].start, zh, en, first[0].id
-        if planned:
-            return None, zh, en, None
         return None, zh, en, None
     assert p.before_phase is not None
     zh, en = f"「{ctx.name(p.before_phase)}」環節", f"phase {ctx.label_en(p.before_phase)}"
