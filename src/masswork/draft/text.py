@@ -22,7 +22,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, Problem
-from .hanzi import SIMPLIFIED, TRADITIONAL
+from ..hanzi import SIMPLIFIED, TRADITIONAL
 
 __all__ = ["SourceText", "decode", "read_document", "fold", "ENCODING_NAMES"]
 
