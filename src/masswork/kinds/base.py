@@ -127,7 +127,7 @@ class Context:
     def window(self, phrase: str) -> Window:
         """A date or calendar phrase resolved against the plan's year."""
         if phrase not in self._windows:
-            self._windows[phrase] = parse_window(phrase, self.plan.year)
+            self._windows[phrase] = parse_window(phrase, self.plan.year, around=self.plan.options.around_days)
         return self._windows[phrase]
 
     def duration(self, phrase: str) -> Duration:
@@ -153,6 +153,9 @@ class Context:
         """The Chinese display name of a plan id (the id itself when it has none)."""
         if ref_id is None:
             return ""
+        if ref_id not in self.names and "/" in ref_id:
+            body, _, post = ref_id.partition("/")
+            return self.names.get(body, body) + post
         return self.names.get(ref_id, ref_id)
 
     def label_en(self, ref_id: str | None) -> str:
@@ -168,9 +171,16 @@ class Context:
         a section's head and deputies."""
         if ref_id in self.people_by_id:
             return (self.people_by_id[ref_id],)
+        if "/" in ref_id:
+            # "body/post": the holders of a post in a body (領導小組/組長, {unit}/書記).
+            body_id, _, post = ref_id.partition("/")
+            for b in self.plan.bodies:
+                if b.id == body_id:
+                    return tuple(self.people_by_id[m] for m in b.posts.get(post, ()) if m in self.people_by_id)
+            return ()
         for b in self.plan.bodies:
             if b.id == ref_id:
-                return tuple(self.people_by_id[m] for m in b.members if m in self.people_by_id)
+                return tuple(self.people_by_id[m] for m in b.everyone() if m in self.people_by_id)
         for s in self.plan.sections:
             if s.id == ref_id:
                 ids = ([s.head] if s.head else []) + list(s.deputies)
@@ -194,7 +204,7 @@ class Context:
         person = self.people_by_id.get(person_id)
         if person is None:
             return False
-        groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.members}
+        groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.everyone()}
         if person.section:
             groups.add(person.section)
         return bool(present & groups)
