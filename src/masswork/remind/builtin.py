@@ -20,7 +20,7 @@ from .render import lang_of, text_of
 from .robots import DINGTALK, WEBHOOK, WECOM
 
 __all__ = ["CONSOLE", "EMAIL", "DINGTALK", "WECOM", "WEBHOOK", "BUILTIN_CHANNELS", "SETTINGS", "REQUIRED",
-           "SECRETS"]
+           "SECRETS", "URL_CHANNELS"]
 
 #: Settings each built-in channel type accepts (besides ``type``, ``enabled`` and
 #: ``recipients``, which every channel table may hold), with their value types. A key listed
@@ -65,3 +65,5 @@ def _deliver_console(reminder: Any, settings: Mapping[str, Any]) -> None:
 CONSOLE = Channel("console", _deliver_console, "在終端顯示", "print to the terminal")
 
 BUILTIN_CHANNELS = (CONSOLE, EMAIL, DINGTALK, WECOM, WEBHOOK)
+#: Channel types whose ``url`` is checked when the targets are built.
+URL_CHANNELS = ("dingtalk", "wecom", "webhook")

@@ -15,8 +15,9 @@ import attrs
 from ..errors import InputError, Problem, nearest
 from ..loaders import read_data
 from ..plugins import get_host
-from .builtin import REQUIRED, SECRETS, SETTINGS
+from .builtin import REQUIRED, SECRETS, SETTINGS, URL_CHANNELS
 from .dispatch import Target
+from .redact import check_url
 
 __all__ = ["Config", "load_config", "build_targets", "selected_channels", "DEFAULT_CONFIG"]
 
@@ -207,7 +208,9 @@ def selected_channels(config: Config, wanted: Sequence[str]) -> list[str]:
 def build_targets(config: Config, names: Sequence[str], *, json_output: bool = False,
                   environ: Mapping[str, str] | None = None, lenient: bool = False) -> tuple[list[Target], list[str]]:
     """The delivery targets for the named channels, secrets resolved from ``environ``. With
-    ``lenient`` (dry runs) a missing variable is a warning, not an error."""
+    ``lenient`` (dry runs) a missing variable is a warning, not an error. A URL with a space
+    or control character inside is bad input, reported without the URL (it carries the
+    token); white space around it is dropped."""
     env = os.environ if environ is None else environ
     registered = get_host().channels()
     targets: list[Target] = []
@@ -220,10 +223,12 @@ def build_targets(config: Config, names: Sequence[str], *, json_output: bool = F
         table.pop("enabled", None)
         recipients = tuple(table.pop("recipients", ()) or ())
         settings: dict[str, Any] = {}
+        secrets: list[str] = []
         for key, value in table.items():
             if key.endswith("_env"):
                 if value in env and env[value] != "":
                     settings[key[:-4]] = env[value]
+                    secrets.append(env[value])
                 elif lenient:
                     warnings.append(f"環境變量 {value} 未設置 environment variable {value} is not set "
                                     f"(channels.{name}.{key})")
@@ -233,9 +238,16 @@ def build_targets(config: Config, names: Sequence[str], *, json_output: bool = F
                                              expected=f"export {value}=…"))
             else:
                 settings[key] = value
+        if isinstance(settings.get("url"), str) and ctype in URL_CHANNELS:
+            source = f"url_env = {table['url_env']!r}" if "url_env" in table else "url"
+            settings["url"] = settings["url"].strip()  # a stray newline from `echo` or a paste
+            bad = check_url(settings["url"])
+            if bad is not None:
+                problems.append(_problem(config.file, ("channels", name, "url_env" if "url_env" in table else "url"),
+                                         bad[0], bad[1], expected=f"a http(s) URL ({source})"))
         if ctype == "console" and json_output:
             settings["stream"] = "stderr"  # keep standard output pure JSON
-        targets.append(Target(name, channel.deliver, settings, recipients))
+        targets.append(Target(name, channel.deliver, settings, recipients, tuple(secrets)))
     if problems:
         raise InputError(problems)
     return targets, warnings

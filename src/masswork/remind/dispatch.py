@@ -13,6 +13,7 @@ import attrs
 
 from .channels import DeliveryError
 from .ledger import Key, Ledger, Skip, delivery_key
+from .redact import redact, secrets_of
 
 __all__ = ["Target", "Delivery", "dispatch"]
 
@@ -20,13 +21,16 @@ __all__ = ["Target", "Delivery", "dispatch"]
 @attrs.frozen
 class Target:
     """A configured channel: its name (the config table's), the channel's ``deliver``
-    function, its settings (secrets already resolved) and which recipients it serves
-    (empty: all)."""
+    function, its settings (secrets already resolved), which recipients it serves (empty:
+    all) and the secret values among its settings (those resolved from the environment;
+    :func:`~masswork.remind.redact.secrets_of` adds every URL, password, secret and header),
+    which no error that leaves :func:`dispatch` contains."""
 
     name: str
     deliver: Callable[[Any, Mapping[str, Any]], None]
     settings: Mapping[str, Any] = attrs.field(factory=dict)
     recipients: tuple[str, ...] = ()
+    secrets: tuple[str, ...] = ()
 
     def accepts(self, reminder: Any) -> bool:
         return not self.recipients or getattr(reminder, "recipient", None) in self.recipients
@@ -70,7 +74,8 @@ def dispatch(
     what was already sent. Without it ``ledger`` is required. A channel raising
     :class:`~masswork.channels.DeliveryError` — or any other ``Exception`` (a plugin's bug) —
     is a failed attempt, retried later; ``BaseException`` (a kill, ``KeyboardInterrupt``)
-    passes through and leaves the claim to expire.
+    passes through and leaves the claim to expire. Every error it returns or records is
+    redacted (:mod:`masswork.remind.redact`) with the target's secrets.
     """
     if not dry_run and ledger is None:
         raise ValueError("dispatch needs a ledger unless dry_run")
@@ -86,9 +91,11 @@ def dispatch(
                 out.append(Delivery(reminder, t.name, state, key, attempts=row.attempts if row else 0))
                 continue
             assert ledger is not None
+            secrets = secrets_of(t.settings, t.secrets)
             claim = ledger.claim(key, reminder.message("both") if hasattr(reminder, "message") else "")
             if isinstance(claim, Skip):
-                out.append(Delivery(reminder, t.name, claim.state, key, error=claim.row.last_error,
+                last = redact(claim.row.last_error, secrets) if claim.row.last_error is not None else None
+                out.append(Delivery(reminder, t.name, claim.state, key, error=last,
                                     attempts=claim.row.attempts, next_attempt=claim.row.next_attempt,
                                     uncertain=claim.row.uncertain))
                 continue
@@ -96,13 +103,15 @@ def dispatch(
             try:
                 t.deliver(reminder, settings)
             except DeliveryError as exc:
-                nxt = ledger.fail(claim, str(exc), uncertain=bool(getattr(exc, "uncertain", False)))
-                out.append(Delivery(reminder, t.name, "failed", key, error=str(exc), attempts=claim.attempt,
+                error = redact(str(exc), secrets)
+                nxt = ledger.fail(claim, error, uncertain=bool(getattr(exc, "uncertain", False)))
+                out.append(Delivery(reminder, t.name, "failed", key, error=error, attempts=claim.attempt,
                                     next_attempt=nxt, uncertain=claim.uncertain))
                 continue
             except Exception as exc:  # noqa: BLE001 - a channel's bug fails this delivery only
-                nxt = ledger.fail(claim, repr(exc))
-                out.append(Delivery(reminder, t.name, "failed", key, error=repr(exc), attempts=claim.attempt,
+                error = redact(repr(exc), secrets)
+                nxt = ledger.fail(claim, error)
+                out.append(Delivery(reminder, t.name, "failed", key, error=error, attempts=claim.attempt,
                                     next_attempt=nxt, uncertain=claim.uncertain))
                 continue
             ledger.succeed(claim)

@@ -58,6 +58,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, MassworkError, Problem
+from .redact import redact
 
 __all__ = [
     "Ledger",
@@ -328,7 +329,9 @@ class Ledger:
 
     def fail(self, claim: Claim, error: str, *, uncertain: bool = False) -> float:
         """Record a failed attempt; returns the time of the next retry. A later claim by
-        someone else (our lease ran out) is left alone."""
+        someone else (our lease ran out) is left alone. ``error`` should already be redacted
+        with the channel's secrets (:func:`~masswork.remind.dispatch.dispatch` does it); the
+        patterns of :func:`~masswork.remind.redact.redact` are applied again here."""
         now = self.clock()
         wait = min(self.backoff_seconds * (2 ** max(0, claim.attempt - 1)), self.backoff_max_seconds)
         with self._tx() as db:
@@ -336,7 +339,7 @@ class Ledger:
                 "UPDATE deliveries SET state = 'failed', claimed_by = NULL, lease_until = NULL,"
                 " next_attempt = ?, last_error = ?, uncertain = uncertain OR ?"
                 " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
-                (now + wait, error[:2000], int(uncertain), claim.id, claim.token))
+                (now + wait, redact(error)[:2000], int(uncertain), claim.id, claim.token))
         return float(now + wait)
 
 

@@ -14,6 +14,7 @@ from email.utils import formatdate
 from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
+from .redact import scrubbed
 from .render import lang_of, subject_of, text_of
 
 __all__ = ["EMAIL"]
@@ -75,4 +76,4 @@ def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
         raise DeliveryError(f"無法連接郵件服務器 cannot reach SMTP server {host}:{port}: {exc}") from exc
 
 
-EMAIL = Channel("email", _deliver_email, "電子郵件(SMTP)", "e-mail over SMTP")
+EMAIL = Channel("email", scrubbed(_deliver_email), "電子郵件(SMTP)", "e-mail over SMTP")

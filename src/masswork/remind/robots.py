@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
+import http.client
 import json
 import socket
 import time
@@ -25,6 +26,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
+from .redact import check_url, scrubbed, split_userinfo, where
 from .render import lang_of, subject_of, text_of
 
 __all__ = ["DINGTALK", "WECOM", "WEBHOOK", "dingtalk_sign", "webhook_signature"]
@@ -36,27 +38,35 @@ _MAX_ANSWER = 1 << 20
 def _post_json(url: str, payload: Mapping[str, Any] | bytes, timeout: float,
                headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
     """POST ``payload`` (a mapping, or JSON already encoded); returns (HTTP status, decoded
-    JSON answer or None)."""
-    scheme = urllib.parse.urlsplit(url).scheme
-    if scheme not in ("http", "https"):
-        raise DeliveryError(f"不支持的網址 unsupported URL scheme {scheme!r}")
+    JSON answer or None). ``user:password@`` in the URL becomes HTTP Basic authentication;
+    errors name the host only (the URL carries the robot's token)."""
+    bad = check_url(url)
+    if bad is not None:
+        raise DeliveryError(f"{bad[0]} {bad[1]}")
+    url, auth = split_userinfo(url)
+    host = where(url)
+    extra = dict(headers or {})
+    if auth is not None and not any(k.lower() == "authorization" for k in extra):
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
+        extra["Authorization"] = f"Basic {token}"
     body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode("utf-8")
-    req = urllib.request.Request(url, data=body, method="POST", headers={
-        "Content-Type": "application/json; charset=utf-8", "User-Agent": "masswork", **(headers or {})})
-    host = urllib.parse.urlsplit(url).netloc
     try:
+        req = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/json; charset=utf-8", "User-Agent": "masswork", **extra})
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             status, raw = resp.status, resp.read(_MAX_ANSWER)
     except urllib.error.HTTPError as exc:
-        raise DeliveryError(f"HTTP {exc.code} {exc.reason} from {host}") from exc
+        raise DeliveryError(f"HTTP {exc.code} {str(exc.reason)[:200]} from {host}") from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-            raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from exc
-        raise DeliveryError(f"無法連接 cannot reach {host}: {exc.reason}") from exc
-    except (socket.timeout, TimeoutError) as exc:
-        raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from exc
+            raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
+        raise DeliveryError(f"無法連接 cannot reach {host}: {exc.reason}") from None
+    except (socket.timeout, TimeoutError):
+        raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
+    except (ValueError, http.client.HTTPException) as exc:  # InvalidURL, a bad header value …
+        raise DeliveryError(f"請求無法發出 request refused before sending ({host}): {type(exc).__name__}") from None
     except OSError as exc:
-        raise UncertainDelivery(f"連接中斷 connection lost ({host}): {exc}") from exc
+        raise UncertainDelivery(f"連接中斷 connection lost ({host}): {exc.strerror or type(exc).__name__}") from None
     try:
         answer = json.loads(raw.decode("utf-8")) if raw.strip() else None
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -71,10 +81,10 @@ def _check_errcode(answer: Any, host: str, required: bool) -> None:
         return
     code = answer.get("errcode", 0)
     if code not in (0, "0", None):
-        msg = answer.get("errmsg", "")
+        msg = str(answer.get("errmsg", ""))[:200]
         raise DeliveryError(f"機器人拒絕 robot refused (errcode {code}: {msg}) from {host}")
     if answer.get("ok") is False:
-        raise DeliveryError(f"接收方拒絕 receiver refused ({answer.get('error', '')}) from {host}")
+        raise DeliveryError(f"接收方拒絕 receiver refused ({str(answer.get('error', ''))[:200]}) from {host}")
 
 
 def _mentions(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
@@ -110,10 +120,10 @@ def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
     payload = {"msgtype": "markdown", "markdown": {"title": title, "text": text},
                "at": {"atMobiles": mobiles, "isAtAll": bool(settings.get("at_all", False))}}
     status, answer = _post_json(url, payload, float(settings.get("timeout", _DEFAULT_TIMEOUT)))
-    _check_errcode(answer, urllib.parse.urlsplit(url).netloc, required=True)
+    _check_errcode(answer, where(url), required=True)
 
 
-DINGTALK = Channel("dingtalk", _deliver_dingtalk, "釘釘群機器人", "DingTalk group robot")
+DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), "釘釘群機器人", "DingTalk group robot")
 
 
 def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
@@ -125,10 +135,10 @@ def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
         text["mentioned_mobile_list"] = mobiles
     status, answer = _post_json(url, {"msgtype": "text", "text": text},
                                 float(settings.get("timeout", _DEFAULT_TIMEOUT)))
-    _check_errcode(answer, urllib.parse.urlsplit(url).netloc, required=True)
+    _check_errcode(answer, where(url), required=True)
 
 
-WECOM = Channel("wecom", _deliver_wecom, "企業微信群機器人", "WeCom group robot")
+WECOM = Channel("wecom", scrubbed(_deliver_wecom), "企業微信群機器人", "WeCom group robot")
 
 
 def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -156,7 +166,7 @@ def _deliver_webhook(reminder: Any, settings: Mapping[str, Any]) -> None:
         headers["X-Masswork-Signature"] = webhook_signature(str(settings["secret"]), ts, body)
     url = str(settings["url"])
     status, answer = _post_json(url, body, float(settings.get("timeout", _DEFAULT_TIMEOUT)), headers)
-    _check_errcode(answer, urllib.parse.urlsplit(url).netloc, required=False)
+    _check_errcode(answer, where(url), required=False)
 
 
-WEBHOOK = Channel("webhook", _deliver_webhook, "通用 JSON 回調", "generic JSON POST")
+WEBHOOK = Channel("webhook", scrubbed(_deliver_webhook), "通用 JSON 回調", "generic JSON POST")
