@@ -26,7 +26,7 @@ import attrs
 from ..errors import InputError, Problem
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes_bounded", "check_tree", "check_nesting_text",
-           "shorten"]
+           "check_line_length", "shorten"]
 
 
 @attrs.frozen
@@ -245,3 +245,21 @@ def check_tree(data: Any, limits: Limits, file: str | None, *, requirements_key:
                 stack.append(((*path, i), value[i]))
     if problems:
         raise InputError(problems)
+
+
+def check_line_length(text: str, file: str | None, max_line: int = DEFAULT_LIMITS.max_line) -> None:
+    """Refuse a document with a line (paragraph) longer than ``max_line`` characters, naming
+    the first such line: the drafter's work grows with the length of a sentence."""
+    start = 0
+    number = 1
+    n = len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        if end - start > max_line:
+            raise InputError(Problem(
+                zh=f"第 {number} 行太長: {end - start} 個字符", en=f"line {number} is too long: {end - start} characters",
+                file=file, line=number, expected=f"at most {max_line} characters per line (paragraph) 每段字符上限"))
+        start = end + 1
+        number += 1
