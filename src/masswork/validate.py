@@ -128,31 +128,38 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
-    graph: dict[str, set[str]] = {}
+    # Iterative depth-first search: a plan with thousands of chained roles or order rules
+    # must not exhaust Python's recursion limit.
+    graph: dict[str, list[str]] = {}
     for a, b in edges:
-        graph.setdefault(a, set()).add(b)
+        graph.setdefault(a, [])
+        if b not in graph[a]:
+            graph[a].append(b)
+    for targets in graph.values():
+        targets.sort()
     state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(graph.get(n, ())):
-            if state.get(m) == 1:
-                return stack[stack.index(m):] + [m]
-            if m not in state:
-                found = visit(m)
-                if found:
-                    return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    for root in sorted(graph):
+        if root in state:
+            continue
+        stack: list[str] = [root]
+        iters: list[int] = [0]
+        state[root] = 1
+        while stack:
+            n = stack[-1]
+            targets = graph.get(n, [])
+            if iters[-1] < len(targets):
+                m = targets[iters[-1]]
+                iters[-1] += 1
+                if state.get(m) == 1:
+                    return stack[stack.index(m):] + [m]
+                if m not in state:
+                    state[m] = 1
+                    stack.append(m)
+                    iters.append(0)
+            else:
+                state[n] = 2
+                stack.pop()
+                iters.pop()
     return None
 
 
