@@ -7,7 +7,7 @@ Kept deliberately naive: each answer is recomputed from the plan every time it i
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from masswork import engine
 from masswork.kinds.base import Context
@@ -54,6 +54,32 @@ class ReferenceContext(Context):
         if person.section:
             groups.add(person.section)
         return bool(present & groups)
+
+    def attendees_of(self, event: Event) -> set[str]:
+        return {p.id for p in self.plan.people if self.attended(event, p.id)}
+
+    def attendance(self, events: Iterable[Event]) -> dict[str, list[Event]]:
+        events = list(events)
+        out = {p.id: [e for e in events if self.attended(e, p.id)] for p in self.plan.people}
+        return {k: v for k, v in out.items() if v}
+
+    def _covers(self, e: Event, field: str, item: str) -> bool:
+        values = getattr(e, field)
+        if item in values:
+            return True
+        if field == "attendees":
+            if item in self.people_by_id:
+                return self.attended(e, item)
+            return any(self.attended(e, x.id) and x.id in {e.host, *e.participants, *e.attendees}
+                       for x in self.people(item))
+        if field == "participants":
+            present = set(values) | ({e.host} if e.host else set())
+            return item in present or any(x.id in present for x in self.people(item))
+        return False
+
+    def covering(self, events: Iterable[Event], field: str, items: Iterable[str]) -> dict[str, list[str]]:
+        events = list(events)
+        return {item: [e.id for e in events if self._covers(e, field, item)] for item in items}
 
     def hosted_by(self, event: Event, ref_id: str) -> bool:
         if event.host is None:

@@ -231,6 +231,73 @@ class Context:
             return False
         return not present.isdisjoint(self.groups_of(person_id))
 
+    @cached_property
+    def _members_of(self) -> dict[str, frozenset[str]]:
+        """Role, body or section id → the people it stands for by :meth:`groups_of`."""
+        out: dict[str, set[str]] = {}
+        for person in self.plan.people:
+            for g in self.groups_of(person.id):
+                out.setdefault(g, set()).add(person.id)
+        return {g: frozenset(ids) for g, ids in out.items()}
+
+    def attendees_of(self, event: Event) -> set[str]:
+        """The roster's people who :meth:`attended` the event, all at once: those it names
+        and the holders of the roles, bodies and sections it names."""
+        present = self.present(event)
+        out = {x for x in present if x in self.people_by_id}
+        members = self._members_of
+        for g in present:
+            m = members.get(g)
+            if m:
+                out |= m
+        return out
+
+    def attendance(self, events: Iterable[Event]) -> dict[str, list[Event]]:
+        """Person id → the events (in the given order) they :meth:`attended`."""
+        out: dict[str, list[Event]] = {}
+        for e in events:
+            for pid in self.attendees_of(e):
+                out.setdefault(pid, []).append(e)
+        return out
+
+    def covering(self, events: Iterable[Event], field: str, items: Iterable[str]) -> dict[str, list[str]]:
+        """Item → ids of the events (in order) that cover it through ``field``: the item is
+        listed there; for ``attendees`` a person counts when they :meth:`attended`, a role
+        or body when one of its people is named; for ``participants`` (with the host) a
+        role or body counts when one of its people is named. One pass over the events."""
+        wanted = list(dict.fromkeys(items))
+        hits: dict[str, list[str]] = {i: [] for i in wanted}
+        wanted_set = set(wanted)
+        # Non-person items are covered through their people: person id → such items.
+        via: dict[str, list[str]] = {}
+        if field in ("attendees", "participants"):
+            for item in wanted:
+                if field == "participants" or item not in self.people_by_id:
+                    for pid in self.people_ids(item):
+                        via.setdefault(pid, []).append(item)
+        persons = {i for i in wanted if i in self.people_by_id}
+        for e in events:
+            values = getattr(e, field)
+            covered = wanted_set.intersection(values)
+            if field == "attendees":
+                if persons:
+                    covered |= persons & self.attendees_of(e)
+                named = self.present(e)
+            elif field == "participants":
+                named = set(values)
+                if e.host:
+                    named.add(e.host)
+                covered |= wanted_set & named
+            else:
+                named = set()
+            for pid in named:
+                more = via.get(pid)
+                if more:
+                    covered.update(more)
+            for item in covered:
+                hits[item].append(e.id)
+        return hits
+
     def hosted_by(self, event: Event, ref_id: str) -> bool:
         if event.host is None:
             return False
