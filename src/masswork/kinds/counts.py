@@ -173,8 +173,9 @@ def tally(req: Requirement, ctx: Context) -> tuple[Tally, ...]:
     counted: dict[str, dict[str, None]] = {person.id: {} for person in people}
     if p.activity:
         for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
+            there = ctx.attendees_of(e) if p.counts == "attendee" else ()
             for person in people:
-                if counts_for(p.counts, e, person.id) or (p.counts == "attendee" and ctx.attended(e, person.id)):
+                if counts_for(p.counts, e, person.id) or person.id in there:
                     counted[person.id][e.id] = None
     else:
         assert p.document is not None
@@ -358,8 +359,9 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"名冊中沒有{ctx.name(p.per)},無法核對每人{p.unit}",
                        f"no holder of {ctx.label_en(p.per)} on the roster; cannot check hours per person",
                        shortfall=[Shortfall(p.per, detail="no holders 無人")])
+    attendance = ctx.attendance(events)
     for person in ctx.people(p.per):
-        mine = [e for e in events if ctx.attended(e, person.id)]
+        mine = attendance.get(person.id, [])
         have = sum(e.hours for e in mine)
         seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:
