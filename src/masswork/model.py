@@ -205,6 +205,7 @@ class PlanOptions:
     far 左右 ("about") may stray. ``lead_days``: default reminder lead times.
     ``working_days``: lead times and "N個工作日內" count working days.
     ``around_days``: how far "X前後" (七一前後, 3月10日前後) may stray either side.
+    ``half_day_hours``: how long an event must last to count as 半天 (每次不少於半天).
     ``strict_references``: a schedule naming a type, person or body the plan does not
     know is bad input; a drafted plan sets it false, turning those into warnings.
     """
@@ -215,6 +216,7 @@ class PlanOptions:
     lead_days: tuple[int, ...] = attrs.field(default=(7, 1), converter=_tuple)
     working_days: bool = False
     around_days: int = attrs.field(default=7, validator=attrs.validators.ge(0))
+    half_day_hours: float = attrs.field(default=3.0, validator=attrs.validators.gt(0))
 
 
 @attrs.frozen

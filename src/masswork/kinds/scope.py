@@ -224,12 +224,28 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
                    final=any(o.final for _u, o, _d in failing))
 
 
+def _unit_names(plan: Plan, for_each: tuple[str, ...]) -> list[str]:
+    names = plan.names()
+    out: list[str] = []
+    for ref_id in for_each:
+        children = [b for b in plan.bodies if b.parent == ref_id]
+        if children:
+            out.extend(b.name or b.id for b in children)
+        elif ref_id in {a.id for a in plan.activities}:
+            out.append("每次" + names.get(ref_id, ref_id))
+        elif ref_id in {r.id for r in plan.roles}:
+            out.append("每位" + names.get(ref_id, ref_id))
+        else:
+            out.append(names.get(ref_id, ref_id))
+    return out
+
+
 def describe(kind: Kind, req: Requirement, plan: Plan) -> tuple[str, str]:
     """The kind's checklist line, prefixed with the units of a ``for_each`` rule."""
     zh, en = kind.describe(req, plan)
     if not req.for_each:
         return zh, en
-    names = plan.names()
-    who = "、".join(names.get(u, u) for u in req.for_each)
-    zh, en = zh.replace(UNIT, "本單位"), en.replace(UNIT, "the unit")
-    return f"{who}各自(每個單位):{zh}", f"for each unit of {', '.join(req.for_each)}: {en}"
+    who = "、".join(_unit_names(plan, req.for_each))
+    zh = zh.replace(UNIT + "/", "本單位").replace(UNIT, "本單位")
+    en = en.replace(UNIT + "/", "the unit's ").replace(UNIT, "the unit")
+    return f"{who}各自:{zh}", f"for each of {who}, on its own record: {en}"

@@ -9,6 +9,7 @@ its window, in the wrong order) are ``final``: adding events cannot mend them.""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import attrs
 
@@ -285,6 +286,17 @@ def _span_length(start: dt.date, end: dt.date, dur: Duration, ctx: Context) -> t
     return n, f"{n} 天", f"{n} days"
 
 
+def _event_days(start: Moment, end: Moment, half_day_hours: float) -> Fraction:
+    """An event's length in days as plans count them: calendar days, ends included; an
+    event within one day with times is half a day once it lasts ``half_day_hours`` (a
+    morning or an afternoon session, not 12 hours), a whole day at twice that."""
+    days = (day_of(end) - day_of(start)).days + 1
+    if days > 1 or not (isinstance(start, dt.datetime) and isinstance(end, dt.datetime)):
+        return Fraction(days)
+    hours = Fraction((end - start).total_seconds()) / 3600
+    return min(Fraction(1), hours / Fraction(2 * half_day_hours).limit_denominator(1000))
+
+
 def _each_length(p: DurationRule, ctx: Context) -> Outcome:
     dur = ctx.duration(p.length)
     spans: list[tuple[str, Moment, Moment]]
@@ -303,14 +315,11 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
                        shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
     short = []
     for ref_id, start, end in spans:
-        if isinstance(start, dt.datetime) and isinstance(end, dt.datetime) and dur.unit == "hour":
-            ok = dur.accepts_span(start, end)
-        elif dur.unit == "hour" or (dur.unit == "day" and dur.amount.denominator != 1):
-            # Half a day needs times of day; a date-only event counts as whole days.
-            if isinstance(start, dt.datetime) and isinstance(end, dt.datetime):
-                ok = dur.accepts_span(start, end)
-            else:
-                ok = dur.accepts((day_of(end) - day_of(start)).days + 1, tolerance=0)
+        if dur.unit == "hour":
+            ok = (isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+                  and dur.accepts(Fraction((end - start).total_seconds()) / 3600, tolerance=0))
+        elif dur.unit == "day":
+            ok = dur.accepts(_event_days(start, end, ctx.plan.options.half_day_hours), tolerance=0)
         else:
             n, _zh, _en = _span_length(day_of(start), day_of(end), dur, ctx)
             ok = dur.accepts(n) if dur.bound == "about" else dur.accepts(n, tolerance=0)
