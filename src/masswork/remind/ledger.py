@@ -113,7 +113,13 @@ def delivery_key(reminder_key: Sequence[str], channel: str) -> Key:
 def delivery_id(key: Sequence[str]) -> str:
     """A stable id for a delivery (32 hex digits), the same on every retry."""
     raw = json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a lone surrogate from a JSON plan still gets its own id
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _storable(text: str) -> str:
+    """``text`` as SQLite can store it (UTF-8): a lone surrogate becomes U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
 
 
 @attrs.frozen
@@ -299,8 +305,8 @@ class Ledger:
                     "INSERT INTO deliveries (id, key, plan, requirement, kind, recipient, due, lead, channel,"
                     " state, attempts, claimed_by, lease_until, first_seen, message)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?)",
-                    (did, json.dumps(list(key), ensure_ascii=False), *fields[:6], fields[-1],
-                     self.token, now + self.lease_seconds, now, message))
+                    (did, json.dumps(list(key), ensure_ascii=True), *map(_storable, fields[:6]),
+                     _storable(fields[-1]), self.token, now + self.lease_seconds, now, _storable(message)))
                 return Claim(did, key, self.token, 1)
             row = _row(r)
             if row.state == "sent":
@@ -316,7 +322,7 @@ class Ledger:
             db.execute(
                 "UPDATE deliveries SET state = 'sending', attempts = ?, claimed_by = ?, lease_until = ?,"
                 " uncertain = uncertain OR ?, message = ? WHERE id = ?",
-                (attempt, self.token, now + self.lease_seconds, int(uncertain), message, did))
+                (attempt, self.token, now + self.lease_seconds, int(uncertain), _storable(message), did))
             return Claim(did, key, self.token, attempt, uncertain)
 
     def succeed(self, claim: Claim) -> None:
@@ -339,7 +345,7 @@ class Ledger:
                 "UPDATE deliveries SET state = 'failed', claimed_by = NULL, lease_until = NULL,"
                 " next_attempt = ?, last_error = ?, uncertain = uncertain OR ?"
                 " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
-                (now + wait, redact(error)[:2000], int(uncertain), claim.id, claim.token))
+                (now + wait, _storable(redact(error)[:2000]), int(uncertain), claim.id, claim.token))
         return float(now + wait)
 
 
