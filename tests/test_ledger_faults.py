@@ -7,9 +7,7 @@ also when the receiver refuses some requests and the runs retry them."""
 from __future__ import annotations
 
 import json
-import os
 import random
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -17,10 +15,10 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from faultfs import read_only
 from loopback import Answer, Request, http_server, ok
 
 import masswork
@@ -140,33 +138,6 @@ def test_a_ledger_path_that_is_not_a_file(folder: Path, where: str) -> None:
         (folder / "masswork.toml").write_text(cfg)
         name = "state/ledger.sqlite"
     assert_ledger_error(remind(folder), name, "cannot open")
-
-
-@contextmanager
-def read_only(folder: Path) -> Iterator[Path]:
-    """``folder`` (holding ledger.sqlite) made read-only: by permissions for an ordinary
-    user; as root (who ignores them) by a tmpfs mounted read-only."""
-    if os.geteuid() != 0:
-        os.chmod(folder / "ledger.sqlite", 0o444)
-        os.chmod(folder, 0o555)
-        try:
-            yield folder
-        finally:
-            os.chmod(folder, 0o755)
-            os.chmod(folder / "ledger.sqlite", 0o644)
-        return
-    mnt = folder / "ro"
-    mnt.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(mnt)], capture_output=True).returncode:
-        pytest.skip("root without mount(8): cannot make a read-only file system")
-    try:
-        for f in folder.iterdir():
-            if f.is_file():
-                shutil.copy2(f, mnt / f.name)
-        subprocess.run(["mount", "-o", "remount,ro", str(mnt)], check=True, capture_output=True)
-        yield mnt
-    finally:
-        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
 def test_a_read_only_ledger_is_exit_2_and_dry_run_still_reads_it(folder: Path) -> None:
