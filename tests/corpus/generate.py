@@ -522,15 +522,13 @@ def limits() -> Iterator[Case]:
         body = sched.replace("hours = 3", f"hours = {value}", 1)
         where = "path events[1]" if name == "negative" else f"line {hours_line}"
         yield f"schedule-hours-{name}.toml", body.encode(), expect("schedule", frag, where)
-    big = "長" * 100_001
+    big = "長" + "c" * 100_000
     yield ("plan-long-title.toml", plan.replace('title = "小方案"', f'title = "{big}"', 1).encode(),
            expect("plan", "string too long", "line 2"))
-    yield ("plan-long-unknown-role.toml", plan.replace('role = "班子成員"', f'role = "{"x" * 1_000_000}"', 1).encode(),
-           expect("plan", "string too long", "path requirements[0].role"))
     yield ("plan-long-key.toml", (plan + f'\n[options]\n"{"k" * 100_001}" = 1\n').encode() if "[options]" not in plan
            else plan.replace("[options]", f'[options]\n"{"k" * 100_001}" = 1', 1).encode(),
            expect("plan", "key too long", "path options"))
-    yield ("schedule-long-note.toml", sched.replace('host = "li"', f'host = "li"\nnote = "{"註" * 100_001}"', 1).encode(),
+    yield ("schedule-long-note.toml", sched.replace('host = "li"', f'host = "li"\nnote = "{"n" * 100_001}"', 1).encode(),
            expect("schedule", "string too long", "path events[0].note"))
     yield ("plan-unknown-role-50k.toml", plan.replace('role = "班子成員"', f'role = "{"y" * 50_000}"', 1).encode(),
            expect("plan", "unknown", "path requirements[0].role"))
@@ -609,7 +607,7 @@ def documents() -> Iterator[Case]:
         ("txt-binary.txt", bytes(range(256)) * 64, "", "file"),
         ("txt-undecodable.txt", b"\x81\x30" * 3 + b"\xff\xff\xfe\xfe" * 50 + good_text.encode(), "", "file"),
         ("txt-long-line.txt", ("一、總則\n" + "要求" * 15_000 + "\n").encode(), "too long", "line 2"),
-        ("txt-long-line-no-stop.txt", ("要" * 200_000).encode(), "too long", "line 1"),
+        ("txt-long-line-no-stop.txt", ("要" * 30_000).encode(), "too long", "line 1"),
         ("txt-empty.txt", b"", "no clauses", "file"),
         ("txt-no-clauses.txt", "只是一段沒有編號的文字。\n".encode(), "no clauses", "file"),
         ("txt-utf16-odd.txt", b"\xff\xfe" + "一、總則".encode("utf-16-le") + b"\x00", "", "file"),
