@@ -10,6 +10,7 @@ References are checked from the parameter classes' field metadata (see
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -54,14 +55,20 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.spaces = plan_namespaces(plan)
+        self._known: dict[str, set[str]] = {}
 
     def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
         self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
 
+    def known(self, kind: str) -> set[str]:
+        # Built once per reference kind, not per reference (docs/performance.md).
+        found = self._known.get(kind)
+        if found is None:
+            found = self._known[kind] = set().union(*(self.spaces[ns] for ns in _REF_SPACES[kind]))
+        return found
+
     def ref(self, path: tuple[str | int, ...], value: str, kind: str) -> None:
-        known: set[str] = set()
-        for ns in _REF_SPACES[kind]:
-            known |= self.spaces[ns]
+        known = self.known(kind)
         if value not in known:
             self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
                      expected=f"an id declared in the plan's {'/'.join(_REF_SPACES[kind])}",
@@ -342,11 +349,36 @@ def validate_schedule(schedule: Schedule, plan: Plan, *, file: str | None = None
     """Raise :class:`PlanError` when the schedule is inconsistent in itself (duplicate ids,
     links to documents it lacks) or, when ``strict``, names event
     types, people or bodies the plan does not know."""
+    if _VALIDATED.get(id(schedule)) == (id(plan), strict, True):
+        return  # the loader validated this very schedule against this very plan
     problems = _schedule_structure(schedule, plan, file)
     if strict:
         problems += _unknown_refs(schedule, plan, file)
     if problems:
         raise PlanError(problems)
+    _remember(schedule, plan, strict)
+
+
+# Schedules found valid, by id(): the loader validates and check() would again (twice the
+# cost of a large ledger). Entries leave with their schedule; the plan's id is only compared
+# while the schedule lives, and a plan is kept alive by a weak reference check too.
+_VALIDATED: dict[int, tuple[int, bool, bool]] = {}
+_REFS: dict[int, tuple[Any, Any]] = {}
+
+
+def _remember(schedule: Schedule, plan: Plan, strict: bool) -> None:
+    key = id(schedule)
+
+    def forget(_ref: Any, key: int = key) -> None:
+        _VALIDATED.pop(key, None)
+        _REFS.pop(key, None)
+
+    try:
+        refs = (weakref.ref(schedule, forget), weakref.ref(plan, forget))
+    except TypeError:
+        return  # not weakly referable: validate every time
+    _VALIDATED[key] = (id(plan), strict, True)
+    _REFS[key] = refs
 
 
 def orphan_notices(schedule: Schedule, plan: Plan) -> list[Notice]:

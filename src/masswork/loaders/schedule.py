@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Plan, Schedule
 from ..errors import InputError
+from .fast import Fallback, fast_structure
 from .files import locate_lines, read_data
 from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .structure import StructureErrors, _Walker, unstructure
@@ -28,6 +29,11 @@ __all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
 
 
 def schedule_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Schedule:
+    try:
+        fast: Schedule = fast_structure(Schedule, data)
+        return fast
+    except Fallback:
+        pass  # something is off: the walker says what and where
     w = _Walker()
     out = w.attrs_class(Schedule, data, ())
     if w.problems or out is None:
