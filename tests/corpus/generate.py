@@ -380,6 +380,15 @@ def cycles_and_duplicates() -> Iterator[Case]:
         f'\n[[requirements]]\nid = "o{i}"\nclause = "S9.{i}"\nkind = "order"\nactivity = "a{i}"\n'
         f'anchor_activity = "a{(i + 1) % 3}"\nrelation = "after"\n' for i in range(3))
     yield "plan-cycle-order.toml", (plan + acts + orders).encode(), expect("plan", "cycle", "path requirements")
+    # long chains: the cycle checks must not recurse once per link
+    many = 1500
+    acts = "".join(f'\n[[activities]]\nid = "b{i}"\n' for i in range(many))
+    orders = "".join(
+        f'\n[[requirements]]\nid = "ob{i}"\nclause = "S8.{i}"\nkind = "order"\nactivity = "b{i}"\n'
+        f'anchor_activity = "b{(i + 1) % many}"\nrelation = "after"\n' for i in range(many))
+    yield "plan-cycle-order-1500.toml", (plan + acts + orders).encode(), expect("plan", "cycle", "path requirements")
+    roles = "".join(f'\n[[roles]]\nid = "r{i}"\nincludes = ["r{(i + 1) % 1200}"]\n' for i in range(1200))
+    yield "plan-cycle-roles-1200.toml", (plan + roles).encode(), expect("plan", "cycle", "path roles")
     for ns, block in [("roles", '[[roles]]\nid = "主要負責人"\n'), ("people", '[[people]]\nid = "li"\nname = "李二"\n'),
                       ("activities", '[[activities]]\nid = "學習"\n')]:
         yield f"plan-duplicate-{ns}.toml", (plan + "\n" + block).encode(), expect("plan", "duplicate", f"path {ns}")
