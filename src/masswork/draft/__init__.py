@@ -88,6 +88,11 @@ def draft_source(source: SourceText, *, year: int | None = None,
             # Nothing dates the text: the current year stands in, and the draft says so loudly.
             year = dt.date.today().year
             year_assumed = True
+    if text.strip() and len(re.findall(r"[\u3400-\u9fff]", text)) < 0.05 * len(text.strip()):
+        raise InputError(Problem(
+            zh=f"文件中幾乎沒有中文(按 {source.encoding_name} 讀取);編碼是否正確?",
+            en=f"the text has almost no Chinese (read as {source.encoding_name}); is the encoding right?",
+            file=source.path, line=1, expected="a plan in Chinese, UTF-8 / GB18030 / UTF-16 encoding"))
     arts = parse_articles(text)
     multi = len(arts) > 1
     if article is not None:

@@ -49,6 +49,8 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
     period does not divide a year."""
     every, per = _EVERY[unit]
+    if n == 0:
+        return None
     if n is None or n == 1:
         return every, per
     months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
