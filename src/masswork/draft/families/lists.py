@@ -56,8 +56,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     g = m.groupdict()
     if hit.kind == "pairwise":
         role = person_role(st) or placeholder("成員", "role")
-        act = activity(st) or placeholder("談心談話", "activity")
-        return {"activity": act, "pairs": [{"mode": "among", "a": role}]}
+        talk = activity(st) or placeholder("談心談話", "activity")
+        return {"activity": talk, "pairs": [{"mode": "among", "a": role}]}
     ex = EXAMPLE.search(st.f)
     if ex is not None and ex.start() <= m.start():
         return None  # an example list illustrates; it is not a list to cover

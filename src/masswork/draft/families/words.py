@@ -65,14 +65,14 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for m in st.terms("activity"):
         if a <= m.start and m.end <= end:
             return Ref(m.term.id, "activity", m.term.id, m.term.name_en, True)
-    for m in _OBJ.finditer(st.f, a, end):
-        obj = st.f[m.start(1):m.end(1)]
+    for om in _OBJ.finditer(st.f, a, end):
+        obj = st.f[om.start(1):om.end(1)]
         tail = None
         for t in _ACTIVITY_TAIL.finditer(obj):
             tail = t
         if tail is None:
             continue
-        words = _clean(st.text[m.start(1):m.start(1) + tail.end()])
+        words = _clean(st.text[om.start(1):om.start(1) + tail.end()])
         if len(words) >= 2:
             return placeholder(words, "activity")
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
@@ -92,9 +92,9 @@ def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for m in st.terms("document"):
         if a <= m.start and m.end <= end:
             return Ref(m.term.id, "document", m.term.id, m.term.name_en, True)
-    for m in _DOC.finditer(st.f, a, end):
-        g = 1 if m.group(1) else 2
-        words = st.text[m.start(g):m.end(g)]
+    for dm in _DOC.finditer(st.f, a, end):
+        g = 1 if dm.group(1) else 2
+        words = st.text[dm.start(g):dm.end(g)]
         cut = max(words.rfind(c) for c in "、的和及与要在将把对写好出订")
         words = _clean(words[cut + 1:])
         if len(words) >= 2:
@@ -139,15 +139,15 @@ def parties(st: Statement) -> list[Ref]:
 
 def person_role(st: Statement) -> Ref | None:
     """The role a per-person rule counts: after 每名/每位/人人 …, else a lexicon role."""
-    m = _EACH.search(st.f)
-    if m and len(m.group(1)) >= 2:
-        words = st.f[m.start(1):m.end(1)]
+    each = _EACH.search(st.f)
+    if each and len(each.group(1)) >= 2:
+        words = st.f[each.start(1):each.end(1)]
         for t in st.terms("role"):
             if st.f[t.start:t.end] == words:
                 return Ref(t.term.id, "role", t.term.id, t.term.name_en, True, t.term.includes)
-        return placeholder(st.text[m.start(1):m.end(1)], "role")
+        return placeholder(st.text[each.start(1):each.end(1)], "role")
     for t in st.terms("role"):
         return Ref(t.term.id, "role", t.term.id, t.term.name_en, True, t.term.includes)
-    if m:
+    if each:
         return placeholder("成員", "role")
     return None
