@@ -408,7 +408,7 @@ class Event:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notices: tuple[Notice, ...] = attrs.field(default=(), converter=_tuple)
-    hours: float = 0.0
+    hours: float = attrs.field(default=0.0, validator=attrs.validators.ge(0))
     phase: str | None = None
     note: str = ""
     unit: str | None = None

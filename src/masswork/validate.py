@@ -143,10 +143,11 @@ def _param_refs(obj: Any, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[s
 def _campaign(plan: Plan, c: _Checker) -> Window:
     start = c.phrase(("start",), plan.start, "when") if plan.start else None
     end = c.phrase(("end",), plan.end, "when") if plan.end else None
-    w = Window(start.start if start else None, end.end if end else None)
-    if w.start and w.end and w.start > w.end:
+    first, last = (start.start if start else None), (end.end if end else None)
+    if first and last and first > last:
         c.add(("end",), "活動結束早於開始", "the campaign ends before it starts")
-    return w
+        return Window(first, None)  # keep checking the rest against the start alone
+    return Window(first, last)
 
 
 def _overlap(a: Window, b: Window) -> bool:
