@@ -249,6 +249,16 @@ def test_campaign_window_and_its_start_and_end(tmp_path: Path) -> None:
     assert {s["subject"] for s in finding(rep)["shortfall"]} == {"c", "start", "end"}
 
 
+def test_before_the_campaign_ends_is_the_plans_own_end(tmp_path: Path) -> None:
+    plan = base_plan({"id": "r", "kind": "deadline", "document": "整改事項", "action": "filed", "within": "活動結束前"})
+    assert check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2023-12-30"}])[0] == 0
+    code, rep = check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2024-01-02"}])
+    assert code == 1 and "..2023-12-31" in finding(rep)["message"]
+    no_end = base_plan({"id": "r", "kind": "deadline", "activity": "黨課", "within": "活動結束前"})
+    del no_end["end"]
+    assert "requirements[0].within" in plan_error(tmp_path, no_end)
+
+
 def test_monthly_report_due_by_day_five_of_the_next_month(tmp_path: Path) -> None:
     plan = base_plan({"id": "r", "kind": "recurring", "for_each": ["黨委"], "document": "月報", "action": "submitted",
                       "party": "黨委", "every": "month", "due_day": 5})

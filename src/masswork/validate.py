@@ -59,6 +59,7 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.spaces = plan_namespaces(plan)
+        self.campaign: Window | None = None  # set once the plan's start and end are read
         self._known: dict[str, set[str]] = {}
 
     def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
@@ -97,7 +98,8 @@ class _Checker:
     def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
         try:
             if what == "when":
-                return parse_window(value, self.plan.year, around=self.plan.options.around_days)
+                return parse_window(value, self.plan.year, around=self.plan.options.around_days,
+                                    campaign=self.campaign)
             if what == "duration":
                 parse_duration(value)
             else:
@@ -233,6 +235,8 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
                                "activities, documents and phases")
             seen.setdefault(item.id, ns)
     campaign = _campaign(plan, c)
+    if plan.start and plan.end:
+        c.campaign = campaign
     for i, p in enumerate(plan.people):
         for j, r in enumerate(p.roles):
             c.ref(("people", i, "roles", j), r, "role")
