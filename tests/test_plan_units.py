@@ -213,6 +213,8 @@ def test_report_each_branch_submits_to_itself_and_post_hosts(tmp_path: Path) -> 
     ({"for_each": ["黨委"], "host": "{unit}/組長"}, "has no post '組長'"),
     ({"host": "小組/秘書長"}, "body '小組' has no post '秘書長'"),
     ({"host": "大組/組長"}, "unknown body '大組'"),
+    ({"for_each": ["無人角色"]}, "no one holds '無人角色'"),
+    ({"within": "2024年3月"}, "after the campaign ends"),
 ])
 def test_bad_units_and_posts_are_plan_errors_naming_the_key(tmp_path: Path, change: dict[str, Any],
                                                             words: str) -> None:
