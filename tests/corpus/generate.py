@@ -3,7 +3,7 @@ documents, each beside a ``.expect`` sidecar saying what reads it and what the e
 say. Run it from anywhere; it rewrites ``bad/gen-*`` folders only (``bad/hand/`` is written
 by hand)::
 
-    python tests/corpus/generate.py
+    python tests/corpus/generate.py [FOLDER]     # default: tests/corpus/bad
 
 A ``.expect`` file is a few ``key: value`` lines:
 
@@ -674,10 +674,10 @@ def write_expect(path: Path, exp: dict[str, str]) -> None:
     path.write_text("".join(f"{k}: {v}\n" for k, v in exp.items()), encoding="utf-8")
 
 
-def main() -> None:
+def main(out: Path = BAD) -> None:
     total = 0
     for folder_name, gen in GENERATORS.items():
-        folder = BAD / folder_name
+        folder = out / folder_name
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
@@ -695,4 +695,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else BAD)
