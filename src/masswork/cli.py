@@ -19,6 +19,7 @@ import click
 
 from . import __version__
 from .errors import ExportError, MassworkError
+from .batch.command import batch_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
@@ -101,11 +102,12 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("plan", type=click.Path(dir_okay=False))
-@click.argument("schedule", type=click.Path(dir_okay=False))
+@click.argument("plan", type=click.Path(dir_okay=False), required=False)
+@click.argument("schedule", type=click.Path(dir_okay=False), required=False)
 @_as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_lang_option
+@batch_options  # --batch DIR and its options (masswork.batch.command)
 def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
