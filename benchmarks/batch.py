@@ -42,13 +42,24 @@ from masswork.testing.province import write_province
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+CPU: dict[str, float] = {}
+
+
 def _batch(root: Path, jobs: int | None) -> tuple[float, int, int]:
+    c0 = _cpu()
     t0 = time.perf_counter()
     units = find_units(root)
     results = run_batch(units, options={"jobs": jobs})
     summary = summarise(results)
     data = summary_exporters()["json"].export(summary, "zh")
     elapsed = time.perf_counter() - t0
+    CPU[str(root)] = _cpu() - c0  # the pool's workers are reaped by now
     assert not summary.broken, summary.broken[:1]
     return elapsed, sum(r["events"] for r in results), len(data)
 
@@ -58,9 +69,11 @@ def _files(root: Path) -> list[Path]:
 
 
 def _json_loads(files: list[Path]) -> float:
+    c0 = _cpu()
     t0 = time.perf_counter()
     for f in files:
         json.loads(f.read_text(encoding="utf-8"))
+    CPU["json"] = _cpu() - c0
     return time.perf_counter() - t0
 
 
@@ -109,6 +122,12 @@ def main() -> None:
         t_big = _batch(big, args.jobs)[0] if not args.no_scale else float("nan")
     print(f"json.loads {t_json:.3f} s, jsonschema {t_schema:.3f} s, batch check {t_check:.3f} s, "
           f"10x batch {t_big:.3f} s", file=sys.stderr)
+    # CPU seconds (this process and its workers): what a machine shared with other work
+    # does not inflate. The check's CPU over json.loads's is the ratio on one core.
+    cpu_check, cpu_json = CPU[str(small)], CPU["json"]
+    print(f"cpu: json.loads {cpu_json:.3f} s, batch check {cpu_check:.3f} s (all workers), "
+          f"cpu_ratio_vs_json_loads={cpu_check / cpu_json:.2f} "
+          f"cpu_scale_10x={CPU.get(str(big), float('nan')) / cpu_check:.2f}", file=sys.stderr)
     print(f"units={args.units} events={events} check_s={t_check:.3f} "
           f"ratio_vs_json_loads={t_check / t_json:.2f} ratio_vs_jsonschema={t_check / t_schema:.3f} "
           f"scale_10x={t_big / t_check:.2f} peak_rss_mb={_peak_rss_mb():.0f}")

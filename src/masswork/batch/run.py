@@ -22,7 +22,7 @@ import attrs
 
 from .units import Unit
 
-__all__ = ["BatchEngine", "check_unit", "local_engine", "run_batch", "Progress"]
+__all__ = ["BatchEngine", "check_unit", "local_engine", "run_batch", "Progress", "warm_up"]
 
 Options = Mapping[str, Any]
 
@@ -94,12 +94,23 @@ def _chunks(n_items: int, workers: int) -> int:
     return max(1, n_items // (workers * 4))
 
 
+def warm_up() -> None:
+    """Import what checking a unit needs and build the plugin host and its registries, so
+    that workers started afterwards (forked) begin with them."""
+    from .. import engine, loaders  # noqa: F401
+    from ..plugins import get_calendar, get_host
+
+    get_host().kinds()
+    get_calendar()
+
+
 def local_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Options) -> Iterator[Any]:
     """All cores through a process pool (``jobs`` workers; one worker runs in-process)."""
     jobs = options.get("jobs") or os.cpu_count() or 1
     if jobs <= 1 or len(items) <= 1:
         yield from map(fn, items)
         return
+    warm_up()  # forked workers inherit the loaded plugins instead of each loading them
     with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
         yield from pool.map(fn, items, chunksize=_chunks(len(items), jobs))
 
