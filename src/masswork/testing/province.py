@@ -77,7 +77,11 @@ def _roster(rnd: random.Random, unit: str) -> list[dict[str, Any]]:
 
 
 def _day(rnd: random.Random, start: dt.date, end: dt.date) -> dt.date:
-    return start + dt.timedelta(days=rnd.randrange((end - start).days + 1))
+    # Offices meet on weekdays (a ledger full of weekend meetings would be one long warning).
+    while True:
+        day = start + dt.timedelta(days=rnd.randrange((end - start).days + 1))
+        if day.weekday() < 5:
+            return day
 
 
 def _schedule(rnd: random.Random, unit: str, plan_id: str, people: list[dict[str, Any]], events: int,
