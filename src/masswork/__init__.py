@@ -80,7 +80,7 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
-__version__ = "0.1.0"
+from .__about__ import __version__
 
 __all__ = [
     "check", "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",
