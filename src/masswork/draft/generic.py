@@ -72,9 +72,10 @@ def _chunks(text: str) -> Iterator[str]:
 
 
 def statements(unit: Unit) -> Iterator[Statement]:
+    heading = unit.headings[0] if unit.headings else ""
     for s in sentences(unit):
         for piece in _chunks(s.text):
-            yield Statement(unit.id, piece, fold(piece), s.line)
+            yield Statement(unit.id, piece, fold(piece), s.line, heading)
 
 
 def _ids(value: Any, refs: list[Ref]) -> Any:

@@ -8,7 +8,9 @@ import re
 
 from ...periods import PhraseError, parse_duration, parse_window
 from .base import CN, Hit, Params, Statement, rows
-from .words import activity
+from ..recognise import Ref
+from ..text import fold
+from .words import activity, placeholder
 
 __all__ = ["ROWS", "build", "window_phrase"]
 
@@ -63,6 +65,18 @@ def _length(words: str) -> str | None:
     return words
 
 
+def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
+    """What a bare date is for: the words before it (``總結測評(8月3日至15日)``), else the
+    clause's heading (a timetable line under ``(一)學習調研``)."""
+    before = re.sub(r"(?:时间安排|时间|安排|自|从|于|在)[:]?$", "", st.f[:date_at].rstrip("(:,"))
+    if len(before) >= 2 and not re.search(r"[,;。]", before):
+        return placeholder(st.text[:len(before)], "activity")
+    if st.heading:
+        h = fold(st.heading)
+        return activity(Statement(st.clause, st.heading, h, st.line)) or placeholder(st.heading, "activity")
+    return None
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "deadline":
@@ -72,7 +86,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if w is None:
             return None
         p: Params = {"within": w}
-        act = activity(st)
+        act = activity(st) or _named_by_heading(st, m.start())
         if act is None:
             return None
         p["activity"] = act
