@@ -27,7 +27,7 @@ PER_UNIT_ROWS = rows("per-unit", (
 RECURRING_ROWS = rows("recurring", (
     (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
-    (r"(?P<unit>年度|每年年初|定期|经常性)", "年度, 定期", 0.55),
+    (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
 ))
 
 QUANTITY_ROWS = rows("quantity", (
@@ -98,7 +98,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         act = activity(st)
         if act is None:
             return None
-        ev = every_of(g["unit"], number(g.get("n")))
+        ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
         if ev is None:
             return None
         every, times = ev
