@@ -75,9 +75,12 @@ def _chunks(text: str) -> Iterator[str]:
 
 def statements(unit: Unit) -> Iterator[Statement]:
     heading = unit.headings[0] if unit.headings else ""
+    before = ""
     for s in sentences(unit):
         for piece in _chunks(s.text):
-            yield Statement(unit.id, piece, fold(piece), s.line, heading)
+            f = fold(piece)
+            yield Statement(unit.id, piece, f, s.line, heading, before)
+            before = f
 
 
 def _ids(value: Any, refs: list[Ref]) -> Any:

@@ -81,7 +81,8 @@ class Hit:
 @attrs.define
 class Statement:
     """One statement: its clause id, original text, folded text (same length), line, and
-    the heading of its clause (for a date that names no subject, ``(5月25日前)``), and the
+    the heading of its clause (for a date that names no subject, ``(5月25日前)``), the
+    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), and the
     lexicon terms found in it (computed once)."""
 
     clause: str
@@ -89,6 +90,7 @@ class Statement:
     f: str
     line: int
     heading: str = ""
+    before: str = ""
     _terms: list[Match] | None = None
 
     def terms(self, *cats: str) -> list[Match]:

@@ -15,7 +15,7 @@ __all__ = ["ROWS", "build", "every_of"]
 _EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
-    (r"(?:党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
+    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"以普通党员身份", "以普通黨員身份參加"),
 ), unless=r"^(?:各|全体)")
@@ -80,7 +80,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "per-person":
-        role = person_role(st)
+        role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
         subj = _subject(st)
         if role is None or subj is None:
             return None

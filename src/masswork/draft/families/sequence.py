@@ -87,6 +87,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+        prev = Statement(st.clause, st.before, st.before, st.line)
+        anchor = activity(prev) or document(prev)
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
     else:
         anchor = activity(st) or document(st)
         subject = activity(st, m.end()) or document(st, m.end())
