@@ -3,7 +3,7 @@ documents, each beside a ``.expect`` sidecar saying what reads it and what the e
 say. Run it from anywhere; it rewrites ``bad/gen-*`` folders only (``bad/hand/`` is written
 by hand)::
 
-    python tests/corpus/generate.py
+    python tests/corpus/generate.py [FOLDER]     # default: tests/corpus/bad
 
 A ``.expect`` file is a few ``key: value`` lines:
 
@@ -557,11 +557,18 @@ RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://sche
         'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
 
 
-def _zip_bytes(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+def _info(name: str) -> zipfile.ZipInfo:
+    # a fixed time stamp, so the generated files are the same on every run
+    info = zipfile.ZipInfo(name, date_time=(2014, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _zip_bytes(parts: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
-            z.writestr(name, data)
+            z.writestr(_info(name), data)
     return buf.getvalue()
 
 
@@ -577,9 +584,9 @@ def _bomb() -> bytes:
     # one part declaring 300 MB that deflates to about 300 KB
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+        z.writestr(_info("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(_info("_rels/.rels"), RELS)
+        with z.open(_info("word/document.xml"), "w", force_zip64=True) as fh:
             fh.write(DOC_XML.format(text="").encode()[:-30])
             block = b" " * (1 << 20)
             for _ in range(300):
@@ -591,9 +598,9 @@ def _ratio_bomb() -> bytes:
     # under the size limit, far over the ratio limit: 40 MB of one letter
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", DOC_XML.format(text="要" * (13 * 1024 * 1024)))
+        z.writestr(_info("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(_info("_rels/.rels"), RELS)
+        z.writestr(_info("word/document.xml"), DOC_XML.format(text="要" * (13 * 1024 * 1024)))
     return buf.getvalue()
 
 
@@ -667,10 +674,10 @@ def write_expect(path: Path, exp: dict[str, str]) -> None:
     path.write_text("".join(f"{k}: {v}\n" for k, v in exp.items()), encoding="utf-8")
 
 
-def main() -> None:
+def main(out: Path = BAD) -> None:
     total = 0
     for folder_name, gen in GENERATORS.items():
-        folder = BAD / folder_name
+        folder = out / folder_name
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
@@ -688,4 +695,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else BAD)

@@ -55,6 +55,11 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
+_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("gate", "report"),
+             ("notice", "report"))
+"""(a, b): when a statement states ``a`` its ``b`` is the same words read again
+(``每年不少於32學時`` is a quantity, not a recurring event)."""
+
 _NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
 
 
@@ -95,6 +100,18 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[F
                 out[row.kind] = Found(row.kind, params, conf, row)
                 break
     found = sorted(out.values(), key=lambda x: PRIORITY.index(x.kind))
-    if skip or any(x.kind not in _GENERAL for x in found):
-        found = [x for x in found if x.kind not in _GENERAL]
-    return found[:MAX_KINDS]
+    for a, b in _EXCLUDES:
+        if any(x.kind == a for x in found):
+            found = [x for x in found if x.kind != b]
+    named = {_subject(x.params) for x in found if x.kind not in _GENERAL}
+    found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named]
+    specific = [x for x in found if x.kind not in _GENERAL]
+    return (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+
+
+def _subject(params: Params) -> str:
+    for key in ("activity", "document", "before_activity"):
+        v = params.get(key)
+        if v is not None:
+            return str(getattr(v, "id", v))
+    return ""

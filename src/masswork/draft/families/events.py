@@ -24,7 +24,7 @@ ATTEST_ROWS = rows("attest", (
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律")
+_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律|抓好|开好|搞好|过好|办好|重点|认真|切实")
 
 
 def build(st: Statement, hit: Hit, year: int) -> Params | None:

@@ -13,7 +13,8 @@ from .words import activity, document, parties, placeholder
 
 __all__ = ["ROWS", "build"]
 
-_EVENT_END = r"(?:会|课|活动|学习|评议|讨论|调研|工作|阶段|环节|材料|方案|报告|意见|结果)"
+_EVENT_END = (r"(?:会议|会|课|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
+              r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{2,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
@@ -86,6 +87,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+        prev = Statement(st.clause, st.before, st.before, st.line)
+        anchor = activity(prev) or document(prev)
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
     else:
         anchor = activity(st) or document(st)
         subject = activity(st, m.end()) or document(st, m.end())
