@@ -207,6 +207,19 @@ def test_report_each_branch_submits_to_itself_and_post_hosts(tmp_path: Path) -> 
     assert [s["subject"] for s in finding(rep, "lecture")["shortfall"]] == ["支部二:黨課"]
 
 
+def test_each_members_material_submitted_to_their_own_branch(tmp_path: Path) -> None:
+    plan = base_plan({"id": "r", "kind": "report", "for_each": ["黨委"], "document": "公示材料",
+                      "per": "{unit}", "to": ["{unit}"]})
+    owners = {"s1": "支部一", "m1": "支部一", "m2": "支部一", "s2": "支部二", "m3": "支部二"}
+    docs = [{"id": f"d-{p}", "type": "公示材料", "owner": p, "submitted": [{"to": b, "on": "2023-11-01"}]}
+            for p, b in owners.items()]
+    assert check(tmp_path, plan, [], docs)[0] == 0
+    # m3 hands it to the other branch: not their own
+    wrong = docs[:-1] + [dict(docs[-1], submitted=[{"to": "支部一", "on": "2023-11-01"}])]
+    code, rep = check(tmp_path, plan, [], wrong)
+    assert code == 1 and [s["subject"] for s in finding(rep)["shortfall"]] == ["支部二:m3→支部二"]
+
+
 @pytest.mark.parametrize("change, words", [
     ({"for_each": ["支部三"]}, "requirements[0].for_each[0]"),
     ({"host": "{unit}/書記"}, "only meaningful in a rule with for_each"),
