@@ -312,7 +312,9 @@ def references() -> Iterator[Case]:
         ("host", 'host = "li"', 'host = "wang"', "unknown", "events[0].host"),
         ("attendee", 'attendees = ["sun"]', 'attendees = ["zhao"]', "unknown", "events[0].attendees[0]"),
         ("body-attendee", 'attendees = ["sun"]', 'attendees = ["督導組x"]', "unknown", "events[0].attendees[0]"),
-        ("type-case", 'type = "學習"', 'type = "学习"', "unknown", "events[1].type"),
+        # 学习 (Simplified for the plan's 學習) is read as 學習 (issue 12); a Simplified name the
+        # plan does not have, in either script, is still unknown.
+        ("type-case", 'type = "學習"', 'type = "学习班"', "unknown", "events[1].type"),
         ("status", 'status = "held"', 'status = "finished"', "invalid value", "events[0].status"),
     ]
     for name, old, new, frag, path in sched_swaps:
