@@ -312,7 +312,7 @@ def references() -> Iterator[Case]:
         ("host", 'host = "li"', 'host = "wang"', "unknown", "events[0].host"),
         ("attendee", 'attendees = ["sun"]', 'attendees = ["zhao"]', "unknown", "events[0].attendees[0]"),
         ("body-attendee", 'attendees = ["sun"]', 'attendees = ["督導組x"]', "unknown", "events[0].attendees[0]"),
-        ("type-case", 'type = "學習"', 'type = "学习"', "unknown", "events[1].type"),
+        ("type-near-miss", 'type = "學習"', 'type = "學習會議"', "unknown", "events[1].type"),
         ("status", 'status = "held"', 'status = "finished"', "invalid value", "events[0].status"),
     ]
     for name, old, new, frag, path in sched_swaps:
