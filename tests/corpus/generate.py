@@ -503,6 +503,8 @@ def limits() -> Iterator[Case]:
                expect("plan", "nested too deeply", "line 1"))
         yield (f"schedule-deep-inline-{depth}.toml", ("x = " + "{a=" * depth + "1" + "}" * depth + "\n" + sched).encode(),
                expect("schedule", "nested too deeply", "line 1"))
+    yield ("plan-deep-array-one-per-line.toml", ("x = " + "[\n" * 5000 + "]\n" * 5000 + plan).encode(),
+           expect("plan", "nested too deeply", "line 33"))
     dotted = "x." * 60 + "y = 1\n"
     yield "plan-deep-dotted-key.toml", (dotted + plan).encode(), expect("plan", "nested too deeply", "path x")
     header = "[" + ".".join(["t"] * 60) + "]\nv = 1\n"
