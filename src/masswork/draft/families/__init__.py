@@ -55,8 +55,7 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
-_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("gate", "report"),
-             ("notice", "report"))
+_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"))
 """(a, b): when a statement states ``a`` its ``b`` is the same words read again
 (``每年不少於32學時`` is a quantity, not a recurring event)."""
 

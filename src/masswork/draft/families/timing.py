@@ -32,6 +32,8 @@ ROWS = rows("deadline", (
 ))
 
 DURATION_ROWS = rows("duration", (
+    (rf"阶段[(:]?(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]?",
+     "a phase with its window 整改提高階段(9月13日至10月16日)"),
     (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
      "a span 從3月19日開始,到5月20日結束"),
     (rf"(?:从|自)(?P<a>{_DATE})(?:开始|起)", "a start 從2005年1月開始 (with a length)", 0.6),

@@ -85,6 +85,15 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     return None
 
 
+def heading_activity(st: Statement) -> Ref | None:
+    """The activity the clause's heading names (``2、學習時間`` under a 中心組學習 plan names
+    none; ``(一)專題黨課`` names 專題黨課), for a statement that names none itself."""
+    if not st.heading:
+        return None
+    h = Statement(st.clause, st.heading, fold(st.heading), st.line)
+    return activity(h)
+
+
 def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     """The document named in [a, b): a lexicon document, a 《title》, or words ending in a
     document word (材料, 方案, 計劃, 提綱 …)."""
