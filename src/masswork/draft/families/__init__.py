@@ -27,7 +27,7 @@ import attrs
 
 from . import counting, events, lists, reporting, sequence, timing
 from .base import MAX_STATEMENT, Hit, Params, Row, Statement
-from .logic import HEDGE_CONFIDENCE, hedged, negated
+from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
            "all_rows"]
@@ -83,14 +83,17 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[F
     left out (another recogniser already drafted them)."""
     out: dict[str, Found] = {}
     hedge = hedged(st.f)
+    may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
             if row.kind in out or row.kind in skip:
                 continue
+            if may and row.kind in _GENERAL:
+                continue
             if row.unless is not None and row.unless.search(st.f):
                 continue
             for m in row.pattern.finditer(st.f):
-                if row.kind in _NEGATABLE and negated(st.f, m.start()):
+                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())):
                     continue
                 params = build(st, Hit(row, m), year)
                 if params is None:
