@@ -67,6 +67,9 @@ def _length(words: str) -> str | None:
     return words
 
 
+_DATELINE = re.compile(rf"{_Y}{_D}月{_D}[日号](?:上午|下午)?(?:[,:]|$)")
+
+
 def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
     """What a bare date is for: the words before it (``總結測評(8月3日至15日)``), else the
     clause's heading (a timetable line under ``(一)學習調研``)."""
@@ -82,6 +85,8 @@ def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "deadline":
+        if _DATELINE.match(st.f) and m.start() == 0 and not re.search(r"至|到|前|底|旬", m.group(0)):
+            return None  # "3月24日,…召開會議": a report's dateline, or the date a text is signed
         w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
         if w is None:
             w = window_phrase(m.group("w"), year)
