@@ -229,7 +229,7 @@ def check_nesting_text(text: str, max_depth: int, file: str | None, fmt: str) ->
             continue
         if c in "[{":
             # a TOML table header ([a] / [[a]]) opens no nesting
-            if not (fmt == "toml" and at_line_start and c == "["):
+            if not (fmt == "toml" and at_line_start and c == "[" and depth == 0):
                 depth += 1
                 if depth > max_depth:
                     raise InputError(Problem(
