@@ -189,6 +189,7 @@ def _attrs(cls: type) -> Convert:
             raise Fallback from None
 
     spec: list[tuple[str, Convert, Any, bool]] = []
+    checks = [(f, f.validator) for f in fields if f.validator is not None]
 
     def direct(data: Any) -> Any:
         if not isinstance(data, Mapping):
@@ -203,12 +204,17 @@ def _attrs(cls: type) -> Convert:
             else:
                 value = default() if factory else default
             _set(obj, name, value)
+        for field, check in checks:  # as __init__ would, once every field is set
+            try:
+                check(obj, field, getattr(obj, field.name))
+            except (TypeError, ValueError):
+                raise Fallback from None
         return obj
 
     # Classes whose __init__ would only re-tuple what the converters already made tuples
     # are filled in directly: the same object for a third of the cost (Event, Document …).
     plain = (not hasattr(cls, "__attrs_pre_init__") and not hasattr(cls, "__attrs_post_init__")
-             and all(f.init and f.validator is None and f.alias == f.name
+             and all(f.init and f.alias == f.name
                      and (f.converter is None or f.converter is _model_tuple) for f in fields))
     chosen = direct if plain else build
     # Registered before the fields are compiled, so classes that refer to themselves work.
