@@ -10,12 +10,14 @@ and English (``en``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .catalog import catalog
 from .langs import DEFAULT_LANG, LANG_CHOICES, LANGS, is_chinese, normalize, resolve
 from .message import Msg, Name, render_value, tr
 
 __all__ = ["LANGS", "DEFAULT_LANG", "LANG_CHOICES", "normalize", "resolve", "is_chinese",
-           "catalog", "Msg", "Name", "tr", "render_value", "messages_of", "pair_text"]
+           "catalog", "Msg", "Name", "tr", "render_value", "messages_of", "pair_text", "labels"]
 
 
 def messages_of(msg: Msg) -> dict[str, str]:
@@ -38,3 +40,22 @@ def pair_text(zh: str, en: str, lang: str) -> str:
 
         return to_simplified(zh or en)
     return zh or en
+
+
+def labels(table: Mapping[str, Mapping[str, str]], lang: str) -> dict[str, str]:
+    """A plugin's label table (``{"zh": {...}, "en": {...}}``, optionally ``"zh-Hans"`` /
+    ``"zh-Hant"`` too) for ``lang``. A table without Simplified labels gets them folded from
+    the Traditional ones by :func:`masswork.hanzi.to_simplified`; ``tests/test_i18n.py``
+    checks that the fold agrees with OpenCC's phrase-aware conversion for every label the
+    bundled plugins ship."""
+    code = normalize(lang) or "en"
+    if code in table:
+        return dict(table[code])
+    if not is_chinese(code):
+        return dict(table["en"])
+    zh = table.get("zh-Hant") or table["zh"]
+    if code == "zh-Hans":
+        from ..hanzi import to_simplified
+
+        return {k: to_simplified(v) for k, v in zh.items()}
+    return dict(zh)

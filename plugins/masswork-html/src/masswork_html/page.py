@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from masswork.exporters import ExportInput
+from masswork.i18n import is_chinese, labels, normalize
 from masswork.model import Event, EventStatus, Plan
 from masswork.report import Finding, Status
 
@@ -56,7 +57,6 @@ _WORDS = {
     },
 }
 
-_STATUS_EN = {s: s.value for s in Status}
 _EVENT_STATUS = {
     "zh": {"planned": "計劃", "held": "已舉行", "cancelled": "已取消"},
     "en": {"planned": "planned", "held": "held", "cancelled": "cancelled"},
@@ -66,10 +66,12 @@ _ORDER = {Status.UNMET: 0, Status.OVERDUE: 1, Status.OPEN: 2, Status.MET: 3, Sta
 
 
 def labels_for(plan: Plan, lang: str) -> Labels:
-    lang = "zh" if lang == "zh" else "en"
-    names = dict(plan.names(lang))
-    status = {s: s.zh for s in Status} if lang == "zh" else dict(_STATUS_EN)
-    return Labels(lang, names, status, _EVENT_STATUS[lang], _WORDS[lang])
+    """Labels in ``lang`` (zh-Hans, zh-Hant or en; the old "zh" is Traditional). ``Labels.lang``
+    is "zh" or "en", the script-independent choice the layout makes (date style, separators)."""
+    key = "zh" if is_chinese(lang) else "en"
+    names = dict(plan.names(key))
+    status = {s: s.label(lang) for s in Status}
+    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang))
 
 
 CSS = """
@@ -339,7 +341,7 @@ def render(inp: ExportInput) -> str:
         _header(inp, L), _summary_cards(inp, L), _phase_section(inp, L), tl,
         _findings_section(inp, L, index), _warnings_section(inp, L), _ledger_section(inp, L, events, index),
     )
-    lang = "zh" if L.lang == "zh" else "en"
+    lang = normalize(inp.lang) or "en"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
