@@ -46,7 +46,7 @@ from .model import (
 )
 from .report import Finding, Report, Shortfall, Status
 
-__version__ = "0.1.0"
+from .__about__ import __version__
 
 __all__ = [
     "check", "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",

@@ -32,6 +32,7 @@ from .model import Plan, Schedule
 from .options import LANG_META, as_of_option, lang_option
 from .plugins import get_calendar, get_exporters, get_host, plugin_info
 from .report import Finding, Report, Status
+from .terminal import safe_for_terminal
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -42,7 +43,7 @@ _COLOUR = {Status.MET: "green", Status.UNMET: "red", Status.OVERDUE: "red", Stat
 
 
 def _die(message: str, code: int = 2) -> NoReturn:
-    click.echo(message, err=True)
+    click.echo(safe_for_terminal(message), err=True)
     sys.exit(code)
 
 
@@ -55,8 +56,14 @@ def _warn_plugin_failures(lang: str) -> None:
         click.echo(tr(lang, "cli.warning", text=failure.message(lang)), err=True)
 
 
-def _load(plan_path: str, schedule_path: str | None) -> tuple[Plan, Any]:
-    plan = load_plan(plan_path)
+_templates_option = click.option(
+    "--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+    help="A folder `extends` may name plans in besides the plan's own (repeatable; default: "
+         "MASSWORK_TEMPLATES) 模板目錄.")
+
+
+def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
+    plan = load_plan(plan_path, templates=templates or None)
     schedule = load_schedule(schedule_path, plan) if schedule_path else None
     return plan, schedule
 
@@ -141,14 +148,15 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
 @click.option("--only", "only", type=click.Choice(sorted(_ONLY)), multiple=True,
               help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
+@_templates_option
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
-          only: tuple[str, ...], lang: str | None) -> None:
+          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...]) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
     Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
     """
-    p, s = _load(plan, schedule)
+    p, s = _load(plan, schedule, templates)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     _warn_plugin_failures(lang)
@@ -182,19 +190,21 @@ def _finding_lines(f: Finding, lang: str, plan: Plan | None) -> list[str]:
         # Reported, but does not fail the check (exit code): say so where it is read.
         name, status = "warning", tr(lang, "check.warning_level", status=status)
     head = f"{mark(name)} {status}"
-    lines = [f"{style(head, _COLOUR[f.status])}  [{f.clause}] {f.rule}: {f.message(lang)}"]
+    # Plan text is made harmless before the colour codes are added around the status.
+    lines = [style(head, _COLOUR[f.status]) + safe_for_terminal(f"  [{f.clause}] {f.rule}: {f.message(lang)}")]
     if f.status is Status.MET:
         return lines
     pad = "      "
+    more = []
     if f.due and f.status is not Status.WAIVED:
-        lines.append(pad + tr(lang, "check.due", due=f.due))
+        more.append(tr(lang, "check.due", due=f.due))
     if f.responsible and plan is not None:
-        lines.append(pad + tr(lang, "check.responsible", who=party_names(plan, f.responsible, lang)))
+        more.append(tr(lang, "check.responsible", who=party_names(plan, f.responsible, lang)))
     if f.quote and f.status is not Status.WAIVED:
-        lines.append(pad + tr(lang, "check.quote", quote=f.quote))
+        more.append(tr(lang, "check.quote", quote=f.quote))
     if f.evidence:
-        lines.append(pad + tr(lang, "check.evidence", ids=", ".join(f.evidence)))
-    return lines
+        more.append(tr(lang, "check.evidence", ids=", ".join(f.evidence)))
+    return lines + [pad + safe_for_terminal(m) for m in more]
 
 
 def render_text(report: Report, lang: str, *, plan: Plan | None = None,
@@ -202,7 +212,8 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
     """The report as people read it on a console, in ``lang``; ``only`` keeps findings of
     those statuses (the totals still count every finding)."""
     as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
-    lines = [f"{report.plan_title} ({report.plan})", tr(lang, "check.as_of", day=as_of), ""]
+    safe = safe_for_terminal
+    lines = [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
     shown = [f for f in report.findings if only is None or f.status in only]
     for f in shown:
         lines += _finding_lines(f, lang, plan)
@@ -214,9 +225,9 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
         tr(lang, "check.count", status=Status(k).label(lang), n=v) for k, v in counts.items())))
     for pid, row in report.phase_completion().items():
         label = row["name"] or pid or tr(lang, "check.no_phase")
-        lines.append(f"  {label}: {row['done']}/{row['total']}")
+        lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
     for w in report.warnings:
-        lines.append(tr(lang, "check.notice", text=w.message(lang)))
+        lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
     return "\n".join(lines)
 
 
@@ -225,21 +236,21 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
 @_lang_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a printable checklist; json: the same as data.")
-@click.option("--as-of", "as_of", hidden=True, default=None)
+@_templates_option
 @click.pass_context
-def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, as_of: str | None) -> None:
+def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist: window, due date, who is responsible
     以清單列出方案要求."""
     from .explain import checklist, render_checklist
 
-    p = load_plan(plan)
+    p = load_plan(plan, templates=templates or None)
     lang = _plan_lang(ctx, lang, p)
     rows = checklist(p, lang, calendar=get_calendar())
     if fmt == "json":
         data = {"plan": p.id, "title": p.title, "requirements": rows}
         click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
         return
-    click.echo(render_checklist(p, rows, lang))
+    click.echo(safe_for_terminal(render_checklist(p, rows, lang)))
 
 
 def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
@@ -261,9 +272,10 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout) 輸出文件.")
 @_as_of_option
 @_lang_option
+@_templates_option
 @click.pass_context
 def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
-           as_of: dt.date | None, lang: str | None) -> None:
+           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...]) -> None:
     """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
     exporters = get_exporters()
     early = _lang_from(ctx)
@@ -280,7 +292,7 @@ def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output
         if hint:
             text += tr(early, "error.did_you_mean", hint=repr(hint))
         _die(tr(early, "cli.error", text=text))
-    p, s = _load(plan, schedule)
+    p, s = _load(plan, schedule, templates)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     exporter = exporters[fmt]

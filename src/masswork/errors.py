@@ -51,6 +51,14 @@ def _text(value: str | Msg | None, lang: str) -> str:
     return value.render(lang) if isinstance(value, Msg) else (value or "")
 
 
+_CLIP = 300
+
+
+def _clip(text: str) -> str:
+    # A message quoting untrusted input (a megabyte-long unknown id) stays readable.
+    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
+
+
 class MassworkError(Exception):
     """Base of every error masswork raises on purpose."""
 
@@ -94,13 +102,13 @@ class Problem:
         return self.msg.render(lang) if self.msg is not None else pair_text(self.zh, self.en, lang)
 
     def text(self, lang: str = "zh") -> str:
-        main = self.what(lang)
+        main = _clip(self.what(lang))
         where = self.where(lang)
         out = tr(lang, "error.where", where=where, what=main) if where else main
         if self.expected:
             out += tr(lang, "error.expected", expected=_text(self.expected, lang))
         if self.hint:
-            out += tr(lang, "error.did_you_mean", hint=repr(self.hint))
+            out += tr(lang, "error.did_you_mean", hint=repr(_clip(self.hint)))
         return out
 
     def with_file(self, file: str | None) -> Problem:
