@@ -26,7 +26,7 @@ from .console import can_encode, mark, setup_streams, style
 from .engine import check as run_check
 from .errors import ExportError, MassworkError
 from .exporters import ExportInput
-from .i18n import Msg, Name, is_chinese, render_value, resolve, tr
+from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
 from .loaders import load_plan, load_schedule, write_atomic
 from .model import Plan, Schedule
 from .options import LANG_META, as_of_option, lang_option
@@ -379,13 +379,8 @@ def kinds(as_json: bool, lang: str | None) -> None:
         click.echo(json.dumps(rows, ensure_ascii=not can_encode(_json_probe(rows)), indent=2))
         return
     for r in rows:
-        title = tr(lang, "kind." + r["name"]) if _has_message("kind." + r["name"]) else (
-            r["title_zh"] if is_chinese(lang) else r["title_en"])
+        title = pair_text(str(r["title_zh"]), str(r["title_en"]), lang)
         click.echo(f"{r['name']:<11} {title}: {', '.join(r['params'])}")
-
-
-def _has_message(code: str) -> bool:
-    return tr("en", code) != code
 
 
 @cli.command(context_settings=CONTEXT)

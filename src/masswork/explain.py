@@ -24,7 +24,7 @@ __all__ = ["checklist", "render_checklist"]
 
 
 def _windows(plan: Plan, req: Any, ctx: Context) -> list[dict[str, str | None]]:
-    out = []
+    out: list[dict[str, str | None]] = []
     if not attrs.has(type(req.params)):
         return out
     for f in attrs.fields(type(req.params)):

@@ -46,7 +46,7 @@ def compile_all() -> list[Path]:
 
 
 def draft_hans() -> int:
-    import opencc  # type: ignore[import-untyped]
+    import opencc
     import polib
 
     conv = opencc.OpenCC("t2s")

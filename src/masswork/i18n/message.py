@@ -75,7 +75,7 @@ class Msg:
 
     @classmethod
     def of(cls, code: str, **params: object) -> Msg:
-        return cls(code, params)  # type: ignore[arg-type]  # the converter freezes the dict
+        return cls(code, params)  # the converter freezes the dict
 
     def param(self, name: str) -> object:
         return dict(self.params).get(name)
