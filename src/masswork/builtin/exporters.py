@@ -82,7 +82,7 @@ def export_csv(inp: ExportInput) -> bytes:
 
 
 def export_csv_findings(inp: ExportInput) -> bytes:
-    rows = ([f.rule, f.clause, f.kind, f.status.value, f.message(inp.lang), " ".join(f.evidence),
+    rows = ([f.rule, f.clause, f.kind, f.status.label(inp.lang), f.message(inp.lang), " ".join(f.evidence),
              f.due.isoformat() if f.due else "", f.quote] for f in inp.report.findings)
     return _csv(FINDINGS_HEADER, rows, inp.lang)
 

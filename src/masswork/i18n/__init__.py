@@ -14,10 +14,10 @@ from collections.abc import Mapping
 
 from .catalog import catalog
 from .langs import DEFAULT_LANG, LANG_CHOICES, LANGS, is_chinese, normalize, resolve
-from .message import Msg, Name, render_value, tr
+from .message import Msg, Name, Pair, render_value, tr
 
 __all__ = ["LANGS", "DEFAULT_LANG", "LANG_CHOICES", "normalize", "resolve", "is_chinese",
-           "catalog", "Msg", "Name", "tr", "render_value", "messages_of", "pair_text", "labels"]
+           "catalog", "Msg", "Name", "Pair", "tr", "render_value", "messages_of", "pair_text", "labels"]
 
 
 def messages_of(msg: Msg) -> dict[str, str]:

@@ -22,7 +22,7 @@ import attrs
 from .catalog import catalog
 from .langs import is_chinese, normalize
 
-__all__ = ["Msg", "Name", "Param", "tr", "render_value"]
+__all__ = ["Msg", "Name", "Pair", "Param", "tr", "render_value"]
 
 
 @attrs.frozen
@@ -40,12 +40,26 @@ class Name:
         return f"{self.en} ({self.zh})"
 
 
+@attrs.frozen
+class Pair:
+    """Text given the old way, Traditional and English (from a plugin that predates the
+    catalogues), carried inside a :class:`Msg` (see :func:`masswork.i18n.pair_text`)."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        from . import pair_text
+
+        return pair_text(self.zh, self.en, lang)
+
+
 Param = Union[str, int, float, dt.date, "Msg", Name, tuple["Param", ...], None]
 
 
 def render_value(value: object, lang: str) -> str:
     """One parameter as text in ``lang``."""
-    if isinstance(value, (Msg, Name)):
+    if isinstance(value, (Msg, Name, Pair)):
         return value.render(lang)
     if isinstance(value, bool):
         return str(value).lower()
@@ -93,7 +107,7 @@ class Msg:
             elif isinstance(v, (int, float, str)) or v is None:
                 out[k] = v
             else:
-                out[k] = render_value(v, "en") if not isinstance(v, Name) else v.zh
+                out[k] = v.zh if isinstance(v, (Name, Pair)) else render_value(v, "en")
         return {"code": self.code, "params": out}
 
 

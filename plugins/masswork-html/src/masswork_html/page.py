@@ -36,7 +36,7 @@ _WORDS = {
         "cancelled_event": "已取消", "legend_due": "未完成要求", "legend_window": "要求時限",
         "legend_phase": "環節", "generated": "由 masswork 生成", "need": "需", "have": "已",
         "shortfall": "差額", "none": "無", "done": "完成", "kind": "類型", "sep": ":",
-        "list": "、", "n_events": "項活動", "phase": "環節",
+        "list": "、", "n_events": "項活動", "phase": "環節", "plan_id": "方案編號",
     },
     "en": {
         "report": "check report", "as_of": "As of", "as_of_short": "as of", "whole": "whole schedule (as planned)",
@@ -53,7 +53,7 @@ _WORDS = {
         "cancelled_event": "cancelled", "legend_due": "failing rule", "legend_window": "required window",
         "legend_phase": "phase", "generated": "made by masswork", "need": "need", "have": "have",
         "shortfall": "short", "none": "none", "done": "done", "kind": "Kind", "sep": ": ",
-        "list": ", ", "n_events": "events", "phase": "Phase",
+        "list": ", ", "n_events": "events", "phase": "Phase", "plan_id": "Plan id",
     },
 }
 
@@ -317,7 +317,7 @@ def _header(inp: ExportInput, L: Labels) -> str:
         meta.append((w["unit"], inp.schedule.unit))
     if clean(plan.issuer).strip():
         meta.append((w["issuer"], plan.issuer))
-    meta.append(("ID", plan.id))
+    meta.append((L.words["plan_id"], plan.id))
     dl = "".join(f"<div><dt>{esc(k)}</dt><dd>{_u(v)}</dd></div>" for k, v in meta)
     verdict = (f'<span class="verdict ok">{esc(w["verdict_ok"])}</span>' if r.ok
                else f'<span class="verdict bad">{esc(w["verdict_bad"])}</span>')
