@@ -213,3 +213,27 @@ def test_default_language_is_the_plans_script(tmp_path: Path) -> None:
     traditional = _run("check", example / "plan.toml", example / "schedule-flawed.toml")
     assert "评估日期" in simplified.stdout and "合计" in simplified.stdout
     assert "評估日期" in traditional.stdout and "合計" in traditional.stdout
+
+
+def test_folded_finding_messages_agree_with_opencc() -> None:
+    """Findings still worded as a Traditional/English pair reach Simplified readers by the
+    character fold; on every message of every example it must agree with OpenCC
+    (benchmarks/simplified_fold.py measures the same and the speed)."""
+    import opencc
+
+    import masswork
+    from masswork.hanzi import to_simplified
+    from masswork.plugins import get_calendar, get_kinds
+
+    conv = opencc.OpenCC("t2s")
+    msgs: set[str] = set()
+    for ex in EXAMPLES:
+        plan = masswork.load_plan(ex / "plan.toml")
+        for sched in ("schedule-complete.toml", "schedule-flawed.toml"):
+            schedule = masswork.load_schedule(ex / sched, plan)
+            for day in (None, dt.date(2014, 4, 15), dt.date(2014, 12, 31)):
+                report = masswork.check(plan, schedule, day, kinds=get_kinds(), calendar=get_calendar())
+                msgs.update(f.message("zh-Hant") for f in report.findings)
+                msgs.update(w.message("zh-Hant") for w in report.warnings)
+    assert len(msgs) > 100
+    assert [m for m in sorted(msgs) if to_simplified(m) != conv.convert(m)] == []
