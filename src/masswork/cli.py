@@ -17,22 +17,23 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
+from .batch.command import batch_options
 from .console import can_encode, mark, setup_streams, style
-from .engine import check as run_check
 from .errors import ExportError, MassworkError
-from .exporters import ExportInput
 from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
-from .loaders import load_plan, load_schedule, write_atomic
-from .model import Plan, Schedule
+from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
+                      plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
-from .plugins import get_calendar, get_exporters, get_host, plugin_info
 from .report import Finding, Report, Status
 from .terminal import safe_for_terminal
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -79,7 +80,7 @@ def _plan_lang(ctx: click.Context, lang: str | None, plan: Plan) -> str:
     return out
 
 
-class _Group(click.Group):
+class _Group(LazyGroup):
     """Turns every masswork error into a message and exit code 2, and anything unexpected
     into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
 
@@ -140,8 +141,8 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
 
 
 @cli.command(context_settings=CONTEXT)
-@click.argument("plan", type=click.Path(dir_okay=False))
-@click.argument("schedule", type=click.Path(dir_okay=False))
+@click.argument("plan", type=click.Path(dir_okay=False), required=False)
+@click.argument("schedule", type=click.Path(dir_okay=False), required=False)
 @_as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text for people, json for programs (docs/formats.md).")
@@ -149,6 +150,7 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
               help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
 @_templates_option
+@batch_options  # --batch DIR and its options (masswork.batch.command)
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
           only: tuple[str, ...], lang: str | None, templates: tuple[str, ...]) -> None:
@@ -298,6 +300,8 @@ def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output
     exporter = exporters[fmt]
     owner = get_host().owner_of("format", fmt)
     try:
+        from .exporters import ExportInput
+
         data = exporter.export(ExportInput(p, s, report, lang, as_of))
     except MassworkError:
         raise
@@ -395,8 +399,8 @@ def schema(which: str) -> None:
 
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
-from .remind_command import remind as _remind_cmd; cli.add_command(_remind_cmd)  # noqa: E402, E702
-from .draft.command import draft as _draft_cmd; cli.add_command(_draft_cmd)  # noqa: E402, E702
+cli.add_lazy("remind", "masswork.remind_command:remind", "Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.")
+cli.add_lazy("draft", "masswork.draft.command:draft", "Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.")
 # -- commands: end
 
 
@@ -416,7 +420,7 @@ def _add_plugin_commands() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``masswork`` command."""
     setup_streams()
-    _add_plugin_commands()
+    cli.load_plugin_commands = _add_plugin_commands  # on demand (masswork.lazycli)
     cli.main(args=argv, prog_name="masswork")
 
 

@@ -16,6 +16,7 @@ import attrs
 from .engine import check as run_check
 from .i18n import Name, is_chinese, pair_text, render_value, tr
 from .kinds.base import REF, Context
+from .kinds.scope import describe as describe_rule
 from .model import Plan, Schedule
 from .report import Finding
 from .workdays import WorkingCalendar
@@ -62,7 +63,7 @@ def checklist(plan: Plan, lang: str, *, calendar: WorkingCalendar | None = None)
     names_zh, names_en = plan.names(), plan.names("en")
     rows = []
     for r in plan.requirements:
-        zh, en = kinds.get(r.kind).describe(r, plan)
+        zh, en = describe_rule(kinds.get(r.kind), r, plan)
         f = by_rule.get(r.id)
         title_zh = r.title or zh
         title_en = r.title_en or en

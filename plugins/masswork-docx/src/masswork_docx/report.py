@@ -8,6 +8,13 @@ Sections, in Chinese (English with ``--lang en``):
     words, what was found and what is still owed (who, how many);
 四、已完成事項 — the met requirements;
 (五、已豁免事項, 六、提示 where there are any), then the signature block.
+
+On paper (A4): each open item's heading is the requirement's title from the plan (its
+``title``/``title_en``, else the kind's description), with the clause; 責任 names the role
+and the people holding it; a heading is kept with what follows it (and never directly followed by another heading,
+which LibreOffice would strand), table rows do not split and a table's header row repeats
+on a new page; the signature block is one paragraph kept with the report's last, so it
+never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -24,6 +31,9 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from masswork.checklist import rule_title
 from masswork.i18n import is_chinese, normalize, pair_text
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
@@ -132,6 +142,25 @@ class _Writer:
         names.update((e.id, e.title) for e in inp.schedule.events if e.title)
         names.update((d.id, d.title) for d in inp.schedule.documents if d.title)
         self.names: Mapping[str, str] = names
+        self.requirements = {r.id: r for r in inp.plan.requirements}
+        self.last: Paragraph | None = None
+
+    def title_of(self, f: Finding) -> str:
+        """The requirement's title in the report's language (the rule id for a finding the
+        plan has no requirement for)."""
+        req = self.requirements.get(f.rule)
+        return clean(rule_title(req, self.inp.plan, self.inp.lang)) if req is not None else clean(f.rule)
+
+    def who(self, ref: str) -> str:
+        """A responsible id as people read it: a role with the people holding it
+        (黨組書記(王建國)), a person or a body by name."""
+        label = clean(self.names.get(ref, ref))
+        holders = [clean(p.name) for p in self.inp.plan.holders(ref)] if any(
+            r.id == ref for r in self.inp.plan.roles) else []
+        if not holders:
+            return label
+        sep = "、" if self.zh else ", "
+        return f"{label}({sep.join(holders)})" if self.zh else f"{label} ({sep.join(holders)})"
 
     def unit(self) -> str:
         """The unit reporting: the schedule's unit, else the plan's issuer."""
@@ -149,11 +178,12 @@ class _Writer:
             p.add_run(clean(text))
         if align is not None:
             p.alignment = align
+        self.last = p
         return p
 
     def heading(self, key: str) -> None:
         zh, en = SECTION_TITLES[key]
-        self.doc.add_heading(self.t(zh, en), level=1)
+        self.doc.add_heading(self.t(zh, en), level=1).paragraph_format.keep_with_next = True
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
         body = [list(r) for r in rows]
@@ -166,6 +196,12 @@ class _Writer:
         for r, row in enumerate(body, start=1):
             for col, text in enumerate(row):
                 table.rows[r].cells[col].paragraphs[0].add_run(clean(text))
+        for r, row_ in enumerate(table.rows):
+            props = row_._tr.get_or_add_trPr()
+            props.append(OxmlElement("w:cantSplit"))
+            if r == 0:
+                props.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+        self.last = None
         return table
 
     # ------------------------------------------------------------------ parts
@@ -221,19 +257,31 @@ class _Writer:
             self.para(self.t("經自查,方案各項要求均已完成或豁免,未發現尚欠事項。",
                              "No requirement is open, unmet or overdue."))
             return
+        counts = {s: sum(1 for f in items if f.status is s) for s in OPEN_STATUSES}
+        # A line between the section heading and the first item's: LibreOffice does not
+        # keep two consecutive keep-with-next headings together at a page's foot.
+        if self.zh:
+            self.para(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
+                      f"未到期 {counts[Status.OPEN]} 項。")
+        else:
+            self.para(f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
+                      f"{counts[Status.OPEN]} open.")
         for i, f in enumerate(items, start=1):
             number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
-            self.doc.add_heading(f"{number}{clean(f.clause)} {clean(f.rule)} — {_status(f.status, self.inp.lang)}",
-                                 level=2)
+            clause = f"〔{clean(f.clause)} {clean(f.rule)}〕" if self.zh else f"[{clean(f.clause)} {clean(f.rule)}] "
+            text = (f"{number}{self.title_of(f)}{clause}— {_status(f.status, self.inp.lang)}" if self.zh else
+                    f"{number}{self.title_of(f)} {clause}— {_status(f.status, self.inp.lang)}")
+            # Kept with its first line. The item's own lines are not chained to each other:
+            # LibreOffice gives up keep-with-next along a chain and strands the heading.
+            self.doc.add_heading(text, level=2).paragraph_format.keep_with_next = True
             if f.quote:
                 self.para(f"「{f.quote}」" if self.zh else f"“{f.quote}”", bold_label=self.t("原文:", "Plan: "))
             self.para(f.message(self.inp.lang), bold_label=self.t("情況:", "Found: "))
-            self.para(owed_text(f, self.inp.lang, self.names),
-                      bold_label=owed_label(f, self.inp.lang))
+            self.para(owed_text(f, self.inp.lang, self.names), bold_label=owed_label(f, self.inp.lang))
             if f.due:
                 self.para(_date(f.due, self.inp.lang), bold_label=self.t("期限:", "Due: "))
             if f.responsible:
-                who = "、".join(self.names.get(x, x) for x in f.responsible)
+                who = ("、" if self.zh else "; ").join(self.who(x) for x in f.responsible)
                 self.para(who, bold_label=self.t("責任:", "Responsible: "))
 
     def listed(self, key: str, status: Status) -> None:
@@ -244,7 +292,7 @@ class _Writer:
         if not items:
             self.para(self.t("無。", "None."))
         for f in items:
-            self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {f.rule}: ", style="List Bullet")
+            self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {self.title_of(f)} ({f.rule}): ", style="List Bullet")
 
     def warnings(self) -> None:
         if not self.inp.report.warnings:
@@ -254,20 +302,26 @@ class _Writer:
             self.para(w.message(self.inp.lang), style="List Bullet")
 
     def signature(self) -> None:
-        right = WD_ALIGN_PARAGRAPH.RIGHT
-        unit = self.unit()
+        """Seal, signature and date as one right-aligned paragraph kept whole and kept with
+        the report's last paragraph, so it never stands alone on a page. (One paragraph, not
+        a chain of kept paragraphs: LibreOffice drops keep-with-next along longer chains.)"""
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        unit = clean(self.unit())
         day = self.inp.as_of
-        block = [
-            self.para(),
-            self.para(),
-            self.para(self.t(f"{clean(unit)}(蓋章)", f"{clean(unit)} (seal)"), align=right),
-            self.para(self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
-                      align=right),
-            self.para(_date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
-                      align=right),
+        lines = [
+            self.t(f"{unit}(蓋章)", f"{unit} (seal)"),
+            self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
+            _date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
         ]
-        for p in block[:-1]:
-            p.paragraph_format.keep_with_next = True  # the block stays on one page
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.space_before = Pt(48)
+        p.paragraph_format.keep_together = True
+        for i, line in enumerate(lines):
+            run = p.add_run(line)
+            if i < len(lines) - 1:
+                run.add_break()
 
     def build(self) -> Document:
         self.front()
