@@ -82,15 +82,16 @@ def all_rows() -> list[Row]:
     return [r for _, rs, _ in FAMILIES for r in rs]
 
 
-def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[Found]:
+def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
+                   only: Sequence[str] = ()) -> list[Found]:
     """The requirements one statement states, at most one per kind, kinds in ``skip``
-    left out (another recogniser already drafted them)."""
+    left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
     hedge = hedged(st.f)
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
-            if row.kind in out or row.kind in skip:
+            if row.kind in out or row.kind in skip or (only and row.kind not in only):
                 continue
             if may and row.kind in _GENERAL:
                 continue

@@ -29,6 +29,7 @@ ROWS = REPORT_ROWS + NOTICE_ROWS
 
 
 _OBJECT = re.compile(r"(?:报送|上报|呈报|报告|汇报|提交|送交|报)(?:给|至|到)?([^,;:。]{2,16}?)(?:审核|审阅|备案|$|[,;:。])")
+_BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公室|领导小组|组|委|局|处|上级|党组织|支部|中心)$")
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
@@ -48,7 +49,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         to = parties(st)
         if not to:
             obj = _OBJECT.search(st.f, m.start())
-            if obj:
+            if obj and _BODYISH.search(obj.group(1)):
                 to = [placeholder(st.words(obj.start(1), obj.end(1)), "body")]
             elif "上" in m.group(0):
                 to = [placeholder("上級", "body")]
