@@ -50,7 +50,7 @@ def check_unit(job: tuple[Unit, str | None, bool] | tuple[Unit, str | None, bool
     or wrong comes back with ``error`` set; it never raises.
     """
     unit, as_of, want_report = job[:3]
-    templates = job[3] if len(job) > 3 else ()  # type: ignore[misc]
+    templates: tuple[str, ...] = job[3] if len(job) > 3 else ()
     out: dict[str, Any] = {"unit": unit.id, "plan": None, "events": 0, "statuses": {},
                            "failing": [], "error": None, "report": None}
     from ..errors import MassworkError

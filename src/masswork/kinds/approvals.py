@@ -147,7 +147,8 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
     p: ReportRule = req.params
     w = ctx.window(p.within) if p.within else None
     doc_zh, doc_en = f"「{ctx.name(p.document)}」", ctx.label_en(p.document)
-    short, evidence, outside = [], [], []
+    short, evidence = [], []
+    outside: list[Occurrence] = []
     # Whose submissions must be found: one per owner (per), one per document
     # (each_document), or any one at all.
     keys: list[tuple[str, str | None]]

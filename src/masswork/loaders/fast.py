@@ -100,6 +100,7 @@ def _union(tp: Any) -> Convert:
     all_args = typing.get_args(tp)
     args = [a for a in all_args if a is not _NoneType]
     nullable = _NoneType in all_args
+    inner: Convert
     if set(args) == {dt.date, dt.datetime}:
         inner = _moment
     elif len(args) == 1:
@@ -107,13 +108,14 @@ def _union(tp: Any) -> Convert:
     else:
         convs = [converter(a) for a in args]
 
-        def inner(data: Any) -> Any:
+        def first(data: Any) -> Any:
             for c in convs:
                 try:
                     return c(data)
                 except Fallback:
                     continue
             raise Fallback
+        inner = first
 
     if not nullable:
         def strict(data: Any) -> Any:
@@ -197,7 +199,7 @@ def _attrs(cls: type) -> Convert:
         keys = data.keys()
         if not (keys <= known and required <= keys):
             raise Fallback
-        obj = _new(cls)
+        obj: Any = _new(cls)
         for name, conv, default, factory in spec:
             if name in data:
                 value = conv(data[name])
@@ -223,9 +225,9 @@ def _attrs(cls: type) -> Convert:
     for f in fields:
         convs[f.name] = converter(hints[f.name])
         factory = isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
-        if factory and f.default.takes_self:  # type: ignore[union-attr]
+        if factory and f.default.takes_self:
             chosen = _CACHE[cls] = build
-        default = f.default.factory if factory else f.default  # type: ignore[union-attr]
+        default = f.default.factory if factory else f.default
         spec.append((f.name, convs[f.name], default, factory))
     return chosen
 

@@ -152,7 +152,7 @@ def _json_depth_within(text: str, max_depth: int) -> bool:
     deepest = max(itertools.accumulate(map(operator.sub, steps, itertools.repeat(1))))
     if min(itertools.accumulate(map(operator.sub, steps, itertools.repeat(1)))) < 0:
         return _json_scan(text, max_depth)  # a closer with nothing open: the loop's clamp decides
-    return deepest <= max_depth
+    return bool(deepest <= max_depth)
 
 
 def _json_scan(text: str, max_depth: int) -> bool:

@@ -5,6 +5,8 @@ counts and the units that could not be checked. All text is escaped."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from masswork.batch import Summary
 
 from .page import CSP
@@ -12,7 +14,7 @@ from .text import esc
 
 __all__ = ["overview_html"]
 
-_W = {
+_W: dict[str, dict[str, Any]] = {
     "zh": {"title": "批量檢查概覽", "req": "各項要求", "behind": "進度最落後的單位", "units": "各單位",
            "broken": "無法檢查的單位", "cols_req": ("要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"),
            "cols_unit": ("單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "未達/逾期的要求"),

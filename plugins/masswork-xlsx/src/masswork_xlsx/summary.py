@@ -17,7 +17,7 @@ from .cells import safe_text
 
 __all__ = ["summary_xlsx"]
 
-_HEAD = {
+_HEAD: dict[str, dict[str, Any]] = {
     "zh": {"req": "要求", "units": "單位", "behind": "最落後", "broken": "無法檢查",
            "cols_req": ["要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"],
            "cols_unit": ["單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "豁免", "未達/逾期的要求"],
