@@ -62,6 +62,10 @@ span ``自5月下旬起,到7月上旬止`` are not a deadline)."""
 """(a, b): when a statement states ``a`` its ``b`` is the same words read again
 (``每年不少於32學時`` is a quantity, not a recurring event)."""
 
+_TRIES = 3
+"""A row tries its first few matches in a statement only: a statement that repeats a phrase
+does not say more by repeating it, and the bound keeps reading linear."""
+
 _NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
 
 
@@ -97,7 +101,9 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
                 continue
             if row.unless is not None and row.unless.search(st.f):
                 continue
-            for m in row.pattern.finditer(st.f):
+            for tries, m in enumerate(row.pattern.finditer(st.f)):
+                if tries >= _TRIES:
+                    break
                 if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())):
                     continue
                 params = build(st, Hit(row, m), year)

@@ -60,6 +60,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     return "year", 12 // (months * n)
 
 
+_DEED = re.compile(r"参加|出席|列席|写|撰写|填|提交|交|讲|作|备好|订好|修改|至少|不少于|报告|发言|述职|上党课|补课")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
 
@@ -81,6 +82,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "per-person":
+        if g.get("role") and not _DEED.search(st.f, m.end()):
+            return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
         role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
         subj = _subject(st)
         if role is None or subj is None:
