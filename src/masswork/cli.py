@@ -13,20 +13,21 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
-from .engine import check as run_check
 from .errors import ExportError, MassworkError
-from .exporters import ExportInput
-from .loaders import load_plan, load_schedule, write_atomic
-from .model import Plan
+from .batch.command import batch_options
+from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
+                      plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
-from .plugins import get_calendar, get_exporters, get_host, plugin_info
 from .report import Report, Status
 from .terminal import safe_for_terminal
+
+if TYPE_CHECKING:
+    from .model import Plan
 
 _MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.OVERDUE: "✘", Status.OPEN: "…", Status.WAIVED: "○"}
 
@@ -61,7 +62,7 @@ def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
     return run_check(plan, schedule, as_of, calendar=get_calendar())
 
 
-class _Group(click.Group):
+class _Group(LazyGroup):
     """Turns every masswork error into a message and exit code 2, and anything unexpected
     into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
 
@@ -108,12 +109,13 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("plan", type=click.Path(dir_okay=False))
-@click.argument("schedule", type=click.Path(dir_okay=False))
+@click.argument("plan", type=click.Path(dir_okay=False), required=False)
+@click.argument("schedule", type=click.Path(dir_okay=False), required=False)
 @_as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_lang_option
 @_templates_option
+@batch_options  # --batch DIR and its options (masswork.batch.command)
 def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str, templates: tuple[str, ...]) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
@@ -162,11 +164,13 @@ def render_text(report: Report, lang: str) -> str:
 @_templates_option
 def explain(plan: str, lang: str, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist citing clauses 以清單列出方案要求."""
+    from .kinds.scope import describe as describe_rule
+
     p = load_plan(plan, templates=templates or None)
     kinds = get_host().kinds()
     rows = []
     for r in p.requirements:
-        zh, en = kinds.get(r.kind).describe(r, p)
+        zh, en = describe_rule(kinds.get(r.kind), r, p)
         rows.append({"rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase,
                      "quote": r.quote, "zh": r.title or zh, "en": r.title_en or en})
     if fmt == "json":
@@ -223,6 +227,8 @@ def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.dat
     exporter = exporters[fmt]
     owner = get_host().owner_of("format", fmt)
     try:
+        from .exporters import ExportInput
+
         data = exporter.export(ExportInput(p, s, report, lang, as_of))
     except MassworkError:
         raise
@@ -307,8 +313,8 @@ def schema(which: str) -> None:
 
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
-from .remind_command import remind as _remind_cmd; cli.add_command(_remind_cmd)  # noqa: E402, E702
-from .draft.command import draft as _draft_cmd; cli.add_command(_draft_cmd)  # noqa: E402, E702
+cli.add_lazy("remind", "masswork.remind_command:remind", "Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.")
+cli.add_lazy("draft", "masswork.draft.command:draft", "Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.")
 # -- commands: end
 
 
@@ -326,7 +332,7 @@ def _add_plugin_commands() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``masswork`` command."""
-    _add_plugin_commands()
+    cli.load_plugin_commands = _add_plugin_commands  # on demand (masswork.lazycli)
     cli.main(args=argv, prog_name="masswork")
 
 

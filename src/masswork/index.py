@@ -13,12 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 import attrs
 
 from .model import Document, Event, EventStatus, Moment, Schedule, day_of
 
 __all__ = ["Occurrence", "EventIndex"]
+
+# Document states beyond drafted / submitted / approved: the action names rules use, and the
+# Document field that records the day of each.
+_STATE_FIELDS = {"completed": "completed_on", "filed": "filed_on", "published": "published_on"}
 
 
 @attrs.frozen
@@ -42,6 +47,20 @@ def _sort_key(moment: Moment) -> tuple[dt.date, dt.time]:
     return (moment, dt.time.min)
 
 
+_DAY_US = 86_400_000_000
+
+
+def _event_key(e: Event) -> int:
+    """:func:`_sort_key` of an event's start as one integer (microseconds since year 1, the
+    wall-clock time of day, time zones ignored as there): the same order, for a fraction of
+    the memory when a million events are sorted."""
+    m = e.start
+    if isinstance(m, dt.datetime):
+        return (m.toordinal() * _DAY_US + ((m.hour * 60 + m.minute) * 60 + m.second) * 1_000_000
+                + m.microsecond)
+    return m.toordinal() * _DAY_US
+
+
 class EventIndex:
     """Read-only view of a schedule as of a day."""
 
@@ -49,7 +68,7 @@ class EventIndex:
         self.schedule = schedule
         self.as_of = as_of
         self.counting: tuple[Event, ...] = tuple(
-            sorted((e for e in schedule.events if self._counts(e)), key=lambda e: _sort_key(e.start))
+            sorted((e for e in schedule.events if self._counts(e)), key=_event_key)
         )
         # Still to come as of the day: planned events, and (replaying history) events the
         # record shows held later. They give due dates and "planned for" notes, never credit.
@@ -57,7 +76,7 @@ class EventIndex:
             sorted(
                 (e for e in schedule.events
                  if e.status is not EventStatus.CANCELLED and not self._counts(e)),
-                key=lambda e: _sort_key(e.start),
+                key=_event_key,
             )
         )
         self._by_type: dict[str, list[Event]] = defaultdict(list)
@@ -69,8 +88,12 @@ class EventIndex:
         self._docs: dict[str, list[Document]] = defaultdict(list)
         for d in schedule.documents:
             self._docs[d.type].append(d)
-        self.events_by_id = {e.id: e for e in schedule.events}
         self.documents_by_id = {d.id: d for d in schedule.documents}
+
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        """Every event by id (built when first asked: a million entries are not free)."""
+        return {e.id: e for e in self.schedule.events}
 
     def _counts(self, e: Event) -> bool:
         if e.status is EventStatus.CANCELLED:
@@ -115,7 +138,8 @@ class EventIndex:
 
     def _doc_actions(self, d: Document, action: str, party: str | None) -> Iterable[Occurrence]:
         if action in ("drafted", "any"):
-            first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved])
+            first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved]
+                                              + [m for m in (d.completed_on, d.filed_on, d.published_on) if m])
             drafter_ok = action == "any" or party is None or d.drafted_by == party
             if first is not None and self._visible(first) and drafter_ok:
                 yield Occurrence(d.id, first, d.drafted_by, d.owner)
@@ -127,6 +151,10 @@ class EventIndex:
             for a in d.approved:
                 if (party is None or a.by == party) and self._visible(a.on):
                     yield Occurrence(d.id, a.on, a.by, d.owner)
+        if action in _STATE_FIELDS:
+            on = getattr(d, _STATE_FIELDS[action])
+            if on is not None and self._visible(on):
+                yield Occurrence(d.id, on, None, d.owner)
 
     def event_occurrences(self, activity: str) -> tuple[Occurrence, ...]:
         return tuple(Occurrence(e.id, e.start, e.host) for e in self.events(activity))

@@ -48,6 +48,7 @@ DEFAULT_PLUGINS = (
     "masswork.builtin.kinds",
     "masswork.builtin.exporters",
     "masswork.builtin.channels",
+    "masswork.batch.builtin",
 )
 
 T = TypeVar("T")

@@ -22,6 +22,8 @@ from .text import fold
 __all__ = ["extend", "prose_units", "statements"]
 
 _SENT = re.compile(r"[。!?]")
+_PURPOSE = re.compile(r"特制定|制定本(?:办法|方案|制度|细则|规定)|现(?:作|就|将)[^,;。]{0,12}(?:如下|安排|通知)|"
+                      r"如下(?:安排|方案|意见)|^(?:为|为了)[^,;。]{2,40},(?:结合|根据|按照)?[^,;。]{0,20},?(?:特|现)")
 
 
 def prose_units(article: Article) -> list[Unit]:
@@ -72,9 +74,13 @@ def _chunks(text: str) -> Iterator[str]:
 
 
 def statements(unit: Unit) -> Iterator[Statement]:
+    heading = unit.headings[0] if unit.headings else ""
+    before = ""
     for s in sentences(unit):
         for piece in _chunks(s.text):
-            yield Statement(unit.id, piece, fold(piece), s.line)
+            f = fold(piece)
+            yield Statement(unit.id, piece, f, s.line, heading, before)
+            before = f
 
 
 def _ids(value: Any, refs: list[Ref]) -> Any:
@@ -109,6 +115,8 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     for unit in units:
         existing = by_clause.get(unit.id, [])
         for st in statements(unit):
+            if _PURPOSE.search(st.f):
+                continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st)
             for found in read_statement(st, year, tuple(skip)):
                 refs: list[Ref] = []
@@ -117,4 +125,24 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 added.append(Candidate(unit.id, found.kind, params, st.text, found.confidence,
                                        st.line, refs, roster=roster))
     reading.candidates.extend(added)
+    reading.candidates = _implied_dropped(reading.candidates)
     return reading
+
+
+_GENERAL = ("occurs", "attest")
+
+
+def _subject(c: Candidate) -> str:
+    for key in ("activity", "document", "before_activity"):
+        v = c.params.get(key)
+        if v:
+            return str(v)
+    return ""
+
+
+def _implied_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """An occurs rule is implied by a more specific rule on the same thing from the same
+    words (a deadline for the meeting requires the meeting): keep the specific one only."""
+    specific = {(c.clause, fold(c.quote), _subject(c)) for c in cands if c.kind not in _GENERAL}
+    return [c for c in cands
+            if c.kind not in _GENERAL or (c.clause, fold(c.quote), _subject(c)) not in specific]

@@ -54,6 +54,16 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     if isinstance(source, Mapping):
         check_tree(source, limits, None)
         return _load(source, None, plan)
+    streamed = _streamed(Path(source))
+    if streamed is not None:
+        if plan is not None:
+            from ..validate import validate_schedule
+
+            try:
+                validate_schedule(streamed, plan, file=str(source), strict=plan.options.strict_references)
+            except InputError as exc:
+                raise locate_lines(exc, Path(source)) from None
+        return streamed
     try:
         return _load(read_data(Path(source), limits=limits), str(source), plan)
     except InputError as exc:
@@ -67,3 +77,16 @@ def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Sched
 
         validate_schedule(sched, plan, file=file, strict=plan.options.strict_references)
     return sched
+
+
+def _streamed(path: Path) -> Schedule | None:
+    """A large JSON schedule read as a stream (masswork.loaders.stream), or None to read it
+    the ordinary way (small, TOML, or anything the stream does not accept)."""
+    from .stream import STREAM_MIN_BYTES, stream_schedule
+
+    try:
+        if path.suffix.lower() != ".json" or path.stat().st_size < STREAM_MIN_BYTES:
+            return None
+        return stream_schedule(path)
+    except (Fallback, OSError, UnicodeDecodeError):
+        return None

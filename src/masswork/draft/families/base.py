@@ -55,13 +55,13 @@ class Row:
     unless: re.Pattern[str] | None = None
 
 
-def rows(kind: str, table: Sequence[tuple[str, str]] | Sequence[tuple[str, str, float]],
+def rows(kind: str, table: Sequence[tuple[str, str] | tuple[str, str, float]],
          unless: str | None = None) -> tuple[Row, ...]:
     """Rows of one kind from ``(pattern, reads[, confidence])`` tuples."""
     veto = re.compile(unless) if unless else None
     out = []
     for t in table:
-        conf = t[2] if len(t) > 2 else 0.7  # type: ignore[misc]
+        conf = t[2] if len(t) == 3 else 0.7
         out.append(Row(kind, re.compile(t[0]), t[1], float(conf), veto))
     return tuple(out)
 
@@ -81,12 +81,16 @@ class Hit:
 @attrs.define
 class Statement:
     """One statement: its clause id, original text, folded text (same length), line, and
-    the lexicon terms found in it (computed once)."""
+    the heading of its clause (for a date that names no subject, ``(5月25日前)``), the
+    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), and the
+    lexicon terms found in it (computed once)."""
 
     clause: str
     text: str
     f: str
     line: int
+    heading: str = ""
+    before: str = ""
     _terms: list[Match] | None = None
 
     def terms(self, *cats: str) -> list[Match]:

@@ -15,7 +15,7 @@ __all__ = ["ROWS", "build", "every_of"]
 _EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
-    (r"(?:党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
+    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"以普通党员身份", "以普通黨員身份參加"),
 ), unless=r"^(?:各|全体)")
@@ -27,7 +27,7 @@ PER_UNIT_ROWS = rows("per-unit", (
 RECURRING_ROWS = rows("recurring", (
     (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
-    (r"(?P<unit>年度|每年年初|定期|经常性)", "年度, 定期", 0.55),
+    (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
 ))
 
 QUANTITY_ROWS = rows("quantity", (
@@ -49,6 +49,8 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
     period does not divide a year."""
     every, per = _EVERY[unit]
+    if n == 0:
+        return None
     if n is None or n == 1:
         return every, per
     months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
@@ -57,6 +59,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     return "year", 12 // (months * n)
 
 
+_COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
 
 
@@ -77,14 +80,14 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "per-person":
-        role = person_role(st)
+        role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
         subj = _subject(st)
         if role is None or subj is None:
             return None
         p: Params = {"role": role, **subj}
-        k = re.search(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]", st.f)
-        if k and number(k.group("k")):
-            p["min"] = number(k.group("k"))
+        km = _COUNT.search(st.f)
+        if km and number(km.group("k")):
+            p["min"] = number(km.group("k"))
         return p
     if hit.kind == "per-unit":
         subj = _subject(st, m.end()) or _subject(st)
@@ -95,7 +98,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         act = activity(st)
         if act is None:
             return None
-        ev = every_of(g["unit"], number(g.get("n")))
+        ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
         if ev is None:
             return None
         every, times = ev

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .base import Hit, Params, Statement, rows
 from .logic import EXAMPLE
 from .words import activity, document, person_role, placeholder
@@ -15,12 +16,12 @@ __all__ = ["ROWS", "build"]
 
 COVERAGE_ROWS = rows("coverage", (
     (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
-    (r"(?:内容|情况)(?:主要)?(?:有|是|为|包括)[:]?|包括|即[^,;。]{2,}、", "contents: 內容主要有:…"),
+    (r"(?:内容|情况)(?:主要)?(?:有|是|为|包括)[:]?|包括|具体为|具体是|分别是|主要有|有以下|如下[:]|即[^,;。]{2,}、",
+     "contents: 內容主要有:…, 具體為:…"),
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请)", "attendees: 出席的有…, 邀請…到會"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
     (r"[^,;:。、]{2,14}、[^,;:。、]{2,14}(?:、[^,;:。、]{2,14})*(?:和|及|以及|与)[^,;:。、]{2,14}(?:等)?(?:情况|方面|内容|齐全)",
      "an enumerated list A、B和C等情況", 0.55),
-    (r"(?:一批|一次|系列)[^,;。]{2,16}、", "a programme 讀一批…,開一次…", 0.5),
 ))
 
 PAIRWISE_ROWS = rows("pairwise", (
@@ -32,9 +33,9 @@ ROWS = COVERAGE_ROWS + PAIRWISE_ROWS
 _SPLIT = re.compile(r"、|以及|和|及|与|;")
 
 
-def _items(st: Statement, a: int) -> list[str]:
+def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
     f = st.f
-    end = len(f)
+    end = len(f) if b is None else b
     for c in "。":
         k = f.find(c, a)
         if k != -1:
@@ -49,20 +50,36 @@ def _items(st: Statement, a: int) -> list[str]:
     return list(dict.fromkeys(out))[:20]
 
 
+_VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|"
+                      r"(?<![相绝])对(?!照)|(?<![作成认])为")
+_ATTENDEES = re.compile(r"由([^,;。]{2,40}?)(?:参加|出席|列席|参会)|(?:出席|参加|列席|参会)(?:会议)?(?:的|人员|范围|对象)?"
+                        r"(?:有|是|为|包括)[:]?([^。;]{2,80})|邀请([^,;。]{2,40}?)(?:到会|参加|出席|列席)|"
+                        r"([^,;。]{2,30}?)(?:参加|出席|列席|参会)(?:会议)?$")
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "pairwise":
         role = person_role(st) or placeholder("成員", "role")
-        act = activity(st) or placeholder("談心談話", "activity")
-        return {"activity": act, "pairs": [{"mode": "among", "a": role}]}
+        talk = activity(st) or placeholder("談心談話", "activity")
+        return {"activity": talk, "pairs": [{"mode": "among", "a": role}]}
     ex = EXAMPLE.search(st.f)
     if ex is not None and ex.start() <= m.start():
         return None  # an example list illustrates; it is not a list to cover
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
-    items = _items(st, m.end()) if field == "topics" else _items(st, 0)
-    if not items:
-        return None
+    if field == "attendees":
+        am = _ATTENDEES.search(st.f.rstrip("。;,"))
+        if am is None:
+            return None
+        gi = next(i for i in range(1, 5) if am.group(i))
+        items = _items(st, am.start(gi), am.end(gi))
+        least = 1
+    else:
+        items = _items(st, m.end()) if field == "topics" else _items(st, 0)
+        least = 2
+    if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items):
+        return None  # a list is two or more short items, not clauses
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     act = activity(st)
     doc = document(st)

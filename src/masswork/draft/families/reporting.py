@@ -27,6 +27,10 @@ NOTICE_ROWS = rows("notice", (
 ROWS = REPORT_ROWS + NOTICE_ROWS
 
 
+_OBJECT = re.compile(r"(?:报送|上报|呈报|报告|汇报|提交|送交|报)(?:给|至|到)?([^,;:。]{2,16}?)(?:审核|审阅|备案|$|[,;:。])")
+_CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "report":
@@ -41,8 +45,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 return None
         p: Params = {"document": doc}
         to = parties(st)
-        if to:
-            p["to"] = to
+        if not to:
+            obj = _OBJECT.search(st.f, m.start())
+            if obj:
+                to = [placeholder(st.words(obj.start(1), obj.end(1)), "body")]
+            elif "上" in m.group(0):
+                to = [placeholder("上級", "body")]
+            else:
+                return None
+        p["to"] = to
         return p
     act = activity(st)
     if act is None:
@@ -55,7 +66,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             p["lead"] = w
         except (PhraseError, ValueError):
             pass
-    ch = [placeholder(x, "group") for x in re.findall(r"([\u4e00-\u9fff]{2,8}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台))", st.text)]
-    if ch:
-        p["channels"] = ch
+    ch = [placeholder(st.text[x.start():x.end()], "group") for x in _CHANNEL.finditer(st.f)]
+    if not ch:
+        word = re.search(r"通知|公示|预告|公告|告知|公布|发布", st.f)
+        if word is None:
+            return None
+        ch = [placeholder(st.text[word.start():word.end()], "group")]
+    p["channels"] = ch
     return p

@@ -8,11 +8,13 @@ import re
 
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
+from ..recognise import Ref
 from .words import activity, document, parties, placeholder
 
 __all__ = ["ROWS", "build"]
 
-_EVENT_END = r"(?:会|课|活动|学习|评议|讨论|调研|工作|阶段|环节|材料|方案|报告|意见|结果)"
+_EVENT_END = (r"(?:会议|会|课|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
+              r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{2,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
@@ -45,6 +47,15 @@ def _lead(words: str) -> str | None:
     return w
 
 
+_DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
+
+
+def _deed(st: Statement, a: int) -> Ref | None:
+    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words."""
+    m = _DEED.search(st.f, a)
+    return placeholder(st.words(m.start(1), m.end(1)), "activity") if m else None
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
@@ -71,10 +82,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if anchor is None:
             words = st.words(a0, a1)
             words = re.sub(r"^(?:在|对|待|等)", "", words)
-            anchor = placeholder(words[-12:], "activity") if len(words) >= 2 else None
-        subject = activity(st, m.end()) or document(st, m.end())
+            short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
+            anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+        prev = Statement(st.clause, st.before, st.before, st.line)
+        anchor = activity(prev) or document(prev)
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
     else:
         anchor = activity(st) or document(st)
         subject = activity(st, m.end()) or document(st, m.end())
