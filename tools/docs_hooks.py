@@ -124,7 +124,8 @@ def _default(value: Any) -> str:
 
 def _type_name(tp: Any) -> str:
     text = tp if isinstance(tp, str) else getattr(tp, "__name__", None) or repr(tp)
-    return f"`{str(text).replace('typing.', '')}`"
+    # A "|" inside a table cell would need escaping, which shows in a code span: say "or".
+    return " or ".join(f"`{part.strip()}`" for part in str(text).replace("typing.", "").split("|"))
 
 
 def _cell(text: str) -> str:
