@@ -152,7 +152,7 @@ def test_a_url_with_a_stray_space_is_bad_input_without_the_url(folder: Path, whe
     for ctype in ("dingtalk", "wecom", "webhook"):
         r = run(folder, f'[channels.c]\ntype = "{ctype}"\nurl_env = "C_URL"\n', {"C_URL": bad})
         assert r.exit_code == 2, r.output
-        assert "channels.c.url_env" in r.stderr and ("space" in r.stderr or "U+0007" in r.stderr)
+        assert "channels.c.url_env" in r.stderr and ("空格" in r.stderr or "U+0007" in r.stderr)
         assert TOKEN[:10] not in r.output and TOKEN[10:] not in r.output
         assert not (folder / "ledger.sqlite").exists()  # refused before anything was claimed
 

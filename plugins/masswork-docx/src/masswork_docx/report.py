@@ -34,6 +34,7 @@ from docx.text.paragraph import Paragraph
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from masswork.checklist import rule_title
+from masswork.i18n import is_chinese, normalize, pair_text
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
 
@@ -73,9 +74,8 @@ def _num(x: float) -> str:
 
 def title_text(inp: ExportInput) -> str:
     plan_title = clean(inp.plan.title)
-    if inp.lang == "zh":
-        return f"關於落實《{plan_title}》情況的自查報告"
-    return f"Self-inspection report on carrying out “{plan_title}”"
+    return pair_text(f"關於落實《{plan_title}》情況的自查報告",
+                     f"Self-inspection report on carrying out “{plan_title}”", inp.lang)
 
 
 _COUNTED_KINDS = ("per-person", "occurs", "quantity", "recurring")
@@ -89,7 +89,7 @@ def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> 
     counted = f.kind in _COUNTED_KINDS
     parts = [_owed_one(s, lang, counted, names or {}) for s in f.shortfall]
     if parts:
-        return ";".join(parts) if lang == "zh" else "; ".join(parts)
+        return ";".join(parts) if is_chinese(lang) else "; ".join(parts)
     return clean(f.message(lang))
 
 
@@ -97,36 +97,35 @@ def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
     if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
-        return "差距:" if lang == "zh" else "Gap: "
-    return "尚欠:" if lang == "zh" else "Owed: "
+        return pair_text("差距:", "Gap: ", lang)
+    return pair_text("尚欠:", "Owed: ", lang)
 
 
 def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) -> str:
     who = clean(s.name or names.get(s.subject) or s.subject)
     if s.need is not None and s.have is not None and (counted or s.need != 1):
         gap = max(s.need - s.have, 0)
-        if lang == "zh":
-            return f"{who}:應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}"
-        return f"{who}: {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed"
+        return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
+                               f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
     if s.detail:
-        return f"{who}:{clean(s.detail)}" if lang == "zh" else f"{who}: {clean(s.detail)}"
+        return f"{who}:{clean(s.detail)}" if is_chinese(lang) else f"{who}: {clean(s.detail)}"
     return who
 
 
 def _status(status: Status, lang: str) -> str:
-    return status.zh if lang == "zh" else status.value
+    return status.label(lang)
 
 
 def _date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日" if is_chinese(lang) else day.isoformat()
 
 
 class _Writer:
     def __init__(self, inp: ExportInput) -> None:
         self.inp = inp
-        self.zh = inp.lang == "zh"
+        self.zh = is_chinese(inp.lang)
         self.doc: Document = docx.Document()
         apply_fonts(self.doc, inp.lang)
         normal = self.doc.styles["Normal"]
@@ -168,7 +167,7 @@ class _Writer:
         return clean(self.inp.schedule.unit) or clean(self.inp.plan.issuer)
 
     def t(self, zh: str, en: str) -> str:
-        return zh if self.zh else en
+        return pair_text(zh, en, self.inp.lang)
 
     def para(self, text: str = "", *, bold_label: str = "", style: str | None = None,
              align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
@@ -354,7 +353,7 @@ def build_document(inp: ExportInput) -> Document:
     props.revision = 1
     props.title = title_text(inp)[:255]
     props.subject = clean(inp.schedule.unit)[:255]
-    props.language = "zh-CN" if inp.lang == "zh" else "en"
+    props.language = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(normalize(inp.lang) or "en", "en")
     props.identifier = clean(inp.plan.id)[:255]
     props.comments = ""
     props.keywords = ""

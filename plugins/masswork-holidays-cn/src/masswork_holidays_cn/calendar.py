@@ -104,7 +104,9 @@ class CalendarCoverageError(MassworkError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        return f"{self.zh} / {self.en}" if lang == "zh" else f"{self.en} ({self.zh})"
+        from masswork.i18n import pair_text
+
+        return pair_text(self.zh, self.en, lang)
 
 
 @attrs.frozen

@@ -53,3 +53,16 @@ CHECKLIST_EXPORTER = Exporter(
 def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(EXPORTER)
     register(CHECKLIST_EXPORTER)
+
+
+@hookimpl
+def masswork_register_summary_exporters(register: Callable[[object], None]) -> None:
+    """The batch overview page (``--summary-format html``)."""
+    from masswork.batch import SummaryExporter
+
+    def export(summary: object, lang: str) -> bytes:
+        from .overview import overview_html
+
+        return overview_html(summary, lang).encode("utf-8")  # type: ignore[arg-type]
+
+    register(SummaryExporter("html", ".html", export, "批量檢查概覽(網頁)", "batch overview (web page)"))

@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from masswork.i18n import labels, normalize
 from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Status
@@ -211,13 +212,19 @@ class _Sheet:
 
 
 def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
-    return [zh if lang == "zh" else en for en, zh in columns]
+    words = labels({"zh": {en: zh for en, zh in columns}, "en": {en: en for en, _ in columns}}, lang)
+    return [words[en] for en, _ in columns]
+
+
+def _sheet_name(key: str, lang: str) -> str:
+    return labels({"zh": {k: v["zh"] for k, v in SHEET_NAMES.items()},
+                   "en": {k: v["en"] for k, v in SHEET_NAMES.items()}}, lang)[key]
 
 
 def _ledger(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.active
     assert ws is not None
-    ws.title = SHEET_NAMES["ledger"][inp.lang]
+    ws.title = _sheet_name("ledger", inp.lang)
     sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title))
     status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
     for row in ledger_rows(inp):
@@ -229,11 +236,11 @@ def _ledger(wb: Workbook, inp: ExportInput) -> None:
 
 
 def _status_text(status: Status, lang: str) -> str:
-    return status.zh if lang == "zh" else status.value
+    return status.label(lang)
 
 
 def _findings(wb: Workbook, inp: ExportInput) -> None:
-    ws = wb.create_sheet(SHEET_NAMES["findings"][inp.lang])
+    ws = wb.create_sheet(_sheet_name("findings", inp.lang))
     sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     f: Finding
     for f in sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status)):
@@ -246,7 +253,7 @@ def _findings(wb: Workbook, inp: ExportInput) -> None:
 
 
 def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
-    ws = wb.create_sheet(SHEET_NAMES["quota"][inp.lang])
+    ws = wb.create_sheet(_sheet_name("quota", inp.lang))
     sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     owed_col = [en for en, _ in QUOTA_COLUMNS].index("owed") + 1
     mine_col = [en for en, _ in QUOTA_COLUMNS].index("person_status") + 1
@@ -285,7 +292,7 @@ def build_workbook(inp: ExportInput) -> Workbook:
     props.title = strip_illegal(inp.plan.title)[:255] or None
     props.subject = strip_illegal(inp.schedule.unit)[:255] or None
     props.description = strip_illegal(inp.plan.id)[:255] or None
-    props.language = "zh-TW" if inp.lang == "zh" else "en"
+    props.language = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(normalize(inp.lang) or "en", "en")
     return wb
 
 
