@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import CN, NUMBER, Hit, Params, Statement, number, rows
+from .base import NUMBER, Hit, Params, Statement, number, rows
 from .words import activity, document, heading_activity, person_role
 
 __all__ = ["ROWS", "build", "every_of"]
@@ -127,5 +127,3 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         p["activity"] = act
     return p
 
-
-_ = CN
