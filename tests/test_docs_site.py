@@ -13,7 +13,8 @@ scratch folder of its own (a copy of ``examples/`` beside it, ``HOME`` inside it
   command must exit 0, or 1 where it is ``masswork check`` reporting a failing rule (its
   documented meaning); a page's ``export`` lines hold for its later blocks. A block may be left unrun only when an HTML comment
   ``<!-- not run: … -->`` stands right before it *and* every command in it installs or
-  builds software (pip, venv, apt-get, build, mypy, pytest) — tried outside the suite;
+  builds software or runs a long test or fuzzing session (pip, venv, apt-get, build, mypy,
+  pytest, a fuzz/ harness) — tried outside the suite;
 * ``text`` blocks and unlabelled blocks are prose (synopses, crontab lines, program output).
 
 A page about reminders gets a DingTalk robot on 127.0.0.1 to send to. No page may point
@@ -50,7 +51,8 @@ FENCE = re.compile(r"(?:<!--(?P<comment>(?:(?!-->).)*)-->\s*\n)?^```(?P<lang>[\w
 TITLE = re.compile(r'title="([^"]+)"')
 INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "python3 -m venv",
             ".venv/bin/python -m pip install", "sudo apt-get install", "apt-get install",
-            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest")
+            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/")
+ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
 
 
@@ -185,7 +187,7 @@ def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[
         elif lang in ("sh", "bash", "console"):
             if comment.startswith("not run:"):
                 for cmd in commands(body):
-                    parts = [c.strip() for c in re.split(r"&&|;", cmd)]
+                    parts = [ENV_PREFIX.sub("", c.strip()) for c in re.split(r"&&|;", cmd)]
                     assert all(p.startswith(INSTALLS) or p.startswith("cd ") for p in parts), (
                         f"{where} is marked not run but does more than install software: {cmd}")
                 continue
