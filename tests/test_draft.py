@@ -560,7 +560,7 @@ def test_cli_several_articles_write_one_file_each(tmp_path: Path) -> None:
 def test_cli_bad_input_exits_2_with_a_message(tmp_path: Path, args: list[str], words: str) -> None:
     src = tmp_path / "plan.txt"
     src.write_text(TWO_PLANS if args else " \n", encoding="utf-8")
-    r = invoke("draft", str(src), *args)
+    r = CliRunner().invoke(cli, ["draft", str(src), *args], env={"MASSWORK_LANG": "en"})
     assert r.exit_code == 2
     assert words in r.stderr and str(src) in r.stderr
     assert "Traceback" not in r.output

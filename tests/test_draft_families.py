@@ -88,10 +88,13 @@ def test_hedge_makes_a_warning() -> None:
     assert rec and all(r.severity == "warning" for r in rec)
 
 
-def test_every_two_months_is_six_a_year() -> None:
+def test_every_two_months_is_an_interval() -> None:
     d = draft_text("一、要求\n(一)支部每两个月召开1次专题学习会。", year=2020)[0]
     rec = [r for r in d.requirements if r.kind == "recurring"]
-    assert rec and rec[0].entry["every"] == "year" and rec[0].entry["min"] == 6
+    assert rec and (rec[0].entry["every"], rec[0].entry["interval"], rec[0].entry["min"]) == ("month", 2, 1)
+    d = draft_text("一、要求\n(一)支部每半年召开1次专题学习会。", year=2020)[0]
+    rec = [r for r in d.requirements if r.kind == "recurring"]
+    assert rec and rec[0].entry["every"] == "half-year"
 
 
 def test_examples_are_not_a_list_to_cover() -> None:

@@ -25,6 +25,13 @@ import masswork
 from masswork.ledger import delivery_id, delivery_key
 from masswork.remind import reminders
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 N_REQ = 24
 PLAN = "\n".join([
     'id = "many"', 'title = "多項方案"', "year = 2014",

@@ -23,6 +23,13 @@ from markdown_it import MarkdownIt
 from masswork.cli import cli
 from masswork.remind.render import clean, defang, md_text, one_line
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 HOSTILE_TITLE = ("學習計劃\r\nBcc: attacker@example.org\r\n\r\n[點我](https://evil.example/x) "
                  "<a href=\"javascript:alert(1)\">x</a> ![i](http://evil.example/i.png) www.evil.example "
                  "**粗** `c` \x1b[31m紅\x1b[0m \u202egnp.exe\u202c \x00 end")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import CN, NUMBER, Hit, Params, Statement, number, rows
+from .base import NUMBER, Hit, Params, Statement, number, rows
 from .words import activity, document, heading_activity, person_role
 
 __all__ = ["ROWS", "build", "every_of"]
@@ -45,19 +45,16 @@ _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "�
           "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1)}
 
 
-def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
-    """(the plan format's ``every``, how many times per that period one time per ``n``
-    units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
-    period does not divide a year."""
+def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
+    """(the plan format's ``every``, its ``interval``, how many times per period one time
+    per ``n`` units makes): every 2 months → (month, 2, 1); every half year → (half-year, 1,
+    1); every 3 weeks → (week, 3, 1). None for a count of 0."""
     every, per = _EVERY[unit]
     if n == 0:
         return None
-    if n is None or n == 1:
-        return every, per
-    months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
-    if months is None or 12 % (months * n):
-        return None
-    return "year", 12 // (months * n)
+    if unit == "半年":
+        every, per = "half-year", 1
+    return every, n or 1, per
 
 
 _DEED = re.compile(r"参加|出席|列席|写|撰写|填|提交|交|讲|作|备好|订好|修改|至少|不少于|报告|发言|述职|上党课|补课")
@@ -105,9 +102,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
         if ev is None:
             return None
-        every, times = ev
+        every, interval, times = ev
         k = number(g.get("k")) or 1
-        return {"activity": act, "every": every, "min": times * k}
+        p = {"activity": act, "every": every, "min": times * k}
+        if interval > 1:
+            p["interval"] = interval
+        return p
     k_words = g.get("k")
     unit = g.get("u") or "%"
     if k_words is None:
@@ -127,5 +127,3 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         p["activity"] = act
     return p
 
-
-_ = CN

@@ -74,10 +74,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if ex is not None and ex.start() <= m.start():
         return None  # an example list illustrates; it is not a list to cover
     if g.get("each"):
-        role = person_role(st, st.words(m.start("role"), m.end("role")))
-        if role is None:
+        holder = person_role(st, st.words(m.start("role"), m.end("role")))
+        if holder is None:
             return None
-        p0: Params = {"items_from": role, "field": "targets"}
+        p0: Params = {"items_from": holder, "field": "targets"}
         subj = document(st, m.end()) or activity(st)
         if subj is not None:
             p0["document" if subj.category == "document" else "activity"] = subj
