@@ -24,7 +24,8 @@ from masswork.atomic import TEMP_SUFFIX, OutputError, stale_temps, write_atomic
 ROOT = Path(__file__).resolve().parent.parent
 S3 = ROOT / "examples" / "s3-danyang-phase1"
 EXPORT = [sys.executable, "-m", "masswork", "export", str(S3 / "plan.toml"), str(S3 / "schedule-flawed.toml"),
-          "--format", "json"]
+          "--format", "json", "--lang", "en"]  # the tests read the English wording of refusals
+
 
 
 def export(out: Path | str, **kw: object) -> subprocess.CompletedProcess[bytes]:
@@ -94,12 +95,13 @@ def test_draft_o_is_written_atomically_and_refuses_the_same(tmp_path: Path) -> N
     doc = tmp_path / "doc.txt"
     doc.write_text("一、總體要求\n（一）各單位於3月10日前報送工作方案。\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "masswork", "draft", str(doc), "--year", "2014", "-o",
-                        str(tmp_path / "missing" / "plan.toml")], capture_output=True, timeout=120)
+                        str(tmp_path / "missing" / "plan.toml")], capture_output=True, timeout=120,
+                       env={**os.environ, "MASSWORK_LANG": "en"})
     assert_refused(r, "plan.toml", "folder does not exist")
     link = tmp_path / "plan.toml"
     link.symlink_to(tmp_path / "elsewhere.toml")
     r = subprocess.run([sys.executable, "-m", "masswork", "draft", str(doc), "--year", "2014", "-o", str(link)],
-                       capture_output=True, timeout=120)
+                       capture_output=True, timeout=120, env={**os.environ, "MASSWORK_LANG": "en"})
     assert_refused(r, "plan.toml", "symbolic link")
 
 

@@ -44,6 +44,12 @@ ARGS = ["remind", "plan.json", "schedule.json", "--as-of", "2014-02-26", "--form
 md = MarkdownIt("commonmark")
 
 
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    # These tests read the English wording of the errors (the CLI speaks one language).
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 @pytest.fixture
 def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.chdir(tmp_path)
