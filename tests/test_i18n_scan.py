@@ -33,9 +33,20 @@ EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("s*-*/plan.toml"))
 # which requirement kinds still write in one language ("not approved", "未報送"); where an
 # example has such shortfalls the case is expected to fail (strict: it turns into a failure
 # the day the details are rendered per language, so the mark must then be removed).
-_DETAIL_GAP = pytest.mark.xfail(strict=True, reason="docx/html print Shortfall.detail, free text in one language")
-CASES = [pytest.param(ex, sched, marks=() if (ex.name, sched) == ("s2-kejiju-campaign", "schedule-complete.toml")
-                      else _DETAIL_GAP)
+_DETAIL_GAP = pytest.mark.xfail(strict=True, raises=AssertionError, reason="docx/html print Shortfall.detail, free text in one language")
+# And the s4 example's newer kinds still word some findings with English inside the
+# Chinese text ("last", "none", "required") and Chinese inside the English.
+_S4_GAP = pytest.mark.xfail(strict=True, raises=AssertionError,
+                            reason="s4's newer kinds mix English into Chinese findings and back")
+
+
+def _marks(ex: Path, sched: str) -> tuple[pytest.MarkDecorator, ...]:
+    if ex.name.startswith("s4-"):
+        return (_S4_GAP,)
+    return () if (ex.name, sched) == ("s2-kejiju-campaign", "schedule-complete.toml") else (_DETAIL_GAP,)
+
+
+CASES = [pytest.param(ex, sched, marks=_marks(ex, sched))
          for ex in EXAMPLES for sched in ("schedule-complete.toml", "schedule-flawed.toml")]
 AS_OF = {"s1-kejiju-phase1": "2014-04-15", "s2-kejiju-campaign": "2014-06-30", "s3-danyang-phase1": "2014-04-15"}
 
@@ -128,7 +139,7 @@ _READ = {".docx": _docx_text, ".xlsx": _xlsx_text, ".html": _html_text, ".ics": 
 def _outputs(example: Path, sched: str, lang: str) -> Iterator[tuple[str, str]]:
     plan_f, sched_f = str(example / "plan.toml"), str(example / sched)
     runner = CliRunner()
-    as_of = AS_OF[example.name]
+    as_of = AS_OF.get(example.name) or f"{masswork.load_plan(plan_f).year}-06-30"
     for args in (["check", plan_f, sched_f], ["check", plan_f, sched_f, "--as-of", as_of],
                  ["explain", plan_f]):
         r = runner.invoke(cli, [*args, "--lang", lang])
