@@ -138,3 +138,45 @@ def test_progress_only_on_a_terminal() -> None:
         p.step()
     assert quiet.getvalue() == ""
     assert loud.getvalue().endswith("2/2 units\n")
+
+
+def test_hook_masswork_register_batch_engines(tmp_path: Path) -> None:
+    import masswork
+    from masswork.batch import BatchEngine, batch_engines
+    from masswork.plugins import make_plugin_manager
+
+    seen: list[str] = []
+
+    def backwards(fn: Any, items: Any, options: Any) -> list[Any]:
+        seen.append(options["scheduler"])
+        return [fn(i) for i in reversed(items)][::-1]  # computed in another order, given back in order
+
+    class Plugin:
+        @masswork.hookimpl
+        def masswork_register_batch_engines(self, register: Any) -> None:
+            register(BatchEngine("backwards", backwards))
+
+    expected = write_province(tmp_path, 3, 20, seed=2)
+    engine = batch_engines(make_plugin_manager(load_entrypoints=False, extra=(Plugin(),)))["backwards"]
+    results = run_batch(find_units(tmp_path), engine=engine, options={"scheduler": "here"})
+    assert seen == ["here"]
+    assert [r["unit"] for r in results] == sorted(expected)
+    assert {r["unit"]: set(r["failing"]) for r in results} == expected
+
+
+def test_hook_masswork_register_summary_exporters() -> None:
+    import masswork
+    from masswork.batch import SummaryExporter
+    from masswork.plugins import make_plugin_manager
+
+    class Plugin:
+        @masswork.hookimpl
+        def masswork_register_summary_exporters(self, register: Any) -> None:
+            register(SummaryExporter("count", ".txt", lambda s, lang: str(len(s.units)).encode()))
+            register(SummaryExporter("json", ".json", lambda s, lang: b"{}"))  # taken: refused
+
+    host = make_plugin_manager(load_entrypoints=False, extra=(Plugin(),))
+    formats = summary_exporters(host)
+    assert formats["count"].export(summarise([]), "zh") == b"0"
+    assert formats["json"].export(summarise([]), "zh").startswith(b"{\n")  # the built-in stayed
+    assert any("json" in f.en for f in host.failures)

@@ -25,6 +25,13 @@ import masswork
 from masswork.ledger import delivery_id, delivery_key
 from masswork.remind import reminders
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 N_REQ = 24
 PLAN = "\n".join([
     'id = "many"', 'title = "多項方案"', "year = 2014",
@@ -38,12 +45,6 @@ PLAN = "\n".join([
      f'party = "督導組"\nwithin = "{3 + i // 8}月{1 + i % 8 * 3}日前"' for i in range(N_REQ)]) + "\n"
 DAYS = ["2014-02-20", "2014-03-05", "2014-03-20", "2014-04-10", "2014-05-01"]
 
-
-
-@pytest.fixture(autouse=True)
-def _english(monkeypatch: pytest.MonkeyPatch) -> None:
-    # These tests read the English wording of the errors (the CLI speaks one language).
-    monkeypatch.setenv("MASSWORK_LANG", "en")
 
 
 def write_case(folder: Path, hook: str, backoff: float = 0.0) -> None:

@@ -207,12 +207,27 @@ def test_report_each_branch_submits_to_itself_and_post_hosts(tmp_path: Path) -> 
     assert [s["subject"] for s in finding(rep, "lecture")["shortfall"]] == ["支部二:黨課"]
 
 
+def test_each_members_material_submitted_to_their_own_branch(tmp_path: Path) -> None:
+    plan = base_plan({"id": "r", "kind": "report", "for_each": ["黨委"], "document": "公示材料",
+                      "per": "{unit}", "to": ["{unit}"]})
+    owners = {"s1": "支部一", "m1": "支部一", "m2": "支部一", "s2": "支部二", "m3": "支部二"}
+    docs = [{"id": f"d-{p}", "type": "公示材料", "owner": p, "submitted": [{"to": b, "on": "2023-11-01"}]}
+            for p, b in owners.items()]
+    assert check(tmp_path, plan, [], docs)[0] == 0
+    # m3 hands it to the other branch: not their own
+    wrong = docs[:-1] + [dict(docs[-1], submitted=[{"to": "支部一", "on": "2023-11-01"}])]
+    code, rep = check(tmp_path, plan, [], wrong)
+    assert code == 1 and [s["subject"] for s in finding(rep)["shortfall"]] == ["支部二:m3→支部二"]
+
+
 @pytest.mark.parametrize("change, words", [
     ({"for_each": ["支部三"]}, "requirements[0].for_each[0]"),
     ({"host": "{unit}/書記"}, "only meaningful in a rule with for_each"),
     ({"for_each": ["黨委"], "host": "{unit}/組長"}, "has no post '組長'"),
     ({"host": "小組/秘書長"}, "body '小組' has no post '秘書長'"),
     ({"host": "大組/組長"}, "unknown body '大組'"),
+    ({"for_each": ["無人角色"]}, "no one holds '無人角色'"),
+    ({"within": "2024年3月"}, "after the campaign ends"),
 ])
 def test_bad_units_and_posts_are_plan_errors_naming_the_key(tmp_path: Path, change: dict[str, Any],
                                                             words: str) -> None:
@@ -247,6 +262,16 @@ def test_campaign_window_and_its_start_and_end(tmp_path: Path) -> None:
     code, rep = check(tmp_path, plan, [dict(events[0], start="2023-10-09"), dict(events[1], start="2023-10-10", end="2024-01-03")])
     assert code == 1
     assert {s["subject"] for s in finding(rep)["shortfall"]} == {"c", "start", "end"}
+
+
+def test_before_the_campaign_ends_is_the_plans_own_end(tmp_path: Path) -> None:
+    plan = base_plan({"id": "r", "kind": "deadline", "document": "整改事項", "action": "filed", "within": "活動結束前"})
+    assert check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2023-12-30"}])[0] == 0
+    code, rep = check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2024-01-02"}])
+    assert code == 1 and "..2023-12-31" in finding(rep)["message"]
+    no_end = base_plan({"id": "r", "kind": "deadline", "activity": "黨課", "within": "活動結束前"})
+    del no_end["end"]
+    assert "requirements[0].within" in plan_error(tmp_path, no_end)
 
 
 def test_monthly_report_due_by_day_five_of_the_next_month(tmp_path: Path) -> None:

@@ -161,3 +161,50 @@ def test_large_json_file_is_streamed_and_checked_alike(tmp_path: Path, monkeypat
     streamed = masswork.load_schedule(file, plan)
     assert calls and streamed == ordinary
     assert masswork.check(plan, streamed).to_dict() == masswork.check(plan, ordinary).to_dict()
+
+
+_bracket_text = st.text(alphabet='[]{}"\'\\\n ax#', max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_bracket_text, st.integers(min_value=0, max_value=4))
+def test_fast_json_nesting_scan_agrees_with_the_character_loop(text: str, depth: int) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders import limits
+
+    slow_ok = True
+    saved = limits._json_depth_within
+    try:
+        limits._json_depth_within = lambda t, d: False  # type: ignore[assignment]
+        try:
+            limits.check_nesting_text(text, depth, None, "json")
+        except InputError:
+            slow_ok = False
+    finally:
+        limits._json_depth_within = saved  # type: ignore[assignment]
+    assert limits._json_depth_within(text, depth) == slow_ok
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    | st.sampled_from(["\ud800", "x" * 20]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values)
+def test_fast_tree_walk_never_passes_what_the_exact_walk_refuses(value: Any) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders.limits import Limits, check_tree, tree_within
+
+    small = Limits(max_depth=3, max_abs_int=1000, max_string=10, max_items=3, max_requirements=2)
+    if tree_within({"r": value}, small):
+        check_tree.__globals__["tree_within"] = lambda *a, **k: False
+        try:
+            check_tree({"r": value}, small, None, requirements_key="r")  # must not raise
+        except InputError as exc:  # pragma: no cover - the property failing
+            raise AssertionError(f"fast walk passed what the exact walk refuses: {exc}") from None
+        finally:
+            check_tree.__globals__["tree_within"] = tree_within

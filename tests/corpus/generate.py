@@ -312,7 +312,7 @@ def references() -> Iterator[Case]:
         ("host", 'host = "li"', 'host = "wang"', "unknown", "events[0].host"),
         ("attendee", 'attendees = ["sun"]', 'attendees = ["zhao"]', "unknown", "events[0].attendees[0]"),
         ("body-attendee", 'attendees = ["sun"]', 'attendees = ["督導組x"]', "unknown", "events[0].attendees[0]"),
-        ("type-case", 'type = "學習"', 'type = "学习"', "unknown", "events[1].type"),
+        ("type-near-miss", 'type = "學習"', 'type = "學習會議"', "unknown", "events[1].type"),
         ("status", 'status = "held"', 'status = "finished"', "invalid value", "events[0].status"),
     ]
     for name, old, new, frag, path in sched_swaps:
@@ -503,6 +503,8 @@ def limits() -> Iterator[Case]:
                expect("plan", "nested too deeply", "line 1"))
         yield (f"schedule-deep-inline-{depth}.toml", ("x = " + "{a=" * depth + "1" + "}" * depth + "\n" + sched).encode(),
                expect("schedule", "nested too deeply", "line 1"))
+    yield ("plan-deep-array-one-per-line.toml", ("x = " + "[\n" * 5000 + "]\n" * 5000 + plan).encode(),
+           expect("plan", "nested too deeply", "line 33"))
     dotted = "x." * 60 + "y = 1\n"
     yield "plan-deep-dotted-key.toml", (dotted + plan).encode(), expect("plan", "nested too deeply", "path x")
     header = "[" + ".".join(["t"] * 60) + "]\nv = 1\n"

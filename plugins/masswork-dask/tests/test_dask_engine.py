@@ -21,7 +21,7 @@ from masswork.testing.province import write_province
 def cluster() -> Iterator[LocalCluster]:
     # Threads in this process: light enough for CI, and the same code path over TCP.
     with LocalCluster(n_workers=1, threads_per_worker=2, processes=False, host="127.0.0.1",
-                      dashboard_address=None, protocol="tcp") as c:
+                      dashboard_address=None, protocol="tcp") as c:  # type: ignore[no-untyped-call]
         yield c
 
 

@@ -23,7 +23,7 @@ __all__ = ["batch_options", "run_batch_command"]
 
 def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str, engine: str,
                       scheduler: str | None, jobs: int | None, output: str | None,
-                      reports: str | None, behind: int) -> int:
+                      reports: str | None, behind: int, templates: tuple[str, ...] = ()) -> int:
     """Run the batch and write its summary; returns the exit code."""
     from ..errors import InputError, Problem, nearest
     from ..loaders import write_atomic
@@ -44,9 +44,14 @@ def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str
                                   hint=nearest(fmt, list(exporters)))])
     units = find_units(source)
     progress = Progress(len(units))
+    # The batch's own folder (or the manifest's) holds the shared template: plans may extend it.
+    from ..loaders.extends import templates_from_env
+
+    root = Path(source) if Path(source).is_dir() else Path(source).parent
+    folders = [*(templates or [str(p) for p in templates_from_env()]), str(root)]
     results = run_batch(units, as_of=as_of, engine=engines[engine],
                         options={"jobs": jobs, "scheduler": scheduler}, reports=reports is not None,
-                        progress=progress)
+                        progress=progress, templates=folders)
     if reports is not None:
         folder = Path(reports)
         folder.mkdir(parents=True, exist_ok=True)
@@ -86,7 +91,8 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
         fmt = summary_format or ("json" if kwargs.get("fmt") == "json" else "text")
         sys.exit(run_batch_command(batch, as_of=kwargs.get("as_of"), fmt=fmt, lang=kwargs.get("lang") or "zh",
                                    engine=engine, scheduler=scheduler, jobs=jobs, output=output,
-                                   reports=reports, behind=behind))
+                                   reports=reports, behind=behind,
+                                   templates=tuple(kwargs.get("templates") or ())))
 
     options = [
         click.option("--batch", type=click.Path(exists=False), default=None,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TextIO
@@ -39,14 +40,17 @@ class BatchEngine:
     description_en: str = ""
 
 
-def check_unit(job: tuple[Unit, str | None, bool]) -> dict[str, Any]:
-    """Load and check one unit; plain data back (picklable, JSON-able).
+def check_unit(job: tuple[Unit, str | None, bool] | tuple[Unit, str | None, bool, tuple[str, ...]]) -> dict[str, Any]:
+    """Load and check one unit; plain data back (picklable, JSON-able). ``job`` is the unit,
+    the ``as_of`` day (ISO) or None, whether to return the whole report, and the templates
+    folders its plan may ``extends`` into.
 
     ``{"unit", "plan", "events", "statuses": {rule: status}, "failing": [...], "error":
     None | {"zh", "en"}, "report": report JSON when asked}``. A unit whose files are missing
     or wrong comes back with ``error`` set; it never raises.
     """
-    unit, as_of, want_report = job
+    unit, as_of, want_report = job[:3]
+    templates: tuple[str, ...] = job[3] if len(job) > 3 else ()
     out: dict[str, Any] = {"unit": unit.id, "plan": None, "events": 0, "statuses": {},
                            "failing": [], "error": None, "report": None}
     from ..errors import MassworkError
@@ -62,7 +66,7 @@ def check_unit(job: tuple[Unit, str | None, bool]) -> dict[str, Any]:
         from ..loaders import load_plan, load_schedule
         from ..plugins import get_calendar
 
-        plan = load_plan(unit.plan)
+        plan = load_plan(unit.plan, templates=list(templates) or None)
         schedule = load_schedule(unit.schedule, plan)
         report = check(plan, schedule, dt.date.fromisoformat(as_of) if as_of else None,
                        calendar=get_calendar())
@@ -137,10 +141,19 @@ class Progress:
 
 def run_batch(units: Sequence[Unit], *, as_of: dt.date | None = None, engine: BatchEngine | None = None,
               options: Options | None = None, reports: bool = False,
-              progress: Progress | None = None) -> list[dict[str, Any]]:
-    """Check every unit with ``engine`` (local by default); results in unit order."""
+              progress: Progress | None = None,
+              templates: Sequence[str] | None = None) -> list[dict[str, Any]]:
+    """Check every unit with ``engine`` (local by default); results in unit order. Unit
+    plans may ``extends`` into ``templates`` (by default the folders of ``MASSWORK_TEMPLATES``
+    and the folder that holds the unit folders, where a shared template usually sits)."""
     run = engine.run if engine is not None else local_engine
-    jobs = [(u, as_of.isoformat() if as_of else None, reports) for u in units]
+    if templates is None:
+        from ..loaders.extends import templates_from_env
+
+        templates = [str(p) for p in templates_from_env()] + sorted(
+            {str(Path(u.plan).resolve().parent.parent) for u in units if u.plan})
+    shared = tuple(templates)
+    jobs = [(u, as_of.isoformat() if as_of else None, reports, shared) for u in units]
     out = []
     for result in run(check_unit, jobs, options or {}):
         out.append(result)

@@ -54,7 +54,7 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     if isinstance(source, Mapping):
         check_tree(source, limits, None)
         return _load(source, None, plan)
-    streamed = _streamed(Path(source))
+    streamed = _streamed(Path(source), limits)
     if streamed is not None:
         if plan is not None:
             from ..validate import validate_schedule
@@ -79,14 +79,16 @@ def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Sched
     return sched
 
 
-def _streamed(path: Path) -> Schedule | None:
+def _streamed(path: Path, limits: Limits) -> Schedule | None:
     """A large JSON schedule read as a stream (masswork.loaders.stream), or None to read it
-    the ordinary way (small, TOML, or anything the stream does not accept)."""
+    the ordinary way (small, TOML, over the size limit, or anything the stream does not
+    accept: the ordinary reader then says what is wrong)."""
     from .stream import STREAM_MIN_BYTES, stream_schedule
 
     try:
-        if path.suffix.lower() != ".json" or path.stat().st_size < STREAM_MIN_BYTES:
+        size = path.stat().st_size
+        if path.suffix.lower() != ".json" or not STREAM_MIN_BYTES <= size <= limits.max_file_bytes:
             return None
-        return stream_schedule(path)
+        return stream_schedule(path, limits=limits)
     except (Fallback, OSError, UnicodeDecodeError):
         return None

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..model import Document, Event, Schedule
 from .fast import Fallback, _moment, converter
+from .limits import DEFAULT_LIMITS, Limits, tree_within
 
 __all__ = ["stream_schedule", "STREAM_MIN_BYTES"]
 
@@ -77,7 +78,7 @@ class _Reader:
         while True:
             try:
                 value, end = self.decoder.raw_decode(self.buf, self.pos)
-            except json.JSONDecodeError:
+            except ValueError:  # a syntax error, or the text ends mid-value, or a 5000-digit number
                 if self._more():
                     continue
                 raise Fallback from None
@@ -87,14 +88,18 @@ class _Reader:
             return value
 
 
-def _items(r: _Reader, build: Callable[[Any], Any]) -> list[Any]:
+def _items(r: _Reader, build: Callable[[Any], Any], limits: Limits) -> list[Any]:
     out: list[Any] = []
     r.expect("[")
     if r.peek() == "]":
         r.pos += 1
         return out
     while True:
-        out.append(build(r.value()))
+        item = r.value()
+        # The limits the ordinary reader applies to the whole tree, item by item.
+        if len(out) >= limits.max_items or not tree_within(item, limits, depth=2):
+            raise Fallback
+        out.append(build(item))
         c = r.peek()
         r.pos += 1
         if c == "]":
@@ -103,9 +108,17 @@ def _items(r: _Reader, build: Callable[[Any], Any]) -> list[Any]:
             raise Fallback
 
 
-def stream_schedule(path: str | Path, *, chunk: int = 1 << 20) -> Schedule:
-    """The schedule in a JSON file, streamed; :class:`Fallback` when anything is off."""
-    r = _Reader(Path(path), chunk)
+def stream_schedule(path: str | Path, *, chunk: int = 1 << 20, limits: Limits = DEFAULT_LIMITS) -> Schedule:
+    """The schedule in a JSON file, streamed; :class:`Fallback` when anything is off
+    (including anything beyond ``limits``: the ordinary reader then reports it)."""
+    try:
+        return _stream(Path(path), chunk, limits)
+    except RecursionError:
+        raise Fallback from None
+
+
+def _stream(path: Path, chunk: int, limits: Limits) -> Schedule:
+    r = _Reader(path, chunk)
     try:
         data: dict[str, Any] = {}
         streamed: dict[str, list[Any]] = {}
@@ -117,7 +130,7 @@ def stream_schedule(path: str | Path, *, chunk: int = 1 << 20) -> Schedule:
                     raise Fallback
                 r.expect(":")
                 if key in _STREAMED and r.peek() == "[":
-                    streamed[key] = _items(r, _shared(converter(_STREAMED[key])))
+                    streamed[key] = _items(r, _shared(converter(_STREAMED[key])), limits)
                 else:
                     data[key] = r.value()
                 c = r.peek()
@@ -132,6 +145,8 @@ def stream_schedule(path: str | Path, *, chunk: int = 1 << 20) -> Schedule:
             raise Fallback  # text after the closing brace
     finally:
         r.close()
+    if not tree_within(data, limits):
+        raise Fallback
     head: Schedule = converter(Schedule)(data)
     if not streamed:
         return head

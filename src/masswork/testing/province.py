@@ -143,10 +143,10 @@ def write_province(root: str | Path, units: int, events: int, *, seed: int = 0,
         folder.mkdir(exist_ok=True)
         people = _roster(rnd, unit)
         broken = {r for r in RULES if rnd.random() < violations}
-        plan = {"extends": "../template.json", "id": f"plan-{unit}", "title": f"{unit}實施方案",
-                "people": people}
+        plan_id = f"plan-{unit}"
+        plan = {"extends": "../template.json", "id": plan_id, "title": f"{unit}實施方案", "people": people}
         (folder / "plan.json").write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-        sched = _schedule(rnd, unit, plan["id"], people, events, broken)
+        sched = _schedule(rnd, unit, plan_id, people, events, broken)
         (folder / "schedule.json").write_text(json.dumps(sched, ensure_ascii=False), encoding="utf-8")
         expected[unit] = broken
     return expected

@@ -32,11 +32,11 @@ def dask_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Mapping
     cluster = None
     if not address or address == "local":
         cluster = LocalCluster(n_workers=options.get("jobs") or 2, threads_per_worker=1,
-                               host="127.0.0.1", dashboard_address=None, processes=True)
+                               host="127.0.0.1", dashboard_address=None, processes=True)  # type: ignore[no-untyped-call]
         address = cluster
     try:
         try:
-            client = Client(address)
+            client = Client(address)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             from masswork.errors import InputError, Problem
 

@@ -43,3 +43,18 @@ EXPORTER = Exporter(
 @hookimpl
 def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(EXPORTER)
+
+
+@hookimpl
+def masswork_register_summary_exporters(register: Callable[[object], None]) -> None:
+    """The batch summary workbook (``--summary-format xlsx``); openpyxl loads only when one
+    is written."""
+    from masswork.batch import SummaryExporter
+
+    def export(summary: object, lang: str) -> bytes:
+        from .summary import summary_xlsx
+
+        return summary_xlsx(summary, lang)  # type: ignore[arg-type]
+
+    register(SummaryExporter("xlsx", ".xlsx", export, "批量匯總工作簿(Excel)",
+                             "batch summary workbook (Excel)", binary=True))

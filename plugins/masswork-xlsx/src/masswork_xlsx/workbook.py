@@ -203,9 +203,12 @@ class _Sheet:
         ws.print_options.gridLines = True
         ws.print_options.horizontalCentered = True
         # "&" starts a header/footer code; the plan's title is text, so its "&" is doubled.
-        ws.oddHeader.left.text = self.title.replace("&", "&&")[:200]
-        ws.oddHeader.right.text = ws.title.replace("&", "&&")
-        ws.oddFooter.center.text = "&P / &N"
+        header, footer = ws.oddHeader, ws.oddFooter
+        if header is not None:
+            header.left.text = self.title.replace("&", "&&")[:200]
+            header.right.text = ws.title.replace("&", "&&")
+        if footer is not None:
+            footer.center.text = "&P / &N"
 
 
 def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:

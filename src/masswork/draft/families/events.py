@@ -18,7 +18,7 @@ OCCURS_ROWS = rows("occurs", (
 ))
 
 ATTEST_ROWS = rows("attest", (
-    (r"如实|原汁原味|实事求是|签字|签名确认|逐一确认", "qualities: 如實, 原汁原味, 簽字"),
+    (r"原汁原味|签字确认|签名确认|逐一确认|本人签字", "qualities: 原汁原味, 簽字確認"),
 ))
 
 ROWS = OCCURS_ROWS + ATTEST_ROWS

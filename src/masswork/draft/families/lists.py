@@ -20,6 +20,12 @@ COVERAGE_ROWS = rows("coverage", (
      "contents: 內容主要有:…, 具體為:…"),
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请)", "attendees: 出席的有…, 邀請…到會"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
+    (r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一位)(?P<role>[\u4e00-\u9fff]{1,6}?)(?:逐一|实事求是地|都)?"
+     r"(?:形成|提出|作出|确定|的)", "every holder covered: 為每名黨員逐一形成評議意見"),
+    (r"(?P<means>采取|采用|通过)(?P<list>[^。;:]{2,60}?、[^。;]{2,60}?)等?(?:办法|方式|形式|渠道)",
+     "channels: 採取召開座談會、個別談話等辦法"),
+    (r"(?P<att2>下列人员|以下人员)(?:参加|出席|列席)", "attendees: 下列人員參加:…"),
+    (r"一是[^。]{2,200}?二是", "a list 一是…二是…三是…"),
     (r"[^,;:。、]{2,14}、[^,;:。、]{2,14}(?:、[^,;:。、]{2,14})*(?:和|及|以及|与)[^,;:。、]{2,14}(?:等)?(?:情况|方面|内容|齐全)",
      "an enumerated list A、B和C等情況", 0.55),
 ))
@@ -30,7 +36,7 @@ PAIRWISE_ROWS = rows("pairwise", (
 
 ROWS = COVERAGE_ROWS + PAIRWISE_ROWS
 
-_SPLIT = re.compile(r"、|以及|和|及|与|;")
+_SPLIT = re.compile(r"、|以及|和|及|与|;|[一二三四五六七八九十]是")
 
 
 def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
@@ -67,6 +73,23 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     ex = EXAMPLE.search(st.f)
     if ex is not None and ex.start() <= m.start():
         return None  # an example list illustrates; it is not a list to cover
+    if g.get("each"):
+        holder = person_role(st, st.words(m.start("role"), m.end("role")))
+        if holder is None:
+            return None
+        p0: Params = {"items_from": holder, "field": "targets"}
+        subj = document(st, m.end()) or activity(st)
+        if subj is not None:
+            p0["document" if subj.category == "document" else "activity"] = subj
+        return p0
+    if g.get("means"):
+        items = _items(st, m.start("list"), m.end("list"))
+        if len(items) < 2:
+            return None
+        return {"items": [placeholder(i, "group") for i in items], "field": "channels"}
+    if g.get("att2"):
+        items = _items(st, m.end())
+        return {"items": [placeholder(i, "group") for i in items], "field": "attendees"} if items else None
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
     if field == "attendees":
         am = _ATTENDEES.search(st.f.rstrip("。;,"))

@@ -32,6 +32,8 @@ ROWS = rows("deadline", (
 ))
 
 DURATION_ROWS = rows("duration", (
+    (rf"阶段[(:]?(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]?",
+     "a phase with its window 整改提高階段(9月13日至10月16日)"),
     (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
      "a span 從3月19日開始,到5月20日結束"),
     (rf"(?:从|自)(?P<a>{_DATE})(?:开始|起)", "a start 從2005年1月開始 (with a length)", 0.6),
@@ -65,6 +67,9 @@ def _length(words: str) -> str | None:
     return words
 
 
+_DATELINE = re.compile(rf"{_Y}{_D}月{_D}[日号](?:上午|下午)?(?:[,:]|$)")
+
+
 def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
     """What a bare date is for: the words before it (``總結測評(8月3日至15日)``), else the
     clause's heading (a timetable line under ``(一)學習調研``)."""
@@ -80,6 +85,8 @@ def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "deadline":
+        if _DATELINE.match(st.f) and m.start() == 0 and not re.search(r"至|到|前|底|旬", m.group(0)):
+            return None  # "3月24日,…召開會議": a report's dateline, or the date a text is signed
         w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
         if w is None:
             w = window_phrase(m.group("w"), year)

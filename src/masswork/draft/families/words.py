@@ -52,6 +52,14 @@ def placeholder(words: str, category: str) -> Ref:
     return Ref(w, category, w, "", False)
 
 
+_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条)|把|要(?!求)|围绕")
+
+
+def _good_name(words: str) -> bool:
+    """Whether words cut from a statement name a thing (not ``圍繞本單位學習`` or ``務實作風把專題``)."""
+    return len(words) >= 2 and not _JUNK.search(fold(words))
+
+
 def _clean(words: str) -> str:
     w = strip_marks(words)
     w = re.sub(r"^(?:一次|1次|一场|好|了|在|对|的)", "", w)
@@ -73,16 +81,25 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
         if tail is None:
             continue
         words = _clean(st.text[om.start(1):om.start(1) + tail.end()])
-        if len(words) >= 2:
+        if _good_name(words):
             return placeholder(words, "activity")
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
         s0 = max(a, t.start() - 6)
         seg = st.f[s0:t.end()]
         cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在")
         words = _clean(st.text[s0 + cut + 1:t.end()])
-        if len(words) >= 2:
+        if _good_name(words):
             return placeholder(words, "activity")
     return None
+
+
+def heading_activity(st: Statement) -> Ref | None:
+    """The activity the clause's heading names (``2、學習時間`` under a 中心組學習 plan names
+    none; ``(一)專題黨課`` names 專題黨課), for a statement that names none itself."""
+    if not st.heading:
+        return None
+    h = Statement(st.clause, st.heading, fold(st.heading), st.line)
+    return activity(h)
 
 
 def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
