@@ -74,7 +74,7 @@ def finding(report: dict[str, Any], rule: str = "r") -> dict[str, Any]:
 def plan_error(tmp_path: Path, plan: dict[str, Any]) -> str:
     pf = tmp_path / "plan.json"
     pf.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    r = run("explain", pf, "--lang", "en")
+    r = run("explain", pf, "--lang", "en")  # the tests read the English wording
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr
     return r.stderr

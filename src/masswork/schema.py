@@ -132,8 +132,11 @@ def report_schema() -> dict[str, Any]:
     """The JSON report of ``masswork check --format json`` (and the ``report`` of the json
     export). Only ever extended: tools may rely on every key listed as required."""
     nullable_date = {"anyOf": [_DATE, {"type": "null"}]}
-    msgs = {"type": "object", "properties": {"zh": {"type": "string"}, "en": {"type": "string"}},
+    msgs = {"type": "object", "properties": {"zh": {"type": "string"}, "en": {"type": "string"},
+                                             "zh-Hans": {"type": "string"}, "zh-Hant": {"type": "string"}},
             "required": ["zh", "en"]}
+    # The message as a catalogue code and its parameters (masswork.i18n), where it has one.
+    code = {"message_code": {"type": "string"}, "message_params": {"type": "object"}}
     finding = {
         "type": "object",
         "properties": {
@@ -149,12 +152,13 @@ def report_schema() -> dict[str, Any]:
             "quote": {"type": "string"}, "phase": {"type": ["string", "null"]}, "due": nullable_date,
             "severity": {"enum": ["error", "warning"]},
             "responsible": {"type": "array", "items": {"type": "string"}},
+            **code,
         },
         "required": ["rule", "clause", "kind", "status", "message", "messages", "evidence", "shortfall",
                      "quote", "phase", "due", "severity", "responsible"],
     }
     warning = {"type": "object", "properties": {"code": {"type": "string"}, "subject": {"type": "string"},
-                                                "message": {"type": "string"}, "messages": msgs},
+                                                "message": {"type": "string"}, "messages": msgs, **code},
                "required": ["code", "subject", "message", "messages"]}
     phase_row = {"type": "object", "properties": {"name": {"type": "string"}, "done": {"type": "integer"},
                                                   "total": {"type": "integer"}, "ratio": {"type": "number"}},
