@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput, deterministic_zip
+from masswork.i18n import is_chinese, pair_text
 
 from .fonts import apply_fonts
 from .report import stamp
@@ -44,30 +45,31 @@ BOX = "☐"
 
 def checklist_title(inp: ExportInput) -> str:
     title = clean(inp.plan.title)
-    return f"《{title}》落實清單" if inp.lang == "zh" else f"Checklist: {title}"
+    return pair_text(f"《{title}》落實清單", f"Checklist: {title}", inp.lang)
 
 
 def _when(item: ChecklistItem, lang: str) -> str:
+    zh = is_chinese(lang)
     parts = []
     window = window_text(item, lang)
     if window:
-        parts.append(window if not item.phrase else f"{item.phrase}({window})" if lang == "zh"
+        parts.append(window if not item.phrase else f"{item.phrase}({window})" if zh
                      else f"{item.phrase} ({window})")
     if item.due:
-        parts.append(f"期限 {item.due.isoformat()}" if lang == "zh" else f"due {item.due.isoformat()}")
+        parts.append(pair_text(f"期限 {item.due.isoformat()}", f"due {item.due.isoformat()}", lang))
     return "\n".join(parts)
 
 
 def _status(item: ChecklistItem, lang: str) -> str:
     if item.status is None:
         return ""
-    return item.status.zh if lang == "zh" else item.status.value
+    return item.status.label(lang)
 
 
 def _page_number_footer(doc: Document, lang: str) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("第 " if lang == "zh" else "Page ")
+    p.add_run(pair_text("第 ", "Page ", lang))
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -76,12 +78,16 @@ def _page_number_footer(doc: Document, lang: str) -> None:
     run.append(text)
     field.append(run)
     p._p.append(field)
-    p.add_run(" 頁" if lang == "zh" else "")
+    p.add_run(pair_text(" 頁", "", lang) if is_chinese(lang) else "")
 
 
 def build_checklist(inp: ExportInput) -> Document:
     """The checklist as a python-docx document (not yet saved)."""
-    zh = inp.lang == "zh"
+    zh = is_chinese(inp.lang)
+
+    def t(zh_text: str, en_text: str) -> str:
+        return pair_text(zh_text, en_text, inp.lang)
+
     doc: Document = docx.Document()
     apply_fonts(doc, inp.lang)
     normal = doc.styles["Normal"]
@@ -102,9 +108,9 @@ def build_checklist(inp: ExportInput) -> Document:
     unit = clean(inp.schedule.unit) or clean(inp.plan.issuer)
     head = []
     if unit:
-        head.append(("單位:" if zh else "Unit: ") + unit)
+        head.append(t("單位:", "Unit: ") + unit)
     if inp.as_of:
-        head.append(("狀態截至 " if zh else "Status as of ") + inp.as_of.isoformat())
+        head.append(t("狀態截至 ", "Status as of ") + inp.as_of.isoformat())
     if head:
         doc.add_paragraph(("    " if zh else "    ").join(head))
 
@@ -113,12 +119,12 @@ def build_checklist(inp: ExportInput) -> Document:
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
     for phase, rows in by_phase.items():
-        name = rows[0].phase_name or (("全程" if zh else "Whole campaign") if not phase else phase)
+        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
         heading = doc.add_heading(clean(name), level=1)
         heading.paragraph_format.keep_with_next = True
         _table(doc, rows, inp.lang)
-    sign = doc.add_paragraph("核對人(簽字):＿＿＿＿＿＿    核對日期:　　年　　月　　日" if zh else
-                             "Checked by: ____________    Date: ____-__-__")
+    sign = doc.add_paragraph(t("核對人(簽字):＿＿＿＿＿＿    核對日期:　　年　　月　　日",
+                               "Checked by: ____________    Date: ____-__-__"))
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_together = True
 
@@ -134,7 +140,7 @@ def build_checklist(inp: ExportInput) -> Document:
 
 
 def _table(doc: Document, rows: list[ChecklistItem], lang: str) -> None:
-    zh = lang == "zh"
+    zh = is_chinese(lang)
     table = doc.add_table(rows=1 + len(rows), cols=len(COLUMNS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -143,7 +149,7 @@ def _table(doc: Document, rows: list[ChecklistItem], lang: str) -> None:
         table.columns[col].width = Cm(width)  # the grid LibreOffice lays the table out by
         cell = table.rows[0].cells[col]
         cell.width = Cm(width)
-        cell.paragraphs[0].add_run(h_zh if zh else h_en).bold = True
+        cell.paragraphs[0].add_run(pair_text(h_zh, h_en, lang)).bold = True
     for r, item in enumerate(rows, start=1):
         title = clean(item.title)
         quote = clean(item.quote)
