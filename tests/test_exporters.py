@@ -34,7 +34,12 @@ def test_csv_findings_match_report() -> None:
     inp = sample_export_input()
     table = rows(export_csv_findings(inp))
     assert [r[0] for r in table[1:]] == [f.rule for f in inp.report.findings]
-    assert [r[3] for r in table[1:]] == [f.status.value for f in inp.report.findings]
+    # The status column is written in the export's language (Chinese by default); the English
+    # export keeps the machine-stable words met/unmet/overdue/open/waived.
+    zh = {"met": "已完成", "unmet": "未達標", "overdue": "已逾期", "open": "未到期", "waived": "已豁免"}
+    assert [r[3] for r in table[1:]] == [zh[f.status.value] for f in inp.report.findings]
+    en = rows(export_csv_findings(ExportInput(inp.plan, inp.schedule, inp.report, "en")))
+    assert [r[3] for r in en[1:]] == [f.status.value for f in inp.report.findings]
 
 
 def test_json_export_counts_agree() -> None:
