@@ -38,6 +38,10 @@ LEDGER_HEADER = (
     ("date", "日期"), ("time", "時間"), ("type", "類型"), ("title", "名稱"), ("host", "主持人"),
     ("attendees", "參加人員"), ("place", "地點"), ("topics", "內容"), ("documents", "文件"),
     ("status", "狀態"), ("id", "編號"),
+    # Added after the first release (columns only ever appended): what else an event holds,
+    # so that masswork reads its own ledger back to the same events.
+    ("end", "結束"), ("participants", "參與人"), ("targets", "對象"), ("channels", "渠道"),
+    ("sections", "科室"), ("sources", "來源"), ("hours", "學時"), ("phase", "環節"), ("note", "備註"),
 )
 FINDINGS_HEADER = (
     ("rule", "要求"), ("clause", "條款"), ("kind", "類型"), ("status", "狀態"),
@@ -51,6 +55,12 @@ def _names(inp: ExportInput) -> Callable[[str | None], str]:
     return lambda x: "" if x is None else names.get(x, x)
 
 
+def _number(x: float) -> str:
+    if not x:
+        return ""
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+
+
 def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
     """The ledger as rows of plain strings (not yet made safe), events in time order."""
     name = _names(inp)
@@ -62,6 +72,10 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
             _STATUS_ZH[e.status.value] if inp.lang == "zh" else e.status.value, e.id,
+            e.end.isoformat() if e.end is not None else "",
+            "、".join(name(p) for p in e.participants),
+            *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
+            _number(e.hours), name(e.phase), e.note,
         ]
 
 

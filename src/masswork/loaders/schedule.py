@@ -40,14 +40,14 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
 
 
 def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = None) -> Schedule:
-    """Read a schedule from a TOML/JSON file or plain data. With ``plan``, also check that
+    """Read a schedule from a file in any format a reader recognises (TOML, JSON, CSV,
+    and what plugins add, such as XLSX) or from plain data. With ``plan``, also check that
     every event type, person and body it names is known to the plan."""
     if isinstance(source, Mapping):
         return _load(source, None, plan)
-    try:
-        return _load(read_data(Path(source)), str(source), plan)
-    except InputError as exc:
-        raise locate_lines(exc, Path(source)) from None
+    from ..readers import read_schedule
+
+    return read_schedule(source, plan).schedule
 
 
 def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:
