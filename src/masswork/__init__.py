@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from .engine import check
+from .api import check, load_pair, merge_plans, resolve_plan
 from .errors import InputError, MassworkError, PlanError, PluginError
 from .hookspecs import hookimpl
 from .loaders import (
@@ -44,12 +44,14 @@ from .model import (
     Submission,
     Waiver,
 )
+from .readers import Reader, ScheduleRead, read_schedule
 from .report import Finding, Report, Shortfall, Status
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "check", "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",
+    "check", "load_pair", "merge_plans", "resolve_plan", "read_schedule", "ScheduleRead", "Reader",
+    "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",
     "schedule_from_dict", "schedule_to_dict", "hookimpl",
     "MassworkError", "InputError", "PlanError", "PluginError",
     "Finding", "Report", "Shortfall", "Status",

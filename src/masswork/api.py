@@ -1,0 +1,190 @@
+"""The public Python API that gives what the command line gives.
+
+:func:`check` judges with the working-day calendar the installed plugins provide (as
+``masswork check`` does), unless the caller passes one; :func:`load_pair` reads a plan and
+its schedule the way the commands do, saying in one line first when the two were given in
+swapped order or the schedule belongs to another plan; :func:`merge_plans` and
+:func:`resolve_plan` build a plan on another (``extends``) from Python, resolving file
+references against the plan's own file or a directory the caller names — never the
+process's working directory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, Problem
+
+if TYPE_CHECKING:
+    from .kinds.base import KindRegistry
+    from .model import Plan, Schedule
+    from .readers import ScheduleRead
+    from .report import Report
+    from .workdays import WorkingCalendar
+
+__all__ = ["check", "load_pair", "merge_plans", "resolve_plan"]
+
+
+def check(plan: Plan, schedule: Schedule, as_of: dt.date | None = None, *,
+          kinds: KindRegistry | None = None, calendar: WorkingCalendar | None = None,
+          validate: bool = True) -> Report:
+    """Judge ``schedule`` against ``plan`` — the report ``masswork check --format json``
+    prints, ``to_dict()`` for ``to_dict()``.
+
+    Without ``as_of``: would this schedule, carried out, satisfy the plan? With ``as_of``:
+    progress on that day (missing things ``open`` until due, ``overdue`` after).
+    ``calendar`` defaults to the installed plugins' working-day calendar
+    (``masswork-holidays-cn`` for China; Monday to Friday when none is installed).
+    Raises :class:`~masswork.errors.InputError` for an inconsistent plan or schedule.
+    """
+    from .engine import check as run
+    from .plugins import get_calendar
+
+    return run(plan, schedule, as_of, kinds=kinds, validate=validate,
+               calendar=calendar if calendar is not None else get_calendar())
+
+
+def _looks_like_schedule(data: Mapping[str, Any]) -> bool:
+    return "requirements" not in data and ("events" in data or isinstance(data.get("plan"), str))
+
+
+def _looks_like_plan(data: Mapping[str, Any]) -> bool:
+    return "requirements" in data or ("title" in data and "year" in data and "events" not in data)
+
+
+def _first(problem: Problem, exc: InputError) -> InputError:
+    return type(exc)((problem, *exc.problems))
+
+
+def load_pair(plan_source: str | Path, schedule_source: str | Path | bytes, *,
+              schedule_name: str | None = None,
+              mapping: Mapping[str, Any] | None = None,
+              on_read: Callable[[ScheduleRead], None] | None = None) -> tuple[Plan, Schedule]:
+    """The plan and the schedule, read as ``check``, ``export`` and ``remind`` read them
+    (the schedule in any format a reader recognises). When reading fails because the two
+    were given in swapped order, or the schedule is another plan's, the first line of the
+    error says so, before any list of unknown keys. ``on_read`` is shown how the schedule
+    was read (reader, text encoding, remarks)."""
+    from .loaders import load_plan
+    from .plugins import get_readers
+    from .readers import read_bytes
+    from .readers.choose import build_schedule, read_source
+
+    sched_name = schedule_name or (str(schedule_source) if not isinstance(schedule_source, bytes) else "schedule")
+    try:
+        plan = load_plan(plan_source)
+    except InputError as exc:
+        raise _explain_plan_failure(exc, Path(plan_source), sched_name) from None
+    data = schedule_source if isinstance(schedule_source, bytes) else read_bytes(schedule_source)
+    if mapping is None and not isinstance(schedule_source, bytes):
+        from .readers import _beside
+
+        mapping = _beside(Path(schedule_source))
+    result = read_source(tuple(get_readers().values()), data, sched_name, plan, mapping)
+    try:
+        schedule = build_schedule(result, sched_name, plan)
+        if on_read is not None:
+            from .readers import ScheduleRead
+
+            on_read(ScheduleRead(schedule, result.reader, result.encoding, result.notes))
+        return plan, schedule
+    except InputError as exc:
+        if _looks_like_plan(result.data):
+            raise _first(Problem(
+                zh=f"這是方案文件而不是台賬:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,{plan_source} 之後是台賬)",
+                en=f"this is a plan, not a schedule: were PLAN and SCHEDULE given in swapped order? "
+                   f"(the plan comes first: {plan_source} then the schedule)",
+                file=sched_name), exc) from None
+        other = result.data.get("plan")
+        if isinstance(other, str) and other and other not in (plan.id, plan.extends):
+            raise _first(Problem(
+                zh=f"台賬屬於方案 {other!r},不是 {plan.id!r}:是否選錯了方案或台賬?",
+                en=f"this schedule belongs to plan {other!r}, not {plan.id!r}: is it the right plan or schedule?",
+                file=sched_name, path=("plan",)), exc) from None
+        raise
+
+
+def _explain_plan_failure(exc: InputError, plan_path: Path, sched_name: str) -> InputError:
+    from .loaders.files import parse_data
+    from .plugins import get_readers
+    from .readers import read_bytes
+    from .readers.choose import choose_reader
+    from .readers.text import decode
+
+    try:
+        raw = read_bytes(plan_path)
+        reader = choose_reader(tuple(get_readers().values()), raw, str(plan_path))
+    except InputError:
+        return exc
+    swapped = reader.name not in ("toml", "json")
+    if not swapped:
+        try:
+            data = parse_data(decode(raw, str(plan_path)).text, reader.name, str(plan_path))
+        except InputError:
+            return exc
+        swapped = _looks_like_schedule(data)
+    if not swapped:
+        return exc
+    return _first(Problem(
+        zh=f"這是台賬({reader.name})而不是方案:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,台賬 {plan_path} 在後)",
+        en=f"this is a schedule ({reader.name}), not a plan: were PLAN and SCHEDULE given in swapped order? "
+           f"(the plan comes first, then the schedule {plan_path})",
+        file=str(plan_path)), exc)
+
+
+def resolve_plan(data: Mapping[str, Any], *, file: str | Path | None = None,
+                 base_dir: str | Path | None = None) -> dict[str, Any]:
+    """Plain plan data with its ``extends`` chain merged in. A file named by ``extends``
+    is found relative to ``file`` (the plan's own file) or ``base_dir``; with neither, a
+    path in ``extends`` is an error — the working directory is never used."""
+    from .loaders.plan import resolve_extends
+
+    parent = data.get("extends")
+    if file is not None:
+        anchor: Path | None = Path(file)
+    elif base_dir is not None:
+        # resolve_extends resolves against the parent folder of the file it is given.
+        anchor = Path(base_dir) / ".plan"
+    else:
+        anchor = None
+    if isinstance(parent, str) and anchor is None:
+        raise InputError(Problem(
+            zh="extends 指向文件,但沒有給出方案文件或基準目錄,無從解析路徑",
+            en="extends names a file, but neither the plan's file nor a base directory was given to resolve it against",
+            path=("extends",), expected="resolve_plan(data, file=…) or base_dir=…"))
+    return resolve_extends(data, anchor)
+
+
+def merge_plans(base: Plan | Mapping[str, Any], child: Plan | Mapping[str, Any], *,
+                base_dir: str | Path | None = None, kinds: KindRegistry | None = None,
+                validate: bool = True) -> Plan:
+    """``child`` built on ``base`` as ``extends`` builds it: the child's scalar keys
+    replace the base's, lists with ids (roles, people, requirements …) merge by id (the
+    child's entry replaces the base's), ``remove = [ids]`` drops inherited entries. Either
+    may be a :class:`Plan` or plain data; an ``extends`` inside plain data is resolved
+    against ``base_dir`` (never the working directory). The result is validated unless
+    ``validate`` is false."""
+    from .loaders.plan import _merge, plan_from_dict, plan_to_dict
+    from .model import Plan as PlanClass
+
+    def data_of(p: Plan | Mapping[str, Any]) -> dict[str, Any]:
+        if isinstance(p, PlanClass):
+            return plan_to_dict(p)
+        if not isinstance(p, Mapping):
+            raise InputError(Problem(zh=f"不是方案: {type(p).__name__}", en=f"not a plan: {type(p).__name__}",
+                                     expected="a masswork.Plan or a mapping of plan data"))
+        return resolve_plan(p, base_dir=base_dir)
+
+    base_data, child_data = data_of(base), dict(child) if isinstance(child, Mapping) else plan_to_dict(child)
+    child_data.pop("extends", None)  # the base is the one given
+    merged = _merge(base_data, child_data)
+    merged["extends"] = base_data.get("id")
+    plan = plan_from_dict(merged, kinds=kinds)
+    if validate:
+        from .validate import validate_plan
+
+        validate_plan(plan, kinds=kinds)
+    return plan
