@@ -124,10 +124,10 @@ def test_every_bad_cell_is_reported_with_its_place_and_nothing_is_checked(tmp_pa
     with pytest.raises(masswork.InputError) as info:
         read_schedule(table.encode(), sample_plan(), name="台賬.csv")
     text = info.value.message("en")
-    assert "台賬.csv: A3: '3月32日' is not a date" in text
+    assert "台賬.csv: A3: \"3月32日\" is not a date" in text
     assert "台賬.csv: B4:" in text and "event type is missing" in text
-    assert "台賬.csv: D4: '25:00' is not a time" in text
-    assert "台賬.csv: E4: '開過了' is not an event status" in text
+    assert '台賬.csv: D4: "25:00" is not a time' in text
+    assert "台賬.csv: E4: \"開過了\" is not an event status" in text
     assert len(info.value.problems) == 4
     plan = _plan_file(tmp_path)
     path = tmp_path / "台賬.csv"

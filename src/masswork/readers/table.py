@@ -10,6 +10,7 @@ no schedule is returned: a ledger is read whole or not at all.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -138,8 +139,8 @@ class _Reading:
         self.dropped_links = 0
 
     def fail(self, r: int, c: int, value: Any, zh: str, en: str, expected: str | None = None) -> None:
-        shown = _text(value)
-        self.problems.append(Problem(zh=f"{shown!r} {zh}", en=f"{shown!r} {en}", file=self.inp.name,
+        shown = json.dumps(_text(value), ensure_ascii=False)
+        self.problems.append(Problem(zh=f"{shown} {zh}", en=f"{shown} {en}", file=self.inp.name,
                                      path=(self.table.ref(r, c),), expected=expected))
 
     def cells(self, row: Sequence[Any], field: str) -> list[tuple[int, Any]]:
@@ -166,7 +167,7 @@ class _Reading:
             why = str(exc)
             zh = {"no such day": "不是日期(沒有這一天)", "not a date": "不是日期",
                   "a date without its year needs the plan (its year)": "沒有年份,須有方案(年度)"}.get(why, "不是日期")
-            self.fail(r, c, value, zh, f"is not a date ({why})" if why != "not a date" else "is not a date",
+            self.fail(r, c, value, zh, "is not a date" + (f" ({why})" if why != "not a date" else ""),
                       expected=EXPECTED)
             return None
 
