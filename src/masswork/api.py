@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .report import Report
     from .workdays import WorkingCalendar
 
-__all__ = ["check", "load_pair", "merge_plans", "resolve_plan"]
+__all__ = ["check", "with_titles", "load_pair", "merge_plans", "resolve_plan"]
 
 
 def check(plan: Plan, schedule: Schedule, as_of: dt.date | None = None, *,
@@ -41,10 +41,33 @@ def check(plan: Plan, schedule: Schedule, as_of: dt.date | None = None, *,
     Raises :class:`~masswork.errors.InputError` for an inconsistent plan or schedule.
     """
     from .engine import check as run
-    from .plugins import get_calendar
+    from .plugins import get_calendar, get_kinds
 
-    return run(plan, schedule, as_of, kinds=kinds, validate=validate,
-               calendar=calendar if calendar is not None else get_calendar())
+    kinds = kinds if kinds is not None else get_kinds()
+    report = run(plan, schedule, as_of, kinds=kinds, validate=validate,
+                 calendar=calendar if calendar is not None else get_calendar())
+    return with_titles(report, plan, kinds)
+
+
+def with_titles(report: Report, plan: Plan, kinds: KindRegistry) -> Report:
+    """``report`` with each finding carrying its rule's title: the plan's own
+    (``title``/``title_en``), else the kind's description of the rule — the words
+    ``masswork explain`` lists."""
+    import attrs
+
+    by_id = {r.id: r for r in plan.requirements}
+    out = []
+    for f in report.findings:
+        req = by_id.get(f.rule)
+        if req is None or f.title_zh:
+            out.append(f)
+            continue
+        try:
+            zh, en = kinds.get(req.kind).describe(req, plan)
+        except Exception:  # noqa: BLE001 - a kind that cannot describe itself still has a finding
+            zh, en = "", ""
+        out.append(attrs.evolve(f, title_zh=req.title or zh, title_en=req.title_en or en))
+    return attrs.evolve(report, findings=tuple(out))
 
 
 def _looks_like_schedule(data: Mapping[str, Any]) -> bool:

@@ -62,7 +62,9 @@ def _say_how_read(read: Any) -> None:
 
 
 def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
-    return run_check(plan, schedule, as_of, calendar=get_calendar())
+    from .api import check as api_check
+
+    return api_check(plan, schedule, as_of, calendar=get_calendar())
 
 
 class _Group(click.Group):

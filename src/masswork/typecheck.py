@@ -64,9 +64,13 @@ def _name(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
-@functools.cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
 
 
 def check_fields(obj: Any) -> None:

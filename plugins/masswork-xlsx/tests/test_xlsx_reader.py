@@ -99,7 +99,7 @@ def test_simplified_headers_without_a_mapping() -> None:
 
 
 def test_every_bad_cell_is_reported_by_sheet_and_cell(tmp_path: Path) -> None:
-    rows = [["日期", "活動", "主持人", "參加人員"]] + [["2014-03-04", "座談會", "李飛", ""]] * 15
+    rows: list[list[Any]] = [["日期", "活動", "主持人", "參加人員"]] + [["2014-03-04", "座談會", "李飛", ""]] * 15
     rows.append(["2014-03-05", "座談會", "李飛", ""])
     bad = [list(r) for r in rows]
     bad.append(["2014-03-06", "座談會", "李飛", ""])

@@ -84,7 +84,8 @@ def _gate(req: Requirement, ctx: Context) -> Outcome:
             if anchor is not None and _key(approvals[0].when) > _key(anchor):
                 late.append((body, approvals[0]))
         else:
-            short.append(Shortfall(body, name=ctx.name(body), need=1, have=0, detail="not approved 未同意"))
+            short.append(Shortfall(body, name=ctx.name(body), need=1, have=0, detail="not approved 未同意",
+                                   code="not-approved"))
     if anchor_id:
         evidence.append(anchor_id)
     bodies_zh = "、".join(ctx.name(b) for b in p.approved_by)
@@ -95,7 +96,8 @@ def _gate(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"{doc_zh}的同意({shown})晚於{a_zh}({day_of(anchor) if anchor else ''})",
                        f"{doc_en} approved ({shown}) after {a_en} started ({day_of(anchor) if anchor else ''})",
                        evidence=evidence, final=True,
-                       shortfall=[Shortfall(b, name=ctx.name(b), detail=f"approved late {o.day}") for b, o in late])
+                       shortfall=[Shortfall(b, name=ctx.name(b), detail=f"approved late {o.day}",
+                                                  code="approved-late", params={"day": str(o.day)}) for b, o in late])
     if short:
         started = anchor is not None
         who = "、".join(s.name for s in short)

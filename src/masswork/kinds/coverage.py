@@ -73,7 +73,7 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         source_en = ("the roster has no sections" if p.all_sections else
                      f"the roster has no {ctx.label_en(p.items_from)}" if p.items_from else "the list is empty")
         return Outcome(False, f"{source_zh},無法核對覆蓋", f"nothing to cover: {source_en}",
-                       shortfall=[Shortfall(req.id, detail="empty list 空清單")])
+                       shortfall=[Shortfall(req.id, detail="empty list 空清單", code="empty-list")])
     if p.document:
         return _documents(p, ctx, items)
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)

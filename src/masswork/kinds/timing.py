@@ -73,7 +73,8 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
                        f"{en_what} on {o.day}, {'before' if early else 'after'} the required "
                        f"{p.within} ({window_text_iso(w)})",
                        evidence=[x.ref for x in occ], due=w.end, final=True,
-                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}")])
+                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}", code="outside-window",
+                                                  params={"day": str(o.day), "window": window_text_iso(w)})])
     pzh, pen = ctx.planned_note(p.activity)
     return Outcome(False, f"{zh_what}尚未完成,要求「{p.within}」{pzh}",
                    f"{en_what} not done; required {p.within} ({window_text_iso(w)}){pen}",

@@ -298,7 +298,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             expected="a header such as 日期 / 活動 / 主持人 / 參加人員, or a mapping file naming the columns"))
     table, header, columns = found
     reading = _Reading(inp, table, columns, header)
-    events = []
+    events: list[dict[str, Any]] = []
     for r in range(header + 1, len(table.rows)):
         row = table.rows[r]
         if _is_blank(row):
