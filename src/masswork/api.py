@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .report import Report
     from .workdays import WorkingCalendar
 
-__all__ = ["check", "with_titles", "load_pair", "merge_plans", "resolve_plan"]
+__all__ = ["check", "with_titles", "load_pair", "schedule_for", "plan_from_upload", "merge_plans", "resolve_plan"]
 
 
 def check(plan: Plan, schedule: Schedule, as_of: dt.date | None = None, *,
@@ -82,52 +82,118 @@ def _first(problem: Problem, exc: InputError) -> InputError:
     return type(exc)((problem, *exc.problems))
 
 
-def load_pair(plan_source: str | Path, schedule_source: str | Path | bytes, *,
+def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | bytes | Mapping[str, Any], *,
               schedule_name: str | None = None,
               mapping: Mapping[str, Any] | None = None,
               on_read: Callable[[ScheduleRead], None] | None = None) -> tuple[Plan, Schedule]:
     """The plan and the schedule, read as ``check``, ``export`` and ``remind`` read them
-    (the schedule in any format a reader recognises). When reading fails because the two
-    were given in swapped order, or the schedule is another plan's, the first line of the
-    error says so, before any list of unknown keys. ``on_read`` is shown how the schedule
-    was read (reader, text encoding, remarks)."""
+    (the schedule in any format a reader recognises; from a path, a file's bytes or plain
+    data). When reading fails because the two were given in swapped order, or the schedule
+    is another plan's, the first line of the error says so, before any list of unknown
+    keys. ``on_read`` is shown how the schedule was read (reader, text encoding, remarks)."""
     from .loaders import load_plan
+    from .model import Plan as PlanClass
+
+    if isinstance(plan_source, PlanClass):
+        plan, plan_label = plan_source, plan_source.id
+    else:
+        sched_label = schedule_name or (str(schedule_source) if isinstance(schedule_source, (str, Path)) else "schedule")
+        try:
+            plan = load_plan(plan_source)
+        except InputError as exc:
+            raise _explain_plan_failure(exc, Path(plan_source), sched_label) from None
+        plan_label = str(plan_source)
+    return plan, schedule_for(plan, schedule_source, name=schedule_name, mapping=mapping,
+                              on_read=on_read, plan_label=plan_label)
+
+
+def schedule_for(plan: Plan, source: str | Path | bytes | Mapping[str, Any], *, name: str | None = None,
+                 mapping: Mapping[str, Any] | None = None,
+                 on_read: Callable[[ScheduleRead], None] | None = None,
+                 plan_label: str = "") -> Schedule:
+    """``source`` read as a schedule of ``plan`` (see :func:`load_pair`)."""
     from .plugins import get_readers
-    from .readers import read_bytes
+    from .readers import ReadResult, ScheduleRead, _beside, read_bytes
     from .readers.choose import build_schedule, read_source
 
-    sched_name = schedule_name or (str(schedule_source) if not isinstance(schedule_source, bytes) else "schedule")
+    label = name or (str(source) if isinstance(source, (str, Path)) else "schedule")
+    if isinstance(source, Mapping):
+        result = ReadResult(data=source, reader="data")
+    else:
+        data = source if isinstance(source, bytes) else read_bytes(source)
+        if mapping is None and isinstance(source, (str, Path)):
+            mapping = _beside(Path(source))
+        result = read_source(tuple(get_readers().values()), data, label, plan, mapping)
     try:
-        plan = load_plan(plan_source)
+        if isinstance(source, Mapping):
+            schedule = _from_data(source, plan)
+        else:
+            schedule = build_schedule(result, label, plan)
     except InputError as exc:
-        raise _explain_plan_failure(exc, Path(plan_source), sched_name) from None
-    data = schedule_source if isinstance(schedule_source, bytes) else read_bytes(schedule_source)
-    if mapping is None and not isinstance(schedule_source, bytes):
-        from .readers import _beside
+        raise _explain_schedule_failure(exc, result.data, plan, plan_label or plan.id, label) from None
+    if on_read is not None:
+        on_read(ScheduleRead(schedule, result.reader, result.encoding, result.notes))
+    return schedule
 
-        mapping = _beside(Path(schedule_source))
-    result = read_source(tuple(get_readers().values()), data, sched_name, plan, mapping)
+
+def _from_data(data: Mapping[str, Any], plan: Plan) -> Schedule:
+    from .loaders import load_schedule
+
+    return load_schedule(data, plan)
+
+
+def _explain_schedule_failure(exc: InputError, data: Mapping[str, Any], plan: Plan, plan_label: str,
+                              name: str) -> InputError:
+    file = name if name != "schedule" else None
+    if _looks_like_plan(data):
+        return _first(Problem(
+            zh=f"這是方案文件而不是台賬:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,{plan_label} 之後是台賬)",
+            en=f"this is a plan, not a schedule: were PLAN and SCHEDULE given in swapped order? "
+               f"(the plan comes first: {plan_label} then the schedule)",
+            file=file), exc)
+    other = data.get("plan")
+    if isinstance(other, str) and other and other not in (plan.id, plan.extends):
+        return _first(Problem(
+            zh=f"台賬屬於方案 {other!r},不是 {plan.id!r}:是否選錯了方案或台賬?",
+            en=f"this schedule belongs to plan {other!r}, not {plan.id!r}: is it the right plan or schedule?",
+            file=file, path=("plan",)), exc)
+    return exc
+
+
+def plan_from_upload(data: bytes | Mapping[str, Any], name: str = "plan") -> Plan:
+    """A plan from a file's bytes (TOML or JSON) or plain data, as a server receives it:
+    errors name ``name`` and, for TOML, the line, as ``masswork check`` does for a file. An
+    ``extends`` naming a file is refused: nothing a request names is opened."""
+    from .loaders.files import parse_data, with_lines
+    from .loaders.plan import plan_from_dict
+    from .readers.data import looks_like_json
+    from .readers.text import decode
+    from .validate import validate_plan
+
+    text, fmt = "", "json"
+    if isinstance(data, bytes):
+        text = decode(data, name).text
+        fmt = "json" if looks_like_json(data) or name.lower().endswith(".json") else "toml"
+        raw: Mapping[str, Any] = parse_data(text, fmt, name)
+    else:
+        raw = data
+    file = name if isinstance(data, bytes) else None
+    if isinstance(raw.get("extends"), str):
+        raise InputError(Problem(
+            zh="extends 不能指向服務器上的文件;請先合併方案(masswork.merge_plans)再上傳",
+            en="extends cannot name a file on the server; merge the plan first (masswork.merge_plans) and send it whole",
+            path=("extends",), file=file, expected="a plan without a file reference"))
     try:
-        schedule = build_schedule(result, sched_name, plan)
-        if on_read is not None:
-            from .readers import ScheduleRead
-
-            on_read(ScheduleRead(schedule, result.reader, result.encoding, result.notes))
-        return plan, schedule
+        plan = plan_from_dict(raw, file=file)
+        validate_plan(plan, file=file)
     except InputError as exc:
-        if _looks_like_plan(result.data):
-            raise _first(Problem(
-                zh=f"這是方案文件而不是台賬:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,{plan_source} 之後是台賬)",
-                en=f"this is a plan, not a schedule: were PLAN and SCHEDULE given in swapped order? "
-                   f"(the plan comes first: {plan_source} then the schedule)",
-                file=sched_name), exc) from None
-        other = result.data.get("plan")
-        if isinstance(other, str) and other and other not in (plan.id, plan.extends):
-            raise _first(Problem(
-                zh=f"台賬屬於方案 {other!r},不是 {plan.id!r}:是否選錯了方案或台賬?",
-                en=f"this schedule belongs to plan {other!r}, not {plan.id!r}: is it the right plan or schedule?",
-                file=sched_name, path=("plan",)), exc) from None
-        raise
+        if _looks_like_schedule(raw):
+            exc = _first(Problem(
+                zh="這是台賬而不是方案:方案與台賬是否放反了?",
+                en="this is a schedule, not a plan: were the plan and the schedule given in swapped order?",
+                file=file), exc)
+        raise (with_lines(exc, text, fmt) if text else exc) from None
+    return plan
 
 
 def _explain_plan_failure(exc: InputError, plan_path: Path, sched_name: str) -> InputError:
