@@ -47,7 +47,7 @@ from .model import (
 from .readers import Reader, ScheduleRead, read_schedule
 from .report import Finding, Report, Shortfall, Status
 
-__version__ = "0.1.0"
+from .__about__ import __version__
 
 __all__ = [
     "check", "load_pair", "merge_plans", "resolve_plan", "read_schedule", "ScheduleRead", "Reader",

@@ -12,7 +12,7 @@ process's working directory.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -85,7 +85,8 @@ def _first(problem: Problem, exc: InputError) -> InputError:
 def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | bytes | Mapping[str, Any], *,
               schedule_name: str | None = None,
               mapping: Mapping[str, Any] | None = None,
-              on_read: Callable[[ScheduleRead], None] | None = None) -> tuple[Plan, Schedule]:
+              on_read: Callable[[ScheduleRead], None] | None = None,
+              templates: Sequence[str | Path] | None = None) -> tuple[Plan, Schedule]:
     """The plan and the schedule, read as ``check``, ``export`` and ``remind`` read them
     (the schedule in any format a reader recognises; from a path, a file's bytes or plain
     data). When reading fails because the two were given in swapped order, or the schedule
@@ -99,7 +100,7 @@ def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | byte
     else:
         sched_label = schedule_name or (str(schedule_source) if isinstance(schedule_source, (str, Path)) else "schedule")
         try:
-            plan = load_plan(plan_source)
+            plan = load_plan(plan_source, templates=templates)
         except InputError as exc:
             raise _explain_plan_failure(exc, Path(plan_source), sched_label) from None
         plan_label = str(plan_source)
@@ -178,6 +179,9 @@ def plan_from_upload(data: bytes | Mapping[str, Any], name: str = "plan") -> Pla
     else:
         raw = data
     file = name if isinstance(data, bytes) else None
+    from .loaders.limits import DEFAULT_LIMITS, check_tree
+
+    check_tree(raw, DEFAULT_LIMITS, file, requirements_key="requirements")
     if isinstance(raw.get("extends"), str):
         raise InputError(Problem(
             zh="extends 不能指向服務器上的文件;請先合併方案(masswork.merge_plans)再上傳",
@@ -229,7 +233,7 @@ def resolve_plan(data: Mapping[str, Any], *, file: str | Path | None = None,
     """Plain plan data with its ``extends`` chain merged in. A file named by ``extends``
     is found relative to ``file`` (the plan's own file) or ``base_dir``; with neither, a
     path in ``extends`` is an error — the working directory is never used."""
-    from .loaders.plan import resolve_extends
+    from .loaders.extends import resolve_extends
 
     parent = data.get("extends")
     if file is not None:
@@ -244,7 +248,7 @@ def resolve_plan(data: Mapping[str, Any], *, file: str | Path | None = None,
             zh="extends 指向文件,但沒有給出方案文件或基準目錄,無從解析路徑",
             en="extends names a file, but neither the plan's file nor a base directory was given to resolve it against",
             path=("extends",), expected="resolve_plan(data, file=…) or base_dir=…"))
-    return resolve_extends(data, anchor)
+    return resolve_extends(data, anchor)[0]
 
 
 def merge_plans(base: Plan | Mapping[str, Any], child: Plan | Mapping[str, Any], *,
@@ -256,7 +260,8 @@ def merge_plans(base: Plan | Mapping[str, Any], child: Plan | Mapping[str, Any],
     may be a :class:`Plan` or plain data; an ``extends`` inside plain data is resolved
     against ``base_dir`` (never the working directory). The result is validated unless
     ``validate`` is false."""
-    from .loaders.plan import _merge, plan_from_dict, plan_to_dict
+    from .loaders.extends import Origins, _merge
+    from .loaders.plan import plan_from_dict, plan_to_dict
     from .model import Plan as PlanClass
 
     def data_of(p: Plan | Mapping[str, Any]) -> dict[str, Any]:
@@ -269,7 +274,7 @@ def merge_plans(base: Plan | Mapping[str, Any], child: Plan | Mapping[str, Any],
 
     base_data, child_data = data_of(base), dict(child) if isinstance(child, Mapping) else plan_to_dict(child)
     child_data.pop("extends", None)  # the base is the one given
-    merged = _merge(base_data, child_data)
+    merged, _origins = _merge(base_data, Origins(), child_data, None)
     merged["extends"] = base_data.get("id")
     plan = plan_from_dict(merged, kinds=kinds)
     if validate:

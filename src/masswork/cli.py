@@ -26,12 +26,13 @@ from .model import Plan
 from .options import LANG_META, as_of_option, lang_option
 from .plugins import get_calendar, get_exporters, get_host, plugin_info
 from .report import Report, Status
+from .terminal import safe_for_terminal
 
 _MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.OVERDUE: "✘", Status.OPEN: "…", Status.WAIVED: "○"}
 
 
 def _die(message: str, code: int = 2) -> NoReturn:
-    click.echo(message, err=True)
+    click.echo(safe_for_terminal(message), err=True)
     sys.exit(code)
 
 
@@ -44,12 +45,18 @@ def _warn_plugin_failures() -> None:
         click.echo("警告 warning: " + failure.message(), err=True)
 
 
-def _load(plan_path: str, schedule_path: str | None) -> tuple[Plan, Any]:
+_templates_option = click.option(
+    "--templates", "templates", multiple=True, type=click.Path(file_okay=False),
+    help="A folder `extends` may name plans in besides the plan's own (repeatable; default: "
+         "MASSWORK_TEMPLATES) 模板目錄.")
+
+
+def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
     if not schedule_path:
-        return load_plan(plan_path), None
+        return load_plan(plan_path, templates=templates or None), None
     from .api import load_pair
 
-    return load_pair(plan_path, schedule_path, on_read=_say_how_read)
+    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None)
 
 
 def _say_how_read(read: Any) -> None:
@@ -119,18 +126,19 @@ def cli() -> None:
 @_as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @_lang_option
-def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str) -> None:
+@_templates_option
+def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str, templates: tuple[str, ...]) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
     Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
     """
-    p, s = _load(plan, schedule)
+    p, s = _load(plan, schedule, templates)
     report = _report(p, s, as_of)
     _warn_plugin_failures()
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
     else:
-        click.echo(render_text(report, lang))
+        click.echo(safe_for_terminal(render_text(report, lang)))
     sys.exit(0 if report.ok else 1)
 
 
@@ -164,9 +172,10 @@ def render_text(report: Report, lang: str) -> str:
 @click.argument("plan", type=click.Path(dir_okay=False))
 @_lang_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def explain(plan: str, lang: str, fmt: str) -> None:
+@_templates_option
+def explain(plan: str, lang: str, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist citing clauses 以清單列出方案要求."""
-    p = load_plan(plan)
+    p = load_plan(plan, templates=templates or None)
     kinds = get_host().kinds()
     rows = []
     for r in p.requirements:
@@ -178,26 +187,30 @@ def explain(plan: str, lang: str, fmt: str) -> None:
                               ensure_ascii=False, indent=2))
         return
     names, names_zh = p.names(lang), p.names()
-    click.echo(f"{p.title} ({p.id})")
+
+    def echo(text: str) -> None:
+        click.echo(safe_for_terminal(text))
+
+    echo(f"{p.title} ({p.id})")
     if p.source:
-        click.echo(("來源: " if lang == "zh" else "Source: ") + p.source)
+        echo(("來源: " if lang == "zh" else "Source: ") + p.source)
     by_phase: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
         by_phase.setdefault(row["phase"] or "", []).append(row)
     for phase, items in by_phase.items():
-        click.echo("")
+        echo("")
         if not phase:
             heading = "全程" if lang == "zh" else "Whole campaign (全程)"
         elif lang == "en" and names.get(phase) != names_zh.get(phase):
             heading = f"{names.get(phase)} ({names_zh.get(phase)})"  # the Chinese term beside the English
         else:
             heading = names.get(phase, phase)
-        click.echo("## " + heading)
+        echo("## " + heading)
         for row in items:
             text = row["zh"] if lang == "zh" else row["en"]
-            click.echo(f"- [ ] [{row['clause']}] {text}  ({row['kind']}, {row['rule']})")
+            echo(f"- [ ] [{row['clause']}] {text}  ({row['kind']}, {row['rule']})")
             if row["quote"]:
-                click.echo(f"      「{row['quote']}」")
+                echo(f"      「{row['quote']}」")
 
 
 @cli.command()
@@ -207,7 +220,9 @@ def explain(plan: str, lang: str, fmt: str) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout) 輸出文件.")
 @_as_of_option
 @_lang_option
-def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.date | None, lang: str) -> None:
+@_templates_option
+def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.date | None, lang: str,
+           templates: tuple[str, ...]) -> None:
     """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
     exporters = get_exporters()
     if fmt not in exporters:
@@ -216,7 +231,7 @@ def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.dat
         hint = nearest(fmt, exporters)
         _die(f"錯誤 error: 未知的格式 unknown format {fmt!r}; 可用 available: {', '.join(sorted(exporters))}"
              + (f"; 您是否想寫 did you mean {hint!r}" if hint else ""))
-    p, s = _load(plan, schedule)
+    p, s = _load(plan, schedule, templates)
     report = _report(p, s, as_of)
     exporter = exporters[fmt]
     owner = get_host().owner_of("format", fmt)

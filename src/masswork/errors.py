@@ -41,6 +41,14 @@ def nearest(word: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+_CLIP = 300
+
+
+def _clip(text: str) -> str:
+    # A message quoting untrusted input (a megabyte-long unknown id) stays readable.
+    return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
+
+
 class MassworkError(Exception):
     """Base of every error masswork raises on purpose."""
 
@@ -71,13 +79,14 @@ class Problem:
         return ": ".join(parts)
 
     def text(self, lang: str = "zh") -> str:
-        main = f"{self.zh} / {self.en}" if lang == "zh" else f"{self.en} ({self.zh})"
+        zh, en = _clip(self.zh), _clip(self.en)
+        main = f"{zh} / {en}" if lang == "zh" else f"{en} ({zh})"
         where = self.where()
         out = f"{where}: {main}" if where else main
         if self.expected:
             out += f"; 期望 expected: {self.expected}"
         if self.hint:
-            out += f"; 您是否想寫 did you mean: {self.hint!r}"
+            out += f"; 您是否想寫 did you mean: {_clip(self.hint)!r}"
         return out
 
     def with_file(self, file: str | None) -> Problem:

@@ -10,6 +10,7 @@ References are checked from the parameter classes' field metadata (see
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -54,14 +55,20 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.spaces = plan_namespaces(plan)
+        self._known: dict[str, set[str]] = {}
 
     def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
         self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
 
+    def known(self, kind: str) -> set[str]:
+        # Built once per reference kind, not per reference (docs/performance.md).
+        found = self._known.get(kind)
+        if found is None:
+            found = self._known[kind] = set().union(*(self.spaces[ns] for ns in _REF_SPACES[kind]))
+        return found
+
     def ref(self, path: tuple[str | int, ...], value: str, kind: str) -> None:
-        known: set[str] = set()
-        for ns in _REF_SPACES[kind]:
-            known |= self.spaces[ns]
+        known = self.known(kind)
         if value not in known:
             self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
                      expected=f"an id declared in the plan's {'/'.join(_REF_SPACES[kind])}",
@@ -128,31 +135,38 @@ def _overlap(a: Window, b: Window) -> bool:
 
 
 def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
-    graph: dict[str, set[str]] = {}
+    # Iterative depth-first search: a plan with thousands of chained roles or order rules
+    # must not exhaust Python's recursion limit.
+    graph: dict[str, list[str]] = {}
     for a, b in edges:
-        graph.setdefault(a, set()).add(b)
+        graph.setdefault(a, [])
+        if b not in graph[a]:
+            graph[a].append(b)
+    for targets in graph.values():
+        targets.sort()
     state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> list[str] | None:
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(graph.get(n, ())):
-            if state.get(m) == 1:
-                return stack[stack.index(m):] + [m]
-            if m not in state:
-                found = visit(m)
-                if found:
-                    return found
-        stack.pop()
-        state[n] = 2
-        return None
-
-    for node in sorted(graph):
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
+    for root in sorted(graph):
+        if root in state:
+            continue
+        stack: list[str] = [root]
+        iters: list[int] = [0]
+        state[root] = 1
+        while stack:
+            n = stack[-1]
+            targets = graph.get(n, [])
+            if iters[-1] < len(targets):
+                m = targets[iters[-1]]
+                iters[-1] += 1
+                if state.get(m) == 1:
+                    return stack[stack.index(m):] + [m]
+                if m not in state:
+                    state[m] = 1
+                    stack.append(m)
+                    iters.append(0)
+            else:
+                state[n] = 2
+                stack.pop()
+                iters.pop()
     return None
 
 
@@ -334,11 +348,36 @@ def validate_schedule(schedule: Schedule, plan: Plan, *, file: str | None = None
     """Raise :class:`PlanError` when the schedule is inconsistent in itself (duplicate ids,
     links to documents it lacks) or, when ``strict``, names event
     types, people or bodies the plan does not know."""
+    if _VALIDATED.get(id(schedule)) == (id(plan), strict, True):
+        return  # the loader validated this very schedule against this very plan
     problems = _schedule_structure(schedule, plan, file)
     if strict:
         problems += _unknown_refs(schedule, plan, file)
     if problems:
         raise PlanError(problems)
+    _remember(schedule, plan, strict)
+
+
+# Schedules found valid, by id(): the loader validates and check() would again (twice the
+# cost of a large ledger). Entries leave with their schedule; the plan's id is only compared
+# while the schedule lives, and a plan is kept alive by a weak reference check too.
+_VALIDATED: dict[int, tuple[int, bool, bool]] = {}
+_REFS: dict[int, tuple[Any, Any]] = {}
+
+
+def _remember(schedule: Schedule, plan: Plan, strict: bool) -> None:
+    key = id(schedule)
+
+    def forget(_ref: Any, key: int = key) -> None:
+        _VALIDATED.pop(key, None)
+        _REFS.pop(key, None)
+
+    try:
+        refs = (weakref.ref(schedule, forget), weakref.ref(plan, forget))
+    except TypeError:
+        return  # not weakly referable: validate every time
+    _VALIDATED[key] = (id(plan), strict, True)
+    _REFS[key] = refs
 
 
 def orphan_notices(schedule: Schedule, plan: Plan) -> list[Notice]:

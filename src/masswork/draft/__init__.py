@@ -21,7 +21,8 @@ from pathlib import Path
 from ..errors import InputError, Problem
 from .build import Draft, DraftedRequirement, NeedsReview, build_plan
 from .clauses import parse_articles, units
-from .recognise import read_article
+from .generic import extend, prose_units
+from .recognise import ArticleReading, read_article
 from .text import SourceText, fold, read_document
 
 __all__ = ["Draft", "DraftedRequirement", "NeedsReview", "draft_text", "draft_file",
@@ -32,6 +33,14 @@ def guess_year(text: str) -> int | None:
     """The latest year the text names (``2014年``), or None."""
     years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)\s*年", fold(text))]
     return max(years) if years else None
+
+
+def _drop_answered_reviews(reading: ArticleReading) -> None:
+    """A sentence left for review that a family recogniser has since read is answered."""
+    quoted = {(c.clause, fold(c.quote)) for c in reading.candidates}
+    reading.reviews = [r for r in reading.reviews
+                       if not any(cl == r.clause and (q in fold(r.quote) or fold(r.quote) in q)
+                                  for cl, q in quoted)]
 
 
 def _title(source: SourceText, article_title: str, number: int, multi: bool) -> str:
@@ -66,14 +75,16 @@ def draft_source(source: SourceText, *, year: int | None = None,
     drafts: list[Draft] = []
     stem = Path(source.path).stem if source.path else "text"
     for a in arts:
-        if not a.clauses:
+        us = units(a) if a.clauses else prose_units(a)
+        if not us:
             if article is not None or not multi:
                 raise InputError(Problem(
-                    zh="找不到條款結構(一、 (一) 1. …)", en="no clauses found (一、 (一) 1. …)",
+                    zh="文件中沒有文字", en="the document has no text",
                     file=source.path, line=a.line,
-                    expected="a plan with numbered clauses 帶編號條款的方案"))
+                    expected="a plan's text 方案文本"))
             continue
-        reading = read_article(a, units(a))
+        reading = extend(read_article(a, us), us, year)
+        _drop_answered_reviews(reading)
         plan_id = re.sub(r"[^0-9A-Za-z_-]+", "-", f"draft-{stem}-s{a.number}").strip("-").lower()
         title = _title(source, a.title, a.number, multi)
         src = f"{source.path or 'text'}" + (f" {a.title}" if multi and a.title else "")
@@ -82,9 +93,8 @@ def draft_source(source: SourceText, *, year: int | None = None,
         drafts.append(Draft(a.number, title, year, plan, tuple(drafted), tuple(reviews),
                             source.encoding_name, source.path, year_assumed))
     if not drafts:
-        raise InputError(Problem(zh="找不到條款結構(一、 (一) 1. …)", en="no clauses found (一、 (一) 1. …)",
-                                 file=source.path, line=1,
-                                 expected="a plan with numbered clauses 帶編號條款的方案"))
+        raise InputError(Problem(zh="文件中沒有文字", en="the document has no text",
+                                 file=source.path, line=1, expected="a plan's text 方案文本"))
     return drafts
 
 

@@ -23,6 +23,7 @@ import attrs
 
 from ..errors import InputError, Problem
 from ..hanzi import SIMPLIFIED, TRADITIONAL
+from ..loaders.limits import DEFAULT_LIMITS, check_line_length, read_bytes_bounded
 
 __all__ = ["SourceText", "decode", "read_document", "fold", "ENCODING_NAMES"]
 
@@ -160,6 +161,8 @@ def _read_docx(path: Path) -> str:
 
     try:
         answer = get_plugin_manager().hook.masswork_read_document(path=str(path))
+    except InputError:
+        raise  # the plugin's own account of what is wrong with the file
     except Exception as exc:  # noqa: BLE001 - a reader plugin's failure is bad input here
         raise InputError(Problem(
             zh=f"讀取文檔的插件出錯: {exc!r}", en=f"the document-reading plugin failed: {exc!r}",
@@ -182,16 +185,13 @@ def read_document(path: str | Path) -> SourceText:
     if p.suffix.lower() in (".docx", ".doc", ".odt", ".rtf"):
         if not p.exists():
             raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p)))
-        return SourceText(_read_docx(p), "docx", str(p))
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p))) from None
-    except IsADirectoryError:
-        raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file",
-                                 file=str(p))) from None
-    except OSError as exc:
-        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
-                                 file=str(p))) from None
+        text = _read_docx(p)
+        if len(text) > DEFAULT_LIMITS.max_document_bytes:
+            raise InputError(Problem(zh="文檔文字太多", en="the document holds too much text", file=str(p),
+                                     expected=f"at most {DEFAULT_LIMITS.max_document_bytes} characters"))
+        check_line_length(text, str(p))
+        return SourceText(text, "docx", str(p))
+    raw = read_bytes_bounded(p, DEFAULT_LIMITS.max_document_bytes)
     text, enc = decode(raw, str(p))
+    check_line_length(text, str(p))
     return SourceText(text, enc, str(p))

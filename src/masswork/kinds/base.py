@@ -115,6 +115,9 @@ class Context:
         self._windows: dict[str, Window] = {}
         self.names: Mapping[str, str] = plan.names()
         self.people_by_id: Mapping[str, Person] = {p.id: p for p in plan.people}
+        self._people: dict[str, tuple[Person, ...]] = {}
+        self._people_ids: dict[str, frozenset[str]] = {}
+        self._groups: dict[str, frozenset[str]] = {}
         self._names_en: Mapping[str, str] = {
             item.id: item.name_en
             for coll in (plan.roles, plan.bodies, plan.groups, plan.activities, plan.documents,
@@ -166,6 +169,13 @@ class Context:
     def people(self, ref_id: str) -> tuple[Person, ...]:
         """People a reference stands for: a person, a role's holders, a body's members,
         a section's head and deputies."""
+        # Computed once per reference per check: kinds ask for every event (docs/performance.md).
+        found = self._people.get(ref_id)
+        if found is None:
+            found = self._people[ref_id] = self._resolve_people(ref_id)
+        return found
+
+    def _resolve_people(self, ref_id: str) -> tuple[Person, ...]:
         if ref_id in self.people_by_id:
             return (self.people_by_id[ref_id],)
         for b in self.plan.bodies:
@@ -177,32 +187,121 @@ class Context:
                 return tuple(self.people_by_id[i] for i in ids if i in self.people_by_id)
         return self.plan.holders(ref_id)
 
+    def people_ids(self, ref_id: str) -> frozenset[str]:
+        """The ids of :meth:`people`, as a set."""
+        found = self._people_ids.get(ref_id)
+        if found is None:
+            found = self._people_ids[ref_id] = frozenset(p.id for p in self.people(ref_id))
+        return found
+
+    def groups_of(self, person_id: str) -> frozenset[str]:
+        """Every role a person holds (with the broader roles that include them), the
+        bodies they belong to and their section; once per person per check."""
+        found = self._groups.get(person_id)
+        if found is None:
+            person = self.people_by_id[person_id]
+            groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.members}
+            if person.section:
+                groups.add(person.section)
+            found = self._groups[person_id] = frozenset(groups)
+        return found
+
+    @staticmethod
+    def present(event: Event) -> set[str]:
+        """Everyone an event lists as there: host, participants, attendees."""
+        out = {event.host, *event.participants, *event.attendees}
+        out.discard(None)
+        return out  # type: ignore[return-value]
+
     def involves(self, event: Event, ref_id: str) -> bool:
         """Whether ``ref_id`` (a person, role, body, section or group) took part in the
         event: hosted it, took part, attended, or is a member of a body that did."""
-        present = {event.host, *event.participants, *event.attendees} - {None}
+        present = self.present(event)
         if ref_id in present:
             return True
-        return any(p.id in present for p in self.people(ref_id))
+        return not present.isdisjoint(self.people_ids(ref_id))
 
     def attended(self, event: Event, person_id: str) -> bool:
         """Whether a person was there: as host, participant or attendee, or because the
         event lists a role they hold, a body they belong to, or their section."""
-        present = {event.host, *event.participants, *event.attendees} - {None}
+        present = self.present(event)
         if person_id in present:
             return True
-        person = self.people_by_id.get(person_id)
-        if person is None:
+        if person_id not in self.people_by_id:
             return False
-        groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.members}
-        if person.section:
-            groups.add(person.section)
-        return bool(present & groups)
+        return not present.isdisjoint(self.groups_of(person_id))
+
+    @cached_property
+    def _members_of(self) -> dict[str, frozenset[str]]:
+        """Role, body or section id → the people it stands for by :meth:`groups_of`."""
+        out: dict[str, set[str]] = {}
+        for person in self.plan.people:
+            for g in self.groups_of(person.id):
+                out.setdefault(g, set()).add(person.id)
+        return {g: frozenset(ids) for g, ids in out.items()}
+
+    def attendees_of(self, event: Event) -> set[str]:
+        """The roster's people who :meth:`attended` the event, all at once: those it names
+        and the holders of the roles, bodies and sections it names."""
+        present = self.present(event)
+        out = {x for x in present if x in self.people_by_id}
+        members = self._members_of
+        for g in present:
+            m = members.get(g)
+            if m:
+                out |= m
+        return out
+
+    def attendance(self, events: Iterable[Event]) -> dict[str, list[Event]]:
+        """Person id → the events (in the given order) they :meth:`attended`."""
+        out: dict[str, list[Event]] = {}
+        for e in events:
+            for pid in self.attendees_of(e):
+                out.setdefault(pid, []).append(e)
+        return out
+
+    def covering(self, events: Iterable[Event], field: str, items: Iterable[str]) -> dict[str, list[str]]:
+        """Item → ids of the events (in order) that cover it through ``field``: the item is
+        listed there; for ``attendees`` a person counts when they :meth:`attended`, a role
+        or body when one of its people is named; for ``participants`` (with the host) a
+        role or body counts when one of its people is named. One pass over the events."""
+        wanted = list(dict.fromkeys(items))
+        hits: dict[str, list[str]] = {i: [] for i in wanted}
+        wanted_set = set(wanted)
+        # Non-person items are covered through their people: person id → such items.
+        via: dict[str, list[str]] = {}
+        if field in ("attendees", "participants"):
+            for item in wanted:
+                if field == "participants" or item not in self.people_by_id:
+                    for pid in self.people_ids(item):
+                        via.setdefault(pid, []).append(item)
+        persons = {i for i in wanted if i in self.people_by_id}
+        for e in events:
+            values = getattr(e, field)
+            covered = wanted_set.intersection(values)
+            if field == "attendees":
+                if persons:
+                    covered |= persons & self.attendees_of(e)
+                named = self.present(e)
+            elif field == "participants":
+                named = set(values)
+                if e.host:
+                    named.add(e.host)
+                covered |= wanted_set & named
+            else:
+                named = set()
+            for pid in named:
+                more = via.get(pid)
+                if more:
+                    covered.update(more)
+            for item in covered:
+                hits[item].append(e.id)
+        return hits
 
     def hosted_by(self, event: Event, ref_id: str) -> bool:
         if event.host is None:
             return False
-        return event.host == ref_id or any(p.id == event.host for p in self.people(ref_id))
+        return event.host == ref_id or event.host in self.people_ids(ref_id)
 
     # -- what happened
 

@@ -171,8 +171,9 @@ def tally(req: Requirement, ctx: Context) -> tuple[Tally, ...]:
     counted: dict[str, dict[str, None]] = {person.id: {} for person in people}
     if p.activity:
         for e in select(ctx, p.activity, within=p.within, in_phase=p.in_phase):
+            there = ctx.attendees_of(e) if p.counts == "attendee" else ()
             for person in people:
-                if counts_for(p.counts, e, person.id) or (p.counts == "attendee" and ctx.attended(e, person.id)):
+                if counts_for(p.counts, e, person.id) or person.id in there:
                     counted[person.id][e.id] = None
     else:
         assert p.document is not None
@@ -344,8 +345,9 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
                        shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
     short: list[Shortfall] = []
     seen: dict[str, None] = {}
+    attendance = ctx.attendance(events)
     for person in ctx.people(p.per):
-        mine = [e for e in events if ctx.attended(e, person.id)]
+        mine = attendance.get(person.id, [])
         have = sum(e.hours for e in mine)
         seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..model import Event, Plan, Requirement
+from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import select
@@ -48,22 +48,6 @@ def _items(p: Coverage, ctx: Context) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _covers(ctx: Context, e: Event, field: str, item: str) -> bool:
-    values = getattr(e, field)
-    if item in values:
-        return True
-    if field == "attendees":
-        if item in ctx.people_by_id:
-            return ctx.attended(e, item)
-        # A role or body counts as present when one of its people was.
-        return any(ctx.attended(e, x.id) and x.id in {e.host, *e.participants, *e.attendees}
-                   for x in ctx.people(item))
-    if field == "participants":
-        present = set(values) | ({e.host} if e.host else set())
-        return item in present or any(x.id in present for x in ctx.people(item))
-    return False
-
-
 def _coverage(req: Requirement, ctx: Context) -> Outcome:
     p: Coverage = req.params
     items = _items(p, ctx)
@@ -79,8 +63,9 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     missing: list[Shortfall] = []
     evidence: dict[str, None] = {}  # an ordered set
+    covering = ctx.covering(events, p.field, items)  # one pass over the events
     for item in items:
-        hits = [e.id for e in events if _covers(ctx, e, p.field, item)]
+        hits = covering[item]
         if hits:
             evidence.update(dict.fromkeys(hits))
         else:

@@ -97,12 +97,19 @@ def required_pairs(p: Pairwise, ctx: Context) -> list[tuple[str, str, str]]:
 def _pairwise(req: Requirement, ctx: Context) -> Outcome:
     p: Pairwise = req.params
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
+    pairs = required_pairs(p, ctx)
+    # Pairs come from the roster; an event is only asked about the required partners of
+    # those present (a meeting of 40 is not 780 pairs).
+    partners: dict[str, set[str]] = {}
+    for x, y, _mode in pairs:
+        partners.setdefault(x, set()).add(y)
+        partners.setdefault(y, set()).add(x)
     met_by: dict[frozenset[str], str] = {}
     for e in events:
-        present = sorted({p for p in (e.host, *e.participants) if p is not None})
-        for x, y in itertools.combinations(present, 2):
-            met_by.setdefault(frozenset((x, y)), e.id)
-    pairs = required_pairs(p, ctx)
+        present = {q for q in (e.host, *e.participants) if q is not None}
+        for x in present:
+            for y in partners.get(x, set()) & present:
+                met_by.setdefault(frozenset((x, y)), e.id)
     missing: list[Shortfall] = []
     evidence: dict[str, None] = {}  # an ordered set
     for x, y, mode in pairs:

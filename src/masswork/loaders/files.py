@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, Problem
+from .limits import DEFAULT_LIMITS, Limits, check_nesting_text, check_tree, read_bytes_bounded
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -42,18 +43,48 @@ def detect_format(path: str | Path, text: str | None = None) -> str:
     return "toml"
 
 
-def parse_data(text: str, fmt: str, file: str | None = None) -> dict[str, Any]:
-    """Parse TOML or JSON text into a dict; a syntax error names the line."""
+def _json_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _number_error(exc: ValueError, text: str, fmt: str, file: str | None) -> InputError:
+    # int() refusing more than sys.get_int_max_str_digits() digits, or NaN / Infinity in JSON
+    msg = str(exc)
+    if "is not a number JSON allows" in msg:
+        zh, en, expected = f"不允許的數值 {msg.split()[0]}", f"number not allowed: {msg.split()[0]}", "a finite number 有限數字"
+    else:
+        zh, en, expected = "數字位數太多", "number with too many digits", "at most 15 digits"
+    line = None
+    m = re.search(r"-?\d{300,}|NaN|-?Infinity", text) if fmt == "json" else re.search(r"[-+]?\d{300,}", text)
+    if m:
+        line = text.count("\n", 0, m.start()) + 1
+    return InputError(Problem(zh=zh, en=en, file=file, line=line, expected=expected))
+
+
+def parse_data(text: str, fmt: str, file: str | None = None, *,
+               limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    """Parse TOML or JSON text into a dict; a syntax error names the line. Nesting deeper
+    than ``limits.max_depth`` is refused before parsing, NaN / Infinity in JSON and integers
+    too long to convert are refused with the line."""
+    check_nesting_text(text, limits.max_depth, file, fmt)
     if fmt == "json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
             raise InputError(Problem(
                 zh=f"JSON 語法錯誤: {exc.msg}", en=f"JSON syntax error: {exc.msg}",
                 file=file, line=exc.lineno, expected="valid JSON 有效的 JSON")) from None
+        except ValueError as exc:
+            raise _number_error(exc, text, fmt, file) from None
+        except RecursionError:
+            raise InputError(Problem(zh="嵌套太深", en="nested too deeply", file=file,
+                                     expected=f"at most {limits.max_depth} levels")) from None
     else:
         try:
             data = tomllib.loads(text)
+        except RecursionError:
+            raise InputError(Problem(zh="嵌套太深", en="nested too deeply", file=file,
+                                     expected=f"at most {limits.max_depth} levels")) from None
         except tomllib.TOMLDecodeError as exc:
             msg = str(exc)
             m = _TOML_LINE.search(msg)
@@ -62,9 +93,15 @@ def parse_data(text: str, fmt: str, file: str | None = None) -> dict[str, Any]:
             raise InputError(Problem(
                 zh=f"TOML 語法錯誤: {clean}", en=f"TOML syntax error: {clean}",
                 file=file, line=line, expected="valid TOML 有效的 TOML")) from None
+        except ValueError as exc:
+            raise _number_error(exc, text, fmt, file) from None
     if not isinstance(data, dict):
         raise InputError(Problem(zh="頂層必須是表(對象)", en="the top level must be a table (object)",
                                  file=file, line=1))
+    try:
+        check_tree(data, limits, file, requirements_key="requirements")
+    except InputError as exc:
+        raise with_lines(exc, text, fmt) from None
     return data
 
 
@@ -133,29 +170,32 @@ def locate_lines(exc: InputError, file: Path) -> InputError:
     return with_lines(exc, text, detect_format(file, text))
 
 
-def read_text(path: str | Path) -> str:
-    """A file's text (UTF-8, BOM allowed), or an InputError naming the file."""
+def read_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
+    """A file's text (UTF-8, BOM allowed), or an InputError naming the file. Only a regular
+    file of at most ``limits.max_file_bytes`` is read (:func:`~.limits.read_bytes_bounded`)."""
     p = Path(path)
+    raw = read_bytes_bounded(p, limits.max_file_bytes)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem(zh="文件是 UTF-16 編碼", en="the file is UTF-16 encoded", file=str(p),
+                                 line=1, expected="UTF-8"))
     try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p))) from None
-    except OSError as exc:
-        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}",
-                                 en=f"cannot read file: {exc.strerror}", file=str(p))) from None
-    try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
                                  file=str(p), line=line, expected="UTF-8")) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(Problem(zh="文件含有空字符", en="the file contains NUL bytes", file=str(p), line=line,
+                                 expected="a text file 文本文件"))
+    return text
 
 
-def read_data(path: str | Path) -> dict[str, Any]:
-    """Read a TOML or JSON file (by its suffix) into a dict."""
+def read_data(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> dict[str, Any]:
+    """Read a TOML or JSON file (by its suffix) into a dict, within ``limits``."""
     p = Path(path)
-    text = read_text(p)
-    return parse_data(text, detect_format(p, text), str(p))
+    text = read_text(p, limits=limits)
+    return parse_data(text, detect_format(p, text), str(p), limits=limits)
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

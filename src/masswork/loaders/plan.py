@@ -21,7 +21,7 @@ template) — and ``remove = ["rule-id", …]`` drops inherited entries.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,17 +29,18 @@ import attrs
 
 from ..errors import InputError, Problem, nearest
 from ..model import Plan, Requirement
+from .extends import MERGED_LISTS as _MERGED_LISTS
+from .extends import Origins, _line_in, resolve_extends, templates_from_env
 from .files import locate_lines, read_data
+from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .structure import StructureErrors, _Walker, field_names, unstructure
 
 if TYPE_CHECKING:
     from ..kinds.base import KindRegistry
 
-__all__ = ["load_plan", "plan_from_dict", "plan_to_dict", "REQUIREMENT_KEYS"]
+__all__ = ["load_plan", "plan_from_dict", "plan_to_dict", "REQUIREMENT_KEYS", "resolve_extends"]
 
 REQUIREMENT_KEYS = tuple(f for f in field_names(Requirement) if f != "params")
-_MERGED_LISTS = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
-                 "phases", "requirements")
 
 
 def _default_kinds() -> KindRegistry:
@@ -119,76 +120,54 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
     return out
 
 
-def _merge(base: dict[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
-    out = dict(base)
-    removed = set(child.get("remove", ()))
-    for key, value in child.items():
-        if key in ("extends", "remove"):
-            continue
-        if key in _MERGED_LISTS and isinstance(value, list) and isinstance(out.get(key), list):
-            merged = {item.get("id"): item for item in out[key] if isinstance(item, Mapping)}
-            for item in value:
-                if isinstance(item, Mapping):
-                    merged[item.get("id")] = item
-            out[key] = list(merged.values())
-        elif key == "options" and isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = {**out[key], **value}
-        else:
-            out[key] = value
-    for key in _MERGED_LISTS:
-        if removed and isinstance(out.get(key), list):
-            out[key] = [i for i in out[key] if not (isinstance(i, Mapping) and i.get("id") in removed)]
-    return out
-
-
-def resolve_extends(data: Mapping[str, Any], file: Path | None, _seen: tuple[Path, ...] = ()) -> dict[str, Any]:
-    """Merge the chain of ``extends`` into one plain-data plan."""
-    parent = data.get("extends")
-    if parent is None:
-        return dict(data)
-    if not isinstance(parent, str):
-        raise InputError(Problem(zh="extends 必須是文件路徑", en="extends must be a file path",
-                                 path=("extends",), file=str(file) if file else None,
-                                 expected="a path to a plan file 計劃文件路徑"))
-    base_path = ((file.parent if file else Path.cwd()) / parent).resolve()
-    if base_path in _seen or (file is not None and base_path == file.resolve()):
-        chain = " → ".join(str(p) for p in (*_seen, base_path))
-        raise InputError(Problem(zh=f"extends 循環: {chain}", en=f"extends cycle: {chain}",
-                                 path=("extends",), file=str(file) if file else None))
-    base_raw = read_data(base_path)
-    base = resolve_extends(base_raw, base_path, (*_seen, base_path))
-    merged = _merge(base, data)
-    merged["extends"] = base.get("id", parent)
-    return merged
-
-
 def load_plan(source: str | Path | Mapping[str, Any], *, kinds: KindRegistry | None = None,
-              validate: bool = True) -> Plan:
+              validate: bool = True, templates: Sequence[str | Path] | None = None,
+              limits: Limits = DEFAULT_LIMITS) -> Plan:
     """Read a plan from a TOML/JSON file (or plain data), resolve ``extends``, build the
     model and, unless ``validate`` is false, check it for consistency (unknown references,
     bad phrases, cycles, impossible windows, duplicate ids).
 
+    ``extends`` resolves only to regular files under the plan's own folder or under one of
+    ``templates`` (default: the folders in ``MASSWORK_TEMPLATES``); ``limits`` bounds the
+    file size, nesting, numbers, strings and counts (docs/limits.md).
+
     Raises :class:`~masswork.errors.InputError` (or its subclass ``PlanError``) naming the
-    file and key path of every problem.
+    file, line and key path of every problem; a problem in an ``extends`` base names the
+    base file and its line.
     """
     kinds = kinds or _default_kinds()
-    if isinstance(source, Mapping):
-        file = None
-        raw: Mapping[str, Any] = source
-        data = resolve_extends(source, None)
-    else:
-        file = Path(source)
-        raw = read_data(file)
-        data = resolve_extends(raw, file)
+    folders = tuple(Path(t) for t in templates) if templates is not None else templates_from_env()
+    file = None if isinstance(source, Mapping) else Path(source)
+    origins = Origins()
+    raw: Mapping[str, Any] = {}
     try:
+        if isinstance(source, Mapping):
+            raw = source
+            check_tree(raw, limits, None, requirements_key="requirements")
+        else:
+            assert file is not None
+            raw = read_data(file, limits=limits)
+        data, origins = resolve_extends(raw, file, templates=folders, limits=limits)
+        if "extends" in raw:
+            check_tree(data, limits, str(file) if file else None, requirements_key="requirements")
         plan = plan_from_dict(data, kinds=kinds, file=str(file) if file else None)
         if validate:
             from ..validate import validate_plan
 
             validate_plan(plan, kinds=kinds, file=str(file) if file else None)
     except InputError as exc:
-        # Key paths of a merged (extends) plan do not point into this file's lines.
-        if file is not None and "extends" not in raw:
+        if file is None:
+            raise
+        if "extends" not in raw:
             raise locate_lines(exc, file) from None
-        raise
+        # Key paths of a merged plan: each problem goes to the file (and line) that wrote its part.
+        blamed = [origins.blame(p, file) if p.path and p.file in (None, str(file)) else p
+                  for p in exc.problems]
+        blamed = [attrs.evolve(p, line=_line_in(Path(p.file), p.path))
+                  if p.file and p.file != str(file) and p.line is None and p.path else p for p in blamed]
+        here = [p for p in blamed if p.file == str(file) and p.line is None and p.path]
+        if here:
+            located = {id(p): q for p, q in zip(here, locate_lines(type(exc)(here), file).problems)}
+            blamed = [located.get(id(p), p) for p in blamed]
+        raise type(exc)(blamed) from None
     return plan

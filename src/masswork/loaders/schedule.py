@@ -20,13 +20,20 @@ from typing import Any
 
 from ..model import Plan, Schedule
 from ..errors import InputError
+from .fast import Fallback, fast_structure
 from .files import locate_lines, read_data
+from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .structure import StructureErrors, _Walker, unstructure
 
 __all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
 
 
 def schedule_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Schedule:
+    try:
+        fast: Schedule = fast_structure(Schedule, data)
+        return fast
+    except Fallback:
+        pass  # something is off: the walker says what and where
     w = _Walker()
     out = w.attrs_class(Schedule, data, ())
     if w.problems or out is None:
@@ -39,15 +46,18 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
     return unstructure(schedule)
 
 
-def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = None) -> Schedule:
+def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = None, *,
+                  limits: Limits = DEFAULT_LIMITS) -> Schedule:
     """Read a schedule from a file in any format a reader recognises (TOML, JSON, CSV,
     and what plugins add, such as XLSX) or from plain data. With ``plan``, also check that
-    every event type, person and body it names is known to the plan."""
+    every event type, person and body it names is known to the plan. ``limits`` bounds the
+    file size, nesting, numbers, strings and the number of events (docs/limits.md)."""
     if isinstance(source, Mapping):
+        check_tree(source, limits, None)
         return _load(source, None, plan)
     from ..readers import read_schedule
 
-    return read_schedule(source, plan).schedule
+    return read_schedule(source, plan, limits=limits).schedule
 
 
 def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:

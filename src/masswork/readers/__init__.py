@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..errors import InputError, Problem
+from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .base import SNIFF_BYTES, Reader, ReadInput, ReadResult
 from .choose import build_schedule, choose_reader, read_source, relocate
 from .table import Table, read_tables
@@ -43,23 +43,18 @@ class ScheduleRead:
         return self.reader + (f", {enc}" if enc else "")
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """A file's bytes, or an InputError naming the file."""
-    p = Path(path)
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p))) from None
-    except IsADirectoryError:
-        raise InputError(Problem(zh="這是文件夾,不是文件", en="this is a folder, not a file", file=str(p))) from None
-    except OSError as exc:
-        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}",
-                                 en=f"cannot read file: {exc.strerror}", file=str(p))) from None
+def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
+    """A regular file's bytes, at most ``limits.max_file_bytes``, or an InputError naming
+    the file (:func:`masswork.loaders.limits.read_bytes_bounded`)."""
+    from ..loaders.limits import read_bytes_bounded
+
+    return read_bytes_bounded(path, limits.max_file_bytes)
 
 
 def read_schedule(source: str | Path | bytes, plan: Plan | None = None, *,
                   name: str | None = None, mapping: Mapping[str, Any] | None = None,
-                  readers: tuple[Reader, ...] | None = None) -> ScheduleRead:
+                  readers: tuple[Reader, ...] | None = None,
+                  limits: Limits = DEFAULT_LIMITS) -> ScheduleRead:
     """Read a schedule from a file path or from a file's bytes (``name`` then says how
     messages call it; nothing is opened), in any format a reader recognises.
 
@@ -71,12 +66,12 @@ def read_schedule(source: str | Path | bytes, plan: Plan | None = None, *,
     if isinstance(source, bytes):
         data, label = source, name or "schedule"
     else:
-        data, label = read_bytes(source), name or str(source)
+        data, label = read_bytes(source, limits), name or str(source)
         if mapping is None:
             mapping = _beside(Path(source))
     all_readers = readers if readers is not None else tuple(get_readers().values())
-    result = read_source(all_readers, data, label, plan, mapping)
-    schedule = build_schedule(result, label, plan)
+    result = read_source(all_readers, data, label, plan, mapping, limits)
+    schedule = build_schedule(result, label, plan, limits)
     return ScheduleRead(schedule, result.reader, result.encoding, result.notes)
 
 

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..loaders.limits import DEFAULT_LIMITS, Limits
+
 if TYPE_CHECKING:
     from ..model import Plan
 
@@ -36,13 +38,14 @@ class ReadInput:
     the schedule is read for, when known: a table names people and event types by their
     display names, and the plan turns them back into ids (and supplies the year of a date
     written without one). ``mapping`` is the plain data of a mapping file (which column
-    holds what) or None.
+    holds what) or None. ``limits`` bounds what a reader may build (docs/limits.md).
     """
 
     data: bytes
     name: str
     plan: Plan | None = None
     mapping: Mapping[str, Any] | None = None
+    limits: Limits = DEFAULT_LIMITS
 
 
 @attrs.frozen

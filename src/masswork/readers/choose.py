@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, Problem, format_path
+from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .base import SNIFF_BYTES, Reader, ReadInput, ReadResult
 
 if TYPE_CHECKING:
@@ -44,10 +45,14 @@ def choose_reader(readers: Sequence[Reader], data: bytes, name: str) -> Reader:
 
 
 def read_source(readers: Sequence[Reader], data: bytes, name: str, plan: Plan | None = None,
-                mapping: Mapping[str, Any] | None = None) -> ReadResult:
+                mapping: Mapping[str, Any] | None = None, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read ``data`` (the file called ``name``) with the reader its content calls for."""
+    if len(data) > limits.max_file_bytes:
+        raise InputError(Problem(zh=f"文件太大(超過 {limits.max_file_bytes} 字節)",
+                                 en=f"the file is too large (over {limits.max_file_bytes} bytes)", file=name,
+                                 expected=f"at most {limits.max_file_bytes} bytes"))
     reader = choose_reader(readers, data, name)
-    result = reader.read(ReadInput(data=data, name=name, plan=plan, mapping=mapping))
+    result = reader.read(ReadInput(data=data, name=name, plan=plan, mapping=mapping, limits=limits))
     if not isinstance(result, ReadResult):
         from ..errors import PluginError
 
@@ -77,13 +82,16 @@ def relocate(exc: InputError, result: ReadResult, name: str) -> InputError:
     return type(exc)(fixed)
 
 
-def build_schedule(result: ReadResult, name: str, plan: Plan | None) -> Schedule:
+def build_schedule(result: ReadResult, name: str, plan: Plan | None,
+                   limits: Limits = DEFAULT_LIMITS) -> Schedule:
     """The schedule from what a reader read, validated against ``plan`` when given; any
     problem is reported where the file holds it (line or cell)."""
     from ..loaders.files import with_lines
+    from ..loaders.limits import check_tree
     from ..loaders.schedule import _load
 
     try:
+        check_tree(result.data, limits, name)
         return _load(result.data, name, plan)
     except InputError as exc:
         if result.reader == "toml" and result.text:

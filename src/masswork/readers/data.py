@@ -33,7 +33,7 @@ def looks_like_toml(head: bytes) -> bool:
 def _reader(fmt: str) -> Callable[[ReadInput], ReadResult]:
     def read(inp: ReadInput) -> ReadResult:
         decoded = decode(inp.data, inp.name)
-        data = parse_data(decoded.text, fmt, inp.name)
+        data = parse_data(decoded.text, fmt, inp.name, limits=inp.limits)
         return ReadResult(data=data, reader=fmt, encoding=decoded.encoding, text=decoded.text)
 
     return read

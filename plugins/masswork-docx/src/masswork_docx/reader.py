@@ -11,6 +11,8 @@ from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from masswork.errors import InputError, Problem
 
+from .safezip import open_docx_safely
+
 __all__ = ["read_docx_text"]
 
 _P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT = (qn(t) for t in ("w:p", "w:tbl", "w:tr", "w:tc", "w:sdt", "w:sdtContent"))
@@ -59,10 +61,12 @@ def _nearest_table(el: BaseOxmlElement) -> BaseOxmlElement | None:
 
 def read_docx_text(path: str | Path) -> str:
     """The text of the .docx at ``path``: paragraphs and table cells in document order,
-    separated by newlines. A file that is not a Word document raises
+    separated by newlines. A file that is not a Word document, or one that is unsafe to
+    open (a zip bomb, XML entities: :mod:`masswork_docx.safezip`), raises
     :class:`masswork.errors.InputError`."""
+    data = open_docx_safely(path)
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(data)
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors alike
         raise InputError(Problem(
             zh=f"無法讀取 Word 文檔: {exc}", en=f"cannot read the Word document: {exc}",

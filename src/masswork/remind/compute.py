@@ -30,7 +30,7 @@ Recipients: the requirement's ``responsible`` ids (one reminder each), else the 
 campaign office (:func:`default_recipient`); ``shortfall`` reminders go to the person.
 
 Each reminder has a :attr:`Reminder.key` — (plan, requirement, kind, recipient, due date,
-lead) — on which the delivery ledger (:mod:`masswork.ledger`) adds the channel and sends it at
+lead) — on which the delivery ledger (:mod:`masswork.remind.ledger`) adds the channel and sends it at
 most once.
 """
 
@@ -43,13 +43,13 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .model import EventStatus, Plan, Requirement, Schedule
-from .periods import add_working_days, measure
-from .report import Finding, Report, Shortfall, Status
+from ..model import EventStatus, Plan, Requirement, Schedule
+from ..periods import add_working_days, measure
+from ..report import Finding, Report, Shortfall, Status
 from .workdays import WeekendCalendar
 
 if TYPE_CHECKING:
-    from .kinds.base import KindRegistry
+    from ..kinds.base import KindRegistry
     from .workdays import WorkingCalendar
 
 __all__ = [
@@ -309,13 +309,13 @@ def reminders(
     """
     cal: WorkingCalendar = calendar if calendar is not None else WeekendCalendar()
     if report is None:
-        from .engine import check
+        from ..engine import check
 
         report = check(plan, schedule, as_of, kinds=kinds, calendar=cal)
     elif report.as_of != as_of:
         raise ValueError(f"the report is as of {report.as_of}, not {as_of}")
     if kinds is None:
-        from .plugins import get_kinds
+        from ..plugins import get_kinds
 
         kinds = get_kinds()
     names = _Names(plan)

@@ -1,0 +1,86 @@
+"""The small recognisers, one module per family of requirement (as :mod:`masswork.kinds` has
+one module per family of kind). Each module is a table of :class:`~.base.Row` — a pattern,
+the kind it signals and the words it reads — and one ``build`` function that turns a hit
+into the kind's parameters, naming things through :mod:`.words`. A new phrase is one row.
+
+=================  =====================================================
+module             kinds
+=================  =====================================================
+:mod:`.events`     occurs, attest
+:mod:`.timing`     deadline, duration
+:mod:`.sequence`   order, gate
+:mod:`.reporting`  report, notice
+:mod:`.counting`   per-person, per-unit, recurring, quantity
+:mod:`.lists`      coverage, pairwise
+:mod:`.logic`      negation, examples, hedges, alternatives (modifiers)
+=================  =====================================================
+
+:func:`read_statement` runs every table over one statement and returns at most one
+requirement per kind (the first row of the kind that both matches and builds).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import attrs
+
+from . import counting, events, lists, reporting, sequence, timing
+from .base import MAX_STATEMENT, Hit, Params, Row, Statement
+from .logic import HEDGE_CONFIDENCE, hedged, negated
+
+__all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
+           "all_rows"]
+
+Build = Callable[[Statement, Hit, int], "Params | None"]
+
+FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
+    ("timing", timing.ROWS + timing.DURATION_ROWS, timing.build),
+    ("sequence", sequence.ROWS, sequence.build),
+    ("reporting", reporting.ROWS, reporting.build),
+    ("counting", counting.ROWS, counting.build),
+    ("lists", lists.ROWS, lists.build),
+    ("events", events.ROWS, events.build),
+)
+"""(family name, its rows, its builder), in the order they are tried."""
+
+_NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
+
+
+@attrs.frozen
+class Found:
+    """One requirement a row found: kind, parameters (things named as
+    :class:`~masswork.draft.recognise.Ref`), confidence and the row."""
+
+    kind: str
+    params: Params
+    confidence: float
+    row: Row
+
+
+def all_rows() -> list[Row]:
+    """Every row of every family, for docs and tests."""
+    return [r for _, rs, _ in FAMILIES for r in rs]
+
+
+def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[Found]:
+    """The requirements one statement states, at most one per kind, kinds in ``skip``
+    left out (another recogniser already drafted them)."""
+    out: dict[str, Found] = {}
+    hedge = hedged(st.f)
+    for _name, table, build in FAMILIES:
+        for row in table:
+            if row.kind in out or row.kind in skip:
+                continue
+            if row.unless is not None and row.unless.search(st.f):
+                continue
+            for m in row.pattern.finditer(st.f):
+                if row.kind in _NEGATABLE and negated(st.f, m.start()):
+                    continue
+                params = build(st, Hit(row, m), year)
+                if params is None:
+                    continue
+                conf = min(row.confidence, HEDGE_CONFIDENCE) if hedge else row.confidence
+                out[row.kind] = Found(row.kind, params, conf, row)
+                break
+    return list(out.values())

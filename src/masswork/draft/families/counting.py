@@ -1,0 +1,124 @@
+"""Counts: per person (``每名黨員…``, ``人人``, ``黨員領導幹部要…參加``), per unit (``各支部``,
+``各單位``, ``每個支部``), recurring (``每月``, ``每季度至少一次``, ``每兩個月1個專題``,
+``每半年``), and quantities (``不少於12天``, ``每周5個學時``, ``不低於90%``, ``半數以上``).
+Counts are kept exactly (``每個專題2次`` is 2)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import CN, NUMBER, Hit, Params, Statement, number, rows
+from .words import activity, document, person_role
+
+__all__ = ["ROWS", "build", "every_of"]
+
+_EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
+PER_PERSON_ROWS = rows("per-person", (
+    (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
+    (r"(?:党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
+     "a role that must: 黨員領導幹部要…"),
+    (r"以普通党员身份", "以普通黨員身份參加"),
+), unless=r"^(?:各|全体)")
+
+PER_UNIT_ROWS = rows("per-unit", (
+    (r"各(?:基层)?(?:党)?(?:总)?支部|各(?:二级|基层)?党组织|各单位|各部门|各党小组|每个(?:党)?支部|所属各", "各支部, 各單位"),
+))
+
+RECURRING_ROWS = rows("recurring", (
+    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
+     "每月, 每季度至少一次, 每兩個月1個專題"),
+    (r"(?P<unit>年度|每年年初|定期|经常性)", "年度, 定期", 0.55),
+))
+
+QUANTITY_ROWS = rows("quantity", (
+    (rf"(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)", "N個學時"),
+    (rf"(?:不少于|不低于|至少|累计)[^,;。]{{0,6}}?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>天|小时|学时|%|课时)", "不少於12天, 不低於90%"),
+    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|过半", "ratios 90%, 半數以上"),
+    (rf"每天[^,;。]{{0,6}}?(?P<k>{NUMBER}|半)个?(?P<u>小时)", "每天…一小時"),
+))
+
+ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + QUANTITY_ROWS
+
+_EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
+          "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
+          "定期": ("year", 1), "经常性": ("year", 1)}
+
+
+def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
+    """(the plan format's ``every``, how many times per that period one time per ``n``
+    units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
+    period does not divide a year."""
+    every, per = _EVERY[unit]
+    if n is None or n == 1:
+        return every, per
+    months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
+    if months is None or 12 % (months * n):
+        return None
+    return "year", 12 // (months * n)
+
+
+_DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
+
+
+def _subject(st: Statement, a: int = 0) -> Params | None:
+    doc_verb = _DOC_VERB.search(st.f, a)
+    act = activity(st, a)
+    doc = document(st, a)
+    if doc is not None and (act is None or (doc_verb is not None and doc_verb.start() < 60)):
+        return {"document": doc}
+    if act is not None:
+        return {"activity": act}
+    if doc is not None:
+        return {"document": doc}
+    return None
+
+
+def build(st: Statement, hit: Hit, year: int) -> Params | None:
+    m = hit.match
+    g = m.groupdict()
+    if hit.kind == "per-person":
+        role = person_role(st)
+        subj = _subject(st)
+        if role is None or subj is None:
+            return None
+        p: Params = {"role": role, **subj}
+        k = re.search(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]", st.f)
+        if k and number(k.group("k")):
+            p["min"] = number(k.group("k"))
+        return p
+    if hit.kind == "per-unit":
+        subj = _subject(st, m.end()) or _subject(st)
+        if subj is None:
+            return None
+        return {**subj, "all_sections": True}
+    if hit.kind == "recurring":
+        act = activity(st)
+        if act is None:
+            return None
+        ev = every_of(g["unit"], number(g.get("n")))
+        if ev is None:
+            return None
+        every, times = ev
+        k = number(g.get("k")) or 1
+        return {"activity": act, "every": every, "min": times * k}
+    k_words = g.get("k")
+    unit = g.get("u") or "%"
+    if k_words is None:
+        amount: float = 50.0
+    elif k_words == "半":
+        amount = 0.5
+    else:
+        try:
+            amount = float(k_words)
+        except ValueError:
+            amount = float(number(k_words) or 0)
+    if amount <= 0:
+        return None
+    p = {"min": amount, "unit": {"课时": "學時", "学时": "學時", "小时": "小時"}.get(unit, unit)}
+    act = activity(st)
+    if act is not None:
+        p["activity"] = act
+    return p
+
+
+_ = CN

@@ -1,0 +1,44 @@
+"""Events that must happen (``召開``, ``開好``, ``舉辦``, ``開展``, ``組織``, ``抓好…兩個環節``,
+``分三批進行``) and qualities someone must sign off (``如實``, ``原汁原味``, ``存檔備查``)."""
+
+from __future__ import annotations
+
+import re
+
+from .base import NUMBER, Hit, Params, Statement, number, rows
+from .words import EVENT_VERBS, activity, document
+
+__all__ = ["ROWS", "build"]
+
+OCCURS_ROWS = rows("occurs", (
+    (rf"(?:{EVENT_VERBS})(?:了|好)?(?P<k>{NUMBER})?[次场个期批]?", "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次)"),
+    (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
+    (r"(?:起草|制定|制订|订出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃", 0.6),
+    (r"做好记录|记录[^,;。]{0,4}情况|存档备查|负责通知|考勤", "records kept: 做好記錄, 考勤", 0.6),
+))
+
+ATTEST_ROWS = rows("attest", (
+    (r"如实|原汁原味|实事求是|签字|签名确认|逐一确认", "qualities: 如實, 原汁原味, 簽字"),
+))
+
+ROWS = OCCURS_ROWS + ATTEST_ROWS
+
+
+def build(st: Statement, hit: Hit, year: int) -> Params | None:
+    m = hit.match
+    if hit.kind == "attest":
+        return {"statement": st.text[:200]}
+    g = m.groupdict()
+    act = activity(st, m.start()) or activity(st)
+    p: Params
+    if act is None:
+        doc = document(st, m.start()) or document(st)
+        if doc is None:
+            return None
+        p = {"document": doc}
+    else:
+        p = {"activity": act}
+    k = number(g.get("k"))
+    if k and k > 1 and not re.match(r"批", st.f[m.end():m.end() + 1]):
+        p["min"] = k
+    return p

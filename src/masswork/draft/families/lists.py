@@ -1,0 +1,73 @@
+"""Lists: what an activity or document must cover (``圍繞…``, ``內容主要有:…``, ``重點檢視…``,
+``對照…``), who attends (``出席的有…``, ``由全體黨員參加``, ``邀請…到會``, ``列席``), where
+opinions come from (``聽取…意見``, ``征求…意見``), and pairwise talks (``之間…談心``,
+``相互談``, ``一對一``). Items after 如/例如 are examples, not a list to cover."""
+
+from __future__ import annotations
+
+import re
+
+from .base import Hit, Params, Statement, rows
+from .logic import EXAMPLE
+from .words import activity, document, person_role, placeholder
+
+__all__ = ["ROWS", "build"]
+
+COVERAGE_ROWS = rows("coverage", (
+    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
+    (r"(?:内容|情况)(?:主要)?(?:有|是|为|包括)[:]?|包括|即[^,;。]{2,}、", "contents: 內容主要有:…"),
+    (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请)", "attendees: 出席的有…, 邀請…到會"),
+    (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
+    (r"[^,;:。、]{2,14}、[^,;:。、]{2,14}(?:、[^,;:。、]{2,14})*(?:和|及|以及|与)[^,;:。、]{2,14}(?:等)?(?:情况|方面|内容|齐全)",
+     "an enumerated list A、B和C等情況", 0.55),
+    (r"(?:一批|一次|系列)[^,;。]{2,16}、", "a programme 讀一批…,開一次…", 0.5),
+))
+
+PAIRWISE_ROWS = rows("pairwise", (
+    (r"之间[^,;。]{0,8}?(?:谈心|谈话|交心)|(?:相互|互相)(?:谈心|谈话|交心)|一对一谈|必谈|逐一谈心|普遍谈心", "之間…談心, 必談"),
+))
+
+ROWS = COVERAGE_ROWS + PAIRWISE_ROWS
+
+_SPLIT = re.compile(r"、|以及|和|及|与|;")
+
+
+def _items(st: Statement, a: int) -> list[str]:
+    f = st.f
+    end = len(f)
+    for c in "。":
+        k = f.find(c, a)
+        if k != -1:
+            end = min(end, k)
+    seg_text = st.text[a:end]
+    out = []
+    for piece in _SPLIT.split(re.sub(r"^[:,]", "", seg_text)):
+        w = re.sub(r"[“”\"《》()\s,:]", "", piece)
+        w = re.sub(r"等(?:情况|方面|内容)?$|(?:情况|方面)$", "", w)
+        if 2 <= len(w) <= 30:
+            out.append(w)
+    return list(dict.fromkeys(out))[:20]
+
+
+def build(st: Statement, hit: Hit, year: int) -> Params | None:
+    m = hit.match
+    g = m.groupdict()
+    if hit.kind == "pairwise":
+        role = person_role(st) or placeholder("成員", "role")
+        act = activity(st) or placeholder("談心談話", "activity")
+        return {"activity": act, "pairs": [{"mode": "among", "a": role}]}
+    ex = EXAMPLE.search(st.f)
+    if ex is not None and ex.start() <= m.start():
+        return None  # an example list illustrates; it is not a list to cover
+    field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
+    items = _items(st, m.end()) if field == "topics" else _items(st, 0)
+    if not items:
+        return None
+    p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
+    act = activity(st)
+    doc = document(st)
+    if act is not None:
+        p["activity"] = act
+    elif doc is not None:
+        p["document"] = doc
+    return p

@@ -1,0 +1,32 @@
+"""Logic words: what changes how a statement's requirements are read.
+
+* negation (避免, 不得, 不要, 防止 …): the verb after it is forbidden, not required — the
+  statement drafts no occurs / per-person / per-unit rule;
+* examples (如, 例如, 比如 …): a list after them illustrates, it is not a list to cover;
+* hedges (原則上, 一般, 左右, 可, 視情況 …): the rule is drafted as a warning;
+* alternatives (或, 或者): the items are one requirement with a choice, never several.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "negated", "hedged", "HEDGE_CONFIDENCE"]
+
+NEGATION = re.compile(r"不得|避免|不要|防止|力戒|严禁|禁止|杜绝|不准|不能|不搞|不碰|不提倡|严防")
+EXAMPLE = re.compile(r"(?:例如|比如|诸如|譬如|如)(?=[^,;。]{2,40}等)")
+HEDGE = re.compile(r"原则上|一般(?!性)|左右|视情况|可视|适当|可以|可(?=[^,;]{0,4}(?:扩大|采取|邀请|安排))|"
+                   r"需要时|根据需要|确需|酌情|倡导|鼓励|提倡|力争")
+ALTERNATIVE = re.compile(r"或者|或是|或")
+HEDGE_CONFIDENCE = 0.5
+
+
+def negated(f: str, pos: int) -> bool:
+    """Whether a negation governs the word at ``pos``: a negation word earlier in the same
+    comma segment."""
+    start = max(f.rfind(c, 0, pos) for c in ",;:。")
+    return NEGATION.search(f, start + 1, pos) is not None
+
+
+def hedged(f: str) -> bool:
+    return HEDGE.search(f) is not None

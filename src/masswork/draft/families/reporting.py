@@ -1,0 +1,61 @@
+"""Reports and notices: ``報送``, ``上報``, ``逐級上報``, ``報X審核/備案``, ``向X作出書面報告``,
+``印發給``, ``推薦``; notices ``提前N天下發通知``, ``公示``, ``預告``, ``通過公開欄…發布``."""
+
+from __future__ import annotations
+
+import re
+
+from ...periods import PhraseError, parse_offset
+from .base import CN, Hit, Params, Statement, rows
+from .words import activity, document, parties, placeholder
+
+__all__ = ["ROWS", "build"]
+
+REPORT_ROWS = rows("report", (
+    (r"报送|上报|呈报|逐级上报|报备|备案", "報送, 上報, 備案"),
+    (r"报(?=[^,;。]{1,14}?(?:审核|审阅|审批|审定|备案|批准))", "報X審核"),
+    (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
+    (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
+), unless=r"报告会|辅导报告|作报告|宣讲报告")
+
+NOTICE_ROWS = rows("notice", (
+    (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))?[^,;。]{{0,12}}?(?:下发|发出|发布|印发)?(?:通知|告知|预告|公布|发布|发放)",
+     "提前15天下發通知"),
+    (r"公示|预告|公告栏|公开栏|张贴|通知到|书面通知", "公示, 預告, 公開欄"),
+))
+
+ROWS = REPORT_ROWS + NOTICE_ROWS
+
+
+def build(st: Statement, hit: Hit, year: int) -> Params | None:
+    m = hit.match
+    if hit.kind == "report":
+        doc = document(st, 0, m.start()) or document(st)
+        if doc is None:
+            obj = re.search(r"(?:把|将)([^,;。]{2,16}?)(?:连同|以|报|向|送)", st.f)
+            if obj:
+                doc = placeholder(st.words(obj.start(1), obj.end(1)), "document")
+            elif "报告" in st.f:
+                doc = placeholder("書面報告" if "书面" in st.f else "報告", "document")
+            else:
+                return None
+        p: Params = {"document": doc}
+        to = parties(st)
+        if to:
+            p["to"] = to
+        return p
+    act = activity(st)
+    if act is None:
+        return None
+    p = {"activity": act}
+    if m.groupdict().get("lead"):
+        w = "提前" + m.group("lead").replace("两", "二")
+        try:
+            parse_offset(w)
+            p["lead"] = w
+        except (PhraseError, ValueError):
+            pass
+    ch = [placeholder(x, "group") for x in re.findall(r"([\u4e00-\u9fff]{2,8}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台))", st.text)]
+    if ch:
+        p["channels"] = ch
+    return p

@@ -1,0 +1,101 @@
+"""Deadlines and durations: calendar phrases (``6月15日前``, ``3月中旬``, ``自3月19日至4月25日``,
+``上半年``, ``年底前``), campaign and phase spans (``從3月開始…8月基本結束``,
+``自5月下旬起,到7月上旬止``) and lengths (``用時半年左右``, ``為期一個月``)."""
+
+from __future__ import annotations
+
+import re
+
+from ...periods import PhraseError, parse_duration, parse_window
+from .base import CN, Hit, Params, Statement, rows
+from .words import activity
+
+__all__ = ["ROWS", "build", "window_phrase"]
+
+_D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
+_Y = r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?"
+_MONTH_PART = r"(?:上旬|中旬|下旬|上中旬|中下旬|底|末|初|份)?"
+_DATE = rf"{_Y}{_D}月(?:{_D}[日号])?{_MONTH_PART}"
+
+ROWS = rows("deadline", (
+    (rf"(?P<w>{_DATE}(?:至|到|—|-|~){_Y}(?:{_D}月)?(?:{_D}[日号]?)?{_MONTH_PART})",
+     "a span of dates 3月19日至4月25日, 2005年1月—6月"),
+    (rf"(?P<w>{_Y}{_D}月{_D}[日号](?:之前|以前|前))", "by a day 6月15日前"),
+    (rf"(?P<w>{_Y}{_D}月(?:上旬|中旬|下旬|上中旬|中下旬|底|末|份)(?:前|之前|以前)?)",
+     "a part of a month 3月中旬, 5月底前"),
+    (rf"(?P<w>{_Y}{_D}月)(?:前|之前|以前|内|初|基本结束|结束|完成)", "a month 6月前, 8月基本结束"),
+    (rf"(?P<w>{_Y}{_D}月{_D}[日号])(?!(?:起|开始|至|到))", "one day 2月24日"),
+    (r"(?P<w>年底前|年底|年初|年内|年终|上半年|下半年|第一季度|第二季度|第三季度|第四季度)",
+     "parts of the year 年底前, 上半年"),
+))
+
+DURATION_ROWS = rows("duration", (
+    (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
+     "a span 從3月19日開始,到5月20日結束"),
+    (rf"(?:从|自)(?P<a>{_DATE})(?:开始|起)", "a start 從2005年1月開始 (with a length)", 0.6),
+    (r"(?:用时|历时|为期|时间为|持续)(?P<len>[^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)",
+     "a length 用時半年左右, 為期一個月"),
+    (r"(?P<len>(?:\d+|[一二两三四五六七八九十半]+)个?(?:月|周|天|年半|年))左右", "about a length 8個月左右"),
+    (r"(?:不少于|不短于)(?P<len>(?:\d+|[一二两三四五六七八九十]+)个?(?:月|周|天))", "at least a length 不少於3個月"),
+))
+
+_PARTS = {"年底前": "年底前", "年底": "12月", "年终": "12月", "年初": "1月", "年内": "年內",
+          "上半年": "1月至6月", "下半年": "7月至12月", "第一季度": "1月至3月",
+          "第二季度": "4月至6月", "第三季度": "7月至9月", "第四季度": "10月至12月"}
+
+
+def window_phrase(words: str, year: int) -> str | None:
+    """A calendar phrase as the plan format reads it, or None when it is not one."""
+    w = _PARTS.get(words, words)
+    w = w.replace("—", "至").replace("初", "上旬")
+    try:
+        parse_window(w, year)
+    except (PhraseError, ValueError):
+        return None
+    return w
+
+
+def _length(words: str) -> str | None:
+    try:
+        parse_duration(words)
+    except (PhraseError, ValueError):
+        return None
+    return words
+
+
+def build(st: Statement, hit: Hit, year: int) -> Params | None:
+    m = hit.match
+    if hit.kind == "deadline":
+        w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
+        if w is None:
+            w = window_phrase(m.group("w"), year)
+        if w is None:
+            return None
+        p: Params = {"within": w}
+        act = activity(st)
+        if act is None:
+            return None
+        p["activity"] = act
+        return p
+    groups = m.groupdict()
+    if groups.get("a") and groups.get("b"):
+        a = window_phrase(m.group("a"), year)
+        b = window_phrase(m.group("b"), year)
+        if a is None or b is None:
+            return None
+        start = parse_window(a, year).start
+        end = parse_window(b, year).end
+        if start is None or end is None or end < start:
+            return None
+        days = (end - start).days + 1
+        return {"length": f"{days}天左右" if not re.search(r"日|号", m.group(0)) else f"{days}天"}
+    if groups.get("len"):
+        length = _length(m.group("len").replace("两", "二"))
+        return {"length": length} if length else None
+    if groups.get("a"):
+        rest = re.search(r"(?:用时|历时|为期)([^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)", st.f)
+        if rest:
+            length = _length(rest.group(1))
+            return {"length": length} if length else None
+    return None
+

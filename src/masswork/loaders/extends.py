@@ -1,0 +1,235 @@
+"""``extends``: a plan built on another plan file, resolved safely.
+
+An untrusted plan names its base by path, so the path is the attack: ``extends`` resolves
+only to a regular file under the plan's own folder or under a templates folder the caller
+names (``templates=`` of :func:`masswork.load_plan`, ``--templates`` on the command line,
+``MASSWORK_TEMPLATES`` in the environment, several separated by ``os.pathsep``). Anything
+else — an absolute path elsewhere, a ``..`` escape, a symbolic link leading out or round in a
+loop, NUL in the path, a missing file, a folder, a device, the plan itself, a chain longer
+than ``Limits.max_extends`` — is an :class:`~masswork.errors.InputError` naming the file
+and the key path ``extends``.
+
+Merging keeps, for every top-level key and every list entry, the file and key path it came
+from (:class:`Origins`), so a problem found in the merged plan is blamed on the file that
+wrote it, with that file's line.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import InputError, Problem
+from .files import detect_format, locate_toml, read_data, read_text
+from .limits import DEFAULT_LIMITS, Limits, shorten
+
+__all__ = ["resolve_extends", "Origins", "templates_from_env", "MERGED_LISTS"]
+
+MERGED_LISTS = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
+                "phases", "requirements")
+
+Path_ = tuple[str | int, ...]
+
+
+@attrs.define
+class Origins:
+    """Where each part of a merged plan was written: merged key path prefix (``(key,)`` or
+    ``(key, index)``) → (file, key path in that file)."""
+
+    parts: dict[Path_, tuple[Path | None, Path_]] = attrs.field(factory=dict)
+
+    def blame(self, problem: Problem, default: Path | None) -> Problem:
+        """``problem`` moved to the file (and key path, and line) that wrote its part."""
+        path = problem.path
+        for n in (2, 1):
+            if len(path) >= n and path[:n] in self.parts:
+                file, orig = self.parts[path[:n]]
+                new_path = orig + path[n:]
+                if file is None or (default is not None and file == default and orig == path[:n]):
+                    return problem
+                line = _line_in(file, new_path)
+                return attrs.evolve(problem, file=str(file), path=new_path, line=line)
+        return problem
+
+
+def _line_in(file: Path, path: Path_) -> int | None:
+    try:
+        text = read_text(file)
+    except InputError:
+        return None
+    return locate_toml(text, path) if detect_format(file, text) == "toml" else None
+
+
+def templates_from_env() -> tuple[Path, ...]:
+    """The templates folders named by ``MASSWORK_TEMPLATES`` (``os.pathsep``-separated)."""
+    raw = os.environ.get("MASSWORK_TEMPLATES", "")
+    return tuple(Path(p) for p in raw.split(os.pathsep) if p)
+
+
+def _fail(file: Path | None, zh: str, en: str, expected: str | None = None, path: Path_ = ("extends",)) -> InputError:
+    return InputError(Problem(zh=zh, en=en, path=path, file=str(file) if file else None, expected=expected))
+
+
+def _within(path: Path, roots: Sequence[Path]) -> bool:
+    return any(path == r or r in path.parents for r in roots)
+
+
+def _locate(parent: str, file: Path | None, roots: Sequence[Path], chain: Sequence[Path]) -> Path:
+    where = "the plan's folder or a templates folder (--templates) 方案所在目錄或模板目錄"
+    if "\x00" in parent:
+        raise _fail(file, "extends 路徑含有空字符", "the extends path contains a NUL character", where)
+    if not parent.strip():
+        raise _fail(file, "extends 路徑為空", "the extends path is empty", where)
+    shown = shorten(parent, 120)
+    here = file.parent if file else Path.cwd()
+    candidates = [Path(parent)] if Path(parent).is_absolute() else [here / parent, *(r / parent for r in roots)]
+    outside: Path | None = None
+    for cand in candidates:
+        try:
+            resolved = cand.resolve(strict=True)
+        except FileNotFoundError:
+            continue
+        except (RuntimeError, OSError) as exc:  # symlink loop (RuntimeError before 3.13), ENAMETOOLONG …
+            raise _fail(file, f"extends 路徑無法解析 {shown}: {getattr(exc, 'strerror', None) or '符號鏈接循環'}",
+                        f"cannot resolve the extends path {shown}: "
+                        f"{getattr(exc, 'strerror', None) or 'symbolic link loop'}", where) from None
+        if not _within(resolved, roots):
+            outside = outside or resolved
+            continue
+        if resolved.is_dir():
+            raise _fail(file, f"extends 指向目錄 {shown}", f"extends names a directory: {shown}",
+                        "a plan file 計劃文件")
+        if not resolved.is_file():
+            raise _fail(file, f"extends 指向的不是普通文件 {shown}",
+                        f"extends names something that is not a regular file (device, FIFO, socket): {shown}",
+                        "a plan file 計劃文件")
+        if resolved in chain:
+            names = " → ".join(str(p) for p in (*chain, resolved))
+            raise _fail(file, f"extends 循環: {names}", f"extends cycle: {names}")
+        return resolved
+    if outside is not None:
+        raise _fail(file, f"extends 指向方案目錄之外: {shown}",
+                    f"extends leads outside the plan's folder and the templates folders: {shown}", where)
+    raise _fail(file, f"extends 指向的文件不存在: {shown}", f"extends names a file that does not exist: {shown}", where)
+
+
+def _remove_ids(child: Mapping[str, Any], file: Path | None) -> set[str]:
+    removed = child.get("remove", [])
+    if isinstance(removed, str):
+        removed = [removed]  # one id written without the list brackets
+    if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
+        raise _fail(file, f"remove 必須是 id 列表: {shorten(removed, 60)}",
+                    f"remove must be a list of ids: {shorten(removed, 60)}", 'a list of ids, e.g. ["rule-id"]',
+                    path=("remove",))
+    return set(removed)
+
+
+def _merge(base: dict[str, Any], base_origins: Origins, child: Mapping[str, Any],
+           file: Path | None) -> tuple[dict[str, Any], Origins]:
+    out = dict(base)
+    origins = Origins(dict(base_origins.parts))
+    removed = _remove_ids(child, file)
+    for key, value in child.items():
+        if key in ("extends", "remove"):
+            continue
+        if key in MERGED_LISTS and isinstance(value, list) and isinstance(out.get(key), list):
+            merged: dict[Any, tuple[Any, tuple[Path | None, Path_]]] = {}
+            for i, item in enumerate(out[key]):
+                ident = item.get("id") if isinstance(item, Mapping) else object()
+                merged[ident if isinstance(ident, (str, int)) else object()] = (
+                    item, origins.parts.get((key, i), (None, (key, i))))
+            for j, item in enumerate(value):
+                ident = item.get("id") if isinstance(item, Mapping) else None
+                merged[ident if isinstance(ident, (str, int)) else object()] = (item, (file, (key, j)))
+            for k in [p for p in origins.parts if p and p[0] == key]:
+                del origins.parts[k]
+            out[key] = [item for item, _ in merged.values()]
+            for i, (_, where) in enumerate(merged.values()):
+                origins.parts[(key, i)] = where
+        elif key == "options" and isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
+            out[key] = {**out[key], **value}
+            for k in value:
+                origins.parts[(key, k)] = (file, (key, k))
+        else:
+            out[key] = value
+            for k in [p for p in origins.parts if p and p[0] == key]:
+                del origins.parts[k]
+            origins.parts[(key,)] = (file, (key,))
+    if removed:
+        found: set[str] = set()
+        for key in MERGED_LISTS:
+            if not isinstance(out.get(key), list):
+                continue
+            keep = [(i, item) for i, item in enumerate(out[key])
+                    if not (isinstance(item, Mapping) and item.get("id") in removed)]
+            found |= {item.get("id") for item in out[key] if isinstance(item, Mapping) and item.get("id") in removed}
+            old = {i: origins.parts.pop((key, i)) for i in range(len(out[key])) if (key, i) in origins.parts}
+            out[key] = [item for _, item in keep]
+            for n, (i, _) in enumerate(keep):
+                if i in old:
+                    origins.parts[(key, n)] = old[i]
+        missing = sorted(removed - found)
+        if missing:
+            raise _fail(file, f"remove 中的 id 不在繼承的方案中: {shorten(', '.join(missing), 200)}",
+                        f"remove names ids the base plan does not have: {shorten(', '.join(missing), 200)}",
+                        "ids of inherited roles, people, requirements … 繼承條目的 id", path=("remove",))
+    return out, origins
+
+
+def _own_origins(data: Mapping[str, Any], file: Path | None) -> Origins:
+    parts: dict[Path_, tuple[Path | None, Path_]] = {}
+    for key, value in data.items():
+        if key in MERGED_LISTS and isinstance(value, list):
+            for i in range(len(value)):
+                parts[(key, i)] = (file, (key, i))
+        parts[(key,)] = (file, (key,))
+    return Origins(parts)
+
+
+def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Sequence[Path] = (),
+                    limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, Any], Origins]:
+    """Merge the chain of ``extends`` into one plain-data plan; also where each part came
+    from. ``file`` is the plan's own file (None for plain data: the current folder is its
+    folder)."""
+    roots = [(file.parent if file else Path.cwd()).resolve()]
+    for t in templates:
+        try:
+            roots.append(Path(t).resolve(strict=True))
+        except (OSError, RuntimeError):
+            raise InputError(Problem(zh="模板目錄不存在", en="templates folder not found", file=str(t))) from None
+    own = file.resolve() if file is not None else None
+    chain: list[Path] = [own] if own is not None else []
+    layers: list[tuple[Mapping[str, Any], Path | None]] = [(data, file)]
+    current, current_file = data, file
+    while "extends" in current and current.get("extends") is not None:
+        parent = current["extends"]
+        if not isinstance(parent, str):
+            raise _fail(current_file, "extends 必須是文件路徑", "extends must be a file path",
+                        "a path to a plan file 計劃文件路徑")
+        if len(layers) > limits.max_extends:
+            raise _fail(current_file, f"extends 鏈太長: 超過 {limits.max_extends} 層",
+                        f"extends chain too long: more than {limits.max_extends} files",
+                        f"at most {limits.max_extends} files in a chain of extends")
+        base_path = _locate(parent, current_file, roots, chain)
+        current = read_data(base_path, limits=limits)
+        current_file = base_path
+        chain.append(base_path)
+        layers.append((current, base_path))
+    merged: dict[str, Any] = {}
+    origins = Origins()
+    for n, (layer, layer_file) in enumerate(reversed(layers)):
+        if n == 0:
+            merged, origins = dict(layer), _own_origins(layer, layer_file)
+            if _remove_ids(layer, layer_file):
+                raise _fail(layer_file, "remove 只能與 extends 一起使用", "remove needs extends: nothing is inherited",
+                            "extends = \"base.toml\" beside remove", path=("remove",))
+            merged.pop("remove", None)
+        else:
+            base_id = merged.get("id")
+            merged, origins = _merge(merged, origins, layer, layer_file)
+            merged["extends"] = base_id if isinstance(base_id, str) else layer.get("extends")
+    return merged, origins

@@ -1,0 +1,265 @@
+"""Limits on untrusted input, checked before any work starts (docs/limits.md lists them).
+
+Plans, schedules and documents come from other units, by e-mail, pasted from Word: masswork
+treats them as untrusted. Every file is opened once, refused unless it is a regular file
+(``/dev/zero``, a FIFO, a directory or a device would hang or eat memory), and read with a cap
+of ``max_file_bytes + 1`` bytes, so its size is known before it is parsed. The parsed data is
+then walked once, without recursion, for nesting depth, integer size, non-finite numbers,
+string length and the number of events and requirements.
+
+Each limit can be raised by a caller who trusts the input more (``Limits(max_file_bytes=…)``
+passed to :func:`masswork.load_plan` / :func:`masswork.load_schedule`).
+"""
+
+from __future__ import annotations
+
+import errno
+import math
+import os
+import stat
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..errors import InputError, Problem
+
+__all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes_bounded", "check_tree", "check_nesting_text",
+           "check_line_length", "shorten"]
+
+
+@attrs.frozen
+class Limits:
+    """Bounds on one input file and what it holds. The defaults are far above any real
+    campaign plan (the largest bundled example is under 40 KB) and far below what would
+    exhaust a small server."""
+
+    max_file_bytes: int = 8 * 1024 * 1024
+    """A plan or schedule file (TOML / JSON), in bytes."""
+    max_document_bytes: int = 32 * 1024 * 1024
+    """A document for ``draft`` (.txt, or the text a .docx unpacks to), in bytes."""
+    max_depth: int = 32
+    """Nesting of tables and lists (a real plan needs 4)."""
+    max_abs_int: int = 10**15
+    """The largest integer magnitude; larger numbers are typing errors or attacks."""
+    max_string: int = 100_000
+    """Characters in one string value of a plan or schedule."""
+    max_requirements: int = 10_000
+    """Requirements in one plan (after ``extends``)."""
+    max_items: int = 100_000
+    """Entries in any one list (events of a schedule, people, roles, order rules …)."""
+    max_extends: int = 16
+    """Files in one chain of ``extends`` (the plan itself not counted)."""
+    max_line: int = 20_000
+    """Characters in one line (paragraph) of a document for ``draft``."""
+
+
+DEFAULT_LIMITS = Limits()
+
+
+def shorten(value: object, width: int = 80) -> str:
+    """``repr(value)`` cut to ``width`` characters, so a megabyte of junk is not echoed."""
+    text = value if isinstance(value, str) else repr(value)
+    if len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def read_bytes_bounded(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file ``path``, at most ``max_bytes`` of them; anything else
+    (missing, a directory, a FIFO, a device, a path with NUL, too large) is an
+    :class:`InputError` naming the file. The file is opened without blocking (a FIFO with
+    no writer would otherwise wait forever) and checked with ``fstat`` on the open
+    descriptor, so it cannot be swapped between the check and the read."""
+    p = str(path)
+    shown = shorten(p, 200)
+    if "\x00" in p:
+        raise InputError(Problem(zh="路徑含有空字符", en="the path contains a NUL character", file=shown))
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(p, flags)
+    except FileNotFoundError:
+        raise InputError(Problem(zh="文件不存在", en="file not found", file=shown)) from None
+    except IsADirectoryError:
+        raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file",
+                                 file=shown)) from None
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise InputError(Problem(zh="符號鏈接循環", en="symbolic link loop", file=shown)) from None
+        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
+                                 file=shown)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file", file=shown))
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(Problem(
+                zh="不是普通文件(設備、管道或套接字)", en="not a regular file (a device, FIFO or socket)",
+                file=shown, expected="a regular file 普通文件"))
+        if info.st_size > max_bytes:
+            raise InputError(Problem(
+                zh=f"文件太大: {_size(info.st_size)},上限 {_size(max_bytes)}",
+                en=f"file too large: {_size(info.st_size)}, the limit is {_size(max_bytes)}",
+                file=shown, expected=f"at most {max_bytes} bytes"))
+        os.set_blocking(fd, True)
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > max_bytes:  # grew while being read
+                raise InputError(Problem(
+                    zh=f"文件太大,上限 {_size(max_bytes)}", en=f"file too large, the limit is {_size(max_bytes)}",
+                    file=shown, expected=f"at most {max_bytes} bytes"))
+        return b"".join(chunks)
+    except OSError as exc:
+        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
+                                 file=shown)) from None
+    finally:
+        os.close(fd)
+
+
+def check_nesting_text(text: str, max_depth: int, file: str | None, fmt: str) -> None:
+    """Refuse text whose brackets nest deeper than ``max_depth`` before a parser recurses
+    into it. One linear pass; brackets inside strings are skipped (JSON and TOML basic
+    strings escape with backslash; TOML literal strings do not)."""
+    depth = 0
+    line = 1
+    quote = ""
+    i, n = 0, len(text)
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        if c == "\n":
+            line += 1
+            at_line_start = True
+            if quote in ('"', "'"):
+                quote = ""  # single-line strings end at the line; the parser reports it
+            i += 1
+            continue
+        if quote:
+            if c == "\\" and quote in ('"', '"""'):
+                i += 2
+                continue
+            if text.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+            i += 1
+            continue
+        if c in "\"'":
+            triple = c * 3
+            quote = triple if fmt == "toml" and text.startswith(triple, i) else c
+            i += len(quote)
+            at_line_start = False
+            continue
+        if c == "#" and fmt == "toml":
+            j = text.find("\n", i)
+            i = n if j < 0 else j
+            continue
+        if c in "[{":
+            # a TOML table header ([a] / [[a]]) opens no nesting
+            if not (fmt == "toml" and at_line_start and c == "["):
+                depth += 1
+                if depth > max_depth:
+                    raise InputError(Problem(
+                        zh=f"嵌套太深: 超過 {max_depth} 層", en=f"nested too deeply: more than {max_depth} levels",
+                        file=file, line=line, expected=f"at most {max_depth} levels of tables and lists"))
+        elif c in "]}":
+            if not (fmt == "toml" and c == "]" and depth == 0):
+                depth = max(0, depth - 1)
+        if not c.isspace():
+            at_line_start = False
+        i += 1
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_tree(data: Any, limits: Limits, file: str | None, *, requirements_key: str | None = None) -> None:
+    """Walk parsed data once (no recursion) and refuse, with the key path, what is beyond the
+    limits: nesting, integer size, NaN / Infinity, string
+    length and list length."""
+    problems: list[Problem] = []
+
+    def bad(path: tuple[str | int, ...], zh: str, en: str, expected: str) -> None:
+        if len(problems) < 20:
+            problems.append(Problem(zh=zh, en=en, path=path, file=file, expected=expected))
+
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if len(path) > limits.max_depth:
+            bad(path[: limits.max_depth], f"嵌套太深: 超過 {limits.max_depth} 層",
+                f"nested too deeply: more than {limits.max_depth} levels",
+                f"at most {limits.max_depth} levels")
+            continue
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int):
+            if abs(value) > limits.max_abs_int:
+                bad(path, "整數太大", "integer too large", f"at most {limits.max_abs_int} in magnitude")
+        elif isinstance(value, float):
+            if not math.isfinite(value):
+                bad(path, f"數字必須是有限值,不能是 {value}", f"a number must be finite, not {value}",
+                    "a finite number 有限數字")
+            elif abs(value) > limits.max_abs_int:
+                bad(path, "數字太大", "number too large", f"at most {limits.max_abs_int} in magnitude")
+        elif isinstance(value, str):
+            if len(value) > limits.max_string:
+                bad(path, f"字符串太長: {len(value)} 個字符", f"string too long: {len(value)} characters",
+                    f"at most {limits.max_string} characters")
+            elif not _encodable(value):
+                bad(path, "字符串含有孤立的代理字符(無效的 Unicode)",
+                    "the string holds a lone surrogate (invalid Unicode)", "valid Unicode text 有效的 Unicode 文本")
+        elif isinstance(value, Mapping):
+            for k in reversed(list(value)):
+                if isinstance(k, str) and len(k) > limits.max_string:
+                    bad(path, "鍵名太長", "key too long", f"at most {limits.max_string} characters")
+                    continue
+                if isinstance(k, str) and not _encodable(k):
+                    bad(path, "鍵名含有孤立的代理字符(無效的 Unicode)", "a key holds a lone surrogate (invalid Unicode)",
+                        "valid Unicode text 有效的 Unicode 文本")
+                    continue
+                stack.append(((*path, k), value[k]))
+        elif isinstance(value, list):
+            cap = limits.max_requirements if path == (requirements_key,) else limits.max_items
+            if len(value) > cap:
+                bad(path, f"條目太多: {len(value)} 條", f"too many entries: {len(value)}",
+                    f"at most {cap}")
+                continue
+            for i in range(len(value) - 1, -1, -1):
+                stack.append(((*path, i), value[i]))
+    if problems:
+        raise InputError(problems)
+
+
+def check_line_length(text: str, file: str | None, max_line: int = DEFAULT_LIMITS.max_line) -> None:
+    """Refuse a document with a line (paragraph) longer than ``max_line`` characters, naming
+    the first such line: the drafter's work grows with the length of a sentence."""
+    start = 0
+    number = 1
+    n = len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        if end < 0:
+            end = n
+        if end - start > max_line:
+            raise InputError(Problem(
+                zh=f"第 {number} 行太長: {end - start} 個字符", en=f"line {number} is too long: {end - start} characters",
+                file=file, line=number, expected=f"at most {max_line} characters per line (paragraph) 每段字符上限"))
+        start = end + 1
+        number += 1

@@ -1,0 +1,39 @@
+"""What a reminder channel is. Channels come from plugins through the
+``masswork_register_channels`` hook; the built-in ones (``masswork.builtin.channels``) are
+registered the same way.
+
+Public path: ``masswork.channels`` (kept as an alias of this module)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import attrs
+
+__all__ = ["Channel", "DeliveryError", "UncertainDelivery"]
+
+
+class DeliveryError(Exception):
+    """A channel could not deliver; the reminder stays due and is retried on a later run.
+
+    The message goes into the ledger's ``last_error``, the JSON output and the console."""
+
+
+class UncertainDelivery(DeliveryError):
+    """The request went out but no answer came back (a timeout): the message may have been
+    delivered. It is retried like any failure; the ledger marks the retry uncertain."""
+
+    uncertain = True
+
+
+@attrs.frozen
+class Channel:
+    """A way to deliver reminders. ``deliver(reminder, settings)`` sends one reminder (a
+    :class:`masswork.remind.Reminder`) or raises :class:`DeliveryError`; ``settings`` is the
+    channel's table from the config file, with secrets resolved from the environment."""
+
+    name: str
+    deliver: Callable[[Any, Mapping[str, Any]], None]
+    description: str = ""
+    description_en: str = ""

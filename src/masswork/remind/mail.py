@@ -1,0 +1,79 @@
+"""The ``email`` channel: one message per reminder over SMTP (smtplib; SSL or STARTTLS, login
+optional). ``settings["delivery_id"]`` goes out as the ``Message-ID`` and the
+``X-Masswork-Delivery-Id`` header, so a repeat after an unknown outcome can be recognised.
+"""
+
+from __future__ import annotations
+
+import smtplib
+import socket
+import ssl
+from collections.abc import Mapping
+from email.message import EmailMessage
+from email.utils import formatdate
+from typing import Any
+
+from .channels import Channel, DeliveryError, UncertainDelivery
+from .redact import scrubbed
+from .render import lang_of, subject_of, text_of
+
+__all__ = ["EMAIL"]
+
+_DEFAULT_TIMEOUT = 10.0
+
+
+def _addresses(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
+    book = settings.get("addresses") or {}
+    mine = book.get(getattr(reminder, "recipient", ""))
+    if mine:
+        return [mine] if isinstance(mine, str) else [str(x) for x in mine]
+    default = settings.get("to") or []
+    return [default] if isinstance(default, str) else [str(x) for x in default]
+
+
+def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
+    lang = lang_of(settings)
+    to = _addresses(reminder, settings)
+    if not to:
+        raise DeliveryError(f"沒有收件地址 no address for recipient {getattr(reminder, 'recipient', '?')!r} "
+                            "(set addresses or to)")
+    msg = EmailMessage()
+    prefix = str(settings.get("subject_prefix", "[masswork]"))
+    msg["Subject"] = f"{prefix} {subject_of(reminder, lang)}".strip()
+    msg["From"] = str(settings["from"])
+    msg["To"] = ", ".join(to)
+    msg["Date"] = formatdate(localtime=True)
+    did = settings.get("delivery_id")
+    if did:
+        msg["Message-ID"] = f"<{did}@masswork>"
+        msg["X-Masswork-Delivery-Id"] = str(did)
+    body = text_of(reminder, lang)
+    quote = getattr(reminder, "quote", "")
+    if quote:
+        body += f"\n\n方案原文 plan text: 「{quote}」"
+    msg.set_content(body + "\n\n-- \nmasswork\n")
+    host, port = str(settings["host"]), int(settings.get("port", 25))
+    timeout = float(settings.get("timeout", _DEFAULT_TIMEOUT))
+    try:
+        smtp: smtplib.SMTP
+        if settings.get("ssl"):
+            smtp = smtplib.SMTP_SSL(host, port, timeout=timeout, context=ssl.create_default_context())
+        else:
+            smtp = smtplib.SMTP(host, port, timeout=timeout)
+        with smtp:
+            if settings.get("starttls"):
+                smtp.starttls(context=ssl.create_default_context())
+            if settings.get("username"):
+                smtp.login(str(settings["username"]), str(settings.get("password", "")))
+            smtp.send_message(msg)
+    except (socket.timeout, TimeoutError) as exc:
+        raise UncertainDelivery(f"郵件服務器超時 SMTP timeout ({host}:{port}): {exc}") from exc
+    except smtplib.SMTPException as exc:
+        raise DeliveryError(f"郵件發送失敗 SMTP error ({host}:{port}): {exc}") from exc
+    except UnicodeError as exc:
+        raise DeliveryError(f"用戶名或密碼含非 ASCII 字符 SMTP login needs ASCII user name and password: {exc}") from exc
+    except OSError as exc:
+        raise DeliveryError(f"無法連接郵件服務器 cannot reach SMTP server {host}:{port}: {exc}") from exc
+
+
+EMAIL = Channel("email", scrubbed(_deliver_email), "電子郵件(SMTP)", "e-mail over SMTP")

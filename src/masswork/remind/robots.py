@@ -1,0 +1,172 @@
+"""The HTTP channels: ``dingtalk`` (DingTalk group robot: markdown, signed with timestamp +
+HMAC-SHA256), ``wecom`` (WeCom group robot: text) and ``webhook`` (a generic JSON POST,
+optionally signed). Only the standard library is used (urllib.request, hmac, hashlib,
+base64). ``settings["delivery_id"]`` is the delivery's stable id; the webhook sends it as
+``X-Masswork-Delivery-Id`` and in its body.
+
+Robots answer HTTP 200 even when they refuse a message, so the JSON answer's ``errcode`` is
+checked. A failure raises :class:`~masswork.remind.channels.DeliveryError`; one whose outcome
+is unknown (a timeout after the request went out) raises
+:class:`~masswork.remind.channels.UncertainDelivery`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import http.client
+import json
+import socket
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Mapping
+from typing import Any
+
+from .channels import Channel, DeliveryError, UncertainDelivery
+from .redact import check_url, scrubbed, split_userinfo, where
+from .render import lang_of, subject_of, text_of
+
+__all__ = ["DINGTALK", "WECOM", "WEBHOOK", "dingtalk_sign", "webhook_signature"]
+
+_DEFAULT_TIMEOUT = 10.0
+_MAX_ANSWER = 1 << 20
+
+
+def _post_json(url: str, payload: Mapping[str, Any] | bytes, timeout: float,
+               headers: Mapping[str, str] | None = None) -> tuple[int, Any]:
+    """POST ``payload`` (a mapping, or JSON already encoded); returns (HTTP status, decoded
+    JSON answer or None). ``user:password@`` in the URL becomes HTTP Basic authentication;
+    errors name the host only (the URL carries the robot's token)."""
+    bad = check_url(url)
+    if bad is not None:
+        raise DeliveryError(f"{bad[0]} {bad[1]}")
+    url, auth = split_userinfo(url)
+    host = where(url)
+    extra = dict(headers or {})
+    if auth is not None and not any(k.lower() == "authorization" for k in extra):
+        token = base64.b64encode(f"{auth[0]}:{auth[1]}".encode()).decode("ascii")
+        extra["Authorization"] = f"Basic {token}"
+    body = payload if isinstance(payload, bytes) else json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    try:
+        req = urllib.request.Request(url, data=body, method="POST", headers={
+            "Content-Type": "application/json; charset=utf-8", "User-Agent": "masswork", **extra})
+        with urllib.request.urlopen(req, timeout=timeout) as resp:
+            status, raw = resp.status, resp.read(_MAX_ANSWER)
+    except urllib.error.HTTPError as exc:
+        raise DeliveryError(f"HTTP {exc.code} {str(exc.reason)[:200]} from {host}") from None
+    except urllib.error.URLError as exc:
+        if isinstance(exc.reason, (socket.timeout, TimeoutError)):
+            raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
+        raise DeliveryError(f"無法連接 cannot reach {host}: {exc.reason}") from None
+    except (socket.timeout, TimeoutError):
+        raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
+    except (ValueError, http.client.HTTPException) as exc:  # InvalidURL, a bad header value …
+        raise DeliveryError(f"請求無法發出 request refused before sending ({host}): {type(exc).__name__}") from None
+    except OSError as exc:
+        raise UncertainDelivery(f"連接中斷 connection lost ({host}): {exc.strerror or type(exc).__name__}") from None
+    try:
+        answer = json.loads(raw.decode("utf-8")) if raw.strip() else None
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        answer = None
+    return status, answer
+
+
+def _check_errcode(answer: Any, host: str, required: bool) -> None:
+    if not isinstance(answer, dict):
+        if required:
+            raise UncertainDelivery(f"機器人回應無法解讀 unreadable robot answer from {host}")
+        return
+    code = answer.get("errcode", 0)
+    if code not in (0, "0", None):
+        msg = str(answer.get("errmsg", ""))[:200]
+        raise DeliveryError(f"機器人拒絕 robot refused (errcode {code}: {msg}) from {host}")
+    if answer.get("ok") is False:
+        raise DeliveryError(f"接收方拒絕 receiver refused ({str(answer.get('error', ''))[:200]}) from {host}")
+
+
+def _mentions(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
+    book = settings.get("mobiles") or {}
+    m = book.get(getattr(reminder, "recipient", ""))
+    if not m:
+        return []
+    return [m] if isinstance(m, str) else [str(x) for x in m]
+
+
+def dingtalk_sign(secret: str, timestamp_ms: int) -> str:
+    """DingTalk's robot signature: base64(HMAC-SHA256(secret, f"{timestamp}\\n{secret}"))."""
+    to_sign = f"{timestamp_ms}\n{secret}".encode()
+    return base64.b64encode(hmac.new(secret.encode(), to_sign, hashlib.sha256).digest()).decode()
+
+
+def _signed_url(url: str, secret: str, timestamp_ms: int) -> str:
+    sign = urllib.parse.quote_plus(dingtalk_sign(secret, timestamp_ms))
+    sep = "&" if urllib.parse.urlsplit(url).query else "?"
+    return f"{url}{sep}timestamp={timestamp_ms}&sign={sign}"
+
+
+def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
+    lang = lang_of(settings)
+    url = str(settings["url"])
+    if settings.get("secret"):
+        url = _signed_url(url, str(settings["secret"]), int(time.time() * 1000))
+    mobiles = _mentions(reminder, settings)
+    title = subject_of(reminder, "zh" if lang != "en" else "en")
+    text = f"#### {title}\n\n" + text_of(reminder, lang).replace("\n", "\n\n")
+    if mobiles:
+        text += "\n\n" + " ".join(f"@{m}" for m in mobiles)
+    payload = {"msgtype": "markdown", "markdown": {"title": title, "text": text},
+               "at": {"atMobiles": mobiles, "isAtAll": bool(settings.get("at_all", False))}}
+    status, answer = _post_json(url, payload, float(settings.get("timeout", _DEFAULT_TIMEOUT)))
+    _check_errcode(answer, where(url), required=True)
+
+
+DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), "釘釘群機器人", "DingTalk group robot")
+
+
+def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
+    lang = lang_of(settings)
+    url = str(settings["url"])
+    text: dict[str, Any] = {"content": text_of(reminder, lang)}
+    mobiles = _mentions(reminder, settings)
+    if mobiles:
+        text["mentioned_mobile_list"] = mobiles
+    status, answer = _post_json(url, {"msgtype": "text", "text": text},
+                                float(settings.get("timeout", _DEFAULT_TIMEOUT)))
+    _check_errcode(answer, where(url), required=True)
+
+
+WECOM = Channel("wecom", scrubbed(_deliver_wecom), "企業微信群機器人", "WeCom group robot")
+
+
+def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
+    """The generic webhook's signature header value: ``sha256=`` + hex HMAC-SHA256 of
+    ``timestamp + "." + body`` keyed with the secret."""
+    mac = hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256)
+    return "sha256=" + mac.hexdigest()
+
+
+def _deliver_webhook(reminder: Any, settings: Mapping[str, Any]) -> None:
+    lang = lang_of(settings)
+    did = str(settings.get("delivery_id", ""))
+    payload: dict[str, Any] = {
+        "delivery_id": did,
+        "message": text_of(reminder, lang),
+        "subject": subject_of(reminder, lang),
+        "reminder": reminder.to_dict(lang if lang != "both" else "zh") if hasattr(reminder, "to_dict") else {},
+    }
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    headers = {str(k): str(v) for k, v in (settings.get("headers") or {}).items()}
+    headers["X-Masswork-Delivery-Id"] = did
+    if settings.get("secret"):
+        ts = str(int(time.time()))
+        headers["X-Masswork-Timestamp"] = ts
+        headers["X-Masswork-Signature"] = webhook_signature(str(settings["secret"]), ts, body)
+    url = str(settings["url"])
+    status, answer = _post_json(url, body, float(settings.get("timeout", _DEFAULT_TIMEOUT)), headers)
+    _check_errcode(answer, where(url), required=False)
+
+
+WEBHOOK = Channel("webhook", scrubbed(_deliver_webhook), "通用 JSON 回調", "generic JSON POST")
