@@ -28,6 +28,8 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "no-window": ("無時間範圍", "no window"),
     "empty-list": ("空清單", "empty list"),
     "missing-items": ("缺 {items}", "lacks {items}"),
+    "notice-late": ("通知於 {day} 才發出", "notice given late, on {day}"),
+    "notice-missing": ("未發出通知", "no notice given"),
     "attestation": ("未簽字確認", "not attested"),
     "length": ("時長 {length}", "lasts {length}"),
 }

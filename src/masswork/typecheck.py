@@ -64,33 +64,72 @@ def _name(tp: Any) -> str:
     return getattr(tp, "__name__", str(tp))
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+Check = Callable[[Any], bool]
+_CHECKS: dict[type, list[tuple[str, Check, Any]]] = {}
 
 
-def _hints(cls: type) -> dict[str, Any]:
-    if cls not in _HINTS:
-        _HINTS[cls] = typing.get_type_hints(cls)
-    return _HINTS[cls]
+def _always(value: Any) -> bool:
+    return True
+
+
+def _compile(tp: Any) -> Check:
+    """A fast predicate for "value is of type ``tp``" (what :func:`_ok` says, compiled once
+    per field: checking is on every constructor call)."""
+    if tp is Any or tp is object:
+        return _always
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = typing.get_args(tp)
+        rest = [_compile(a) for a in args if a is not _NoneType]
+        if _NoneType in args and len(rest) == 1:
+            one = rest[0]
+            return lambda v: v is None or one(v)
+        subs = [_compile(a) for a in args]
+        return lambda v: any(c(v) for c in subs)
+    if tp is _NoneType:
+        return lambda v: v is None
+    if origin in (tuple, list):
+        args = typing.get_args(tp)
+        inner = _compile(args[0]) if args else _always
+        if inner is _always:
+            return lambda v: isinstance(v, (tuple, list))
+        return lambda v: isinstance(v, (tuple, list)) and all(map(inner, v))
+    if origin in (dict, Mapping) or tp is Mapping or origin is typing.Mapping:
+        return lambda v: isinstance(v, Mapping)
+    if tp is float:
+        return lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+    if tp is int:
+        return lambda v: isinstance(v, int) and not isinstance(v, bool)
+    if isinstance(tp, type):
+        return lambda v: isinstance(v, tp)
+    return _always
+
+
+def _checks(cls: type) -> list[tuple[str, Check, Any]]:
+    found = _CHECKS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = [(f.name, _compile(hints.get(f.name, Any)), hints.get(f.name, Any)) for f in attrs.fields(cls)]
+        _CHECKS[cls] = found
+    return found
 
 
 def check_fields(obj: Any) -> None:
     """Raise :class:`InputError` listing every field of the attrs instance ``obj`` whose
     value is not of its declared type (for a tuple, the first wrong item, by index)."""
     cls = type(obj)
-    hints = _hints(cls)
     problems = []
-    for f in attrs.fields(cls):
-        tp = hints.get(f.name, Any)
-        value = getattr(obj, f.name)
-        if _ok(value, tp):
+    for name, ok, tp in _checks(cls):
+        value = getattr(obj, name)
+        if ok(value):
             continue
-        path: tuple[str | int, ...] = (f.name,)
+        path: tuple[str | int, ...] = (name,)
         shown = value
         origin = typing.get_origin(tp)
         if origin in (tuple, list) and isinstance(value, (tuple, list)):
             inner = typing.get_args(tp)[0]
             i = next(i for i, v in enumerate(value) if not _ok(v, inner))
-            path, shown, tp = (f.name, i), value[i], inner
+            path, shown, tp = (name, i), value[i], inner
         text = repr(shown)
         text = text if len(text) <= 60 else text[:57] + "..."
         problems.append(Problem(
@@ -103,11 +142,17 @@ def check_fields(obj: Any) -> None:
 
 def _wrap(cls: type) -> None:
     init: Callable[..., None] = cls.__init__  # type: ignore[misc]
+    checks: list[tuple[str, Check, Any]] = []
 
     @functools.wraps(init)
     def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
         init(self, *args, **kwargs)
-        check_fields(self)
+        if not checks:
+            checks.extend(_checks(cls))
+        for name, ok, _tp in checks:
+            if not ok(getattr(self, name)):
+                check_fields(self)  # says what is wrong, all of it
+                break
 
     cls.__init__ = __init__  # type: ignore[misc]
 

@@ -172,7 +172,10 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
                 who = f"{ctx.name(owner)}→" if owner else ""
                 short.append(Shortfall(f"{owner}→{body}" if owner else body, name=f"{who}{ctx.name(body)}",
                                        need=1, have=0,
-                                       detail=f"submitted {subs[0].day}, outside {p.within}" if subs else "not submitted 未報送"))
+                                       detail=f"submitted {subs[0].day}, outside {p.within}" if subs else "not submitted 未報送",
+                                       code="submitted-outside" if subs else "not-submitted",
+                                       params={"day": str(subs[0].day), "within": p.within or ""} if subs else {},
+                                       subjects=(owner, body) if owner else (body,)))
     evidence = list(dict.fromkeys(evidence))
     when_zh = f"({p.within})" if p.within else ""
     if not short:

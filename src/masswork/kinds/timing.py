@@ -308,7 +308,9 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
             else:
                 late = f"於 {given[0].on} 才發出" if given else "未發出"
                 short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
-                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}"))
+                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}",
+                                       code="notice-late" if given else "notice-missing",
+                                       params={"day": str(given[0].on)} if given else {}, subjects=(e.id, c)))
     if not short:
         return Outcome(True, f"「{act_zh}」的{('、'.join(ctx.name(c) for c in p.channels))}通知均按時發出"
                        f"{'(' + p.lead + ')' if p.lead else ''}",
