@@ -136,3 +136,18 @@ def test_mypy_strict_on_the_public_api_modules() -> None:
     proc = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent", *files],
                           capture_output=True, text=True, check=False, cwd=ROOT)
     assert proc.returncode == 0, proc.stdout[-3000:]
+
+
+def test_pair_shortfall_is_two_ids_with_words_in_the_message_language() -> None:
+    example = ROOT / "examples" / "s2-kejiju-campaign"
+    plan = masswork.load_plan(example / "plan.toml")
+    report = masswork.check(plan, masswork.load_schedule(example / "schedule-flawed.toml", plan))
+    talks = report.finding("S2.5.2.1-talks")
+    pair = talks.shortfall[0]
+    assert len(pair.ids) == 2 and all(i in {p.id for p in plan.people} for i in pair.ids)
+    assert pair.code == "pair-not-met" and pair.text("en") != pair.text("zh")
+    zh, en = (next(s for s in report.to_dict(lang)["findings"] if s["rule"] == "S2.5.2.1-talks")["shortfall"][0]
+              for lang in ("zh", "en"))
+    assert zh["subjects"] == list(pair.ids) and zh["subject"] == pair.subject  # the old field kept
+    assert (zh["text"], en["text"]) == (pair.text("zh"), pair.text("en")) and zh["detail"] == en["detail"]
+    assert talks.title("en") and talks.title("zh")
