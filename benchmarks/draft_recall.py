@@ -13,8 +13,18 @@ Drafts the three articles of ``shared/sources/`` and compares them with the cata
   (clause, kind), each with the reason a person judged it true; every other unmatched
   requirement is printed as a false positive.
 
+Then the passages of ``shared/corpus/plans-dev/`` (if present), scored as its README says
+(and as ``shared/corpus/score.py`` does): an expected row is found when a drafted
+requirement's quote contains every ``…``-separated fragment of the row's quote (Traditional
+folded to Simplified, punctuation and spaces dropped) and its kind is among the row's kinds;
+precision is the share of drafted requirements that find some row. Per file, then overall
+for the **development** files and, separately, the **held-out** files: every 4th file
+(d04, d08, … d36), set aside before tuning and never inspected while tuning. Folding uses
+``zhconv`` when installed (as score.py does), else :func:`masswork.hanzi.to_simplified`.
+
 Run from the repository root: ``python benchmarks/draft_recall.py``. ``shared/`` is found at
-``../shared`` or through ``MASSWORK_SHARED``. The last line is ``recall=… precision=…``.
+``../shared`` or through ``MASSWORK_SHARED``. The last line is ``recall=… precision=…`` for
+the three source articles.
 """
 
 from __future__ import annotations
@@ -26,6 +36,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from masswork.draft import draft_file
+from masswork.errors import InputError
 
 KINDS = ("occurs", "per-person", "pairwise", "deadline", "order", "gate", "report", "duration",
          "coverage", "notice", "attest", "recurring", "quantity")
@@ -84,8 +95,79 @@ def base(row_id: str) -> str:
     return re.sub(r"[a-z]$", "", row_id)
 
 
+def _folder() -> tuple[str, object]:
+    try:
+        import zhconv
+
+        return "zhconv", lambda s: zhconv.convert(s, "zh-hans")
+    except ImportError:
+        from masswork.hanzi import to_simplified
+
+        return "masswork.hanzi", to_simplified
+
+
+_PUNCT = re.compile(r"[\s\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\u2018-\u201f\u2026,.;:!?()\[\]\"'《》“”‘’、·—-]+")
+
+
+def held_out(name: str) -> bool:
+    """The held-out rule: every 4th passage (d04, d08, …)."""
+    return int(name[1:]) % 4 == 0
+
+
+def score_file(txt: Path, fold_fn) -> tuple[int, int, int, int]:  # type: ignore[no-untyped-def]
+    """(rows found, rows, drafted, drafted that match) for one passage."""
+    import csv
+
+    def norm(s: str) -> str:
+        return _PUNCT.sub("", fold_fn(s))
+
+    exp = txt.with_name(txt.stem + ".expected.tsv")
+    rows = list(csv.DictReader(exp.open(encoding="utf-8"), delimiter="\t"))
+    try:
+        drafts = draft_file(txt)
+    except InputError:
+        drafts = []
+    got = [(norm(r.quote), r.kind) for d in drafts for r in d.requirements]
+    used: set[int] = set()
+    hit = 0
+    for row in rows:
+        frags = [norm(f) for f in re.split(r"…+|\.\.\.", row["quote"]) if norm(f)]
+        want = {k.strip().replace("_", "-") for k in row["kinds"].split(",") if k.strip()}
+        ok = False
+        for i, (q, k) in enumerate(got):
+            if frags and all(f in q for f in frags) and k in want:
+                ok = True
+                used.add(i)
+        hit += ok
+    return hit, len(rows), len(got), len(used)
+
+
+def corpus(shared: Path) -> None:
+    folder = shared / "corpus" / "plans-dev"
+    files = sorted(folder.glob("d*.txt"))
+    if not files:
+        print(f"(no corpus at {folder})")
+        return
+    how, fold_fn = _folder()
+    print(f"== corpus {folder} (folding by {how}; held-out = every 4th file)")
+    sums = {"dev": [0, 0, 0, 0], "held-out": [0, 0, 0, 0]}
+    for txt in files:
+        h, n, d, m = score_file(txt, fold_fn)
+        part = "held-out" if held_out(txt.stem) else "dev"
+        for i, v in enumerate((h, n, d, m)):
+            sums[part][i] += v
+        r = h / n if n else 1.0
+        p = m / d if d else 0.0
+        print(f"  {txt.stem} {part:<8} found {h:>2}/{n:<2} drafted {d:>3} matched {m:>3}   "
+              f"recall={r:.3f} precision={p:.3f}")
+    for part, (h, n, d, m) in sums.items():
+        print(f"  corpus {part}: recall={h / n if n else 0:.3f} precision={m / d if d else 0:.3f} "
+              f"(found {h}/{n}, matched {m}/{d} drafted)")
+
+
 def main() -> int:
     shared = shared_dir()
+    corpus(shared)
     rows = catalogue(shared / "domain" / "requirements.md")
     sources = sorted((shared / "sources").glob("*.txt"))
     if not sources:

@@ -171,10 +171,11 @@ def test_missing_file_and_directory_are_input_errors(tmp_path: Path) -> None:
         draft_file(tmp_path)
 
 
-def test_text_without_clauses_is_an_input_error() -> None:
-    with pytest.raises(InputError, match="no clauses found"):
-        draft_text("這是一段沒有條款編號的文字。要召開座談會。", year=2014)
-    with pytest.raises(InputError, match="no clauses found"):
+def test_prose_without_clauses_gets_paragraph_sentence_ids() -> None:
+    d = draft_text("這是一段沒有條款編號的文字。\n各支部要在3月底前召開座談會。", year=2014)[0]
+    assert ("P2.1", "deadline") in [(r.clause, r.kind) for r in d.requirements]
+    assert all(r.clause == "P2.1" for r in d.requirements)  # the first sentence states nothing
+    with pytest.raises(InputError, match="no text"):
         draft_text("", year=2014)
 
 
@@ -452,8 +453,10 @@ def test_sanyan_sanshi_reads_its_rules() -> None:
 
 def test_year_is_guessed_when_not_given() -> None:
     d = draft_text("2016年工作方案\n一、安排\n（一）3月中旬召開動員大會。", year=None)[0]
-    assert d.year == 2016 and d.year_assumed
+    assert d.year == 2016 and not d.year_assumed  # read from the text, not assumed
     assert draft_text(TWO_PLANS, year=2014)[0].year_assumed is False
+    bare = draft_text("一、安排\n（一）3月中旬召開動員大會。", year=None)[0]
+    assert bare.year_assumed and "YEAR ASSUMED" in bare.to_toml()
 
 
 # ---------------------------------------------------------------- the source articles
@@ -477,8 +480,10 @@ def test_source_articles_check_against_the_example_schedules(tmp_path: Path) -> 
         failing = [(f.rule, f.message_zh) for f in report.findings
                    if f.status.failing and f.severity == "error"]
         assert report.ok, (d.article, failing)
-        met = sum(f.status.value == "met" for f in report.findings)
-        assert met >= len(report.findings) / 2
+        # the sure rules (errors) are met; warnings are drafted for a person to review
+        sure = [f for f in report.findings if f.severity == "error"]
+        met = sum(f.status.value == "met" for f in sure)
+        assert sure and met >= len(sure) / 2
 
 
 @needs_source
@@ -547,11 +552,11 @@ def test_cli_several_articles_write_one_file_each(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("args, words", [
     (["--article", "7"], "no article 7"),
-    ([], "no clauses found"),
+    ([], "no text"),
 ])
 def test_cli_bad_input_exits_2_with_a_message(tmp_path: Path, args: list[str], words: str) -> None:
     src = tmp_path / "plan.txt"
-    src.write_text(TWO_PLANS if args else "沒有條款的文字。", encoding="utf-8")
+    src.write_text(TWO_PLANS if args else " \n", encoding="utf-8")
     r = invoke("draft", str(src), *args)
     assert r.exit_code == 2
     assert words in r.stderr and str(src) in r.stderr

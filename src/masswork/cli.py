@@ -175,11 +175,13 @@ def render_text(report: Report, lang: str) -> str:
 @_templates_option
 def explain(plan: str, lang: str, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist citing clauses 以清單列出方案要求."""
+    from .kinds.scope import describe as describe_rule
+
     p = load_plan(plan, templates=templates or None)
     kinds = get_host().kinds()
     rows = []
     for r in p.requirements:
-        zh, en = kinds.get(r.kind).describe(r, p)
+        zh, en = describe_rule(kinds.get(r.kind), r, p)
         rows.append({"rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase,
                      "quote": r.quote, "zh": r.title or zh, "en": r.title_en or en})
     if fmt == "json":

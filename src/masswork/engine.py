@@ -20,6 +20,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .errors import MassworkError, PluginError
+from .idmatch import match_scripts
+from .kinds import scope
 from .kinds.base import Context
 from .model import EventStatus, Plan, Requirement, Schedule
 from .report import Finding, Notice, Report, Status
@@ -126,6 +128,7 @@ def check(
         from .plugins import get_kinds
 
         kinds = get_kinds()
+    schedule, script_notes = match_scripts(schedule, plan)
     if validate:
         validate_plan(plan, kinds=kinds)
         validate_schedule(schedule, plan, strict=plan.options.strict_references)
@@ -141,7 +144,7 @@ def check(
             continue
         kind = kinds.get(req.kind)
         try:
-            outcome = kind.evaluate(req, ctx)
+            outcome = scope.evaluate(kind, req, ctx)
         except MassworkError:
             raise  # already says what is wrong, e.g. a calendar that does not cover the year
         except Exception as exc:
@@ -166,4 +169,4 @@ def check(
         ))
     phase_names = {p.id: p.name for p in plan.phases}
     return Report(plan=plan.id, plan_title=plan.title, findings=tuple(findings), as_of=as_of,
-                  warnings=tuple(_warnings(ctx, calendar)), phase_names=phase_names)
+                  warnings=tuple(script_notes + _warnings(ctx, calendar)), phase_names=phase_names)

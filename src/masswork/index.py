@@ -20,6 +20,10 @@ from .model import Document, Event, EventStatus, Moment, Schedule, day_of
 
 __all__ = ["Occurrence", "EventIndex"]
 
+# Document states beyond drafted / submitted / approved: the action names rules use, and the
+# Document field that records the day of each.
+_STATE_FIELDS = {"completed": "completed_on", "filed": "filed_on", "published": "published_on"}
+
 
 @attrs.frozen
 class Occurrence:
@@ -115,7 +119,8 @@ class EventIndex:
 
     def _doc_actions(self, d: Document, action: str, party: str | None) -> Iterable[Occurrence]:
         if action in ("drafted", "any"):
-            first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved])
+            first = d.drafted_on or _earliest([s.on for s in d.submitted] + [a.on for a in d.approved]
+                                              + [m for m in (d.completed_on, d.filed_on, d.published_on) if m])
             drafter_ok = action == "any" or party is None or d.drafted_by == party
             if first is not None and self._visible(first) and drafter_ok:
                 yield Occurrence(d.id, first, d.drafted_by, d.owner)
@@ -127,6 +132,10 @@ class EventIndex:
             for a in d.approved:
                 if (party is None or a.by == party) and self._visible(a.on):
                     yield Occurrence(d.id, a.on, a.by, d.owner)
+        if action in _STATE_FIELDS:
+            on = getattr(d, _STATE_FIELDS[action])
+            if on is not None and self._visible(on):
+                yield Occurrence(d.id, on, None, d.owner)
 
     def event_occurrences(self, activity: str) -> tuple[Occurrence, ...]:
         return tuple(Occurrence(e.id, e.start, e.host) for e in self.events(activity))

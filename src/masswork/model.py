@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Any, Union
 
 import attrs
@@ -114,15 +115,32 @@ class Person:
     note: str = ""
 
 
+def _posts(value: Any) -> Mapping[str, tuple[str, ...]]:
+    # Read-only, so that a frozen Body cannot be changed through its mapping.
+    return MappingProxyType({str(k): _tuple(v) for k, v in (value or {}).items()})
+
+
 @attrs.frozen
 class Body:
-    """An organ: 督導組, 黨組, 紀委, 組織部, 領導小組辦公室 …"""
+    """An organ: 督導組, 黨組, 紀委, 組織部, 領導小組辦公室, a party branch 黨支部 …
+
+    ``parent`` is the body it belongs to (each 黨支部 under the 機關黨委): a rule written
+    ``for_each = ["機關黨委"]`` is evaluated for every body whose parent it is.
+    ``posts`` names who holds which post in it (``{ 書記 = "wang", 委員 = ["li", "zhao"] }``);
+    a rule refers to a post as ``"body/post"`` (``"領導小組/組長"``), or inside a ``for_each``
+    rule as ``"{unit}/書記"``, the post in each unit. Post holders count as members.
+    """
 
     id: str
     name: str = ""
     name_en: str = ""
     members: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     parent: str | None = None
+    posts: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_posts)
+
+    def everyone(self) -> tuple[str, ...]:
+        """Members and post holders, each once, in the order written."""
+        return tuple(dict.fromkeys((*self.members, *(p for ids in self.posts.values() for p in ids))))
 
 
 @attrs.frozen
@@ -186,6 +204,8 @@ class PlanOptions:
     ``phases_overlap``: phases may run at the same time (S2). ``about_tolerance_days``: how
     far 左右 ("about") may stray. ``lead_days``: default reminder lead times.
     ``working_days``: lead times and "N個工作日內" count working days.
+    ``around_days``: how far "X前後" (七一前後, 3月10日前後) may stray either side.
+    ``half_day_hours``: how long an event must last to count as 半天 (每次不少於半天).
     ``strict_references``: a schedule naming a type, person or body the plan does not
     know is bad input; a drafted plan sets it false, turning those into warnings.
     """
@@ -195,6 +215,8 @@ class PlanOptions:
     about_tolerance_days: int = 31
     lead_days: tuple[int, ...] = attrs.field(default=(7, 1), converter=_tuple)
     working_days: bool = False
+    around_days: int = attrs.field(default=7, validator=attrs.validators.ge(0))
+    half_day_hours: float = attrs.field(default=3.0, validator=attrs.validators.gt(0))
 
 
 @attrs.frozen
@@ -220,6 +242,11 @@ class Requirement:
         default=None, converter=attrs.converters.optional(_tuple)
     )
     responsible: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    for_each: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    """Evaluate the rule once for every unit these ids stand for — the sub-bodies of a body
+    (各黨支部), a section, a body, each holder of a role, each event of an activity type —
+    on that unit's own events and documents, with ``"{unit}"`` in the rule's parameters
+    standing for the unit (see :mod:`masswork.kinds.scope`)."""
 
 
 @attrs.frozen
@@ -329,8 +356,11 @@ class Approval:
 
 @attrs.frozen
 class Document:
-    """A document in the record: drafted by someone, submitted to bodies, approved by bodies.
-    ``owner`` is whose document it is (each 班子成員's own 對照檢查材料)."""
+    """A document in the record: drafted by someone, submitted to bodies, approved by bodies,
+    completed (辦結), filed (歸檔), published (公示) from ``published_on`` to
+    ``published_until``. ``owner`` is whose document it is (each 班子成員's own 對照檢查材料);
+    ``event`` the event it belongs to (that meeting's plan, its minutes); ``unit`` the unit
+    (branch, section) whose document it is."""
 
     id: str
     type: str
@@ -341,6 +371,12 @@ class Document:
     submitted: tuple[Submission, ...] = attrs.field(default=(), converter=_tuple)
     approved: tuple[Approval, ...] = attrs.field(default=(), converter=_tuple)
     covers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    event: str | None = None
+    unit: str | None = None
+    completed_on: Moment | None = None
+    filed_on: Moment | None = None
+    published_on: Moment | None = None
+    published_until: Moment | None = None
 
 
 @attrs.frozen
@@ -372,13 +408,20 @@ class Event:
     sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     notices: tuple[Notice, ...] = attrs.field(default=(), converter=_tuple)
-    hours: float = 0.0
+    hours: float = attrs.field(default=0.0, validator=attrs.validators.ge(0))
     phase: str | None = None
     note: str = ""
+    unit: str | None = None
+    """The unit (branch, section, group) whose own event this is, for ``for_each`` rules."""
 
     @property
     def day(self) -> dt.date:
         return day_of(self.start)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The day a multi-day event ends (its start day when it has no end)."""
+        return day_of(self.end or self.start)
 
 
 @attrs.frozen

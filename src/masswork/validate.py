@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import PlanError, Problem, format_path, nearest
+from .idmatch import script_matches
 from .model import Plan, Schedule
 from .periods import PhraseError, Window, parse_duration, parse_offset, parse_window
 from .report import Notice
@@ -39,10 +40,13 @@ _REF_SPACES: Mapping[str, tuple[str, ...]] = {
     "phase": ("phases",),
     "party": ("roles", "people", "bodies", "sections", "groups"),
     "any": _NAMESPACES,
+    "unit": ("bodies", "sections", "roles", "people", "activities"),
 }
 _SPACE_ZH = {"activity": "活動類型", "document": "文件類型", "role": "角色", "person": "人員",
              "body": "機構", "section": "科室", "group": "名目", "phase": "環節",
-             "party": "角色/人員/機構", "any": "名目"}
+             "party": "角色/人員/機構", "any": "名目",
+             "unit": "單位(機構/科室/角色/人員/活動類型)"}
+_UNIT = "{unit}"
 
 
 def plan_namespaces(plan: Plan) -> dict[str, set[str]]:
@@ -60,6 +64,20 @@ class _Checker:
     def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
         self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
 
+    def post(self, path: tuple[str | int, ...], value: str, kind: str) -> bool:
+        """A ``"body/post"`` reference: True when it was one (checked), False otherwise."""
+        if "/" not in value or kind not in ("party", "any", "person"):
+            return False
+        body_id, _, post = value.partition("/")
+        body = next((b for b in self.plan.bodies if b.id == body_id), None)
+        if body is None:
+            self.add(path, f"未知的機構 {body_id!r}(見於職務引用 {value!r})", f"unknown body {body_id!r} in post reference {value!r}",
+                     expected="body/post, e.g. 領導小組/組長", hint=nearest(body_id, self.spaces["bodies"]))
+        elif post not in body.posts:
+            self.add(path, f"機構 {body_id!r} 沒有職務 {post!r}", f"body {body_id!r} has no post {post!r}",
+                     expected="one of its posts: " + ", ".join(body.posts), hint=nearest(post, body.posts))
+        return True
+
     def known(self, kind: str) -> set[str]:
         # Built once per reference kind, not per reference (docs/performance.md).
         found = self._known.get(kind)
@@ -68,6 +86,8 @@ class _Checker:
         return found
 
     def ref(self, path: tuple[str | int, ...], value: str, kind: str) -> None:
+        if self.post(path, value, kind):
+            return
         known = self.known(kind)
         if value not in known:
             self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
@@ -77,7 +97,7 @@ class _Checker:
     def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
         try:
             if what == "when":
-                return parse_window(value, self.plan.year)
+                return parse_window(value, self.plan.year, around=self.plan.options.around_days)
             if what == "duration":
                 parse_duration(value)
             else:
@@ -123,10 +143,11 @@ def _param_refs(obj: Any, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[s
 def _campaign(plan: Plan, c: _Checker) -> Window:
     start = c.phrase(("start",), plan.start, "when") if plan.start else None
     end = c.phrase(("end",), plan.end, "when") if plan.end else None
-    w = Window(start.start if start else None, end.end if end else None)
-    if w.start and w.end and w.start > w.end:
+    first, last = (start.start if start else None), (end.end if end else None)
+    if first and last and first > last:
         c.add(("end",), "活動結束早於開始", "the campaign ends before it starts")
-    return w
+        return Window(first, None)  # keep checking the rest against the start alone
+    return Window(first, last)
 
 
 def _overlap(a: Window, b: Window) -> bool:
@@ -170,6 +191,30 @@ def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     return None
 
 
+def _unit_placeholder(c: _Checker, plan: Plan, for_each: tuple[str, ...], path: tuple[str | int, ...],
+                      value: str) -> None:
+    """``"{unit}"`` / ``"{unit}/post"`` is only meaningful in a ``for_each`` rule, and a post
+    only when every unit is a body that has it."""
+    if not for_each:
+        c.add(path, f"{value!r} 只能用於帶 for_each 的要求", f"{value!r} is only meaningful in a rule with for_each",
+              expected="for_each = [\"機關黨委\"] (the units {unit} stands for)")
+        return
+    if "/" not in value:
+        return
+    post = value.partition("/")[2]
+    bodies = {b.id: b for b in plan.bodies}
+    for u in for_each:
+        children = [b for b in plan.bodies if b.parent == u]
+        targets = children or ([bodies[u]] if u in bodies else [])
+        if not targets:
+            c.add(path, f"{value!r}:單位 {u!r} 不是機構,沒有職務", f"{value!r}: unit {u!r} is not a body and has no posts",
+                  expected="for_each naming bodies with posts")
+        for b in targets:
+            if post not in b.posts:
+                c.add(path, f"{value!r}:機構 {b.id!r} 沒有職務 {post!r}", f"{value!r}: body {b.id!r} has no post {post!r}",
+                      expected="every unit's posts to include it", hint=nearest(post, b.posts))
+
+
 def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | None = None) -> None:
     """Raise :class:`PlanError` listing every inconsistency of ``plan``; return quietly when
     there is none."""
@@ -204,6 +249,14 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
     for i, b in enumerate(plan.bodies):
         for j, m in enumerate(b.members):
             c.ref(("bodies", i, "members", j), m, "person")
+        if b.parent:
+            c.ref(("bodies", i, "parent"), b.parent, "body")
+        for post, holders in b.posts.items():
+            for j, m in enumerate(holders):
+                c.ref(("bodies", i, "posts", post, j), m, "person")
+    cyc = _find_cycle((b.id, b.parent) for b in plan.bodies if b.parent)
+    if cyc:
+        c.add(("bodies",), "機構的上級關係成環: " + " → ".join(cyc), "bodies are each other's parents: " + " → ".join(cyc))
     for i, sec in enumerate(plan.sections):
         if sec.head:
             c.ref(("sections", i, "head"), sec.head, "person")
@@ -247,7 +300,12 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
             c.add(path, f"參數類型應為 {kind.params.__name__}", f"params must be a {kind.params.__name__}")
             continue
         in_phase = getattr(req.params, "in_phase", None)
+        for j, u in enumerate(req.for_each):
+            c.ref(path + ("for_each", j), u, "unit")
         for fpath, what, value in _param_refs(req.params, path):
+            if value == _UNIT or value.startswith(_UNIT + "/"):
+                _unit_placeholder(c, plan, req.for_each, fpath, value)
+                continue
             if what not in ("when", "duration", "offset"):
                 c.ref(fpath, value, what)
                 continue
@@ -281,6 +339,8 @@ def _schedule_refs(schedule: Schedule) -> Iterable[tuple[tuple[str | int, ...], 
             yield p + ("host",), e.host, "party"
         if e.phase:
             yield p + ("phase",), e.phase, "phase"
+        if e.unit:
+            yield p + ("unit",), e.unit, "party"
         for field, kind in (("participants", "party"), ("attendees", "any"), ("topics", "any"),
                             ("targets", "any"), ("channels", "any"), ("sections", "any"),
                             ("sources", "any")):
@@ -295,6 +355,8 @@ def _schedule_refs(schedule: Schedule) -> Iterable[tuple[tuple[str | int, ...], 
             yield p + ("owner",), d.owner, "party"
         if d.drafted_by:
             yield p + ("drafted_by",), d.drafted_by, "party"
+        if d.unit:
+            yield p + ("unit",), d.unit, "party"
         for j, s in enumerate(d.submitted):
             yield p + ("submitted", j, "to"), s.to, "party"
         for j, a in enumerate(d.approved):
@@ -333,13 +395,29 @@ def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> lis
                 out.append(Problem(zh=f"未知的文件 {d!r}", en=f"unknown document {d!r}",
                                    path=("events", i, "documents", j), file=file,
                                    hint=nearest(d, doc_ids)))
+    event_ids = {e.id for e in schedule.events}
+    for i, doc in enumerate(schedule.documents):
+        if doc.event is not None and doc.event not in event_ids:
+            out.append(Problem(zh=f"文件所屬的活動 {doc.event!r} 不在台賬中", en=f"unknown event {doc.event!r}",
+                               path=("documents", i, "event"), file=file, expected="the id of an event in this schedule",
+                               hint=nearest(doc.event, event_ids)))
+        if doc.published_until is not None and doc.published_on is None:
+            out.append(Problem(zh="有公示截止日期卻沒有公示日期", en="published_until without published_on",
+                               path=("documents", i, "published_until"), file=file))
+        elif (doc.published_until is not None and doc.published_on is not None
+              and _key(doc.published_until) < _key(doc.published_on)):
+            out.append(Problem(zh="公示結束早於開始", en="the publicity period ends before it starts",
+                               path=("documents", i, "published_until"), file=file))
     return out
 
 
 def _unknown_refs(schedule: Schedule, plan: Plan, file: str | None) -> list[Problem]:
     c = _Checker(plan, file)
+    # An id in the other script (读书班 for 讀書班) is read as the plan's: see masswork.idmatch.
+    other_script = script_matches(schedule, plan)
     for path, value, kind in _schedule_refs(schedule):
-        c.ref(path, value, kind)
+        if value not in other_script:
+            c.ref(path, value, kind)
     return c.problems
 
 

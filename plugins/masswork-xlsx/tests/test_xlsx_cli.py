@@ -15,6 +15,8 @@ from masswork.report import Status
 from masswork.testing.cli import example_cases, export_and_check, run_masswork
 from openpyxl import load_workbook
 
+from masswork_xlsx.workbook import FINDINGS_ORDER
+
 
 def test_formats_lists_xlsx() -> None:
     rows = {r["name"]: r for r in json.loads(run_masswork("formats", "--json").stdout)}
@@ -34,14 +36,15 @@ def check_export(plan: Path, schedule: Path, out: Path, *extra: str) -> None:
     assert sorted(ids) == sorted(e.id for e in s.events)
 
     assert findings.max_row - 1 == report["summary"]["total"] == len(report["findings"])
+    order = [s.value for s in FINDINGS_ORDER]  # failures first, plan order within a status
     assert [r[2] for r in findings.iter_rows(min_row=2, values_only=True)] == \
-        [f["rule"] for f in report["findings"]]
+        [f["rule"] for f in sorted(report["findings"], key=lambda f: order.index(f["status"]))]
     lang = extra[extra.index("--lang") + 1] if "--lang" in extra else "zh"
     label = {(s.zh if lang == "zh" else s.value): s.value for s in Status}
     got = Counter(label[str(r[0])] for r in findings.iter_rows(min_row=2, values_only=True))
     assert {k: v for k, v in report["summary"]["counts"].items() if v} == dict(got)
 
-    owed = {(r[0], r[10]): r[7] for r in quota.iter_rows(min_row=2, values_only=True)}
+    owed = {(r[0], r[-1]): r[7] for r in quota.iter_rows(min_row=2, values_only=True)}
     short = {(f["rule"], sf["subject"]): sf for f in report["findings"] if f["kind"] == "per-person"
              for sf in f["shortfall"] if "need" in sf}
     assert {k for k, v in owed.items() if v} == set(short)

@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import masswork_xlsx
 from masswork_xlsx import display_width, export_xlsx, quota_rows, safe_text
-from masswork_xlsx.workbook import SHEET_NAMES, STATUS_FILL
+from masswork_xlsx.workbook import FINDINGS_ORDER, SHEET_NAMES, STATUS_FILL
 
 AS_OF = dt.date(2014, 4, 1)
 
@@ -88,8 +88,12 @@ def test_sheets_agree_with_schedule_and_report(lang: str, as_of: dt.date | None)
     counted = Counter(r[0] for r in frows)
     for status, n in inp.report.counts().items():
         assert counted.get(status_text[Status(status)], 0) == n
-    assert [r[2] for r in frows] == [f.rule for f in inp.report.findings]
-    for i, f in enumerate(inp.report.findings, start=2):
+    # Failures first (overdue, unmet, then open, met, waived), plan order within each.
+    ordered = sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status))
+    assert [r[2] for r in frows] == [f.rule for f in ordered]
+    ranks = [FINDINGS_ORDER.index(f.status) for f in ordered]
+    assert ranks == sorted(ranks)
+    for i, f in enumerate(ordered, start=2):
         assert findings.cell(i, 1).fill.fgColor.rgb.endswith(STATUS_FILL[f.status])
 
     # 個人定額: one row per holder of each per-person rule; owed only where the finding says.

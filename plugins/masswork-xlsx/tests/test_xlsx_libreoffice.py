@@ -13,6 +13,7 @@ from masswork.builtin.exporters import ledger_rows
 from masswork.testing import sample_export_input, with_text
 
 from masswork_xlsx import export_xlsx, safe_text
+from masswork_xlsx.workbook import FINDINGS_ORDER
 
 Convert = Callable[[Path, str, Path], Path]
 UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76"
@@ -48,8 +49,9 @@ def test_every_sheet_converts(masswork_libreoffice: Convert, tmp_path: Path) -> 
     findings = read_csv(out / "book-Findings.csv")
     quotas = read_csv(out / "book-Quotas.csv")
     assert len(ledger) - 1 == len(inp.schedule.events)
-    assert [r[2] for r in findings[1:]] == [f.rule for f in inp.report.findings]
-    assert [r[0] for r in findings[1:]] == [f.status.value for f in inp.report.findings]
+    ordered = sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status))
+    assert [r[2] for r in findings[1:]] == [f.rule for f in ordered]
+    assert [r[0] for r in findings[1:]] == [f.status.value for f in ordered]
     owed = {r[-1]: r[7] for r in quotas[1:]}
     assert owed == {"li-fei": "0", "sun-ping": "1", "zhou-lan": "0"}
 

@@ -18,10 +18,13 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import attrs
+
 from ..errors import InputError, Problem
 from .build import Draft, DraftedRequirement, NeedsReview, build_plan
 from .clauses import parse_articles, units
 from .generic import extend, prose_units
+from .noise import clean
 from .recognise import ArticleReading, read_article
 from .text import SourceText, fold, read_document
 
@@ -29,10 +32,32 @@ __all__ = ["Draft", "DraftedRequirement", "NeedsReview", "draft_text", "draft_fi
            "draft_source", "guess_year"]
 
 
+# The year a campaign's concentrated phase ran in (its plans name it, not the year). A
+# campaign of two years (先進性教育 2005–06, 學習實踐 2008–10) gives its first year; dates in
+# the text and document numbers take precedence.
+CAMPAIGN_YEARS: tuple[tuple[str, int], ...] = (
+    ("保持共产党员先进性教育", 2005), ("先进性教育活动", 2005),
+    ("学习实践科学发展观", 2009), ("创先争优", 2010),
+    ("群众路线教育实践", 2013), ("三严三实", 2015), ("两学一做", 2016),
+    ("不忘初心、牢记使命", 2019), ("不忘初心牢记使命", 2019), ("党史学习教育", 2021),
+    ("学习贯彻习近平新时代中国特色社会主义思想主题教育", 2023),
+)
+_DOC_NUMBER = re.compile(r"[〔【\[(]\s*((?:19|20)\d\d)\s*[〕】\])]")
+
+
 def guess_year(text: str) -> int | None:
-    """The latest year the text names (``2014年``), or None."""
-    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)\s*年", fold(text))]
-    return max(years) if years else None
+    """The year a plan's calendar phrases belong to: the latest year the text names
+    (``2014年``), else a document number's (``〔2009〕4號``), else the year of the campaign it
+    names (``三嚴三實`` → 2015); None when it says nothing."""
+    f = fold(text)
+    years = [int(y) for y in re.findall(r"(?<!\d)(19\d\d|20\d\d)\s*年", f)]
+    if years:
+        return max(years)
+    nums = [int(y) for y in _DOC_NUMBER.findall(f)]
+    if nums:
+        return max(nums)
+    named = [y for words, y in CAMPAIGN_YEARS if words in f]
+    return max(named) if named else None
 
 
 def _drop_answered_reviews(reading: ArticleReading) -> None:
@@ -54,13 +79,20 @@ def _title(source: SourceText, article_title: str, number: int, multi: bool) -> 
 def draft_source(source: SourceText, *, year: int | None = None,
                  article: int | None = None) -> list[Draft]:
     """Draft every article of ``source`` (or the one numbered ``article``)."""
+    source = attrs.evolve(source, text=clean(source.text))
     text = source.text
     year_assumed = False
     if year is None:
         year = guess_year(text)
         if year is None:
+            # Nothing dates the text: the current year stands in, and the draft says so loudly.
             year = dt.date.today().year
-        year_assumed = True
+            year_assumed = True
+    if text.strip() and len(re.findall(r"[\u3400-\u9fff]", text)) < 0.05 * len(text.strip()):
+        raise InputError(Problem(
+            zh=f"文件中幾乎沒有中文(按 {source.encoding_name} 讀取);編碼是否正確?",
+            en=f"the text has almost no Chinese (read as {source.encoding_name}); is the encoding right?",
+            file=source.path, line=1, expected="a plan in Chinese, UTF-8 / GB18030 / UTF-16 encoding"))
     arts = parse_articles(text)
     multi = len(arts) > 1
     if article is not None:

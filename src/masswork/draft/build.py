@@ -114,6 +114,13 @@ class Draft:
             "# rules that count people need the roster ([[people]]) filled in.",
             "",
         ]
+        if self.year_assumed:
+            out[-1:-1] = [
+                "#",
+                f"# !!! 年份為推定 YEAR ASSUMED: the text names no year, so its dates were read in "
+                f"{self.year}.",
+                "# !!! 請核對 check `year` below, or draft again with --year YYYY.",
+            ]
         k = 0
         for line in lines:
             if line == "[[requirements]]" and k < len(self.requirements):

@@ -104,16 +104,30 @@ def sentences(unit: Unit) -> list[Sentence]:
         for m in _SENT_END.finditer(f_rest):
             piece = rest[pos:m.end()]
             if piece.strip():
-                out.append(_mk(piece, p.line, unit))
+                out.extend(_mk(piece, p.line, unit))
             pos = m.end()
         if rest[pos:].strip():
-            out.append(_mk(rest[pos:], p.line, unit))
+            out.extend(_mk(rest[pos:], p.line, unit))
     return out
 
 
-def _mk(piece: str, line: int, unit: Unit) -> Sentence:
+MAX_SENTENCE = 400
+"""A sentence longer than this (a paragraph with no 。) is read in pieces cut at a comma, so
+the per-sentence rules stay bounded and reading stays linear in the text."""
+
+
+def _mk(piece: str, line: int, unit: Unit) -> list[Sentence]:
     stripped = piece.strip()
-    return Sentence(stripped, fold(stripped), line, unit)
+    out: list[Sentence] = []
+    while len(stripped) > MAX_SENTENCE:
+        f = fold(stripped[:MAX_SENTENCE])
+        cut = max(f.rfind(c, MAX_SENTENCE // 2) for c in ",;:、 ")
+        cut = cut + 1 if cut > 0 else MAX_SENTENCE
+        out.append(Sentence(stripped[:cut].strip(), fold(stripped[:cut].strip()), line, unit))
+        stripped = stripped[cut:].strip()
+    if stripped:
+        out.append(Sentence(stripped, fold(stripped), line, unit))
+    return out
 
 
 

@@ -168,6 +168,12 @@ def _read_docx(path: Path) -> str:
             zh=f"讀取文檔的插件出錯: {exc!r}", en=f"the document-reading plugin failed: {exc!r}",
             file=str(path))) from exc
     if answer is None:
+        suffix = path.suffix.lower()
+        if suffix != ".docx":
+            raise InputError(Problem(
+                zh=f"沒有插件能讀取 {suffix} 文件;請另存為 .docx 或 .txt",
+                en=f"no plugin reads {suffix} files; save the document as .docx or .txt",
+                file=str(path), expected=".docx or .txt"))
         raise InputError(Problem(
             zh="沒有插件能讀取 .docx 文件;請安裝 masswork-docx(pip install masswork-docx)",
             en="no plugin reads .docx files; install masswork-docx (pip install masswork-docx)",

@@ -4,6 +4,7 @@ way a plugin's do, through the ``masswork_register_kinds`` hook (see
 :mod:`masswork.builtin.kinds`)."""
 
 from .approvals import Attest, Gate, ReportRule
+from .campaign import Attendance, Campaign, EveryDocument
 from .base import Context, Kind, KindRegistry, Outcome, duration, offset, ref, when
 from .counts import Occurs, PerPerson, PerUnit, Quantity, Recurring, Tally, counts_for, quota, tally
 from .coverage import Coverage
@@ -14,15 +15,15 @@ __all__ = [
     "Kind", "KindRegistry", "Context", "Outcome", "ref", "when", "duration", "offset",
     "Occurs", "PerPerson", "PerUnit", "Quantity", "Recurring", "Coverage", "PairRule", "Pairwise",
     "Deadline", "Order", "DurationRule", "NoticeRule", "Gate", "ReportRule", "Attest",
-    "Tally", "tally", "quota", "counts_for",
+    "Tally", "tally", "quota", "counts_for", "Campaign", "Attendance", "EveryDocument",
     "BUILTIN_KINDS",
 ]
 
 
 def _builtin() -> tuple[Kind, ...]:
-    from . import approvals, counts, coverage, pairs, timing
+    from . import approvals, campaign, counts, coverage, pairs, timing
 
-    return counts.KINDS + pairs.KINDS + coverage.KINDS + timing.KINDS + approvals.KINDS
+    return counts.KINDS + pairs.KINDS + coverage.KINDS + timing.KINDS + approvals.KINDS + campaign.KINDS
 
 
 BUILTIN_KINDS: tuple[Kind, ...] = _builtin()

@@ -130,7 +130,7 @@ class Context:
     def window(self, phrase: str) -> Window:
         """A date or calendar phrase resolved against the plan's year."""
         if phrase not in self._windows:
-            self._windows[phrase] = parse_window(phrase, self.plan.year)
+            self._windows[phrase] = parse_window(phrase, self.plan.year, around=self.plan.options.around_days)
         return self._windows[phrase]
 
     def duration(self, phrase: str) -> Duration:
@@ -156,6 +156,9 @@ class Context:
         """The Chinese display name of a plan id (the id itself when it has none)."""
         if ref_id is None:
             return ""
+        if ref_id not in self.names and "/" in ref_id:
+            body, _, post = ref_id.partition("/")
+            return self.names.get(body, body) + post
         return self.names.get(ref_id, ref_id)
 
     def label_en(self, ref_id: str | None) -> str:
@@ -178,9 +181,16 @@ class Context:
     def _resolve_people(self, ref_id: str) -> tuple[Person, ...]:
         if ref_id in self.people_by_id:
             return (self.people_by_id[ref_id],)
+        if "/" in ref_id:
+            # "body/post": the holders of a post in a body (領導小組/組長, {unit}/書記).
+            body_id, _, post = ref_id.partition("/")
+            for b in self.plan.bodies:
+                if b.id == body_id:
+                    return tuple(self.people_by_id[m] for m in b.posts.get(post, ()) if m in self.people_by_id)
+            return ()
         for b in self.plan.bodies:
             if b.id == ref_id:
-                return tuple(self.people_by_id[m] for m in b.members if m in self.people_by_id)
+                return tuple(self.people_by_id[m] for m in b.everyone() if m in self.people_by_id)
         for s in self.plan.sections:
             if s.id == ref_id:
                 ids = ([s.head] if s.head else []) + list(s.deputies)
@@ -200,7 +210,7 @@ class Context:
         found = self._groups.get(person_id)
         if found is None:
             person = self.people_by_id[person_id]
-            groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.members}
+            groups = self.plan.person_roles(person) | {b.id for b in self.plan.bodies if person_id in b.everyone()}
             if person.section:
                 groups.add(person.section)
             found = self._groups[person_id] = frozenset(groups)

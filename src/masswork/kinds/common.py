@@ -4,12 +4,14 @@ and the wording of the parts of a message that every kind repeats."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from ..model import Event
 from ..periods import Window
 from .base import Context
 
-__all__ = ["scope", "select", "what_zh", "what_en", "ids"]
+__all__ = ["scope", "select", "what_zh", "what_en", "ids", "describe_subject", "describe_subject_en",
+           "scope_text", "ACTION_ZH", "ACTIONS"]
 
 
 def scope(ctx: Context, within: str | None, in_phase: str | None) -> Window:
@@ -65,8 +67,8 @@ def what_zh(ctx: Context, activity: str | None = None, document: str | None = No
         return doc + (f"報送{ctx.name(party)}" if party else "報送")
     if action == "approved":
         return doc + (f"經{ctx.name(party)}同意" if party else "獲批")
-    if action == "drafted":
-        return doc + "起草"
+    if action in ACTION_ZH and action != "any":
+        return doc + ACTION_ZH[action]
     return doc
 
 
@@ -79,8 +81,8 @@ def what_en(ctx: Context, activity: str | None = None, document: str | None = No
         return f"{doc} submitted" + (f" to {ctx.label_en(party)}" if party else "")
     if action == "approved":
         return f"{doc} approved" + (f" by {ctx.label_en(party)}" if party else "")
-    if action == "drafted":
-        return f"{doc} drafted"
+    if action != "any":
+        return f"{doc} {action}"
     return doc
 
 
@@ -98,3 +100,44 @@ def window_text(w: Window) -> str:
     if w.start:
         return f"{w.start}.."
     return ""
+
+
+ACTIONS = ("any", "drafted", "submitted", "approved", "completed", "filed", "published")
+"""What a rule may ask of a document: any sign it exists, or one recorded step."""
+
+ACTION_ZH = {"submitted": "報送", "approved": "獲批", "drafted": "起草", "completed": "完成",
+             "filed": "歸檔", "published": "公示", "any": ""}
+
+
+def describe_subject(names: Mapping[str, str], activity: str | None, document: str | None,
+                     action: str = "any", party: str | None = None) -> str:
+    """The subject of a rule for a checklist line, action and party included: two actions on
+    one document type (approved, then submitted) must not read as the same words twice."""
+    if activity:
+        return names.get(activity, activity)
+    doc = names.get(document or "", document or "")
+    who = names.get(party, party) if party else ""
+    if action == "submitted":
+        return f"{doc}報送{who}"
+    if action == "approved":
+        return f"{doc}經{who}同意" if who else f"{doc}獲批"
+    return doc + ACTION_ZH.get(action, "")
+
+
+def describe_subject_en(activity: str | None, document: str | None, action: str = "any",
+                        party: str | None = None) -> str:
+    if activity:
+        return activity
+    doc = document or ""
+    if action == "submitted":
+        return f"{doc} submitted" + (f" to {party}" if party else "")
+    if action == "approved":
+        return f"{doc} approved" + (f" by {party}" if party else "")
+    return doc if action == "any" else f"{doc} {action}"
+
+
+def scope_text(names: Mapping[str, str], within: str | None, in_phase: str | None) -> tuple[str, str]:
+    """``,3月份,學習教育環節`` / ``, within 3月份, in phase …`` for checklist lines."""
+    zh = (f",{within}" if within else "") + (f",{names.get(in_phase, in_phase)}環節" if in_phase else "")
+    en = (f" within {within}" if within else "") + (f" in phase {in_phase}" if in_phase else "")
+    return zh, en

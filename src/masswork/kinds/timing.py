@@ -9,22 +9,23 @@ its window, in the wrong order) are ``final``: adding events cannot mend them.""
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import attrs
 
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
-from ..periods import Offset, Window, add_duration
+from ..periods import Duration, Offset, Window, add_duration, add_working_days, count_working_days
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, duration, offset, ref, when
-from .common import select, what_en, what_zh
+from .common import ACTION_ZH, ACTIONS, describe_subject, describe_subject_en, select, what_en, what_zh
 
 __all__ = ["Deadline", "Order", "DurationRule", "NoticeRule", "KINDS"]
 
 
 def _action(_i: object, _a: object, value: str) -> None:
-    if value not in ("any", "drafted", "submitted", "approved"):
-        raise ValueError("action must be one of any, drafted, submitted, approved")
+    if value not in ACTIONS:
+        raise ValueError(f"action must be one of {', '.join(ACTIONS)}")
 
 
 def _one_subject(activity: str | None, document: str | None) -> None:
@@ -48,29 +49,47 @@ class Deadline:
     document: str | None = ref("document", default=None)
     action: str = attrs.field(default="any", validator=_action)
     party: str | None = ref("party", default=None)
+    on: str = attrs.field(default="start", validator=attrs.validators.in_(("start", "end")))
+    """Which day of a multi-day event is judged: its ``start`` (召開, 啟動: it began in time)
+    or its ``end`` (完成, 結束: it was finished in time)."""
 
     def __attrs_post_init__(self) -> None:
         _one_subject(self.activity, self.document)
+        if self.on == "end" and self.activity is None:
+            raise ValueError("on = \"end\" judges an event's last day; it needs activity")
+
+
+_DONE_ZH = {"start": "舉行", "end": "完成"}
+_DONE_EN = {"start": "held", "end": "finished"}
+
+
+def _deadline_occurrences(p: Deadline, ctx: Context) -> tuple[Occurrence, ...]:
+    if p.activity is not None and p.on == "end":
+        return tuple(Occurrence(e.id, e.end or e.start, e.host) for e in ctx.index.events(p.activity))
+    return ctx.occurrences(activity=p.activity, document=p.document, action=p.action, party=p.party)
 
 
 def _deadline(req: Requirement, ctx: Context) -> Outcome:
     p: Deadline = req.params
     w = ctx.window(p.within)
-    occ = ctx.occurrences(activity=p.activity, document=p.document, action=p.action, party=p.party)
+    occ = _deadline_occurrences(p, ctx)
     zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
     en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
+    # An event is said to be held (start) or finished (end); a document action is done.
+    done_zh = _DONE_ZH[p.on] if p.activity else "完成"
+    done_en = f"{_DONE_EN[p.on]} " if p.activity else ""
     inside = [o for o in occ if w.contains(o.day)]
     if inside:
         o = inside[0]
-        return Outcome(True, f"{zh_what}於 {o.day} 完成,符合「{p.within}」",
-                       f"{en_what} on {o.day}, within {p.within} ({window_text_iso(w)})",
+        return Outcome(True, f"{zh_what}於 {o.day} {done_zh},符合「{p.within}」",
+                       f"{en_what} {done_en}on {o.day}, within {p.within} ({window_text_iso(w)})",
                        evidence=[o.ref], due=w.end)
     if occ:
         o = occ[0]
         early = w.start is not None and o.day < w.start
         when_zh = "早於" if early else "晚於"
-        return Outcome(False, f"{zh_what}於 {o.day} 完成,{when_zh}要求的「{p.within}」",
-                       f"{en_what} on {o.day}, {'before' if early else 'after'} the required "
+        return Outcome(False, f"{zh_what}於 {o.day} {done_zh},{when_zh}要求的「{p.within}」",
+                       f"{en_what} {done_en}on {o.day}, {'before' if early else 'after'} the required "
                        f"{p.within} ({window_text_iso(w)})",
                        evidence=[x.ref for x in occ], due=w.end, final=True,
                        shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}", code="outside-window",
@@ -91,8 +110,11 @@ def window_text_iso(w: Window) -> str:
 def _describe_deadline(req: Requirement, plan: Plan) -> tuple[str, str]:
     p: Deadline = req.params
     what = plan.names().get(p.activity or p.document or "", p.activity or p.document or "")
-    act = {"submitted": "報送", "approved": "獲批", "drafted": "起草", "any": ""}[p.action]
-    return (f"{what}{act}:{p.within}", f"{p.activity or p.document} {p.action if p.action != 'any' else ''}"
+    act = ACTION_ZH.get(p.action, "")
+    if p.activity and p.on == "end":
+        act = "完成"
+    en_act = "finished" if p.activity and p.on == "end" else (p.action if p.action != "any" else "")
+    return (f"{what}{act}:{p.within}", f"{p.activity or p.document} {en_act}"
             f" within {p.within}".replace("  ", " "))
 
 
@@ -200,24 +222,39 @@ def _edges(req: Requirement) -> list[tuple[str, str]]:
 def _describe_order(req: Requirement, plan: Plan) -> tuple[str, str]:
     p: Order = req.params
     n = plan.names()
-    s = n.get(p.activity or p.document or "", p.activity or p.document or "")
-    a = n.get(p.anchor_activity or p.anchor_document or "", p.anchor_activity or p.anchor_document or "")
+    s = describe_subject(n, p.activity, p.document, p.action, p.party)
+    a = describe_subject(n, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
+    s_en = describe_subject_en(p.activity, p.document, p.action, p.party)
+    a_en = describe_subject_en(p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
     rel = {"after": "之後", "before": "之前", "same_day": "同日"}[p.relation]
-    return (f"{s}在{a}{rel}{p.lead or ''}", f"{p.activity or p.document} {p.relation} "
-            f"{p.anchor_activity or p.anchor_document}{' ' + p.lead if p.lead else ''}")
+    return (f"{s}在{a}{rel}{p.lead or ''}", f"{s_en} {p.relation.replace('_', ' ')} "
+            f"{a_en}{' ' + p.lead if p.lead else ''}")
 
 
 @attrs.frozen
 class DurationRule:
     """The span of ``period`` (a period the schedule declares, e.g. the concentrated
-    education period), else from the first ``start_activity`` event (else the first
-    event) to the last ``end_activity`` event (else the last event), is ``length``
-    ("8個月左右" about 8 months within the plan's tolerance; "不少於3個月")."""
+    education period, or a publicity period 公示期), else from the first ``start_activity``
+    event (else the first event) to the last ``end_activity`` event (else the last event),
+    is ``length`` ("8個月左右" about 8 months within the plan's tolerance; "不少於3個月";
+    "不少於5個工作日"). With ``activity``, every counting event of that type, from its
+    start to its end, is ``length`` (每次不少於半天); with ``document``, every published
+    document of that type is on show from ``published_on`` to ``published_until`` for
+    ``length`` (公示期不少於5個工作日)."""
 
     length: str = duration()
     period: str | None = None
     start_activity: str | None = ref("activity", default=None)
     end_activity: str | None = ref("activity", default=None)
+    activity: str | None = ref("activity", default=None)
+    document: str | None = ref("document", default=None)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.activity or self.document) and (self.period or self.start_activity or self.end_activity):
+            raise ValueError("activity or document (each one's own length) excludes period, start_activity "
+                             "and end_activity")
+        if self.activity and self.document:
+            raise ValueError("give activity or document, not both")
 
 
 def _span(p: DurationRule, ctx: Context) -> tuple[dt.date, dt.date, list[str]] | None:
@@ -234,8 +271,75 @@ def _span(p: DurationRule, ctx: Context) -> tuple[dt.date, dt.date, list[str]] |
     return first[0].day, day_of(last[-1].end or last[-1].start), [first[0].id, last[-1].id]
 
 
+def _last_allowed_day(start: dt.date, dur: Duration, ctx: Context) -> dt.date:
+    """The day a span starting on ``start`` (counted inclusively) reaches ``dur``: 5 days
+    from Monday is Friday; 5 working days from Monday is Friday too, not the next Sunday."""
+    if dur.unit == "working_day" and ctx.is_working_day is not None and dur.amount.denominator == 1:
+        return add_working_days(start - dt.timedelta(days=1), int(dur.amount), ctx.is_working_day)
+    return day_of(add_duration(start, dur, working_day=ctx.is_working_day)) - dt.timedelta(days=1)
+
+
+def _span_length(start: dt.date, end: dt.date, dur: Duration, ctx: Context) -> tuple[int, str, str]:
+    if dur.unit == "working_day" and ctx.is_working_day is not None:
+        n = count_working_days(start - dt.timedelta(days=1), end, ctx.is_working_day)
+        return n, f"{n} 個工作日", f"{n} working days"
+    n = (end - start).days + 1
+    return n, f"{n} 天", f"{n} days"
+
+
+def _event_days(start: Moment, end: Moment, half_day_hours: float) -> Fraction:
+    """An event's length in days as plans count them: calendar days, ends included; an
+    event within one day with times is half a day once it lasts ``half_day_hours`` (a
+    morning or an afternoon session, not 12 hours), a whole day at twice that."""
+    days = (day_of(end) - day_of(start)).days + 1
+    if days > 1 or not (isinstance(start, dt.datetime) and isinstance(end, dt.datetime)):
+        return Fraction(days)
+    hours = Fraction((end - start).total_seconds()) / 3600
+    return min(Fraction(1), hours / Fraction(2 * half_day_hours).limit_denominator(1000))
+
+
+def _each_length(p: DurationRule, ctx: Context) -> Outcome:
+    dur = ctx.duration(p.length)
+    spans: list[tuple[str, Moment, Moment]]
+    if p.activity is not None:
+        subject = p.activity
+        spans = [(e.id, e.start, e.end or e.start) for e in ctx.index.events(p.activity)]
+    else:
+        assert p.document is not None
+        subject = p.document
+        spans = [(o.ref, o.when, ctx.index.documents_by_id[o.ref].published_until or o.when)
+                 for o in ctx.occurrences(document=p.document, action="published")]
+    s_zh, s_en = ctx.name(subject), ctx.label_en(subject)
+    if not spans:
+        return Outcome(False, f"「{s_zh}」尚無記錄,無法核對每次「{p.length}」",
+                       f"no {s_en} recorded yet; cannot check {p.length} each time",
+                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
+    short = []
+    for ref_id, start, end in spans:
+        if dur.unit == "hour":
+            ok = (isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
+                  and dur.accepts(Fraction((end - start).total_seconds()) / 3600, tolerance=0))
+        elif dur.unit == "day":
+            ok = dur.accepts(_event_days(start, end, ctx.plan.options.half_day_hours), tolerance=0)
+        else:
+            n, _zh, _en = _span_length(day_of(start), day_of(end), dur, ctx)
+            ok = dur.accepts(n) if dur.bound == "about" else dur.accepts(n, tolerance=0)
+        if not ok:
+            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}"))
+    refs = [r for r, _s, _e in spans]
+    if not short:
+        return Outcome(True, f"每次「{s_zh}」均符合「{p.length}」({len(spans)} 次)",
+                       f"every {s_en} lasts {p.length} ({len(spans)})", evidence=refs)
+    shown = "、".join(f"{s.subject}({s.detail})" for s in short)
+    return Outcome(False, f"「{s_zh}」時長不符合「{p.length}」:{shown}",
+                   f"{s_en} not {p.length}: {shown.replace('、', ', ')}",
+                   evidence=refs, shortfall=short, final=True)
+
+
 def _duration(req: Requirement, ctx: Context) -> Outcome:
     p: DurationRule = req.params
+    if p.activity is not None or p.document is not None:
+        return _each_length(p, ctx)
     dur = ctx.duration(p.length)
     span = _span(p, ctx)
     if span is None:
@@ -244,16 +348,16 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
                        f"no recorded start and end for {p.period or 'the campaign'}; cannot check {p.length}",
                        shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
     start, end, ev = span
-    target = day_of(add_duration(start, dur, working_day=ctx.is_working_day)) - dt.timedelta(days=1)
+    target = _last_allowed_day(start, dur, ctx)
     tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
-    length_days = (end - start).days + 1
+    _n, length_zh, length_en = _span_length(start, end, dur, ctx)
     ok, final = _length_ok(dur.bound, end, target, tol)
-    msg_zh = f"{start} 至 {end},共 {length_days} 天;要求「{p.length}」(約至 {target})"
-    msg_en = f"{start} to {end}, {length_days} days; required {p.length} (about to {target})"
+    msg_zh = f"{start} 至 {end},共 {length_zh};要求「{p.length}」(約至 {target})"
+    msg_en = f"{start} to {end}, {length_en}; required {p.length} (about to {target})"
     if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
         return Outcome(False, msg_zh + ",尚在進行", msg_en + "; still running", evidence=ev, due=target + tol)
     return Outcome(ok, msg_zh, msg_en, evidence=ev, due=target, final=final and not ok,
-                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=f"{length_days} days")])
+                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en)])
 
 
 def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> tuple[bool, bool]:
@@ -268,6 +372,10 @@ def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> 
 
 def _describe_duration(req: Requirement, plan: Plan) -> tuple[str, str]:
     p: DurationRule = req.params
+    if p.activity or p.document:
+        n = plan.names()
+        what = p.activity or p.document or ""
+        return (f"每次{n.get(what, what)}{p.length}", f"each {what} lasts {p.length}")
     return (f"{p.period or '活動'}時長:{p.length}", f"{p.period or 'campaign'} lasts {p.length}")
 
 

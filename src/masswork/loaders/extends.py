@@ -166,7 +166,7 @@ def _merge(base: dict[str, Any], base_origins: Origins, child: Mapping[str, Any]
                 continue
             keep = [(i, item) for i, item in enumerate(out[key])
                     if not (isinstance(item, Mapping) and item.get("id") in removed)]
-            found |= {item.get("id") for item in out[key] if isinstance(item, Mapping) and item.get("id") in removed}
+            found |= {str(item["id"]) for item in out[key] if isinstance(item, Mapping) and item.get("id") in removed}
             old = {i: origins.parts.pop((key, i)) for i in range(len(out[key])) if (key, i) in origins.parts}
             out[key] = [item for _, item in keep]
             for n, (i, _) in enumerate(keep):

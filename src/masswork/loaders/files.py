@@ -11,13 +11,13 @@ import json
 import os
 import re
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ..atomic import write_atomic  # the writing side lives in masswork.atomic
 from ..errors import InputError, Problem
 from .limits import DEFAULT_LIMITS, Limits, check_nesting_text, check_tree, read_bytes_bounded
 
@@ -196,35 +196,6 @@ def read_data(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> dict[str,
     p = Path(path)
     text = read_text(p, limits=limits)
     return parse_data(text, detect_format(p, text), str(p), limits=limits)
-
-
-def write_atomic(path: str | Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` so that readers see the old file or the new one, never
-    a part."""
-    p = Path(path)
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(dir=p.parent if str(p.parent) else ".", prefix=f".{p.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        # mkstemp makes 0600 files; give the file the mode a plain open() would (or keep the
-        # mode of the file it replaces).
-        try:
-            mode = p.stat().st_mode & 0o777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, p)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def dumps_json(data: Mapping[str, Any]) -> str:

@@ -52,6 +52,7 @@ WINDOW_FORMS: Final[tuple[str, ...]] = (
     "2014年3月11日, 2014-03-11, 2014/3/11, 二〇一四年三月十一日 (the year overrides the default)",
     "3月11日至20日, 3月11日至4月20日, 3月至5月, 3月中旬至4月上旬 (spans; also 到, -, ~)",
     "2014年, 年內 (the whole year); 年底前 (by 31 December); 不限 (unbounded)",
+    "7月1日前後, 七一前後, 國慶節前 (around a day, by the plan's tolerance; festivals by name)",
 )
 
 DURATION_FORMS: Final[tuple[str, ...]] = (

@@ -14,8 +14,8 @@ from typing import Final
 # Simplified → Traditional, only for characters that occur in calendar phrases.
 # Traditional is the canonical form because format_* emit Traditional.
 _S2T: Final = str.maketrans(
-    "于个后内周间届会当号过两时钟头约从议结现场为开来礼长满余达东这",
-    "於個後內週間屆會當號過兩時鐘頭約從議結現場為開來禮長滿餘達東這",
+    "于个后内周间届会当号过两时钟头约从议结现场为开来礼长满余达东这国庆节妇劳动军师党",
+    "於個後內週間屆會當號過兩時鐘頭約從議結現場為開來禮長滿餘達東這國慶節婦勞動軍師黨",
 )
 
 _DASHES: Final = re.compile(r"[-~‐‑‒–—―〜]+")

@@ -347,13 +347,64 @@ def _span(text: str, s: str, year: int) -> Window | None:
     return None
 
 
-def parse_window(text: str, year: int) -> Window:
+#: Days plans name by their festival (七一前後, 國慶節前): one row per name, read as the
+#: month and day they stand for.  Lunar festivals (春節, 中秋) move and are not here.
+_NAMED_DAYS: Final[tuple[tuple[str, str], ...]] = (
+    ("元旦", "1月1日"),
+    ("三八", "3月8日"),
+    ("婦女節", "3月8日"),
+    ("五一", "5月1日"),
+    ("勞動節", "5月1日"),
+    ("五四", "5月4日"),
+    ("青年節", "5月4日"),
+    ("六一", "6月1日"),
+    ("七一", "7月1日"),
+    ("建黨節", "7月1日"),
+    ("八一", "8月1日"),
+    ("建軍節", "8月1日"),
+    ("教師節", "9月10日"),
+    ("國慶節", "10月1日"),
+    ("國慶", "10月1日"),
+)
+_NAMED_RE: Final = re.compile(
+    rf"^(?P<y>(?:{_NUM}年)?)(?P<name>{'|'.join(sorted((n for n, _ in _NAMED_DAYS), key=len, reverse=True))})"
+    r"(?P<rest>.*)$"
+)
+_AROUND_SUFFIXES: Final = ("前後", "左右")
+
+#: How far "X前後" strays either side when the caller gives no tolerance.
+AROUND_DAYS: Final = 7
+
+
+def _named_day(s: str) -> str:
+    m = _NAMED_RE.match(s)
+    if m is None:
+        return s
+    return m["y"] + dict(_NAMED_DAYS)[m["name"]] + m["rest"]
+
+
+def _around(text: str, s: str, year: int, days: int) -> Window | None:
+    """``X前後`` / ``X左右``: the point widened by *days* either side."""
+    for suffix in _AROUND_SUFFIXES:
+        if not s.endswith(suffix):
+            continue
+        p = _point(text, s[: -len(suffix)], year)
+        if p is None or p.eom or p.bare_year:
+            return None
+        return Window(_shift_day(text, p.first, -days), _shift_day(text, p.last, days), text)
+    return None
+
+
+def parse_window(text: str, year: int, *, around: int = AROUND_DAYS) -> Window:
     """Read a calendar phrase as an inclusive :class:`Window`.
 
     Args:
         text: the phrase, e.g. ``"3月中旬"``, ``"(2月25日前)"``, ``"2月底前"``,
             ``"3月11日至4月20日"``, ``"2014-03-11"``; Traditional or Simplified.
         year: the year the plan is resolved in; a year written in the phrase wins.
+        around: days either side for ``X前後`` (七一前後 → 6月24日至7月8日 by default).
+
+    Festival names (元旦, 五四, 七一, 國慶 … see ``_NAMED_DAYS``) stand for their day.
 
     Returns:
         The window, with ``phrase`` set to *text*.
@@ -378,7 +429,10 @@ def parse_window(text: str, year: int) -> Window:
         if s.startswith(word) and len(s) > len(word):
             s = s[len(word) :]
             break
-    w = _single(text, s, year)
+    s = _named_day(s)
+    w = _around(text, s, year, around)
+    if w is None:
+        w = _single(text, s, year)
     if w is None:
         w = _span(text, s, year)
     if w is None:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .channels import Channel
 from .mail import EMAIL
-from .render import lang_of, text_of
+from .render import clean, lang_of, text_of
 from .robots import DINGTALK, WEBHOOK, WECOM
 
 __all__ = ["CONSOLE", "EMAIL", "DINGTALK", "WECOM", "WEBHOOK", "BUILTIN_CHANNELS", "SETTINGS", "REQUIRED",
@@ -57,7 +57,8 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 def _deliver_console(reminder: Any, settings: Mapping[str, Any]) -> None:
     lang = lang_of(settings, "zh")
     stream = sys.stderr if settings.get("stream") == "stderr" else sys.stdout
-    text = text_of(reminder, lang).replace("\n", "\n    ")
+    # no escape sequence or bidi override from a plan reaches the terminal
+    text = clean(text_of(reminder, lang)).replace("\n", "\n    ")
     stream.write(f"[提醒 reminder] {text}\n")
     stream.flush()
 

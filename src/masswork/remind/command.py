@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -30,12 +31,14 @@ from .compute import Reminder, reminders
 from .config import DEFAULT_CONFIG, Config, build_targets, load_config, selected_channels
 from .dispatch import Delivery, dispatch
 from .ledger import DEFAULT_BACKOFF_MAX_SECONDS, DEFAULT_BACKOFF_SECONDS, DEFAULT_LEASE_SECONDS, Ledger
+from .render import clean
 
 __all__ = ["remind", "Config", "load_config", "build_targets", "DEFAULT_CONFIG", "DEFAULT_LEDGER",
            "REMIND_FORMAT_VERSION"]
 
 DEFAULT_LEDGER = ".masswork/ledger.sqlite"
 REMIND_FORMAT_VERSION = 1
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _STATE_ZH = {"sent": "已發送", "already-sent": "早前已發送", "failed": "發送失敗", "deferred": "待重試",
              "in-flight": "發送中", "dry-run": "將發送", "unrouted": "無渠道"}
 _MARK = {"sent": "✔", "already-sent": "·", "failed": "✘", "deferred": "…", "in-flight": "…",
@@ -132,9 +135,12 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
             "summary": {"reminders": len(due), "deliveries": len(rows), **summary},
             "warnings": [w.to_dict(lang) for w in report.warnings],
         }
-        click.echo(json.dumps(out, ensure_ascii=False, indent=2))
+        # JSON escapes control characters itself; a lone surrogate it would pass on raw
+        click.echo(_SURROGATE.sub("\ufffd", json.dumps(out, ensure_ascii=False, indent=2)))
     else:
-        click.echo(_render_text(p.title, p.id, day, rows, summary, dry_run, lang))
+        # plan text on a terminal: no escape sequence, bidi override or stray carriage return
+        click.echo("\n".join(clean(line) for line in _render_text(p.title, p.id, day, rows, summary, dry_run,
+                                                                  lang).split("\n")))
         # Events recorded as held after the day are not counted; listing each one here is noise.
         future = [n for n in report.warnings if n.code == "held-in-future"]
         for notice in report.warnings:

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..kinds.scope import describe as describe_rule
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
 from ..report import Finding, Report, Shortfall, Status
@@ -357,7 +358,7 @@ def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead:
     if req.title or req.title_en:
         title_zh, title_en = req.title or req.title_en, req.title_en or req.title
     elif req.kind in kinds:
-        title_zh, title_en = kinds.get(req.kind).describe(req, plan)
+        title_zh, title_en = describe_rule(kinds.get(req.kind), req, plan)
     else:  # pragma: no cover - check() already rejected unknown kinds
         title_zh = title_en = req.id
     body_zh, body_en = _strip(f)

@@ -57,7 +57,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import InputError, MassworkError, Problem
+from ..errors import MassworkError
+from .ledger_faults import EXPECTED_COLUMNS, guarded, ledger_problem
 from .redact import redact
 
 __all__ = [
@@ -113,7 +114,13 @@ def delivery_key(reminder_key: Sequence[str], channel: str) -> Key:
 def delivery_id(key: Sequence[str]) -> str:
     """A stable id for a delivery (32 hex digits), the same on every retry."""
     raw = json.dumps(list(key), ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    # surrogatepass: a lone surrogate from a JSON plan still gets its own id
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _storable(text: str) -> str:
+    """``text`` as SQLite can store it (UTF-8): a lone surrogate becomes U+FFFD."""
+    return text.encode("utf-8", "replace").decode("utf-8") if any("\ud800" <= c <= "\udfff" for c in text) else text
 
 
 @attrs.frozen
@@ -198,12 +205,13 @@ class Ledger:
                 if self.path.parent and not self.path.parent.exists():
                     self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(str(self.path), timeout=30, isolation_level=None)
+                self._check_schema(missing_ok=True)  # refuse a foreign file before writing to it
                 self._db.execute("PRAGMA journal_mode=WAL")
                 self._db.execute("PRAGMA synchronous=FULL")
                 self._init()
+            self._check_schema()
         except (sqlite3.Error, OSError) as exc:
-            raise InputError(Problem(f"無法打開送達台賬: {exc}", f"cannot open the delivery ledger: {exc}",
-                                     file=str(self.path))) from None
+            raise ledger_problem(self.path, exc) from None
 
     @classmethod
     def open_existing(cls, path: str | Path, **kw: Any) -> Ledger | None:
@@ -219,8 +227,15 @@ class Ledger:
                                 f"{_SCHEMA_VERSION} (送達台賬版本過新)")
         self._db.executescript(f"BEGIN IMMEDIATE;{_SCHEMA}PRAGMA user_version = {_SCHEMA_VERSION};COMMIT;")
 
+    def _check_schema(self, missing_ok: bool = False) -> None:
+        # reading the table list reads the header: a file that is not SQLite fails here
+        cols = {str(r[1]) for r in self._db.execute("PRAGMA table_info(deliveries)")}
+        if (cols or not missing_ok) and not EXPECTED_COLUMNS <= cols:
+            raise sqlite3.DatabaseError("not a masswork ledger (its deliveries table has other columns)")
+
     def close(self) -> None:
-        self._db.close()
+        with guarded(self.path):
+            self._db.close()
 
     def __enter__(self) -> Ledger:
         return self
@@ -241,8 +256,11 @@ class Ledger:
         def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
             if exc_type is None:
                 self.db.execute("COMMIT")
-            else:
-                self.db.execute("ROLLBACK")
+            elif self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the first error is the one to report
 
     def _tx(self) -> Ledger._Tx:
         return Ledger._Tx(self._db)
@@ -250,6 +268,10 @@ class Ledger:
     # -- reading
 
     def row(self, key: Sequence[str]) -> LedgerRow | None:
+        with guarded(self.path):
+            return self._row_of(key)
+
+    def _row_of(self, key: Sequence[str]) -> LedgerRow | None:
         cur = self._db.execute(
             "SELECT id, key, state, attempts, claimed_by, lease_until, next_attempt, last_error, uncertain,"
             " sent_at FROM deliveries WHERE id = ?", (delivery_id(key),))
@@ -257,6 +279,10 @@ class Ledger:
         return _row(r) if r else None
 
     def rows(self, state: str | None = None) -> list[LedgerRow]:
+        with guarded(self.path):
+            return self._rows(state)
+
+    def _rows(self, state: str | None) -> list[LedgerRow]:
         sql = ("SELECT id, key, state, attempts, claimed_by, lease_until, next_attempt, last_error, uncertain,"
                " sent_at FROM deliveries")
         args: tuple[Any, ...] = ()
@@ -267,8 +293,9 @@ class Ledger:
 
     def counts(self) -> dict[str, int]:
         out = {"sending": 0, "sent": 0, "failed": 0}
-        for state, n in self._db.execute("SELECT state, COUNT(*) FROM deliveries GROUP BY state"):
-            out[str(state)] = int(n)
+        with guarded(self.path):
+            for state, n in self._db.execute("SELECT state, COUNT(*) FROM deliveries GROUP BY state"):
+                out[str(state)] = int(n)
         return out
 
     # -- state changes (each one transaction)
@@ -289,7 +316,7 @@ class Ledger:
         key = tuple(key)
         did = delivery_id(key)
         now = self.clock()
-        with self._tx() as db:
+        with guarded(self.path), self._tx() as db:
             r = db.execute(
                 "SELECT id, key, state, attempts, claimed_by, lease_until, next_attempt, last_error, uncertain,"
                 " sent_at FROM deliveries WHERE id = ?", (did,)).fetchone()
@@ -299,8 +326,8 @@ class Ledger:
                     "INSERT INTO deliveries (id, key, plan, requirement, kind, recipient, due, lead, channel,"
                     " state, attempts, claimed_by, lease_until, first_seen, message)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', 1, ?, ?, ?, ?)",
-                    (did, json.dumps(list(key), ensure_ascii=False), *fields[:6], fields[-1],
-                     self.token, now + self.lease_seconds, now, message))
+                    (did, json.dumps(list(key), ensure_ascii=True), *map(_storable, fields[:6]),
+                     _storable(fields[-1]), self.token, now + self.lease_seconds, now, _storable(message)))
                 return Claim(did, key, self.token, 1)
             row = _row(r)
             if row.state == "sent":
@@ -316,13 +343,13 @@ class Ledger:
             db.execute(
                 "UPDATE deliveries SET state = 'sending', attempts = ?, claimed_by = ?, lease_until = ?,"
                 " uncertain = uncertain OR ?, message = ? WHERE id = ?",
-                (attempt, self.token, now + self.lease_seconds, int(uncertain), message, did))
+                (attempt, self.token, now + self.lease_seconds, int(uncertain), _storable(message), did))
             return Claim(did, key, self.token, attempt, uncertain)
 
     def succeed(self, claim: Claim) -> None:
         """Record a delivery as sent (whoever holds the claim now: the message is out)."""
         now = self.clock()
-        with self._tx() as db:
+        with guarded(self.path), self._tx() as db:
             db.execute(
                 "UPDATE deliveries SET state = 'sent', sent_at = ?, claimed_by = NULL, lease_until = NULL,"
                 " next_attempt = NULL, last_error = NULL WHERE id = ?", (now, claim.id))
@@ -334,12 +361,12 @@ class Ledger:
         patterns of :func:`~masswork.remind.redact.redact` are applied again here."""
         now = self.clock()
         wait = min(self.backoff_seconds * (2 ** max(0, claim.attempt - 1)), self.backoff_max_seconds)
-        with self._tx() as db:
+        with guarded(self.path), self._tx() as db:
             db.execute(
                 "UPDATE deliveries SET state = 'failed', claimed_by = NULL, lease_until = NULL,"
                 " next_attempt = ?, last_error = ?, uncertain = uncertain OR ?"
                 " WHERE id = ? AND state = 'sending' AND claimed_by = ?",
-                (now + wait, redact(error)[:2000], int(uncertain), claim.id, claim.token))
+                (now + wait, _storable(redact(error)[:2000]), int(uncertain), claim.id, claim.token))
         return float(now + wait)
 
 

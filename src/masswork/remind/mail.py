@@ -15,11 +15,12 @@ from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
 from .redact import scrubbed
-from .render import lang_of, subject_of, text_of
+from .render import clean, lang_of, one_line, quote_of, subject_of, text_of
 
 __all__ = ["EMAIL"]
 
 _DEFAULT_TIMEOUT = 10.0
+_SUBJECT_LIMIT = 400  # characters; the e-mail package folds long headers, a cap keeps them sane
 
 
 def _addresses(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
@@ -31,27 +32,39 @@ def _addresses(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
     return [default] if isinstance(default, str) else [str(x) for x in default]
 
 
+def _compose(reminder: Any, settings: Mapping[str, Any], lang: str, to: list[str]) -> EmailMessage:
+    """The message. Plan text goes into the subject on one line (a title with a line break
+    would make the header invalid and the reminder undeliverable) and into the body cleaned
+    of control characters; both are encoded by the e-mail package (RFC 2047 words, folded
+    lines), never pasted into the wire format."""
+    msg = EmailMessage()
+    prefix = str(settings.get("subject_prefix", "[masswork]"))
+    msg["Subject"] = one_line(f"{prefix} {subject_of(reminder, lang)}", _SUBJECT_LIMIT)
+    msg["From"] = one_line(str(settings["from"]))
+    msg["To"] = ", ".join(one_line(a) for a in to)
+    msg["Date"] = formatdate(localtime=True)
+    did = settings.get("delivery_id")
+    if did:
+        msg["Message-ID"] = f"<{one_line(str(did))}@masswork>"
+        msg["X-Masswork-Delivery-Id"] = one_line(str(did))
+    body = clean(text_of(reminder, lang))
+    quote = clean(quote_of(reminder))
+    if quote:
+        body += f"\n\n方案原文 plan text: 「{quote}」"
+    msg.set_content(body + "\n\n-- \nmasswork\n")
+    return msg
+
+
 def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
     lang = lang_of(settings)
     to = _addresses(reminder, settings)
     if not to:
         raise DeliveryError(f"沒有收件地址 no address for recipient {getattr(reminder, 'recipient', '?')!r} "
                             "(set addresses or to)")
-    msg = EmailMessage()
-    prefix = str(settings.get("subject_prefix", "[masswork]"))
-    msg["Subject"] = f"{prefix} {subject_of(reminder, lang)}".strip()
-    msg["From"] = str(settings["from"])
-    msg["To"] = ", ".join(to)
-    msg["Date"] = formatdate(localtime=True)
-    did = settings.get("delivery_id")
-    if did:
-        msg["Message-ID"] = f"<{did}@masswork>"
-        msg["X-Masswork-Delivery-Id"] = str(did)
-    body = text_of(reminder, lang)
-    quote = getattr(reminder, "quote", "")
-    if quote:
-        body += f"\n\n方案原文 plan text: 「{quote}」"
-    msg.set_content(body + "\n\n-- \nmasswork\n")
+    try:
+        msg = _compose(reminder, settings, lang, to)
+    except (ValueError, TypeError, UnicodeError) as exc:  # a bad address or setting in the config
+        raise DeliveryError(f"郵件無法組成 cannot compose the message: {type(exc).__name__}: {exc}") from None
     host, port = str(settings["host"]), int(settings.get("port", 25))
     timeout = float(settings.get("timeout", _DEFAULT_TIMEOUT))
     try:

@@ -6,7 +6,9 @@ secret may be echoed back by a server, and a URL may carry ``user:password@``. E
 that leaves a channel goes through :func:`redact` with the channel's secret values (those
 resolved from the environment, and every URL, password, secret, token and header value of its
 settings): each one — as written, trimmed, URL-quoted, and for a URL its user info, query
-values and token-like path segments — is replaced by ``***``. Patterns catch what is not
+values and token-like path segments — is replaced by ``***`` (a secret shorter than three
+characters only where it stands as a whole word: masking every ``0`` would garble ports and
+dates, and such a secret protects nothing anyway). Patterns catch what is not
 known in advance: ``scheme://user:pass@``, ``token=…``-like query parameters and
 ``Bearer …``/``Basic …`` credentials.
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
 from .redact import check_url, scrubbed, split_userinfo, where
-from .render import lang_of, subject_of, text_of
+from .render import clean, clean_data, defang, lang_of, md_text, one_line, subject_of, text_of
 
 __all__ = ["DINGTALK", "WECOM", "WEBHOOK", "dingtalk_sign", "webhook_signature"]
 
@@ -113,11 +113,12 @@ def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
     if settings.get("secret"):
         url = _signed_url(url, str(settings["secret"]), int(time.time() * 1000))
     mobiles = _mentions(reminder, settings)
-    title = subject_of(reminder, "zh" if lang != "en" else "en")
-    text = f"#### {title}\n\n" + text_of(reminder, lang).replace("\n", "\n\n")
+    title = one_line(subject_of(reminder, "zh" if lang != "en" else "en"), 200)
+    paragraphs = [md_text(line.strip()) for line in clean(text_of(reminder, lang)).split("\n") if line.strip()]
+    text = f"#### {md_text(title)}\n\n" + "\n\n".join(paragraphs)
     if mobiles:
         text += "\n\n" + " ".join(f"@{m}" for m in mobiles)
-    payload = {"msgtype": "markdown", "markdown": {"title": title, "text": text},
+    payload = {"msgtype": "markdown", "markdown": {"title": defang(title), "text": text},
                "at": {"atMobiles": mobiles, "isAtAll": bool(settings.get("at_all", False))}}
     status, answer = _post_json(url, payload, float(settings.get("timeout", _DEFAULT_TIMEOUT)))
     _check_errcode(answer, where(url), required=True)
@@ -129,7 +130,8 @@ DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), "釘釘群機器人"
 def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
     lang = lang_of(settings)
     url = str(settings["url"])
-    text: dict[str, Any] = {"content": text_of(reminder, lang)}
+    # WeCom's text messages are not Markdown, but its clients link URLs: defanged.
+    text: dict[str, Any] = {"content": defang(clean(text_of(reminder, lang)))}
     mobiles = _mentions(reminder, settings)
     if mobiles:
         text["mentioned_mobile_list"] = mobiles
@@ -153,9 +155,11 @@ def _deliver_webhook(reminder: Any, settings: Mapping[str, Any]) -> None:
     did = str(settings.get("delivery_id", ""))
     payload: dict[str, Any] = {
         "delivery_id": did,
-        "message": text_of(reminder, lang),
-        "subject": subject_of(reminder, lang),
-        "reminder": reminder.to_dict(lang if lang != "both" else "zh") if hasattr(reminder, "to_dict") else {},
+        "message": clean(text_of(reminder, lang)),
+        "subject": one_line(subject_of(reminder, lang)),
+        # data, kept as written, except what no UTF-8 JSON can carry or a terminal should not run
+        "reminder": clean_data(reminder.to_dict(lang if lang != "both" else "zh")) if hasattr(reminder, "to_dict")
+        else {},
     }
     body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
     headers = {str(k): str(v) for k, v in (settings.get("headers") or {}).items()}

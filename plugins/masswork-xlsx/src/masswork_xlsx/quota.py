@@ -44,6 +44,19 @@ class QuotaRow:
     def owed(self) -> int:
         return max(self.quota - self.done, 0)
 
+    @property
+    def person_status(self) -> Status:
+        """This person's own standing under the rule: ``met`` once their quota is done,
+        else the rule's status (``open`` before the due date, ``overdue`` or ``unmet``
+        after; ``waived`` when the rule is); ``unmet`` where the rule has no finding."""
+        if self.status is Status.WAIVED:
+            return Status.WAIVED
+        if self.owed == 0:
+            return Status.MET
+        if self.status in (Status.OPEN, Status.OVERDUE, Status.UNMET):
+            return self.status
+        return Status.UNMET
+
 
 def label(plan: Plan, ref: str | None, lang: str) -> str:
     """The display name of a plan id in ``lang`` (the id itself when it has none)."""

@@ -6,8 +6,14 @@
 * 個人定額 / Quotas — one row per person under each ``per-person`` requirement.
 
 Every sheet has a bold header row that stays in view (frozen), an autofilter over its
-rows, columns as wide as their text (CJK characters count 2) and prints landscape, one page
-wide, the header repeated.
+rows and columns as wide as their text (CJK characters count 2).
+
+Printing (a clerk prints these for the supervision group): every sheet is set up for A4,
+fitted to one page wide with the header row repeated on each page, page numbers in the
+footer and the plan and sheet named in the header. A sheet whose columns fit a portrait
+page at full size prints portrait, any other landscape; and where even landscape would
+shrink the text below :data:`MIN_PRINT_SCALE` (11-point text printed under 8 points), the
+widest columns are narrowed and their text wrapped until it does not.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ __all__ = [
     "FINDINGS_COLUMNS",
     "QUOTA_COLUMNS",
     "STATUS_FILL",
+    "FINDINGS_ORDER",
+    "MIN_PRINT_SCALE",
+    "print_scale",
 ]
 
 SHEET_NAMES = {
@@ -51,9 +60,12 @@ FINDINGS_COLUMNS = (
 )
 QUOTA_COLUMNS = (
     ("rule", "要求"), ("clause", "條款"), ("what", "事項"), ("name", "姓名"), ("role", "角色"),
-    ("quota", "定額"), ("done", "已完成"), ("owed", "尚欠"), ("evidence", "依據"),
-    ("status", "要求狀態"), ("person", "人員編號"),
+    ("quota", "定額"), ("done", "已完成"), ("owed", "尚欠"), ("person_status", "本人狀態"),
+    ("evidence", "依據"), ("status", "要求狀態"), ("person", "人員編號"),
 )
+FINDINGS_ORDER = (Status.OVERDUE, Status.UNMET, Status.OPEN, Status.MET, Status.WAIVED)
+"""The findings sheet lists failures first: overdue, unmet, then open, met, waived; in plan
+order within each."""
 STATUS_FILL = {
     Status.MET: "C6EFCE",
     Status.UNMET: "FFC7CE",
@@ -68,13 +80,36 @@ _DATE_FORMAT = "yyyy-mm-dd"
 _WRAP_AT = 48  # columns wider than this wrap their text instead of growing
 _MIN_WIDTH = 6
 _LINE_HEIGHT = 16  # points per line of 11-point text, CJK glyphs included
+_NARROWEST_WRAP = 14  # a wrapped column is never narrowed below this
+
+# A4 is 8.27 × 11.69 inches; with the margins below, what is left for the columns, in the
+# pixels (at 96 dpi) spreadsheet programs lay columns out in: a column of width w (in
+# characters of the default font) takes about 7·w + 5 pixels.
+PAPER_A4 = 9  # the paperSize code of A4 in SpreadsheetML
+_MARGIN_IN = 0.5
+PORTRAIT_PX = int((8.27 - 2 * _MARGIN_IN) * 96)
+LANDSCAPE_PX = int((11.69 - 2 * _MARGIN_IN) * 96)
+MIN_PRINT_SCALE = 0.75
+"""The smallest fit-to-width scale a sheet is allowed to print at (11 pt → 8.25 pt)."""
+
+
+def columns_px(widths: Sequence[float]) -> float:
+    """The printed width, in pixels at 100 %, of columns of these widths (in characters)."""
+    return sum(7 * w + 5 for w in widths)
+
+
+def print_scale(widths: Sequence[float], orientation: str) -> float:
+    """The scale fit-to-width will print columns of these widths at, on A4."""
+    page = PORTRAIT_PX if orientation == "portrait" else LANDSCAPE_PX
+    return min(1.0, page / max(columns_px(widths), 1))
 
 
 class _Sheet:
     """A worksheet being filled row by row, remembering how wide each column must be."""
 
-    def __init__(self, ws: Worksheet, header: Sequence[str]) -> None:
+    def __init__(self, ws: Worksheet, header: Sequence[str], title: str = "") -> None:
         self.ws = ws
+        self.title = title
         self.widths = [display_width(h) for h in header]
         self.texts: dict[tuple[int, int], str] = {}
         self.row = 1
@@ -95,7 +130,7 @@ class _Sheet:
         if isinstance(value, dt.date):
             cell.value = value
             cell.number_format = _DATE_FORMAT
-            width = 10
+            width = 12  # "2014-02-24" in a proportional font, with room to spare
         elif value is None:
             width = 0
         elif isinstance(value, bool):
@@ -131,12 +166,17 @@ class _Sheet:
         ws.auto_filter.ref = f"A1:{last}{max(self.row, 1)}"
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
-        shown: list[int] = []
+        shown = [min(max(width, _MIN_WIDTH), _WRAP_AT) for width in self.widths]
+        # Narrow the widest column, a step at a time, until landscape prints readably.
+        while print_scale([w + 2 for w in shown], "landscape") < MIN_PRINT_SCALE:
+            widest = max(range(len(shown)), key=lambda i: shown[i])
+            if shown[widest] <= _NARROWEST_WRAP:
+                break
+            shown[widest] -= 2
         for col, width in enumerate(self.widths, start=1):
             letter = get_column_letter(col)
-            wraps = width > _WRAP_AT
-            shown.append(min(max(width, _MIN_WIDTH), _WRAP_AT))
-            ws.column_dimensions[letter].width = shown[-1] + 2
+            wraps = width > shown[col - 1]
+            ws.column_dimensions[letter].width = shown[col - 1] + 2
             for r in range(2, self.row + 1):
                 ws.cell(row=r, column=col).alignment = wrap if wraps else top
         # Spreadsheets do not all grow a row to fit wrapped text (LibreOffice keeps the
@@ -148,11 +188,23 @@ class _Sheet:
         for r, n in lines.items():
             if n > 1:
                 ws.row_dimensions[r].height = _LINE_HEIGHT * n
+        printed = [w + 2 for w in shown]
         ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = PAPER_A4
+        ws.page_setup.orientation = "portrait" if columns_px(printed) <= PORTRAIT_PX else "landscape"
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        m = ws.page_margins
+        m.left = m.right = _MARGIN_IN
+        m.top = m.bottom = 0.75
+        m.header = m.footer = 0.3
+        ws.print_options.gridLines = True
+        ws.print_options.horizontalCentered = True
+        # "&" starts a header/footer code; the plan's title is text, so its "&" is doubled.
+        ws.oddHeader.left.text = self.title.replace("&", "&&")[:200]
+        ws.oddHeader.right.text = ws.title.replace("&", "&&")
+        ws.oddFooter.center.text = "&P / &N"
 
 
 def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
@@ -163,7 +215,7 @@ def _ledger(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = SHEET_NAMES["ledger"][inp.lang]
-    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang))
+    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title))
     status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
     for row in ledger_rows(inp):
         values: list[Any] = list(row)
@@ -179,9 +231,9 @@ def _status_text(status: Status, lang: str) -> str:
 
 def _findings(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.create_sheet(SHEET_NAMES["findings"][inp.lang])
-    sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang))
+    sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     f: Finding
-    for f in inp.report.findings:
+    for f in sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status)):
         sheet.add(
             [_status_text(f.status, inp.lang), f.clause, f.rule, f.message(inp.lang),
              " ".join(f.evidence), f.due, f.quote],
@@ -192,15 +244,18 @@ def _findings(wb: Workbook, inp: ExportInput) -> None:
 
 def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
     ws = wb.create_sheet(SHEET_NAMES["quota"][inp.lang])
-    sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang))
+    sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     owed_col = [en for en, _ in QUOTA_COLUMNS].index("owed") + 1
+    mine_col = [en for en, _ in QUOTA_COLUMNS].index("person_status") + 1
     status_col = [en for en, _ in QUOTA_COLUMNS].index("status") + 1
     for q in rows:
-        fills = {owed_col: STATUS_FILL[Status.UNMET] if q.owed else STATUS_FILL[Status.MET]}
+        fills = {owed_col: STATUS_FILL[Status.UNMET] if q.owed else STATUS_FILL[Status.MET],
+                 mine_col: STATUS_FILL[q.person_status]}
         if q.status is not None:
             fills[status_col] = STATUS_FILL[q.status]
         sheet.add(
-            [q.rule, q.clause, q.what, q.name, q.role, q.quota, q.done, q.owed, " ".join(q.evidence),
+            [q.rule, q.clause, q.what, q.name, q.role, q.quota, q.done, q.owed,
+             _status_text(q.person_status, inp.lang), " ".join(q.evidence),
              _status_text(q.status, inp.lang) if q.status else "", q.person],
             fills,
         )

@@ -44,6 +44,17 @@ FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
 )
 """(family name, its rows, its builder), in the order they are tried."""
 
+PRIORITY = ("gate", "notice", "report", "deadline", "duration", "quantity", "recurring",
+            "pairwise", "order", "per-unit", "per-person", "coverage", "occurs", "attest")
+"""Kinds from the most to the least specific: a statement is drafted as its most specific
+kinds; ``occurs`` and ``attest`` only when it states nothing more specific (a deadline for a
+meeting already requires the meeting)."""
+
+MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
+"""At most this many requirements from one statement."""
+
+_GENERAL = {"occurs", "attest"}
+
 _NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
 
 
@@ -83,4 +94,7 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[F
                 conf = min(row.confidence, HEDGE_CONFIDENCE) if hedge else row.confidence
                 out[row.kind] = Found(row.kind, params, conf, row)
                 break
-    return list(out.values())
+    found = sorted(out.values(), key=lambda x: PRIORITY.index(x.kind))
+    if skip or any(x.kind not in _GENERAL for x in found):
+        found = [x for x in found if x.kind not in _GENERAL]
+    return found[:MAX_KINDS]

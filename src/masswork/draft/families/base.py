@@ -55,13 +55,13 @@ class Row:
     unless: re.Pattern[str] | None = None
 
 
-def rows(kind: str, table: Sequence[tuple[str, str]] | Sequence[tuple[str, str, float]],
+def rows(kind: str, table: Sequence[tuple[str, str] | tuple[str, str, float]],
          unless: str | None = None) -> tuple[Row, ...]:
     """Rows of one kind from ``(pattern, reads[, confidence])`` tuples."""
     veto = re.compile(unless) if unless else None
     out = []
     for t in table:
-        conf = t[2] if len(t) > 2 else 0.7  # type: ignore[misc]
+        conf = t[2] if len(t) == 3 else 0.7
         out.append(Row(kind, re.compile(t[0]), t[1], float(conf), veto))
     return tuple(out)
 

@@ -49,6 +49,8 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
     period does not divide a year."""
     every, per = _EVERY[unit]
+    if n == 0:
+        return None
     if n is None or n == 1:
         return every, per
     months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
@@ -57,6 +59,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
     return "year", 12 // (months * n)
 
 
+_COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
 
 
@@ -82,9 +85,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if role is None or subj is None:
             return None
         p: Params = {"role": role, **subj}
-        k = re.search(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]", st.f)
-        if k and number(k.group("k")):
-            p["min"] = number(k.group("k"))
+        km = _COUNT.search(st.f)
+        if km and number(km.group("k")):
+            p["min"] = number(km.group("k"))
         return p
     if hit.kind == "per-unit":
         subj = _subject(st, m.end()) or _subject(st)

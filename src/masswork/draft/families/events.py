@@ -24,11 +24,17 @@ ATTEST_ROWS = rows("attest", (
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
+_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律")
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "attest":
         return {"statement": st.text[:200]}
     g = m.groupdict()
+    k = number(g.get("k"))
+    if not (k or _MUST.search(st.f, 0, m.start() + 1)):
+        return None  # a verb without 要/須/應 or a count describes; it does not require
     act = activity(st, m.start()) or activity(st)
     p: Params
     if act is None:
@@ -38,7 +44,6 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         p = {"document": doc}
     else:
         p = {"activity": act}
-    k = number(g.get("k"))
     if k and k > 1 and not re.match(r"批", st.f[m.end():m.end() + 1]):
         p["min"] = k
     return p

@@ -20,7 +20,6 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
     (r"[^,;:。、]{2,14}、[^,;:。、]{2,14}(?:、[^,;:。、]{2,14})*(?:和|及|以及|与)[^,;:。、]{2,14}(?:等)?(?:情况|方面|内容|齐全)",
      "an enumerated list A、B和C等情況", 0.55),
-    (r"(?:一批|一次|系列)[^,;。]{2,16}、", "a programme 讀一批…,開一次…", 0.5),
 ))
 
 PAIRWISE_ROWS = rows("pairwise", (
@@ -49,20 +48,23 @@ def _items(st: Statement, a: int) -> list[str]:
     return list(dict.fromkeys(out))[:20]
 
 
+_VERBISH = re.compile(r"要|应|须|必须|进行|开展|召开|通过|结合|作为|把|将|对|为")
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "pairwise":
         role = person_role(st) or placeholder("成員", "role")
-        act = activity(st) or placeholder("談心談話", "activity")
-        return {"activity": act, "pairs": [{"mode": "among", "a": role}]}
+        talk = activity(st) or placeholder("談心談話", "activity")
+        return {"activity": talk, "pairs": [{"mode": "among", "a": role}]}
     ex = EXAMPLE.search(st.f)
     if ex is not None and ex.start() <= m.start():
         return None  # an example list illustrates; it is not a list to cover
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
     items = _items(st, m.end()) if field == "topics" else _items(st, 0)
-    if not items:
-        return None
+    if len(items) < 2 or any(len(i) > 16 or _VERBISH.search(i) for i in items):
+        return None  # a list is two or more short items, not clauses
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     act = activity(st)
     doc = document(st)

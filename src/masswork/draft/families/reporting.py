@@ -27,6 +27,9 @@ NOTICE_ROWS = rows("notice", (
 ROWS = REPORT_ROWS + NOTICE_ROWS
 
 
+_CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "report":
@@ -55,7 +58,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             p["lead"] = w
         except (PhraseError, ValueError):
             pass
-    ch = [placeholder(x, "group") for x in re.findall(r"([\u4e00-\u9fff]{2,8}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台))", st.text)]
-    if ch:
-        p["channels"] = ch
+    ch = [placeholder(st.text[x.start():x.end()], "group") for x in _CHANNEL.finditer(st.f)]
+    if not ch:
+        word = re.search(r"通知|公示|预告|公告|告知|公布|发布", st.f)
+        if word is None:
+            return None
+        ch = [placeholder(st.text[word.start():word.end()], "group")]
+    p["channels"] = ch
     return p

@@ -8,6 +8,7 @@ import re
 
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
+from ..recognise import Ref
 from .words import activity, document, parties, placeholder
 
 __all__ = ["ROWS", "build"]
@@ -45,6 +46,15 @@ def _lead(words: str) -> str | None:
     return w
 
 
+_DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
+
+
+def _deed(st: Statement, a: int) -> Ref | None:
+    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words."""
+    m = _DEED.search(st.f, a)
+    return placeholder(st.words(m.start(1), m.end(1)), "activity") if m else None
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
@@ -71,8 +81,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if anchor is None:
             words = st.words(a0, a1)
             words = re.sub(r"^(?:在|对|待|等)", "", words)
-            anchor = placeholder(words[-12:], "activity") if len(words) >= 2 else None
-        subject = activity(st, m.end()) or document(st, m.end())
+            short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
+            anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
     else:

@@ -10,6 +10,7 @@ import re
 
 from ..recognise import Ref
 from ..sentences import strip_marks
+from ..text import fold
 from .base import Statement
 
 __all__ = ["activity", "document", "party", "parties", "person_role", "placeholder",
@@ -32,11 +33,17 @@ _PARTY_HEAD = re.compile(
     r"牵头|主持|统一|先|再|分别|按照|根据|结合|可|每|在|于|从|自|将|把)")
 _EACH = re.compile(r"(?:每名|每位|每个|每一名|每一位|每一个|各位|人人|每人)([\u4e00-\u9fff]{0,8}?)"
                    r"(?=都|要|应|须|必须|还|每|逐|均|至少|不少于|对|在|,|撰写|写|参加|作|$)")
-_TO = re.compile(r"(?:报送|报|上报|呈报|报告|汇报|提交|送|交)(?:给|至|到)?([\u4e00-\u9fff、和及]{2,20}?)"
+_TO = re.compile(r"(?:报送|上报|呈报|提交|送|交|印发|下发)(?:给|至|到)([\u4e00-\u9fff、和及]{2,20}?)"
                  r"(?:审核|审阅|审批|审定|备案|批准|同意|把关|$|[,;。])")
+_BODY_END = (r"(?:党委|党组|组织部|宣传部|纪委|办公室|领导小组|委员会|工委|督导组|指导组|党支部|总支|支部|"
+             r"党群工作部|工作部|局|处|科|中心)")
+_TO3 = re.compile(rf"(?:报送|上报|呈报|报|交|送|提交)([\u4e00-\u9fff]{{0,12}}?{_BODY_END})(?![\u4e00-\u9fff])")
 _TO2 = re.compile(r"向([\u4e00-\u9fff、和及以及]{2,24}?)(?:作出|作|做|报告|汇报|报送|推荐|提交|通报)")
 _BY = re.compile(r"(?:经|须经|报|由|请)([\u4e00-\u9fff、和及]{2,16}?)(?:审核|审阅|审批|审定|批准|同意|把关|"
                  r"审查|研究|签字|认可)")
+
+
+_NOT_PARTY = {"材料", "报告", "情况", "意见", "信息", "结果", "方案"}
 
 
 def placeholder(words: str, category: str) -> Ref:
@@ -58,14 +65,14 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for m in st.terms("activity"):
         if a <= m.start and m.end <= end:
             return Ref(m.term.id, "activity", m.term.id, m.term.name_en, True)
-    for m in _OBJ.finditer(st.f, a, end):
-        obj = st.f[m.start(1):m.end(1)]
+    for om in _OBJ.finditer(st.f, a, end):
+        obj = st.f[om.start(1):om.end(1)]
         tail = None
         for t in _ACTIVITY_TAIL.finditer(obj):
             tail = t
         if tail is None:
             continue
-        words = _clean(st.text[m.start(1):m.start(1) + tail.end()])
+        words = _clean(st.text[om.start(1):om.start(1) + tail.end()])
         if len(words) >= 2:
             return placeholder(words, "activity")
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
@@ -85,9 +92,9 @@ def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for m in st.terms("document"):
         if a <= m.start and m.end <= end:
             return Ref(m.term.id, "document", m.term.id, m.term.name_en, True)
-    for m in _DOC.finditer(st.f, a, end):
-        g = 1 if m.group(1) else 2
-        words = st.text[m.start(g):m.end(g)]
+    for dm in _DOC.finditer(st.f, a, end):
+        g = 1 if dm.group(1) else 2
+        words = st.text[dm.start(g):dm.end(g)]
         cut = max(words.rfind(c) for c in "、的和及与要在将把对写好出订")
         words = _clean(words[cut + 1:])
         if len(words) >= 2:
@@ -113,11 +120,11 @@ def parties(st: Statement) -> list[Ref]:
     """The bodies a statement reports to or is approved by (``報縣委組織部審核``,
     ``向市委組織部、市紀委作出書面報告``), each item its own party."""
     out: list[Ref] = []
-    for rx in (_BY, _TO, _TO2):
+    for rx in (_BY, _TO, _TO2, _TO3):
         for m in rx.finditer(st.f):
             for item in re.split(r"、|以及|和|及", st.text[m.start(1):m.end(1)]):
                 item = _clean(item)
-                if len(item) < 2:
+                if len(item) < 2 or fold(item) in _NOT_PARTY:
                     continue
                 known = [t for t in st.terms("role", "body") if st.f[t.start:t.end] == item]
                 if known:
@@ -132,15 +139,15 @@ def parties(st: Statement) -> list[Ref]:
 
 def person_role(st: Statement) -> Ref | None:
     """The role a per-person rule counts: after 每名/每位/人人 …, else a lexicon role."""
-    m = _EACH.search(st.f)
-    if m and len(m.group(1)) >= 2:
-        words = st.f[m.start(1):m.end(1)]
+    each = _EACH.search(st.f)
+    if each and len(each.group(1)) >= 2:
+        words = st.f[each.start(1):each.end(1)]
         for t in st.terms("role"):
             if st.f[t.start:t.end] == words:
                 return Ref(t.term.id, "role", t.term.id, t.term.name_en, True, t.term.includes)
-        return placeholder(st.text[m.start(1):m.end(1)], "role")
+        return placeholder(st.text[each.start(1):each.end(1)], "role")
     for t in st.terms("role"):
         return Ref(t.term.id, "role", t.term.id, t.term.name_en, True, t.term.includes)
-    if m:
+    if each:
         return placeholder("成員", "role")
     return None

@@ -1,0 +1,146 @@
+"""The workbook prints: A4, the orientation each sheet's width calls for, one page wide at a
+readable scale, the header row on every page, failures first — checked in the file's page
+setup, and in the PDF LibreOffice prints from it (page sizes, page text, glyph heights)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import statistics
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import attrs
+import pytest
+from masswork.report import Status
+from masswork.testing import sample_export_input, with_text
+from masswork.testing.cli import require_program
+from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
+
+from masswork_xlsx import export_xlsx
+from masswork_xlsx.workbook import (
+    FINDINGS_ORDER,
+    LANDSCAPE_PX,
+    MIN_PRINT_SCALE,
+    PAPER_A4,
+    PORTRAIT_PX,
+    columns_px,
+    print_scale,
+)
+
+Convert = Callable[[Path, str, Path], Path]
+A4 = (595.3, 841.9)  # points
+
+
+def widths(ws: Worksheet) -> list[float]:
+    return [ws.column_dimensions[c].width for c in sorted(ws.column_dimensions, key=lambda c: (len(c), c))]
+
+
+def check_page_setup(ws: Worksheet) -> None:
+    ps = ws.page_setup
+    assert int(ps.paperSize) == PAPER_A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (int(ps.fitToWidth), int(ps.fitToHeight)) == (1, 0)  # one page wide, as many long as it takes
+    assert ws.print_title_rows.replace("$", "") == "1:1"
+    w = widths(ws)
+    expected = "portrait" if columns_px(w) <= PORTRAIT_PX else "landscape"
+    assert ps.orientation == expected
+    assert print_scale(w, ps.orientation) >= MIN_PRINT_SCALE, (ws.title, w)
+    assert ws.oddFooter.center.text == "&P / &N"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_sheet_is_set_up_for_a4(lang: str) -> None:
+    wb = load_workbook(io.BytesIO(export_xlsx(sample_export_input(lang=lang))))
+    for ws in wb.worksheets:
+        check_page_setup(ws)
+
+
+def test_long_text_wraps_rather_than_shrinking_the_print() -> None:
+    inp = sample_export_input()
+    inp = attrs.evolve(inp, schedule=with_text(inp.schedule, "群眾路線教育實踐活動專題會議" * 30))
+    ledger = load_workbook(io.BytesIO(export_xlsx(inp))).worksheets[0]
+    check_page_setup(ledger)
+    assert ledger.page_setup.orientation == "landscape"
+    assert columns_px(widths(ledger)) <= LANDSCAPE_PX / MIN_PRINT_SCALE
+    assert max(widths(ledger)) < 48  # the long column was narrowed, its text wraps
+
+
+def test_orientation_follows_the_width() -> None:
+    assert print_scale([10] * 5, "portrait") == 1.0
+    assert columns_px([10] * 5) <= PORTRAIT_PX < columns_px([10] * 12) <= LANDSCAPE_PX
+
+
+@pytest.mark.parametrize("as_of", [None, dt.date(2014, 4, 1), dt.date(2014, 12, 31)])
+def test_failures_come_first_and_people_have_their_own_status(as_of: dt.date | None) -> None:
+    inp = sample_export_input(as_of)
+    wb = load_workbook(io.BytesIO(export_xlsx(inp)))
+    _, findings, quota = wb.worksheets
+    label = {s.zh: s for s in Status}
+    statuses = [label[r[0]] for r in findings.iter_rows(min_row=2, values_only=True)]
+    assert statuses == sorted(statuses, key=FINDINGS_ORDER.index)
+    assert statuses[0].failing == any(s.failing for s in statuses)
+    head = [c.value for c in quota[1]]
+    mine, owed = head.index("本人狀態"), head.index("尚欠")
+    for row in quota.iter_rows(min_row=2, values_only=True):
+        assert (label[row[mine]] is Status.MET) == (row[owed] == 0)
+
+
+def test_some_sample_fails() -> None:
+    statuses = {f.status for f in sample_export_input(dt.date(2014, 12, 31)).report.findings}
+    assert any(s.failing for s in statuses)  # so the ordering test above orders something
+
+
+# ------------------------------------------------------------------ printed by LibreOffice
+
+
+def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
+    info = subprocess.run([require_program("pdfinfo", "apt-get install -y poppler-utils"), "-f", "1", "-l", "999",
+                           str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def pdf_text(pdf: Path, page: int) -> str:
+    return subprocess.run([require_program("pdftotext", "apt-get install -y poppler-utils"), "-f", str(page),
+                           "-l", str(page), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def word_heights(pdf: Path) -> list[float]:
+    html = subprocess.run([require_program("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    return [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)]
+
+
+@pytest.mark.slow
+def test_printed_pdf_is_a4_readable_with_headers_on_every_page(masswork_libreoffice: Convert,
+                                                               tmp_path: Path) -> None:
+    inp = sample_export_input()
+    # Enough events that the ledger runs over several pages.
+    many = attrs.evolve(inp.schedule, events=tuple(
+        attrs.evolve(e, id=f"{e.id}-{i}") for i in range(12) for e in inp.schedule.events))
+    inp = attrs.evolve(inp, schedule=many)
+    book = tmp_path / "台賬.xlsx"
+    book.write_bytes(export_xlsx(inp))
+    pdf = masswork_libreoffice(book, "pdf", tmp_path / "pdf") / "台賬.pdf"
+    pages = pdf_pages(pdf)
+    assert len(pages) >= 3
+    wb = load_workbook(io.BytesIO(book.read_bytes()))
+    for w, h in pages:
+        assert sorted((round(w, 1), round(h, 1))) == sorted(A4)
+    texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
+    ledger_pages = [t for t in texts if "台賬" in t.splitlines()[0]]
+    assert len(ledger_pages) >= 2  # the long ledger broke over pages …
+    for t in ledger_pages:
+        assert "日期" in t and "類型" in t  # … and each repeats the header row
+    numbers = [re.findall(r"(\d+) ?/ ?(\d+)\s*$", t.rstrip()) for t in texts]  # the footer, last on the page
+    assert numbers == [[(str(n), str(len(pages)))] for n in range(1, len(pages) + 1)]
+    orientation = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
+    for (w, h), t in zip(pages, texts):
+        sheet = next(name for name in orientation if name in t.splitlines()[0])
+        assert (w > h) == (orientation[sheet] == "landscape")
+    heights = word_heights(pdf)
+    assert statistics.median(heights) >= 7.5  # 11-point text printed at 75 % or more, not 5 points

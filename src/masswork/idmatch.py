@@ -1,0 +1,96 @@
+"""Schedule ids in the other script: a ledger written in Simplified (读书班) against a plan
+written in Traditional (讀書班), or the other way round.
+
+An id the plan does not declare, whose Simplified form (:func:`masswork.hanzi.to_simplified`)
+is that of exactly one id the plan does declare, is read as that id, and the report says so
+in a ``script-match`` notice. Ids that fold to more than one plan id stay as written, so the
+usual "unknown reference" error (with its hint) names them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from .hanzi import to_simplified
+from .model import Approval, Document, Event, Notice as EventNotice, Plan, Schedule, Submission
+from .report import Notice
+
+__all__ = ["script_matches", "match_scripts"]
+
+_NAMESPACES = ("roles", "people", "bodies", "sections", "groups", "activities", "documents", "phases")
+
+
+def _known(plan: Plan) -> set[str]:
+    return {item.id for ns in _NAMESPACES for item in getattr(plan, ns)}
+
+
+def _schedule_values(schedule: Schedule) -> Iterable[str]:
+    for e in schedule.events:
+        yield e.type
+        yield from (v for v in (e.host, e.phase, e.unit) if v)
+        for field in ("participants", "attendees", "topics", "targets", "channels", "sections", "sources"):
+            yield from getattr(e, field)
+        yield from (n.channel for n in e.notices)
+    for d in schedule.documents:
+        yield d.type
+        yield from (v for v in (d.owner, d.drafted_by, d.unit) if v)
+        yield from (s.to for s in d.submitted)
+        yield from (a.by for a in d.approved)
+        yield from d.covers
+
+
+def script_matches(schedule: Schedule, plan: Plan) -> dict[str, str]:
+    """Schedule id → plan id, for ids that differ from a plan id only in script."""
+    known = _known(plan)
+    folded: dict[str, set[str]] = {}
+    for k in known:
+        folded.setdefault(to_simplified(k), set()).add(k)
+    out: dict[str, str] = {}
+    for value in _schedule_values(schedule):
+        if value in known or value in out:
+            continue
+        hits = folded.get(to_simplified(value), set())
+        if len(hits) == 1:
+            out[value] = next(iter(hits))
+    return out
+
+
+def _m(mapping: Mapping[str, str], value: str | None) -> str | None:
+    return None if value is None else mapping.get(value, value)
+
+
+def _ms(mapping: Mapping[str, str], values: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(mapping.get(v, v) for v in values)
+
+
+def _event(mapping: Mapping[str, str], e: Event) -> Event:
+    return attrs.evolve(
+        e, type=mapping.get(e.type, e.type), host=_m(mapping, e.host), phase=_m(mapping, e.phase),
+        unit=_m(mapping, e.unit), participants=_ms(mapping, e.participants),
+        attendees=_ms(mapping, e.attendees), topics=_ms(mapping, e.topics), targets=_ms(mapping, e.targets),
+        channels=_ms(mapping, e.channels), sections=_ms(mapping, e.sections), sources=_ms(mapping, e.sources),
+        notices=tuple(EventNotice(mapping.get(n.channel, n.channel), n.on) for n in e.notices))
+
+
+def _document(mapping: Mapping[str, str], d: Document) -> Document:
+    return attrs.evolve(
+        d, type=mapping.get(d.type, d.type), owner=_m(mapping, d.owner), drafted_by=_m(mapping, d.drafted_by),
+        unit=_m(mapping, d.unit), covers=_ms(mapping, d.covers),
+        submitted=tuple(Submission(mapping.get(s.to, s.to), s.on, s.by) for s in d.submitted),
+        approved=tuple(Approval(mapping.get(a.by, a.by), a.on) for a in d.approved))
+
+
+def match_scripts(schedule: Schedule, plan: Plan) -> tuple[Schedule, list[Notice]]:
+    """``schedule`` with ids in the other script read as the plan's, and one notice per id."""
+    mapping = script_matches(schedule, plan)
+    if not mapping:
+        return schedule, []
+    fixed = attrs.evolve(schedule, events=tuple(_event(mapping, e) for e in schedule.events),
+                         documents=tuple(_document(mapping, d) for d in schedule.documents))
+    notices = [Notice("script-match", f"台賬中的 {src!r} 按方案的 {dst!r} 讀取(簡繁字形不同)",
+                      f"the schedule's {src!r} is read as the plan's {dst!r} (Simplified/Traditional forms)",
+                      subject=src)
+               for src, dst in mapping.items()]
+    return fixed, notices

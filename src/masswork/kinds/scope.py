@@ -1,0 +1,251 @@
+"""``for_each``: one rule, evaluated for every unit on that unit's own events (各黨支部 …).
+
+Real plans write a requirement once for a set of units — "each branch holds 主題黨日 every
+month", "each branch secretary talks with each member of that branch", "the talks before the
+branch's own 組織生活會", "each meeting's plan approved before that meeting". Any kind takes
+the common key ``for_each``; the engine then evaluates the rule once per unit, on a view of
+the plan and schedule that holds only that unit:
+
+* **units** (:func:`units`) — each id of ``for_each`` stands for: the sub-bodies of a body
+  that has them (``"機關黨委"`` → every 黨支部 whose ``parent`` it is), else the body itself;
+  a section; each holder of a role (each person); a person; each counting event of an
+  activity type (each meeting, with the documents that belong to it);
+* **the unit's own record** (:func:`unit_view`) — a body or section unit keeps the events
+  whose ``unit`` is it or one of its sub-bodies (an event without ``unit`` belongs to the
+  unit named in its ``sections``, hosting it, or whose member hosts it) and the documents
+  whose ``unit`` is it, whose owner or drafter is a member, or that belong to one of its
+  events; its roster is its members, so ``role = "黨員"`` means the unit's own 黨員. A
+  person unit keeps what the person hosted, took part in or attended and owns. An event
+  unit keeps that event and its documents (``Document.event``, ``Event.documents``);
+* **anchors inside the unit** — order, gate, notice and report rules look for their anchor
+  in the unit's own record, so "會前" is before *that branch's* meeting;
+* **"{unit}"** in a parameter stands for the unit (``to = ["{unit}"]``), ``"{unit}/書記"``
+  for the holders of a post in it.
+
+The rule is met when it is met for every unit; shortfalls and messages name the unit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ..model import Document, Event, Plan, Requirement, Schedule
+from ..report import Shortfall
+from .base import Context, Kind, Outcome
+
+__all__ = ["UNIT", "Unit", "units", "unit_view", "evaluate", "describe", "substitute"]
+
+UNIT = "{unit}"
+"""The placeholder a ``for_each`` rule's parameters use for the unit being evaluated."""
+
+
+@attrs.frozen
+class Unit:
+    """One unit a ``for_each`` rule is evaluated for.
+
+    ``kind`` is ``"body"``, ``"section"``, ``"person"`` or ``"event"``; ``members`` the
+    people in it (``None`` for an event: the whole roster stays)."""
+
+    id: str
+    kind: str
+    name: str
+    members: frozenset[str] | None
+
+
+def _section_members(plan: Plan, sec_id: str) -> frozenset[str]:
+    ids = {p.id for p in plan.people if p.section == sec_id}
+    for s in plan.sections:
+        if s.id == sec_id:
+            ids |= {s.head, *s.deputies} - {None}  # type: ignore[arg-type]
+    return frozenset(i for i in ids if i)
+
+
+def _descendants(plan: Plan, body_id: str) -> set[str]:
+    out: set[str] = set()
+    stack = [body_id]
+    while stack:
+        b = stack.pop()
+        for child in plan.bodies:
+            if child.parent == b and child.id not in out:
+                out.add(child.id)
+                stack.append(child.id)
+    return out
+
+
+def _body_members(plan: Plan, body_id: str) -> frozenset[str]:
+    ids: set[str] = set()
+    for b in plan.bodies:
+        if b.id == body_id or b.id in _descendants(plan, body_id):
+            ids |= set(b.everyone())
+    return frozenset(ids)
+
+
+def units(ctx: Context, for_each: Iterable[str]) -> list[Unit]:
+    """The units the ids of ``for_each`` stand for, each once, in the order written."""
+    plan = ctx.plan
+    bodies = {b.id: b for b in plan.bodies}
+    sections = {s.id for s in plan.sections}
+    activities = {a.id for a in plan.activities}
+    out: dict[str, Unit] = {}
+    for ref_id in for_each:
+        if ref_id in bodies:
+            children = [b for b in plan.bodies if b.parent == ref_id]
+            for b in children or [bodies[ref_id]]:
+                out.setdefault(b.id, Unit(b.id, "body", b.name or b.id, _body_members(plan, b.id)))
+        elif ref_id in sections:
+            out.setdefault(ref_id, Unit(ref_id, "section", ctx.name(ref_id), _section_members(plan, ref_id)))
+        elif ref_id in ctx.people_by_id:
+            out.setdefault(ref_id, Unit(ref_id, "person", ctx.name(ref_id), frozenset({ref_id})))
+        elif ref_id in activities:
+            for e in ctx.index.events(ref_id):
+                out.setdefault(e.id, Unit(e.id, "event", f"{ctx.name(ref_id)} {e.day}", None))
+        else:  # a role: each holder is a unit
+            for person in plan.holders(ref_id):
+                out.setdefault(person.id, Unit(person.id, "person", person.name, frozenset({person.id})))
+    return list(out.values())
+
+
+def _event_belongs(plan: Plan, unit: Unit, e: Event, within: set[str]) -> bool:
+    if unit.kind == "person":
+        return unit.id in {e.host, *e.participants, *e.attendees}
+    if e.unit is not None:
+        return e.unit in within
+    members = unit.members or frozenset()
+    return unit.id in e.sections or e.host == unit.id or (e.host is not None and e.host in members)
+
+
+def _document_belongs(unit: Unit, d: Document, event_ids: set[str], linked: set[str],
+                      within: set[str]) -> bool:
+    if d.event is not None and d.event in event_ids:
+        return True
+    if d.id in linked:
+        return True
+    if unit.kind == "event":
+        return False
+    if d.unit is not None:
+        return d.unit in within
+    members = unit.members or frozenset()
+    return any(x is not None and (x in members or x == unit.id) for x in (d.owner, d.drafted_by))
+
+
+def unit_view(plan: Plan, schedule: Schedule, unit: Unit) -> tuple[Plan, Schedule]:
+    """The plan (roster cut to the unit's members) and schedule (the unit's own events and
+    documents) a rule is evaluated on for ``unit``."""
+    within = {unit.id} | (_descendants(plan, unit.id) if unit.kind == "body" else set())
+    if unit.kind == "event":
+        events = tuple(e for e in schedule.events if e.id == unit.id)
+    else:
+        events = tuple(e for e in schedule.events if _event_belongs(plan, unit, e, within))
+    event_ids = {e.id for e in events}
+    linked = {d for e in events for d in e.documents}
+    docs = tuple(d for d in schedule.documents if _document_belongs(unit, d, event_ids, linked, within))
+    sub_schedule = attrs.evolve(schedule, events=events, documents=docs, unit=unit.id)
+    if unit.members is None:
+        return plan, sub_schedule
+    people = tuple(p for p in plan.people if p.id in unit.members)
+    return attrs.evolve(plan, people=people), sub_schedule
+
+
+def _swap(value: str, unit_id: str) -> str:
+    if value == UNIT:
+        return unit_id
+    if value.startswith(UNIT + "/"):
+        return unit_id + value[len(UNIT):]
+    return value
+
+
+def substitute(obj: Any, unit_id: str) -> Any:
+    """``obj`` (a kind's parameters) with ``"{unit}"`` replaced by ``unit_id`` in every
+    string, tuple item, mapping key and nested attrs object."""
+    if isinstance(obj, str):
+        return _swap(obj, unit_id)
+    if isinstance(obj, tuple):
+        return tuple(substitute(v, unit_id) for v in obj)
+    if isinstance(obj, Mapping):
+        return {_swap(str(k), unit_id): v for k, v in obj.items()}
+    if attrs.has(type(obj)):
+        changes = {}
+        for f in attrs.fields(type(obj)):
+            v = getattr(obj, f.name)
+            new = substitute(v, unit_id)
+            if new != v:
+                changes[f.name.lstrip("_")] = new
+        return attrs.evolve(obj, **changes) if changes else obj
+    return obj
+
+
+def _sub_context(ctx: Context, unit: Unit) -> Context:
+    plan, schedule = unit_view(ctx.plan, ctx.schedule, unit)
+    sub = Context(plan, schedule, ctx.as_of, is_working_day=ctx.is_working_day)
+    # Names stay those of the whole plan: a unit's messages may name people outside it.
+    sub.names = ctx.names
+    return sub
+
+
+def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
+    """The kind's outcome for ``req``; with ``for_each``, the conjunction over its units."""
+    if not req.for_each:
+        return kind.evaluate(req, ctx)
+    found = units(ctx, req.for_each)
+    listed = "、".join(ctx.name(u) for u in req.for_each)
+    if not found:
+        return Outcome(False, f"{listed}中沒有可核對的單位", f"{', '.join(req.for_each)} yields no units to check",
+                       shortfall=[Shortfall(req.for_each[0], detail="no units 無單位")])
+    results: list[tuple[Unit, Outcome, dt.date | None]] = []
+    for unit in found:
+        sub_ctx = _sub_context(ctx, unit)
+        sub_req = attrs.evolve(req, params=substitute(req.params, unit.id), for_each=())
+        out = kind.evaluate(sub_req, sub_ctx)
+        results.append((unit, out, out.due if out.due is not None else sub_ctx.default_due(sub_req)))
+    evidence = dict.fromkeys(ref for _u, o, _d in results for ref in o.evidence)
+    failing = [(u, o, d) for u, o, d in results if not o.met]
+    if not failing:
+        dues = [d for _u, _o, d in results if d is not None]
+        return Outcome(True, f"{len(results)} 個單位均符合:" + "、".join(u.name for u, _o, _d in results),
+                       f"met in all {len(results)} units: " + ", ".join(u.name for u, _o, _d in results),
+                       evidence=evidence, due=max(dues) if dues else None)
+    short: list[Shortfall] = []
+    for u, o, _d in failing:
+        if o.shortfall:
+            short.extend(Shortfall(f"{u.id}:{s.subject}", name=f"{u.name}:{s.name or s.subject}",
+                                   need=s.need, have=s.have, detail=s.detail) for s in o.shortfall)
+        else:
+            short.append(Shortfall(u.id, name=u.name, detail=o.message_en))
+    dues = [d for _u, _o, d in failing if d is not None]
+    zh = ";".join(f"{u.name}:{o.message_zh}" for u, o, _d in failing)
+    en = "; ".join(f"{u.name}: {o.message_en}" for u, o, _d in failing)
+    return Outcome(False, f"{len(failing)}/{len(results)} 個單位未符合:{zh}",
+                   f"not met in {len(failing)} of {len(results)} units: {en}",
+                   evidence=evidence, shortfall=short, due=min(dues) if dues else None,
+                   final=any(o.final for _u, o, _d in failing))
+
+
+def _unit_names(plan: Plan, for_each: tuple[str, ...]) -> list[str]:
+    names = plan.names()
+    out: list[str] = []
+    for ref_id in for_each:
+        children = [b for b in plan.bodies if b.parent == ref_id]
+        if children:
+            out.extend(b.name or b.id for b in children)
+        elif ref_id in {a.id for a in plan.activities}:
+            out.append("每次" + names.get(ref_id, ref_id))
+        elif ref_id in {r.id for r in plan.roles}:
+            out.append("每位" + names.get(ref_id, ref_id))
+        else:
+            out.append(names.get(ref_id, ref_id))
+    return out
+
+
+def describe(kind: Kind, req: Requirement, plan: Plan) -> tuple[str, str]:
+    """The kind's checklist line, prefixed with the units of a ``for_each`` rule."""
+    zh, en = kind.describe(req, plan)
+    if not req.for_each:
+        return zh, en
+    who = "、".join(_unit_names(plan, req.for_each))
+    zh = zh.replace(UNIT + "/", "本單位").replace(UNIT, "本單位")
+    en = en.replace(UNIT + "/", "the unit's ").replace(UNIT, "the unit")
+    return f"{who}各自:{zh}", f"for each of {who}, on its own record: {en}"
