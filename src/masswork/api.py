@@ -167,13 +167,12 @@ def plan_from_upload(data: bytes | Mapping[str, Any], name: str = "plan") -> Pla
     ``extends`` naming a file is refused: nothing a request names is opened."""
     from .loaders.files import parse_data, with_lines
     from .loaders.plan import plan_from_dict
-    from .readers.data import looks_like_json
-    from .readers.text import decode
+    from .readers.data import _utf8, looks_like_json
     from .validate import validate_plan
 
     text, fmt = "", "json"
     if isinstance(data, bytes):
-        text = decode(data, name).text
+        text = _utf8(data, name)[0]
         fmt = "json" if looks_like_json(data) or name.lower().endswith(".json") else "toml"
         raw: Mapping[str, Any] = parse_data(text, fmt, name)
     else:

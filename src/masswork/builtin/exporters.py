@@ -42,6 +42,7 @@ LEDGER_HEADER = (
     # so that masswork reads its own ledger back to the same events.
     ("end", "結束"), ("participants", "參與人"), ("targets", "對象"), ("channels", "渠道"),
     ("sections", "科室"), ("sources", "來源"), ("hours", "學時"), ("phase", "環節"), ("note", "備註"),
+    ("unit", "單位"),
 )
 FINDINGS_HEADER = (
     ("rule", "要求"), ("clause", "條款"), ("kind", "類型"), ("status", "狀態"),
@@ -75,7 +76,7 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
             e.end.isoformat() if e.end is not None else "",
             "、".join(name(p) for p in e.participants),
             *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
-            _number(e.hours), name(e.phase), e.note,
+            _number(e.hours), name(e.phase), e.note, name(getattr(e, "unit", None)),
         ]
 
 

@@ -223,7 +223,8 @@ def _attest(req: Requirement, ctx: Context) -> Outcome:
     who = ctx.name(p.by) if p.by else "負責人"
     return Outcome(False, f"待{who}簽字確認:{p.statement}",
                    f"awaiting a signed check by {ctx.label_en(p.by) if p.by else 'a responsible person'}: {p.statement}",
-                   shortfall=[Shortfall(p.by or "anyone", name=who, need=1, have=0, detail="attestation 簽字確認")])
+                   shortfall=[Shortfall(p.by or "anyone", name=who, need=1, have=0, detail="attestation 簽字確認",
+                                              code="attestation")])
 
 
 def _describe_attest(req: Requirement, plan: Plan) -> tuple[str, str]:

@@ -358,7 +358,7 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         # Every member of an empty roster has their hours: true, and worthless.
         return Outcome(False, f"名冊中沒有{ctx.name(p.per)},無法核對每人{p.unit}",
                        f"no holder of {ctx.label_en(p.per)} on the roster; cannot check hours per person",
-                       shortfall=[Shortfall(p.per, detail="no holders 無人")])
+                       shortfall=[Shortfall(p.per, detail="no holders 無人", code="no-holders")])
     attendance = ctx.attendance(events)
     for person in ctx.people(p.per):
         mine = attendance.get(person.id, [])

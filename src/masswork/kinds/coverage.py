@@ -97,7 +97,8 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
         for d in docs:
             lack = [i for i in items if i not in d.covers]
             if lack:
-                missing.append(Shortfall(d.id, name=d.title or d.id, detail="、".join(ctx.name(i) for i in lack)))
+                missing.append(Shortfall(d.id, name=d.title or d.id, detail="、".join(ctx.name(i) for i in lack),
+                                         code="missing-items", params={"items": "、".join(ctx.name(i) for i in lack)}))
     else:
         seen = {c for d in docs for c in d.covers}
         missing = [Shortfall(i, name=ctx.name(i), need=1, have=0) for i in items if i not in seen]

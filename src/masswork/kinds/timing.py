@@ -188,7 +188,8 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
     return Outcome(False, f"{s_zh}應在{a_zh}({first.day}){rel_zh}{p.lead or ''},但:{bad}",
                    f"{s_en} must be {rel_en} {a_en} ({first.day}){' ' + p.lead if p.lead else ''}; "
                    f"not so: {bad.replace('、', ', ')}", evidence=evidence, due=due, final=True,
-                   shortfall=[Shortfall(o.ref, detail=str(o.day)) for o in wrong])
+                   shortfall=[Shortfall(o.ref, detail=str(o.day), code="wrong-order", params={"day": str(o.day)})
+                              for o in wrong])
 
 
 def _holds(o: Occurrence, anchor: Occurrence, relation: str, lead: Offset | None,

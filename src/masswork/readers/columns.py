@@ -51,6 +51,7 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
     "hours": ("學時", "hours", "時長", "小時"),
     "phase": ("環節", "phase", "階段"),
     "note": ("備註", "note", "notes", "說明"),
+    "unit": ("單位", "unit", "所屬單位"),
 }
 FIELDS = tuple(HEADERS)
 MAPPING_KEYS = ("sheet", "header_row", "year", "unit", "plan", "columns", "values")

@@ -1,5 +1,5 @@
 """The readers of masswork's own schedule files: TOML and JSON, one structure
-(``masswork schema schedule``), text in UTF-8, UTF-8 with BOM or GB18030."""
+(``masswork schema schedule``), text in UTF-8 (a BOM allowed)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from ..loaders.files import parse_data
 from .base import Reader, ReadInput, ReadResult
-from .text import decode
+from ..errors import InputError, Problem
 
 __all__ = ["TOML_READER", "JSON_READER", "looks_like_json", "looks_like_toml"]
 
@@ -30,11 +30,30 @@ def looks_like_toml(head: bytes) -> bool:
                                for ln in lines[:3])
 
 
+def _utf8(data: bytes, name: str) -> tuple[str, str]:
+    # masswork's own files are UTF-8 (BOM allowed), as loaders.files.read_text has it; only
+    # tables typed in spreadsheets come in other encodings (readers.text).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem(zh="文件是 UTF-16 編碼", en="the file is UTF-16 encoded", file=name,
+                                 line=1, expected="UTF-8"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
+                                 file=name, line=line, expected="UTF-8")) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(Problem(zh="文件含有空字符", en="the file contains NUL bytes", file=name, line=line,
+                                 expected="a text file 文本文件"))
+    return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+
+
 def _reader(fmt: str) -> Callable[[ReadInput], ReadResult]:
     def read(inp: ReadInput) -> ReadResult:
-        decoded = decode(inp.data, inp.name)
-        data = parse_data(decoded.text, fmt, inp.name, limits=inp.limits)
-        return ReadResult(data=data, reader=fmt, encoding=decoded.encoding, text=decoded.text)
+        text, encoding = _utf8(inp.data, inp.name)
+        data = parse_data(text, fmt, inp.name, limits=inp.limits)
+        return ReadResult(data=data, reader=fmt, encoding=encoding, text=text)
 
     return read
 

@@ -227,6 +227,10 @@ class _Reading:
         if _text(hv):
             out["host"] = self.names.id(_text(hv), "host")
             self.locations[path + ("host",)] = self.table.ref(r, hc)
+        uc, uv = self.first(row, "unit")
+        if _text(uv):
+            out["unit"] = self.names.id(_text(uv), "any")
+            self.locations[path + ("unit",)] = self.table.ref(r, uc)
         pc, pv = self.first(row, "phase")
         if _text(pv):
             out["phase"] = self.names.id(_text(pv), "phase")
