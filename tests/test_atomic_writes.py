@@ -21,6 +21,13 @@ from faultfs import read_only, small_disk
 
 from masswork.atomic import TEMP_SUFFIX, OutputError, stale_temps, write_atomic
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 ROOT = Path(__file__).resolve().parent.parent
 S3 = ROOT / "examples" / "s3-danyang-phase1"
 EXPORT = [sys.executable, "-m", "masswork", "export", str(S3 / "plan.toml"), str(S3 / "schedule-flawed.toml"),
@@ -28,7 +35,8 @@ EXPORT = [sys.executable, "-m", "masswork", "export", str(S3 / "plan.toml"), str
 
 
 def export(out: Path | str, **kw: object) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([*EXPORT, "-o", str(out)], capture_output=True, timeout=120, **kw)  # type: ignore[call-overload]
+    return subprocess.run([*EXPORT, "-o", str(out)], capture_output=True, timeout=120,  # type: ignore[call-overload]
+                          env={**os.environ, "MASSWORK_LANG": "en"}, **kw)
 
 
 def assert_refused(r: subprocess.CompletedProcess[bytes], name: str, *words: str) -> str:
@@ -94,12 +102,13 @@ def test_draft_o_is_written_atomically_and_refuses_the_same(tmp_path: Path) -> N
     doc = tmp_path / "doc.txt"
     doc.write_text("一、總體要求\n（一）各單位於3月10日前報送工作方案。\n", encoding="utf-8")
     r = subprocess.run([sys.executable, "-m", "masswork", "draft", str(doc), "--year", "2014", "-o",
-                        str(tmp_path / "missing" / "plan.toml")], capture_output=True, timeout=120)
+                        str(tmp_path / "missing" / "plan.toml")], capture_output=True, timeout=120,
+                       env={**os.environ, "MASSWORK_LANG": "en"})
     assert_refused(r, "plan.toml", "folder does not exist")
     link = tmp_path / "plan.toml"
     link.symlink_to(tmp_path / "elsewhere.toml")
     r = subprocess.run([sys.executable, "-m", "masswork", "draft", str(doc), "--year", "2014", "-o", str(link)],
-                       capture_output=True, timeout=120)
+                       capture_output=True, timeout=120, env={**os.environ, "MASSWORK_LANG": "en"})
     assert_refused(r, "plan.toml", "symbolic link")
 
 
@@ -195,9 +204,10 @@ def test_masswork_export_killed_at_random_moments(tmp_path: Path, expected_json:
     assert export(tmp_path / "timing.json").returncode == 0
     took = time.monotonic() - t0
     (tmp_path / "timing.json").unlink()
-    runs, outcomes = 12, {"old": 0, "new": 0}
+    runs, outcomes = 8, {"old": 0, "new": 0}
     for _ in range(runs):
-        p = subprocess.Popen([*EXPORT, "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        p = subprocess.Popen([*EXPORT, "-o", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**os.environ, "MASSWORK_LANG": "en"})
         time.sleep(rng.uniform(0.3, 1.1) * took)
         p.send_signal(signal.SIGKILL)
         p.wait()

@@ -58,9 +58,11 @@ def test_check_exit_0_when_all_met(tmp_path: Path, files: tuple[Path, Path]) -> 
 
 
 @pytest.mark.parametrize("args, words", [
-    (("check", "missing.toml", "missing.toml"), "file not found"),
+    (("check", "missing.toml", "missing.toml", "--lang", "en"), "file not found"),
+    (("check", "missing.toml", "missing.toml", "--lang", "zh-Hans"), "文件不存在"),
     (("check", "{plan}", "{sched}", "--as-of", "2014-02-30"), "not a date"),
-    (("export", "{plan}", "{sched}", "--format", "csvv"), "did you mean 'csv'"),
+    (("export", "{plan}", "{sched}", "--format", "csvv", "--lang", "en"), "did you mean 'csv'"),
+    (("export", "{plan}", "{sched}", "--format", "csvv", "--lang", "zh-Hant"), "您是否想寫 'csv'"),
 ])
 def test_bad_input_exit_2_without_traceback(files: tuple[Path, Path], args: tuple[str, ...], words: str) -> None:
     plan, sched = files

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -96,6 +97,22 @@ def test_corpus_case(case: Path, exp: dict[str, str], runner: CliRunner, monkeyp
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise AssertionError(f"masswork {argv}: raised {result.exception!r}") from result.exception
         assert_one_clear_message(result.exit_code, result.stdout, result.stderr, case, exp, argv)
+
+
+def test_generated_corpus_is_reproducible(tmp_path: Path) -> None:
+    """The committed ``bad/gen-*`` files are exactly what ``generate.py`` writes."""
+    proc = subprocess.run([sys.executable, str(CORPUS / "generate.py"), str(tmp_path)], capture_output=True,
+                          text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    for folder in sorted(tmp_path.iterdir()):
+        made = {p.name: p for p in folder.iterdir()}
+        kept = {p.name: p for p in (BAD / folder.name).iterdir()}
+        assert made.keys() == kept.keys(), folder.name
+        for name, p in made.items():
+            if p.is_symlink():
+                assert os.readlink(p) == os.readlink(kept[name]), name
+            else:
+                assert p.read_bytes() == kept[name].read_bytes(), f"{folder.name}/{name} differs: rerun generate.py"
 
 
 def test_corpus_is_large_and_covers_every_kind() -> None:

@@ -13,7 +13,8 @@ scratch folder of its own (a copy of ``examples/`` beside it, ``HOME`` inside it
   command must exit 0, or 1 where it is ``masswork check`` reporting a failing rule (its
   documented meaning); a page's ``export`` lines hold for its later blocks. A block may be left unrun only when an HTML comment
   ``<!-- not run: … -->`` stands right before it *and* every command in it installs or
-  builds software (pip, venv, apt-get, build, mypy, pytest) — tried outside the suite;
+  builds software or runs a long test or fuzzing session (pip, venv, apt-get, build, mypy,
+  pytest, a fuzz/ harness) or needs a cluster on another machine — tried outside the suite;
 * ``text`` blocks and unlabelled blocks are prose (synopses, crontab lines, program output).
 
 A page about reminders gets a DingTalk robot on 127.0.0.1 to send to. No page may point
@@ -50,7 +51,9 @@ FENCE = re.compile(r"(?:<!--(?P<comment>(?:(?!-->).)*)-->\s*\n)?^```(?P<lang>[\w
 TITLE = re.compile(r'title="([^"]+)"')
 INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "python3 -m venv",
             ".venv/bin/python -m pip install", "sudo apt-get install", "apt-get install",
-            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest")
+            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/")
+NEEDS_A_CLUSTER = re.compile(r"--scheduler\s+tcp://")  # another machine: never contacted from a test
+ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
 
 
@@ -65,27 +68,47 @@ def blocks(page: str) -> list[tuple[str, str | None, str, str]]:
 
 
 def commands(body: str) -> list[str]:
-    """The commands of a shell block: continuation lines joined, comments and blanks dropped."""
-    out, current = [], ""
-    for line in body.splitlines():
+    """The commands of a shell block: continuation lines joined, comments and blanks dropped.
+    In a block written with prompts (``$ command``), only the prompted lines are commands;
+    the rest is the output shown."""
+    return [cmd for cmd, _ in annotated(body)]
+
+
+EXIT_NOTE = re.compile(r"#\s*exit\s+(\d+)\s*$")
+
+
+def annotated(body: str) -> list[tuple[str, int | None]]:
+    """(command, the exit code a ``# exit N`` comment after it promises, else None)."""
+    raw = body.splitlines()
+    if any(line.startswith("$ ") for line in raw):
+        raw = [line[2:] for line in raw if line.startswith("$ ")]
+    out: list[tuple[str, int | None]] = []
+    current = ""
+    for line in raw:
         if not current and (not line.strip() or line.lstrip().startswith("#")):
             continue
         if line.rstrip().endswith("\\"):
             current += line.rstrip()[:-1] + " "
             continue
         current += line
-        out.append(re.sub(r"\s+#[^'\"]*$", "", current).strip())
+        note = EXIT_NOTE.search(current)
+        out.append((re.sub(r"\s+#[^'\"]*$", "", current).strip(), int(note.group(1)) if note else None))
         current = ""
     return out
 
 
 def script(body: str) -> str:
-    """bash that runs each command and stops at the first that fails (exit > 1, or 1 from a
-    command other than ``masswork check``)."""
+    """bash that runs each command and stops at the first that fails: exit > 1, or 1 from a
+    command other than ``masswork check`` — unless a ``# exit N`` comment promises N, which
+    must then be the exit code exactly."""
     lines = ["set -o pipefail"]
-    for cmd in commands(body):
-        ok_one = "true" if CHECKS.match(cmd) else "false"
+    for cmd, promised in annotated(body):
         lines.append(cmd)
+        if promised is not None:
+            lines.append(f'__rc=$?; if [ $__rc -ne {promised} ]; then '
+                         f'echo "exit $__rc, not {promised}, from: "{json.dumps(cmd)} >&2; exit 97; fi')
+            continue
+        ok_one = "true" if CHECKS.match(cmd) else "false"
         lines.append(f'__rc=$?; if [ $__rc -ne 0 ] && ! {{ [ $__rc -eq 1 ] && {ok_one}; }}; then '
                      f'echo "exit $__rc from: "{json.dumps(cmd)} >&2; exit 97; fi')
     return "\n".join(lines) + "\n"
@@ -152,6 +175,10 @@ def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[
     shutil.copy(ROOT / "examples/s3-danyang-phase1/plan.toml", work / "plan.toml")
     shutil.copy(ROOT / "examples/s3-danyang-phase1/schedule-flawed.toml", work / "schedule.toml")
     (work / "實施方案.txt").write_text(DRAFT_TEXT, encoding="utf-8")
+    if page == "batch.md":  # the page's `city/`: a few generated unit folders
+        from masswork.testing.province import write_province
+
+        write_province(work / "city", 4, 6, seed=1)
     url, received = robot
     env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}", "HOME": str(tmp_path),
            "EDITOR": "true", "MASSWORK_DINGTALK_URL": url, "NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
@@ -185,8 +212,9 @@ def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[
         elif lang in ("sh", "bash", "console"):
             if comment.startswith("not run:"):
                 for cmd in commands(body):
-                    parts = [c.strip() for c in re.split(r"&&|;", cmd)]
-                    assert all(p.startswith(INSTALLS) or p.startswith("cd ") for p in parts), (
+                    parts = [ENV_PREFIX.sub("", c.strip()) for c in re.split(r"&&|;", cmd)]
+                    assert all(p.startswith(INSTALLS) or p.startswith("cd ") or NEEDS_A_CLUSTER.search(p)
+                               for p in parts), (
                         f"{where} is marked not run but does more than install software: {cmd}")
                 continue
             r = subprocess.run(["bash", "-c", "\n".join(exports + [script(body)])], cwd=work, env=env, capture_output=True,

@@ -88,10 +88,13 @@ def test_hedge_makes_a_warning() -> None:
     assert rec and all(r.severity == "warning" for r in rec)
 
 
-def test_every_two_months_is_six_a_year() -> None:
+def test_every_two_months_is_an_interval() -> None:
     d = draft_text("一、要求\n(一)支部每两个月召开1次专题学习会。", year=2020)[0]
     rec = [r for r in d.requirements if r.kind == "recurring"]
-    assert rec and rec[0].entry["every"] == "year" and rec[0].entry["min"] == 6
+    assert rec and (rec[0].entry["every"], rec[0].entry["interval"], rec[0].entry["min"]) == ("month", 2, 1)
+    d = draft_text("一、要求\n(一)支部每半年召开1次专题学习会。", year=2020)[0]
+    rec = [r for r in d.requirements if r.kind == "recurring"]
+    assert rec and rec[0].entry["every"] == "half-year"
 
 
 def test_examples_are_not_a_list_to_cover() -> None:
@@ -186,3 +189,25 @@ def test_any_text_drafts_a_plan_that_loads_and_re_reads(text: str, year: int | N
         plan = masswork.load_plan(tomllib.loads(d.to_toml()))
         again = masswork.load_plan(json.loads(json.dumps(dict(d.plan), ensure_ascii=False)))
         assert plan.id == again.id and len(plan.requirements) == len(again.requirements)
+
+
+# ---------------------------------------------------------------- the development corpus
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "plans-dev"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared/corpus/plans-dev not present")
+def test_every_corpus_draft_loads_explains_and_checks(tmp_path: Path) -> None:
+    runner = CliRunner()
+    for txt in sorted(CORPUS.glob("d*.txt")):
+        out = tmp_path / f"{txt.stem}.toml"
+        r = runner.invoke(cli, ["draft", str(txt), "-o", str(out)])
+        assert r.exit_code == 0, (txt.name, r.output)
+        for path in sorted(tmp_path.glob(f"{txt.stem}*.toml")):
+            plan = masswork.load_plan(path)
+            r = runner.invoke(cli, ["explain", str(path)])
+            assert r.exit_code == 0, (path.name, r.output)
+            sched = tmp_path / f"{path.stem}.schedule.toml"
+            sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
+            r = runner.invoke(cli, ["check", str(path), str(sched)])
+            assert r.exit_code in (0, 1), (path.name, r.output)

@@ -144,7 +144,8 @@ def test_builtin_formats_agree_with_the_report(tmp_path: Path, example: Path, sc
     ledger = list(csv.reader(outs["csv"].read_text(encoding="utf-8-sig").splitlines()))
     assert len(ledger) - 1 == len(events)
     findings = list(csv.DictReader(outs["csv-findings"].read_text(encoding="utf-8-sig").splitlines()))
-    assert [(r["要求"], r["狀態"]) for r in findings] == [(f["rule"], f["status"]) for f in report["findings"]]
+    label = {s.label("zh-Hant"): s.value for s in masswork.Status}
+    assert [(r["要求"], label[r["狀態"]]) for r in findings] == [(f["rule"], f["status"]) for f in report["findings"]]
     md = outs["markdown"].read_text(encoding="utf-8")
     section = md.split("## 檢查結果")[1].split("\n## ")[0]
     rows = [line for line in section.splitlines() if line.startswith("| ")]

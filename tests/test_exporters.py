@@ -34,7 +34,7 @@ def test_csv_findings_match_report() -> None:
     inp = sample_export_input()
     table = rows(export_csv_findings(inp))
     assert [r[0] for r in table[1:]] == [f.rule for f in inp.report.findings]
-    assert [r[3] for r in table[1:]] == [f.status.value for f in inp.report.findings]
+    assert [r[3] for r in table[1:]] == [f.status.label(inp.lang) for f in inp.report.findings]
 
 
 def test_json_export_counts_agree() -> None:

@@ -80,6 +80,14 @@ def _hostile_files(folder: Path) -> tuple[Path, Path]:
 
 
 FORMATS = ["json", "csv", "csv-findings", "markdown", "ics", "xlsx", "docx", "html"]
+# The example plugin's TSV (installed by requirements-test.txt) is an export format too.
+try:
+    from masswork.plugins import get_exporters
+
+    if "tsv" in get_exporters():
+        FORMATS.append("tsv")
+except Exception:  # noqa: BLE001 - a broken plugin is other tests' business
+    pass
 
 
 @pytest.fixture(scope="module")
@@ -108,17 +116,20 @@ def test_json_is_strict_and_keeps_every_string(exported: dict[str, Path]) -> Non
         assert json.dumps(h, ensure_ascii=False)[1:-1] in flat, h[:40]
 
 
-@pytest.mark.parametrize("fmt", ["csv", "csv-findings"])
+@pytest.mark.parametrize("fmt", ["csv", "csv-findings", "tsv"])
 def test_csv_has_no_formula_and_no_spilled_field(exported: dict[str, Path], fmt: str) -> None:
+    if fmt not in exported:
+        pytest.skip(f"the {fmt} exporter is not installed")
     raw = exported[fmt].read_bytes()
     assert b"\x00" not in raw
-    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    dialect = {"delimiter": "\t"} if fmt == "tsv" else {}
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline=""), **dialect))
     width = len(rows[0])
     assert all(len(r) == width for r in rows), "a field spilled into another column or row"
     for row in rows:
         for cell in row:
             assert not _formula_start(cell), f"cell would be read as a formula: {cell[:40]!r}"
-    if fmt == "csv":
+    if fmt in ("csv", "tsv"):
         assert len(rows) == 1 + len(HOSTILE), "one row per event, no injected rows"
         titles = " ".join(r[rows[0].index("title")] for r in rows[1:]) if "title" in rows[0] else " ".join(map(" ".join, rows))
         assert "1+1" in titles and "SUMMARY:injected" in titles

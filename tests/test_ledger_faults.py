@@ -25,6 +25,13 @@ import masswork
 from masswork.ledger import delivery_id, delivery_key
 from masswork.remind import reminders
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 N_REQ = 24
 PLAN = "\n".join([
     'id = "many"', 'title = "多項方案"', "year = 2014",
@@ -225,3 +232,25 @@ def test_concurrent_remind_processes_send_each_reminder_once(tmp_path: Path, ref
     assert not lost
     assert set(receiver.accepted) == want
     assert states["in-flight"] + states["already-sent"] > 0  # the runs did meet each other's work
+
+
+def test_a_ledger_on_a_full_disk_is_exit_2_naming_it(tmp_path: Path) -> None:
+    from faultfs import small_disk
+
+    with http_server() as (base, got), small_disk(tmp_path, "4m") as small:
+        write_case(tmp_path, base)
+        cfg = (tmp_path / "masswork.toml").read_text().replace('path = "ledger.sqlite"',
+                                                               f'path = "{small / "ledger.sqlite"}"')
+        (tmp_path / "masswork.toml").write_text(cfg)
+        (small / "filler").write_bytes(b"\0" * (4 * 1024 * 1024 - 8192))
+        r = remind(tmp_path)
+        assert_ledger_error(r, "ledger.sqlite", "disk is full")
+        sent = len(got)
+        # room again: the next run delivers the rest, and what the failed run sent but could not
+        # record (at most the one delivery in flight: the documented window) is not lost
+        (small / "filler").unlink()
+        again = remind(tmp_path)
+        assert again.returncode == 0, again.stderr
+        ids = Counter(req.headers["X-Masswork-Delivery-Id"] for req in got)
+        assert set(ids) == expected_ids(tmp_path, DAYS[0])
+        assert sum(n - 1 for n in ids.values()) <= 1 and sent <= 1

@@ -193,7 +193,8 @@ def test_text_neither_utf8_nor_gb18030_is_refused_with_its_line() -> None:
 
 
 def test_swapped_arguments_said_in_the_first_line() -> None:
-    proc = run_masswork("check", S3 / "schedule-complete.toml", S3 / "plan.toml", ok=(2,))
+    proc = run_masswork("check", S3 / "schedule-complete.toml", S3 / "plan.toml", ok=(2,),
+                        env={"MASSWORK_LANG": "en"})
     lines = proc.stderr.splitlines()
     assert "swapped order" in lines[1] and "unknown key" not in lines[1]
     assert any("unknown key" in ln for ln in lines[2:])
@@ -201,7 +202,7 @@ def test_swapped_arguments_said_in_the_first_line() -> None:
 
 def test_schedule_of_another_plan_said_in_the_first_line() -> None:
     other = ROOT / "examples" / "s2-kejiju-campaign" / "schedule-complete.toml"
-    proc = run_masswork("check", S3 / "plan.toml", other, ok=(2,))
+    proc = run_masswork("check", S3 / "plan.toml", other, ok=(2,), env={"MASSWORK_LANG": "en"})
     lines = proc.stderr.splitlines()
     assert "belongs to plan 's2-kejiju-campaign'" in lines[1]
     assert any("unknown" in ln for ln in lines[2:])

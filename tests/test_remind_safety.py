@@ -23,6 +23,13 @@ from markdown_it import MarkdownIt
 from masswork.cli import cli
 from masswork.remind.render import clean, defang, md_text, one_line
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 HOSTILE_TITLE = ("學習計劃\r\nBcc: attacker@example.org\r\n\r\n[點我](https://evil.example/x) "
                  "<a href=\"javascript:alert(1)\">x</a> ![i](http://evil.example/i.png) www.evil.example "
                  "**粗** `c` \x1b[31m紅\x1b[0m \u202egnp.exe\u202c \x00 end")
@@ -64,9 +71,7 @@ def run(folder: Path, config: str, fmt: str = "json") -> Result:
     return CliRunner().invoke(cli, [*ARGS[:-1], fmt])
 
 
-@pytest.mark.parametrize("surrogate", [False, True])
-def test_a_title_with_a_line_break_is_delivered_by_email_with_one_subject(folder: Path, surrogate: bool) -> None:
-    write_plan(folder, PLAN, surrogate)
+def test_a_title_with_a_line_break_is_delivered_by_email_with_one_subject(folder: Path) -> None:
     with smtp_server() as (inbox, port):
         r = run(folder, f'[channels.mail]\ntype = "email"\nhost = "127.0.0.1"\nport = {port}\n'
                         'from = "m@example.org"\nto = ["office@example.org"]\n')
@@ -80,9 +85,8 @@ def test_a_title_with_a_line_break_is_delivered_by_email_with_one_subject(folder
         body = msg.get_content()
         assert "\x1b" not in body and "\u202e" not in body and "\x00" not in body and "\x07" not in body
         assert "MAIL FROM" in body  # the quote is there, as text
+        assert "://" not in body and "https[:]//evil.example" in body and "://" not in subject
         assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
-        if surrogate:
-            assert "\ufffd" in subject
     # sent once: the next run sends nothing
     with smtp_server() as (inbox2, port2):
         r2 = run(folder, f'[channels.mail]\ntype = "email"\nhost = "127.0.0.1"\nport = {port2}\n'
@@ -131,7 +135,6 @@ def test_wecom_text_and_webhook_json_are_safe(folder: Path) -> None:
         (folder / "masswork.toml").write_text(
             '[ledger]\npath = "ledger.sqlite"\n[channels.wx]\ntype = "wecom"\nurl_env = "WX_URL"\n'
             f'[channels.hook]\ntype = "webhook"\nurl = "{base}/hook"\n', encoding="utf-8")
-        write_plan(folder, PLAN, surrogate=True)
         r = CliRunner().invoke(cli, ARGS, env={"WX_URL": f"{base}/cgi-bin/webhook/send?key=k"})
     assert r.exit_code == 0, r.output
     wecom = [x for x in got if x.path.startswith("/cgi-bin")]
@@ -154,6 +157,38 @@ def test_the_console_channel_prints_no_escape_sequence(folder: Path) -> None:
     assert "T.1" in r.stdout
     for bad in ("\x1b", "\u202e", "\x00", "\r"):
         assert bad not in r.stdout
+
+
+def test_a_lone_surrogate_in_a_plan_is_bad_input(folder: Path) -> None:
+    write_plan(folder, PLAN, surrogate=True)
+    r = run(folder, "")
+    assert r.exit_code == 2 and "plan.json" in r.stderr and "requirements[0].title" in r.stderr
+
+
+def test_a_reminder_with_a_lone_surrogate_is_still_delivered(tmp_path: Path) -> None:
+    """The loaders refuse lone surrogates in files; a reminder made through the API may
+    still carry one, and no channel may then fail on every run."""
+    import datetime as dt
+
+    from masswork.builtin.channels import EMAIL, WEBHOOK
+    from masswork.remind import Reminder
+
+    r = Reminder(plan="p", requirement="r", clause="T.1", kind="due-soon", due=dt.date(2014, 2, 27), lead=1,
+                 recipient="x", message_zh="提醒 \ud800 \x1b[2J", message_en="reminder \udfff",
+                 title_zh="標題\n\ud800", quote="原文 \ud800")
+    with smtp_server() as (inbox, port):
+        EMAIL.deliver(r, {"host": "127.0.0.1", "port": port, "from": "m@example.org", "to": ["o@example.org"],
+                          "timeout": 5, "delivery_id": "d1"})
+    (msg,) = inbox.messages
+    assert "\ufffd" in str(msg["Subject"]) and "\n" not in str(msg["Subject"]) and "\x1b" not in msg.get_content()
+    from masswork.ledger import Ledger, Target, dispatch
+
+    with http_server() as (base, got), Ledger(tmp_path / "l.sqlite") as ledger:
+        (d,) = dispatch([r], [Target("hook", WEBHOOK.deliver, {"url": f"{base}/hook", "timeout": 5})], ledger)
+        assert d.state == "sent" and ledger.counts()["sent"] == 1  # the ledger stores it too
+    (req,) = got
+    body = json.loads(req.body.decode("utf-8", errors="strict"))
+    assert "\ufffd" in body["message"] and "\ufffd" in body["reminder"]["quote"]
 
 
 _TEXT = st.lists(st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=3) | st.sampled_from(

@@ -25,6 +25,13 @@ from masswork.ledger import Ledger, Target, dispatch
 from masswork.remind import Reminder
 from masswork.remind.redact import MASK, check_url, redact, safe_url, where
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Messages in English, which the assertions read (subprocesses inherit it)."""
+    monkeypatch.setenv("MASSWORK_LANG", "en")
+
+
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 
 TOKEN = "Tk9f3e2a1b0c4d5e6f7a8b9c0d1e2f3a4"
@@ -152,7 +159,7 @@ def test_a_url_with_a_stray_space_is_bad_input_without_the_url(folder: Path, whe
     for ctype in ("dingtalk", "wecom", "webhook"):
         r = run(folder, f'[channels.c]\ntype = "{ctype}"\nurl_env = "C_URL"\n', {"C_URL": bad})
         assert r.exit_code == 2, r.output
-        assert "channels.c.url_env" in r.stderr and ("space" in r.stderr or "U+0007" in r.stderr)
+        assert "channels.c.url_env" in r.stderr and ("space" in r.stderr or "空格" in r.stderr or "U+0007" in r.stderr)
         assert TOKEN[:10] not in r.output and TOKEN[10:] not in r.output
         assert not (folder / "ledger.sqlite").exists()  # refused before anything was claimed
 

@@ -106,3 +106,105 @@ def test_synthetic_s2_schedule_gives_the_unoptimised_report(seed: int) -> None:
     with reference_context.unoptimised():
         slow = masswork.check(plan, sched).to_dict("zh")
     assert fast == slow
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules(), st.sampled_from([3, 17, 1 << 16]), st.booleans())
+def test_streamed_json_gives_the_same_schedule(tmp_path_factory: Any, ps: Any, chunk: int, indent: bool) -> None:
+    from masswork.loaders.stream import stream_schedule
+
+    _plan, sched = ps
+    file = tmp_path_factory.mktemp("s") / "schedule.json"
+    file.write_text(json.dumps(schedule_to_dict(sched), ensure_ascii=False, indent=2 if indent else None),
+                    encoding="utf-8")
+    assert stream_schedule(file, chunk=chunk) == sched
+
+
+@pytest.mark.parametrize("text, error", [
+    ('{"plan": "p", "events": [{"id": "a", "type": "t", "start": "2014-03-01"}, ]}', True),  # trailing comma
+    ('{"plan": "p", "events": [{"id": "a", "type": "t", "start": "2014-13-01"}]}', True),    # bad date
+    ('{"plan": "p", "events": [{"id": "a", "type": "t"}]}', True),                           # missing start
+    ('{"plan": "p", "evnets": []}', True),                                                   # unknown key
+    ('{"plan": "p"} x', True),                                                                # trailing text
+    ('{"plan": "p", "events": [], "events": []}', False),  # a key twice: JSON keeps the last
+])
+def test_streaming_gives_up_and_the_ordinary_reader_decides(tmp_path: Path, text: str, error: bool,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders import stream
+    from masswork.loaders.stream import stream_schedule
+
+    file = tmp_path / "schedule.json"
+    file.write_text(text, encoding="utf-8")
+    with pytest.raises(Fallback):
+        stream_schedule(file, chunk=5)
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 0)
+    if error:
+        with pytest.raises(InputError) as exc:
+            masswork.load_schedule(file)
+        assert str(file) in exc.value.message("en")
+    else:
+        assert masswork.load_schedule(file) == masswork.schedule_from_dict(json.loads(text))
+
+
+def test_large_json_file_is_streamed_and_checked_alike(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from masswork.loaders import stream
+
+    plan = masswork.load_plan(golden_reports.ROOT / "examples" / "s2-kejiju-campaign" / "plan.toml")
+    file = tmp_path / "schedule.json"
+    file.write_text(json.dumps(synthetic_schedule(plan, 500, seed=9), ensure_ascii=False), encoding="utf-8")
+    ordinary = masswork.load_schedule(file, plan)
+    calls: list[Any] = []
+    real = stream.stream_schedule
+    monkeypatch.setattr(stream, "STREAM_MIN_BYTES", 0)
+    monkeypatch.setattr(stream, "stream_schedule", lambda *a, **k: calls.append(a) or real(*a, **k))
+    streamed = masswork.load_schedule(file, plan)
+    assert calls and streamed == ordinary
+    assert masswork.check(plan, streamed).to_dict() == masswork.check(plan, ordinary).to_dict()
+
+
+_bracket_text = st.text(alphabet='[]{}"\'\\\n ax#', max_size=60)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_bracket_text, st.integers(min_value=0, max_value=4))
+def test_fast_json_nesting_scan_agrees_with_the_character_loop(text: str, depth: int) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders import limits
+
+    slow_ok = True
+    saved = limits._json_depth_within
+    try:
+        limits._json_depth_within = lambda t, d: False  # type: ignore[assignment]
+        try:
+            limits.check_nesting_text(text, depth, None, "json")
+        except InputError:
+            slow_ok = False
+    finally:
+        limits._json_depth_within = saved  # type: ignore[assignment]
+    assert limits._json_depth_within(text, depth) == slow_ok
+
+
+_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8)
+    | st.sampled_from(["\ud800", "x" * 20]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=4), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values)
+def test_fast_tree_walk_never_passes_what_the_exact_walk_refuses(value: Any) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders.limits import Limits, check_tree, tree_within
+
+    small = Limits(max_depth=3, max_abs_int=1000, max_string=10, max_items=3, max_requirements=2)
+    if tree_within({"r": value}, small):
+        check_tree.__globals__["tree_within"] = lambda *a, **k: False
+        try:
+            check_tree({"r": value}, small, None, requirements_key="r")  # must not raise
+        except InputError as exc:  # pragma: no cover - the property failing
+            raise AssertionError(f"fast walk passed what the exact walk refuses: {exc}") from None
+        finally:
+            check_tree.__globals__["tree_within"] = tree_within

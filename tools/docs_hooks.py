@@ -6,6 +6,8 @@ Two jobs, both so the site cannot drift from the repository:
   requirement kinds from the kinds registry (built-ins and every installed plugin), the
   plan/schedule/report JSON Schemas from :mod:`masswork.schema`, and the changelog from
   ``CHANGELOG.md`` at the repository root (the site may link only inside ``docs/``);
+* every subcommand is loaded before mkdocs-click reads the command line (some load
+  lazily at run time);
 * the nav is kept true to the files present: an entry naming a page that does not exist
   (a page another branch adds) is dropped, and a page in ``docs/`` that no entry names is
   listed under "More", so merging a branch with a new page never breaks ``--strict``.
@@ -52,7 +54,19 @@ def _prune(items: list[Any], docs: Path, listed: set[str]) -> list[Any]:
     return out
 
 
+def _load_every_command() -> None:
+    """The command line loads some subcommands only when they are run (masswork.lazycli);
+    the reference page lists what ``cli.commands`` holds, so load them all first."""
+    import click
+    from masswork.cli import cli
+
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):
+        cli.get_command(ctx, name)
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _load_every_command()
     docs = Path(config.docs_dir)
     listed: set[str] = set()
     nav = _prune(config.nav or [], docs, listed)
@@ -110,7 +124,8 @@ def _default(value: Any) -> str:
 
 def _type_name(tp: Any) -> str:
     text = tp if isinstance(tp, str) else getattr(tp, "__name__", None) or repr(tp)
-    return f"`{str(text).replace('typing.', '')}`"
+    # A "|" inside a table cell would need escaping, which shows in a code span: say "or".
+    return " or ".join(f"`{part.strip()}`" for part in str(text).replace("typing.", "").split("|"))
 
 
 def _cell(text: str) -> str:

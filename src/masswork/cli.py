@@ -1,8 +1,12 @@
 """The ``masswork`` command line. Nothing imports this module; it imports everything.
 
-Exit codes: 0 all well; 1 something is ``unmet`` or ``overdue`` (``check``) or a reminder
-could not be delivered (``remind``); 2 bad input or a failing plugin, reported as one message
-naming the file and line or key path — never a traceback.
+Exit codes (docs/cli.md): 0 all well; 1 something is ``unmet`` or ``overdue`` (``check``) or
+a reminder could not be delivered (``remind``); 2 bad input or a failing plugin, reported as
+one message naming the file and line or key path — never a traceback; 3 an internal error
+(a bug: ``MASSWORK_DEBUG=1`` shows the traceback); 130 interrupted.
+
+Every text a person reads comes from the message catalogues (:mod:`masswork.i18n`), in the
+language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's script.
 """
 
 from __future__ import annotations
@@ -13,22 +17,30 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
 from . import __version__
-from .engine import check as run_check
+from .batch.command import batch_options
+from .console import can_encode, mark, setup_streams, style
 from .errors import ExportError, MassworkError
-from .exporters import ExportInput
-from .loaders import load_plan, load_schedule, write_atomic
-from .model import Plan
+from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
+from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
+                      plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
-from .plugins import get_calendar, get_exporters, get_host, plugin_info
-from .report import Report, Status
+from .report import Finding, Report, Status
 from .terminal import safe_for_terminal
 
-_MARK = {Status.MET: "✔", Status.UNMET: "✘", Status.OVERDUE: "✘", Status.OPEN: "…", Status.WAIVED: "○"}
+if TYPE_CHECKING:
+    from .model import Plan
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+_MARK_NAME = {Status.MET: "met", Status.UNMET: "failing", Status.OVERDUE: "failing",
+              Status.OPEN: "open", Status.WAIVED: "waived"}
+_COLOUR = {Status.MET: "green", Status.UNMET: "red", Status.OVERDUE: "red", Status.OPEN: "yellow",
+           Status.WAIVED: "cyan"}
 
 
 def _die(message: str, code: int = 2) -> NoReturn:
@@ -36,13 +48,13 @@ def _die(message: str, code: int = 2) -> NoReturn:
     sys.exit(code)
 
 
-_lang_option = lang_option()
+_lang_option = lang_option(default=None)
 _as_of_option = as_of_option()
 
 
-def _warn_plugin_failures() -> None:
+def _warn_plugin_failures(lang: str) -> None:
     for failure in get_host().failures:
-        click.echo("警告 warning: " + failure.message(), err=True)
+        click.echo(tr(lang, "cli.warning", text=failure.message(lang)), err=True)
 
 
 _templates_option = click.option(
@@ -74,7 +86,14 @@ def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
     return api_check(plan, schedule, as_of, calendar=get_calendar())
 
 
-class _Group(click.Group):
+def _plan_lang(ctx: click.Context, lang: str | None, plan: Plan) -> str:
+    """The language to speak: ``--lang``, else the environment, else the plan's script."""
+    out = resolve(lang, plan_text=plan.title + "".join(r.quote for r in plan.requirements[:20]))
+    ctx.meta[LANG_META] = out
+    return out
+
+
+class _Group(LazyGroup):
     """Turns every masswork error into a message and exit code 2, and anything unexpected
     into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
 
@@ -83,12 +102,12 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except MassworkError as exc:
             lang = _lang_from(ctx)
-            _die("錯誤 error: " + exc.message(lang) if "\n" not in exc.message(lang)
-                 else "錯誤 error:\n" + exc.message(lang))
+            text = exc.message(lang)
+            _die(tr(lang, "cli.error_block" if "\n" in text else "cli.error", text=text))
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            _die("中斷 interrupted", 130)
+            _die(tr(_lang_from(ctx), "cli.interrupted"), 130)
         except BrokenPipeError:
             # `masswork explain plan.toml | head`: the reader left; say nothing more.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -97,184 +116,249 @@ class _Group(click.Group):
         except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
             if os.environ.get("MASSWORK_DEBUG"):
                 traceback.print_exc()
-            _die(f"內部錯誤 internal error: {exc!r}\n請報告此問題 please report this bug "
-                 "(MASSWORK_DEBUG=1 shows the traceback)", 3)
+            _die(tr(_lang_from(ctx), "cli.internal_error", error=repr(exc)), 3)
 
 
 def _lang_from(ctx: click.Context) -> str:
-    # The subcommand's --lang, remembered in the shared context meta as it was parsed; else
-    # read it from the command line (an error may come before the option is parsed).
+    # The language already chosen (kept in the shared context meta), else --lang as written
+    # on the command line (an error may come before the option is parsed), else the
+    # environment.
     lang = ctx.meta.get(LANG_META)
-    if lang in ("zh", "en"):
-        return str(lang)
+    if isinstance(lang, str):
+        return lang
     args = sys.argv[1:]
-    for i, a in enumerate(args[:-1]):
-        if a == "--lang" and args[i + 1] in ("zh", "en"):
-            return str(args[i + 1])
-    return "zh"
+    for i, a in enumerate(args):
+        value = args[i + 1] if a == "--lang" and i + 1 < len(args) else (a[7:] if a.startswith("--lang=") else None)
+        if value:
+            try:
+                return resolve(value)
+            except ValueError:
+                break
+    return resolve(None)
 
 
-@click.group(cls=_Group)
-@click.version_option(__version__, prog_name="masswork")
+@click.group(cls=_Group, context_settings=CONTEXT)
+@click.version_option(__version__, "-V", "--version", prog_name="masswork")
 def cli() -> None:
-    """masswork: check a campaign plan (實施方案) against a unit's schedule and record (台賬)."""
+    """masswork: check a campaign plan (實施方案) against a unit's schedule and record (台賬).
+
+    Messages are in Simplified or Traditional Chinese or English: --lang, else MASSWORK_LANG
+    or the locale (LC_ALL, LC_MESSAGES, LANG), else the plan's own script.
+    Exit codes: 0 well, 1 something failing, 2 bad input, 3 internal error
+    (MASSWORK_DEBUG=1 shows the traceback). See docs/cli.md.
+    """
 
 
-@cli.command()
-@click.argument("plan", type=click.Path(dir_okay=False))
-@click.argument("schedule", type=click.Path(dir_okay=False))
+_ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
+         "met": (Status.MET,), "waived": (Status.WAIVED,)}
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("plan", type=click.Path(dir_okay=False), required=False)
+@click.argument("schedule", type=click.Path(dir_okay=False), required=False)
 @_as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for programs (docs/formats.md).")
+@click.option("--only", "only", type=click.Choice(sorted(_ONLY)), multiple=True,
+              help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
 @_templates_option
-def check(plan: str, schedule: str, as_of: dt.date | None, fmt: str, lang: str, templates: tuple[str, ...]) -> None:
+@batch_options  # --batch DIR and its options (masswork.batch.command)
+@click.pass_context
+def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
+          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...]) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
     Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
     """
     p, s = _load(plan, schedule, templates)
+    lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
-    _warn_plugin_failures()
+    _warn_plugin_failures(lang)
+    keep = {st for o in only for st in _ONLY[o]}
     if fmt == "json":
-        click.echo(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2))
+        data = report.to_dict(lang)
+        if keep:
+            data["findings"] = [f for f in data["findings"] if Status(f["status"]) in keep]
+        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
     else:
-        click.echo(safe_for_terminal(render_text(report, lang)))
+        click.echo(render_text(report, lang, plan=p, only=keep or None))
     sys.exit(0 if report.ok else 1)
 
 
-def render_text(report: Report, lang: str) -> str:
-    zh = lang == "zh"
-    lines = [f"{report.plan_title} ({report.plan})",
-             ("評估日期: " if zh else "As of: ") + (str(report.as_of) if report.as_of else
-                                                  ("全程(按計劃執行)" if zh else "the whole schedule")), ""]
-    for f in report.findings:
-        status = f"{f.status.zh}" if zh else f.status.value
-        mark = _MARK[f.status]
-        if f.status.failing and f.severity == "warning":
-            # Reported, but does not fail the check (exit code): say so where it is read.
-            mark, status = "⚠", status + ("(提示級)" if zh else " (warning)")
-        lines.append(f"{mark} {status:<7} [{f.clause}] {f.rule}: {f.message(lang)}")
-        if f.evidence and f.status is not Status.MET:
-            lines.append(f"      {'依據' if zh else 'evidence'}: {', '.join(f.evidence)}")
+def _json_probe(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
+
+
+def party_names(plan: Plan, ids: tuple[str, ...], lang: str) -> str:
+    """Responsible units or people by name, as the plan writes them (English names beside
+    them in English)."""
+    zh, en = plan.names(), plan.names("en")
+    names = tuple(Name(zh.get(i, i), en.get(i, "") if en.get(i) != zh.get(i) else "") for i in ids)
+    return render_value(names, lang)
+
+
+def _finding_lines(f: Finding, lang: str, plan: Plan | None) -> list[str]:
+    status = f.status.label(lang)
+    name = _MARK_NAME[f.status]
+    if f.status.failing and f.severity == "warning":
+        # Reported, but does not fail the check (exit code): say so where it is read.
+        name, status = "warning", tr(lang, "check.warning_level", status=status)
+    head = f"{mark(name)} {status}"
+    # Plan text is made harmless before the colour codes are added around the status.
+    lines = [style(head, _COLOUR[f.status]) + safe_for_terminal(f"  [{f.clause}] {f.rule}: {f.message(lang)}")]
+    if f.status is Status.MET:
+        return lines
+    pad = "      "
+    more = []
+    if f.due and f.status is not Status.WAIVED:
+        more.append(tr(lang, "check.due", due=f.due))
+    if f.responsible and plan is not None:
+        more.append(tr(lang, "check.responsible", who=party_names(plan, f.responsible, lang)))
+    if f.quote and f.status is not Status.WAIVED:
+        more.append(tr(lang, "check.quote", quote=f.quote))
+    if f.evidence:
+        more.append(tr(lang, "check.evidence", ids=", ".join(f.evidence)))
+    return lines + [pad + safe_for_terminal(m) for m in more]
+
+
+def render_text(report: Report, lang: str, *, plan: Plan | None = None,
+                only: set[Status] | None = None) -> str:
+    """The report as people read it on a console, in ``lang``; ``only`` keeps findings of
+    those statuses (the totals still count every finding)."""
+    as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
+    safe = safe_for_terminal
+    lines = [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
+    shown = [f for f in report.findings if only is None or f.status in only]
+    for f in shown:
+        lines += _finding_lines(f, lang, plan)
+    if only is not None:
+        lines.append(tr(lang, "check.shown", shown=len(shown), total=len(report.findings)))
     counts = report.counts()
     lines.append("")
-    lines.append(("合計 " if zh else "Total ") + ", ".join(
-        f"{Status(k).zh if zh else k} {v}" for k, v in counts.items()))
+    lines.append(tr(lang, "check.total", counts=tuple(
+        tr(lang, "check.count", status=Status(k).label(lang), n=v) for k, v in counts.items())))
     for pid, row in report.phase_completion().items():
-        label = row["name"] or pid or ("未分環節" if zh else "no phase")
-        lines.append(f"  {label}: {row['done']}/{row['total']}")
+        label = row["name"] or pid or tr(lang, "check.no_phase")
+        lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
     for w in report.warnings:
-        lines.append(("提示 " if zh else "warning ") + w.message(lang))
+        lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
     return "\n".join(lines)
 
 
-@cli.command()
+@cli.command(context_settings=CONTEXT)
 @click.argument("plan", type=click.Path(dir_okay=False))
 @_lang_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: a printable checklist; json: the same as data.")
 @_templates_option
-def explain(plan: str, lang: str, fmt: str, templates: tuple[str, ...]) -> None:
-    """Print PLAN's requirements as a checklist citing clauses 以清單列出方案要求."""
-    from .kinds.scope import describe as describe_rule
+@click.pass_context
+def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, templates: tuple[str, ...]) -> None:
+    """Print PLAN's requirements as a checklist: window, due date, who is responsible
+    以清單列出方案要求."""
+    from .explain import checklist, render_checklist
 
     p = load_plan(plan, templates=templates or None)
-    kinds = get_host().kinds()
-    rows = []
-    for r in p.requirements:
-        zh, en = describe_rule(kinds.get(r.kind), r, p)
-        rows.append({"rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase,
-                     "quote": r.quote, "zh": r.title or zh, "en": r.title_en or en})
+    lang = _plan_lang(ctx, lang, p)
+    rows = checklist(p, lang, calendar=get_calendar())
     if fmt == "json":
-        click.echo(json.dumps({"plan": p.id, "title": p.title, "requirements": rows},
-                              ensure_ascii=False, indent=2))
+        data = {"plan": p.id, "title": p.title, "requirements": rows}
+        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
         return
-    names, names_zh = p.names(lang), p.names()
-
-    def echo(text: str) -> None:
-        click.echo(safe_for_terminal(text))
-
-    echo(f"{p.title} ({p.id})")
-    if p.source:
-        echo(("來源: " if lang == "zh" else "Source: ") + p.source)
-    by_phase: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        by_phase.setdefault(row["phase"] or "", []).append(row)
-    for phase, items in by_phase.items():
-        echo("")
-        if not phase:
-            heading = "全程" if lang == "zh" else "Whole campaign (全程)"
-        elif lang == "en" and names.get(phase) != names_zh.get(phase):
-            heading = f"{names.get(phase)} ({names_zh.get(phase)})"  # the Chinese term beside the English
-        else:
-            heading = names.get(phase, phase)
-        echo("## " + heading)
-        for row in items:
-            text = row["zh"] if lang == "zh" else row["en"]
-            echo(f"- [ ] [{row['clause']}] {text}  ({row['kind']}, {row['rule']})")
-            if row["quote"]:
-                echo(f"      「{row['quote']}」")
+    click.echo(safe_for_terminal(render_checklist(p, rows, lang)))
 
 
-@cli.command()
+def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
+    if not output:
+        return None
+    suffix = Path(output).suffix.lower()
+    hits = sorted(name for name, e in exporters.items() if e.suffix.lower() == suffix)
+    # Several formats may share a suffix (csv, csv-findings): the one named like it wins.
+    for name in hits:
+        if "." + name == suffix:
+            return name
+    return hits[0] if len(hits) == 1 else None
+
+
+@cli.command(context_settings=CONTEXT)
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("schedule", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", required=True, help="Export format (see `masswork formats`) 導出格式.")
+@click.option("--format", "fmt", help="Export format (see `masswork formats`); default: from the -o suffix 導出格式.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout) 輸出文件.")
 @_as_of_option
 @_lang_option
 @_templates_option
-def export(plan: str, schedule: str, fmt: str, output: str | None, as_of: dt.date | None, lang: str,
-           templates: tuple[str, ...]) -> None:
+@click.pass_context
+def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
+           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...]) -> None:
     """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
     exporters = get_exporters()
+    early = _lang_from(ctx)
+    if fmt is None:
+        fmt = _infer_format(output, exporters)
+        if fmt is None:
+            _die(tr(early, "cli.error", text=tr(early, "export.no_format", output=output or "-",
+                                                  available=", ".join(sorted(exporters)))))
     if fmt not in exporters:
         from .errors import nearest
 
         hint = nearest(fmt, exporters)
-        _die(f"錯誤 error: 未知的格式 unknown format {fmt!r}; 可用 available: {', '.join(sorted(exporters))}"
-             + (f"; 您是否想寫 did you mean {hint!r}" if hint else ""))
+        text = tr(early, "export.unknown_format", fmt=repr(fmt), available=", ".join(sorted(exporters)))
+        if hint:
+            text += tr(early, "error.did_you_mean", hint=repr(hint))
+        _die(tr(early, "cli.error", text=text))
     p, s = _load(plan, schedule, templates)
+    lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     exporter = exporters[fmt]
     owner = get_host().owner_of("format", fmt)
     try:
+        from .exporters import ExportInput
+
         data = exporter.export(ExportInput(p, s, report, lang, as_of))
     except MassworkError:
         raise
     except Exception as exc:  # noqa: BLE001 - a plugin's bug is named, and no file is written
-        raise ExportError(owner, f"導出格式 {fmt} 出錯,未寫入文件: {exc!r}",
-                          f"exporter {fmt} failed; no file written: {exc!r}") from exc
+        raise ExportError(owner, msg=Msg.of("export.failed", fmt=fmt, error=repr(exc))) from exc
     if not isinstance(data, (bytes, bytearray)):
-        raise ExportError(owner, f"導出格式 {fmt} 未返回 bytes", f"exporter {fmt} did not return bytes")
-    _warn_plugin_failures()
+        raise ExportError(owner, msg=Msg.of("export.not_bytes", fmt=fmt))
+    _warn_plugin_failures(lang)
     if output:
         write_atomic(Path(output), bytes(data))
-        click.echo(f"已寫入 wrote {output} ({len(data)} bytes)", err=True)
+        click.echo(tr(lang, "export.wrote", output=output, size=len(data)), err=True)
     else:
         sys.stdout.buffer.write(bytes(data))
         sys.stdout.flush()
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def formats(as_json: bool) -> None:
+_json_flag = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (JSON).")
+
+
+@cli.command(context_settings=CONTEXT)
+@_json_flag
+@_lang_option
+def formats(as_json: bool, lang: str | None) -> None:
     """List the export formats 列出導出格式."""
+    lang = resolve(lang)
     host = get_host()
     rows = [{"name": e.name, "suffix": e.suffix, "plugin": host.owner_of("format", e.name),
              "description": e.description, "description_en": e.description_en}
             for e in sorted(get_exporters().values(), key=lambda e: e.name)]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=not can_encode(_json_probe(rows)), indent=2))
     else:
         for r in rows:
-            click.echo(f"{r['name']:<14} {r['suffix']:<6} {r['description']} / {r['description_en']}  [{r['plugin']}]")
-    _warn_plugin_failures()
+            desc = r["description"] if is_chinese(lang) else (r["description_en"] or r["description"])
+            click.echo(f"{r['name']:<14} {r['suffix']:<6} {desc}  [{r['plugin']}]")
+    _warn_plugin_failures(lang)
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def plugins(as_json: bool) -> None:
+@cli.command(context_settings=CONTEXT)
+@_json_flag
+@_lang_option
+def plugins(as_json: bool, lang: str | None) -> None:
     """List plugins, their hooks and versions 列出插件."""
+    lang = resolve(lang)
     host = get_host()
     # Build every registry so failures in any registration hook are listed below.
     host.kinds()
@@ -282,49 +366,55 @@ def plugins(as_json: bool) -> None:
     host.channels()
     host.readers()
     info = plugin_info(host)
-    failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en} for f in host.failures]
+    failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en, "message": f.message(lang)}
+                for f in host.failures]
     if as_json:
-        click.echo(json.dumps({"plugins": info, "failures": failures}, ensure_ascii=False, indent=2))
+        data = {"plugins": info, "failures": failures}
+        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
         return
     for row in info:
-        tag = "builtin 內置" if row["builtin"] else row["version"]
+        tag = tr(lang, "plugins.builtin") if row["builtin"] else row["version"]
         click.echo(f"{row['name']}  ({tag})")
         for h in row["hooks"]:
             click.echo(f"    {h}")
     for f in host.failures:
-        click.echo("失敗 failed: " + f.message(), err=True)
+        click.echo(tr(lang, "plugins.failed", text=f.message(lang)), err=True)
 
 
-@cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def kinds(as_json: bool) -> None:
+@cli.command(context_settings=CONTEXT)
+@_json_flag
+@_lang_option
+def kinds(as_json: bool, lang: str | None) -> None:
     """List the requirement kinds and their parameters 列出要求類型."""
     import attrs
 
+    lang = resolve(lang)
     reg = get_host().kinds()
     rows = [{"name": k.name, "title_zh": k.title_zh, "title_en": k.title_en, "plugin": reg.owner(k.name),
              "params": [f.name for f in attrs.fields(k.params)], "doc": (k.params.__doc__ or "").strip()}
             for k in reg.kinds()]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=not can_encode(_json_probe(rows)), indent=2))
         return
     for r in rows:
-        click.echo(f"{r['name']:<11} {r['title_zh']} / {r['title_en']}: {', '.join(r['params'])}")
+        title = pair_text(str(r["title_zh"]), str(r["title_en"]), lang)
+        click.echo(f"{r['name']:<11} {title}: {', '.join(r['params'])}")
 
 
-@cli.command()
+@cli.command(context_settings=CONTEXT)
 @click.argument("which", type=click.Choice(["plan", "schedule", "report"]))
 def schema(which: str) -> None:
     """Print the JSON Schema of plan, schedule or report files 輸出 JSON Schema."""
     from .schema import SCHEMAS
 
-    click.echo(json.dumps(SCHEMAS[which](), ensure_ascii=False, indent=2))
+    data = SCHEMAS[which]()
+    click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
 
 
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
-from .remind_command import remind as _remind_cmd; cli.add_command(_remind_cmd)  # noqa: E402, E702
-from .draft.command import draft as _draft_cmd; cli.add_command(_draft_cmd)  # noqa: E402, E702
+cli.add_lazy("remind", "masswork.remind_command:remind", "Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.")
+cli.add_lazy("draft", "masswork.draft.command:draft", "Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.")
 # -- commands: end
 
 
@@ -337,12 +427,14 @@ def _add_plugin_commands() -> None:
         except Exception as exc:  # noqa: BLE001 - a plugin's broken command must not break the CLI
             from .plugins import PluginFailure
 
-            host.failures.append(PluginFailure(name, f"註冊命令出錯: {exc!r}", f"register_commands failed: {exc!r}"))
+            failure = Msg.of("plugins.register_commands_failed", error=repr(exc))
+            host.failures.append(PluginFailure(name, failure.render("zh-Hant"), failure.render("en")))
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``masswork`` command."""
-    _add_plugin_commands()
+    setup_streams()
+    cli.load_plugin_commands = _add_plugin_commands  # on demand (masswork.lazycli)
     cli.main(args=argv, prog_name="masswork")
 
 

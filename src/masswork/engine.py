@@ -20,6 +20,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from .errors import MassworkError, PluginError
+from .i18n import Msg, Name, Pair
 from .idmatch import match_scripts
 from .kinds import scope
 from .kinds.base import Context
@@ -35,6 +36,22 @@ if TYPE_CHECKING:
 __all__ = ["check"]
 
 
+def _name(ctx: Context, ref_id: str | None) -> Name:
+    """A plan id as the plan names it, with its English name where it has one."""
+    zh = ctx.name(ref_id)
+    en = ctx.label_en(ref_id)
+    return Name(zh, en[: -len(zh) - 3] if en.endswith(f" ({zh})") else "")
+
+
+def _holiday(label: str) -> Pair:
+    # Calendars name holidays "中文 English" (masswork_holidays_cn.HOLIDAY_NAMES); each
+    # language shows its own half.
+    head, _, tail = label.partition(" ")
+    if tail and head and not head.isascii():
+        return Pair(head, tail)
+    return Pair(label, label)
+
+
 def _status(outcome: Outcome, due: dt.date | None, as_of: dt.date | None) -> Status:
     if outcome.met:
         return Status.MET
@@ -48,11 +65,9 @@ def _status(outcome: Outcome, due: dt.date | None, as_of: dt.date | None) -> Sta
 def _waiver_finding(req: Requirement, ctx: Context) -> Finding | None:
     for w in ctx.schedule.waivers:
         if w.requirement == req.id and (ctx.as_of is None or w.on <= ctx.as_of):
-            who = ctx.name(w.approved_by)
             return Finding(
                 rule=req.id, clause=req.clause, kind=req.kind, status=Status.WAIVED,
-                message_zh=f"已豁免({who} 於 {w.on} 批准):{w.reason}",
-                message_en=f"waived (approved by {who} on {w.on}): {w.reason}",
+                msg=Msg.of("finding.waived", who=_name(ctx, w.approved_by), on=w.on, reason=w.reason),
                 quote=req.quote, phase=req.phase, severity=req.severity.value,
                 responsible=req.responsible,
             )
@@ -63,10 +78,8 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     out: list[Notice] = orphan_notices(ctx.schedule, ctx.plan)
     if ctx.schedule.plan not in (ctx.plan.id, ctx.plan.extends):
         out.append(Notice(
-            "plan-mismatch",
-            f"台賬記為方案 {ctx.schedule.plan!r} 的台賬,現按方案 {ctx.plan.id!r} 檢查",
-            f"the schedule says it belongs to plan {ctx.schedule.plan!r}; checked against plan {ctx.plan.id!r}",
-            subject=ctx.schedule.plan))
+            "plan-mismatch", subject=ctx.schedule.plan,
+            msg=Msg.of("notice.plan_mismatch", schedule_plan=repr(ctx.schedule.plan), plan=repr(ctx.plan.id))))
     if not ctx.plan.options.strict_references:
         out.extend(schedule_notices(ctx.schedule, ctx.plan))
     # Replaying history (as_of in the past) sees later events as held: that is normal.
@@ -75,10 +88,8 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     future = [e for e in ctx.schedule.events if e.status is EventStatus.HELD and e.day > today]
     if future:
         shown = ", ".join(f"{e.id} ({e.day})" for e in future[:5]) + (f" (+{len(future) - 5})" if len(future) > 5 else "")
-        out.append(Notice(
-            "held-in-future", f"{len(future)} 項活動記為已舉行,但日期尚未到來:{shown}",
-            f"{len(future)} events are recorded as held but dated after today: {shown}",
-            subject=future[0].id))
+        out.append(Notice("held-in-future", subject=future[0].id,
+                          msg=Msg.of("notice.held_in_future", n=len(future), events=shown)))
     if calendar is not None:
         unknown: dict[str, list[str]] = {}
         for e in ctx.schedule.events:
@@ -91,17 +102,13 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
                 continue
             if not working:
                 name = calendar.holiday(e.day)
-                label = name or "週末 weekend"
-                out.append(Notice(
-                    "non-working-day",
-                    f"活動 {e.id}({ctx.name(e.type)})安排在非工作日 {e.day}({label})",
-                    f"event {e.id} ({e.type}) falls on a non-working day, {e.day} ({label})",
-                    subject=e.id))
+                label: object = _holiday(name) if name else Msg.of("notice.weekend")
+                out.append(Notice("non-working-day", subject=e.id, msg=Msg.of(
+                    "notice.non_working_day", event=e.id, type=_name(ctx, e.type), day=e.day, day_name=label)))
         for message, ids in unknown.items():
             more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
-            out.append(Notice("calendar-unknown", f"工作日曆無法判斷 {ids[0]}{more} 等活動的日期:{message}",
-                              f"the working-day calendar cannot judge the day of {ids[0]}{more}: {message}",
-                              subject=ids[0]))
+            out.append(Notice("calendar-unknown", subject=ids[0], msg=Msg.of(
+                "notice.calendar_unknown", event=ids[0] + more, error=message)))
     return out
 
 
@@ -148,21 +155,19 @@ def check(
         except MassworkError:
             raise  # already says what is wrong, e.g. a calendar that does not cover the year
         except Exception as exc:
-            raise PluginError(
-                kinds.owner(req.kind),
-                f"要求類型 {req.kind} 在評估 {req.id} 時出錯: {exc!r}",
-                f"requirement kind {req.kind} failed on {req.id}: {exc!r}",
-            ) from exc
+            raise PluginError(kinds.owner(req.kind), msg=Msg.of(
+                "error.kind_failed", kind=req.kind, rule=req.id, error=repr(exc))) from exc
         due = outcome.due if outcome.due is not None else ctx.default_due(req)
         status = _status(outcome, due, as_of)
-        zh, en = outcome.message_zh, outcome.message_en
+        said: Msg = getattr(outcome, "msg", None) or Msg.of(
+            "finding.text", text=Pair(outcome.message_zh, outcome.message_en))
         if status is Status.OVERDUE:
-            zh, en = f"已逾期(應於 {due} 前完成):{zh}", f"overdue (due {due}): {en}"
+            said = Msg.of("finding.overdue", due=due, text=said)
         elif status is Status.OPEN:
-            zh, en = f"未到期(期限 {due or '活動結束'}):{zh}", f"open (due {due or 'campaign end'}): {en}"
+            said = Msg.of("finding.open", due=due, text=said) if due else Msg.of("finding.open_campaign", text=said)
         findings.append(Finding(
             rule=req.id, clause=req.clause, kind=req.kind, status=status,
-            message_zh=zh, message_en=en, evidence=outcome.evidence,
+            msg=said, evidence=outcome.evidence,
             shortfall=outcome.shortfall if not outcome.met else (),
             quote=req.quote, phase=req.phase, due=due, severity=req.severity.value,
             responsible=req.responsible,

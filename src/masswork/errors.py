@@ -1,5 +1,9 @@
 """Errors that reach people: each says where (file, line or key path), what is wrong and
-what was expected, in Chinese and English.
+what was expected, in the reader's language (zh-Hans, zh-Hant or en).
+
+A problem's words are a :class:`~masswork.i18n.Msg` (a catalogue code and parameters);
+the older form, a Traditional and an English text (``zh``, ``en``), is still accepted from
+plugins and rendered as given.
 
 Everything masswork raises on bad input is a :class:`MassworkError`; the CLI turns one into
 a message and exit code 2, never a traceback.
@@ -11,6 +15,8 @@ import difflib
 from collections.abc import Iterable, Sequence
 
 import attrs
+
+from .i18n import Msg, pair_text, tr
 
 __all__ = [
     "MassworkError",
@@ -41,6 +47,10 @@ def nearest(word: str, known: Iterable[str]) -> str | None:
     return matches[0] if matches else None
 
 
+def _text(value: str | Msg | None, lang: str) -> str:
+    return value.render(lang) if isinstance(value, Msg) else (value or "")
+
+
 _CLIP = 300
 
 
@@ -60,33 +70,45 @@ class MassworkError(Exception):
 class Problem:
     """One thing wrong with an input, located by file, line and key path."""
 
-    zh: str
-    en: str
+    zh: str = ""
+    en: str = ""
     path: tuple[str | int, ...] = ()
     file: str | None = None
     line: int | None = None
-    expected: str | None = None
+    expected: str | Msg | None = None
     hint: str | None = None
+    msg: Msg | None = None
+    """What is wrong, as a catalogue code; ``zh``/``en`` are filled from it."""
 
-    def where(self) -> str:
+    def __attrs_post_init__(self) -> None:
+        if self.msg is not None:
+            if not self.zh:
+                object.__setattr__(self, "zh", self.msg.render("zh-Hant"))
+            if not self.en:
+                object.__setattr__(self, "en", self.msg.render("en"))
+
+    def where(self, lang: str = "en") -> str:
         parts = []
         if self.file:
             parts.append(self.file if self.line is None else f"{self.file}:{self.line}")
         elif self.line is not None:
-            parts.append(f"line {self.line}")
+            parts.append(tr(lang, "error.line", line=self.line))
         if self.path:
             parts.append(format_path(self.path))
         return ": ".join(parts)
 
+    def what(self, lang: str = "zh") -> str:
+        """What is wrong, in ``lang``, without where or what was expected."""
+        return self.msg.render(lang) if self.msg is not None else pair_text(self.zh, self.en, lang)
+
     def text(self, lang: str = "zh") -> str:
-        zh, en = _clip(self.zh), _clip(self.en)
-        main = f"{zh} / {en}" if lang == "zh" else f"{en} ({zh})"
-        where = self.where()
-        out = f"{where}: {main}" if where else main
+        main = _clip(self.what(lang))
+        where = self.where(lang)
+        out = tr(lang, "error.where", where=where, what=main) if where else main
         if self.expected:
-            out += f"; 期望 expected: {self.expected}"
+            out += tr(lang, "error.expected", expected=_text(self.expected, lang))
         if self.hint:
-            out += f"; 您是否想寫 did you mean: {_clip(self.hint)!r}"
+            out += tr(lang, "error.did_you_mean", hint=repr(_clip(self.hint)))
         return out
 
     def with_file(self, file: str | None) -> Problem:
@@ -120,14 +142,17 @@ class PlanError(InputError):
 class PluginError(MassworkError):
     """A plugin failed; ``plugin`` names it so the user knows whom to blame."""
 
-    def __init__(self, plugin: str, zh: str, en: str) -> None:
-        self.plugin, self.zh, self.en = plugin, zh, en
+    def __init__(self, plugin: str, zh: str = "", en: str = "", *, msg: Msg | None = None) -> None:
+        self.plugin, self.msg = plugin, msg
+        self.zh = zh or (msg.render("zh-Hant") if msg else "")
+        self.en = en or (msg.render("en") if msg else "")
         super().__init__(self.message("en"))
 
+    def what(self, lang: str = "zh") -> str:
+        return self.msg.render(lang) if self.msg is not None else pair_text(self.zh, self.en, lang)
+
     def message(self, lang: str = "zh") -> str:
-        if lang == "zh":
-            return f"插件 {self.plugin}: {self.zh} / plugin {self.plugin}: {self.en}"
-        return f"plugin {self.plugin}: {self.en} (插件 {self.plugin}: {self.zh})"
+        return tr(lang, "error.plugin", plugin=self.plugin, what=self.what(lang))
 
 
 class ExportError(PluginError):

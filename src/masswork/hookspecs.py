@@ -17,6 +17,8 @@ import pluggy
 if TYPE_CHECKING:
     import click
 
+    from .batch.formats import SummaryExporter
+    from .batch.run import BatchEngine
     from .channels import Channel
     from .exporters import Exporter
     from .kinds.base import Kind
@@ -95,4 +97,25 @@ def masswork_read_document(path: str) -> str | None:
 
     Return the document's text (paragraphs separated by newlines), or None when this plugin
     does not read that kind of file. The first answer wins.
+    """
+
+
+@hookspec
+def masswork_register_batch_engines(register: Callable[[BatchEngine], None]) -> None:
+    """Runs when ``masswork check --batch`` needs its engines (``--engine NAME``).
+
+    Call ``register(engine)`` once per :class:`masswork.batch.BatchEngine`: a name and a
+    function ``run(fn, items, options)`` returning ``fn(item)`` for every item, in item
+    order (``options`` holds ``jobs`` and ``scheduler``). masswork's own is ``local``, a
+    process pool; ``masswork-dask`` adds ``dask``.
+    """
+
+
+@hookspec
+def masswork_register_summary_exporters(register: Callable[[SummaryExporter], None]) -> None:
+    """Runs when ``masswork check --batch`` writes its summary (``--summary-format NAME``).
+
+    Call ``register(exporter)`` once per :class:`masswork.batch.SummaryExporter`: a name, a
+    suffix and ``export(summary, lang) -> bytes``. Built in: ``text``, ``json``, ``csv``;
+    masswork-xlsx adds an ``xlsx`` workbook and masswork-html an ``html`` overview.
     """

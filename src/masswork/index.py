@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cached_property
 
 import attrs
 
@@ -46,6 +47,20 @@ def _sort_key(moment: Moment) -> tuple[dt.date, dt.time]:
     return (moment, dt.time.min)
 
 
+_DAY_US = 86_400_000_000
+
+
+def _event_key(e: Event) -> int:
+    """:func:`_sort_key` of an event's start as one integer (microseconds since year 1, the
+    wall-clock time of day, time zones ignored as there): the same order, for a fraction of
+    the memory when a million events are sorted."""
+    m = e.start
+    if isinstance(m, dt.datetime):
+        return (m.toordinal() * _DAY_US + ((m.hour * 60 + m.minute) * 60 + m.second) * 1_000_000
+                + m.microsecond)
+    return m.toordinal() * _DAY_US
+
+
 class EventIndex:
     """Read-only view of a schedule as of a day."""
 
@@ -53,7 +68,7 @@ class EventIndex:
         self.schedule = schedule
         self.as_of = as_of
         self.counting: tuple[Event, ...] = tuple(
-            sorted((e for e in schedule.events if self._counts(e)), key=lambda e: _sort_key(e.start))
+            sorted((e for e in schedule.events if self._counts(e)), key=_event_key)
         )
         # Still to come as of the day: planned events, and (replaying history) events the
         # record shows held later. They give due dates and "planned for" notes, never credit.
@@ -61,7 +76,7 @@ class EventIndex:
             sorted(
                 (e for e in schedule.events
                  if e.status is not EventStatus.CANCELLED and not self._counts(e)),
-                key=lambda e: _sort_key(e.start),
+                key=_event_key,
             )
         )
         self._by_type: dict[str, list[Event]] = defaultdict(list)
@@ -73,8 +88,12 @@ class EventIndex:
         self._docs: dict[str, list[Document]] = defaultdict(list)
         for d in schedule.documents:
             self._docs[d.type].append(d)
-        self.events_by_id = {e.id: e for e in schedule.events}
         self.documents_by_id = {d.id: d for d in schedule.documents}
+
+    @cached_property
+    def events_by_id(self) -> dict[str, Event]:
+        """Every event by id (built when first asked: a million entries are not free)."""
+        return {e.id: e for e in self.schedule.events}
 
     def _counts(self, e: Event) -> bool:
         if e.status is EventStatus.CANCELLED:

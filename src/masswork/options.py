@@ -31,12 +31,24 @@ def as_of_option(help: str = "Judge progress on this day (default: the whole sch
 
 
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
-    if value is not None:
-        ctx.meta[LANG_META] = value
-    return value
+    if value is None:
+        return None
+    from .i18n import LANG_CHOICES, normalize
+
+    lang = normalize(value)
+    if lang is None:
+        raise click.BadParameter(
+            f"{value!r}: zh-Hans (简体), zh-Hant (繁體), en; also {', '.join(LANG_CHOICES[3:])}")
+    ctx.meta[LANG_META] = lang
+    return lang
 
 
-def lang_option(default: str | None = "zh") -> Callable[[F], F]:
-    return click.option("--lang", type=click.Choice(["zh", "en"]), default=default,
+def lang_option(default: str | None = None) -> Callable[[F], F]:
+    """``--lang``: any spelling :func:`masswork.i18n.normalize` reads, given to the command
+    as ``zh-Hans``, ``zh-Hant`` or ``en``; ``None`` when not given (then the environment
+    or the plan decides, :func:`masswork.i18n.resolve`)."""
+    return click.option("--lang", default=default, metavar="zh-Hans|zh-Hant|en",
                         show_default=default is not None, callback=_remember_lang,
-                        help="Language of messages 信息語言.")
+                        help="Language of messages 信息語言: zh-Hans 简体, zh-Hant 繁體, en "
+                             "(also zh_CN, zh-TW, zh_HK, en_US …). Default: MASSWORK_LANG, "
+                             "the locale, else the plan's script.")

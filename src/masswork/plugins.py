@@ -51,6 +51,7 @@ DEFAULT_PLUGINS = (
     "masswork.builtin.exporters",
     "masswork.builtin.channels",
     "masswork.builtin.readers",
+    "masswork.batch.builtin",
 )
 
 T = TypeVar("T")

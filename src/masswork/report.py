@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 
+from .i18n import Msg, messages_of, pair_text, tr
+
 __all__ = ["Status", "Shortfall", "Finding", "Notice", "Report", "REPORT_FORMAT_VERSION"]
 
 REPORT_FORMAT_VERSION = 1
@@ -40,6 +42,10 @@ class Status(str, enum.Enum):
     @property
     def zh(self) -> str:
         return _STATUS_ZH[self]
+
+    def label(self, lang: str = "zh-Hant") -> str:
+        """The status as a person reads it in ``lang`` (``已完成`` / ``已完成`` / ``met``)."""
+        return tr(lang, "status." + self.value)
 
     @property
     def failing(self) -> bool:
@@ -121,8 +127,8 @@ class Finding:
     clause: str
     kind: str
     status: Status
-    message_zh: str
-    message_en: str
+    message_zh: str = ""
+    message_en: str = ""
     evidence: tuple[str, ...] = ()
     shortfall: tuple[Shortfall, ...] = ()
     quote: str = ""
@@ -132,13 +138,21 @@ class Finding:
     responsible: tuple[str, ...] = ()
     title_zh: str = ""
     title_en: str = ""
+    msg: Msg | None = None
+    """The message as a catalogue code and parameters (``message_zh``/``message_en`` are
+    its Traditional and English renderings, kept for callers that read them)."""
+
+    def __attrs_post_init__(self) -> None:
+        _fill_texts(self)
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_zh if lang == "zh" else self.message_en
+        return _message(self.msg, self.message_zh, self.message_en, lang)
 
     def title(self, lang: str = "zh") -> str:
         """The rule's title (the plan's own, else its kind's description of it)."""
-        return self.title_zh if lang == "zh" else (self.title_en or self.title_zh)
+        from .i18n import is_chinese
+
+        return self.title_zh if is_chinese(lang) else (self.title_en or self.title_zh)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -147,7 +161,8 @@ class Finding:
             "kind": self.kind,
             "status": self.status.value,
             "message": self.message(lang),
-            "messages": {"zh": self.message_zh, "en": self.message_en},
+            "messages": _messages(self.msg, self.message_zh, self.message_en),
+            **_code(self.msg),
             "evidence": list(self.evidence),
             "shortfall": [s.to_dict(lang) for s in self.shortfall],
             "quote": self.quote,
@@ -166,20 +181,57 @@ class Notice:
     event that names a type the plan does not use."""
 
     code: str
-    message_zh: str
-    message_en: str
+    message_zh: str = ""
+    message_en: str = ""
     subject: str = ""
+    msg: Msg | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _fill_texts(self)
 
     def message(self, lang: str = "zh") -> str:
-        return self.message_zh if lang == "zh" else self.message_en
+        return _message(self.msg, self.message_zh, self.message_en, lang)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
             "code": self.code,
             "subject": self.subject,
             "message": self.message(lang),
-            "messages": {"zh": self.message_zh, "en": self.message_en},
+            "messages": _messages(self.msg, self.message_zh, self.message_en),
+            **_code(self.msg),
         }
+
+
+def _fill_texts(obj: Any) -> None:
+    # A message given as a code fills the old text fields, so callers reading
+    # message_zh / message_en keep working.
+    if obj.msg is not None:
+        if not obj.message_zh:
+            object.__setattr__(obj, "message_zh", obj.msg.render("zh-Hant"))
+        if not obj.message_en:
+            object.__setattr__(obj, "message_en", obj.msg.render("en"))
+
+
+def _message(msg: Msg | None, zh: str, en: str, lang: str) -> str:
+    if msg is not None:
+        return msg.render(lang)
+    # Text a plugin still gives as a zh/en pair, not as a catalogue code.
+    return pair_text(zh, en, lang)
+
+
+def _messages(msg: Msg | None, zh: str, en: str) -> dict[str, str]:
+    if msg is not None:
+        return messages_of(msg)
+    return {"zh": zh, "en": en, "zh-Hans": _message(None, zh, en, "zh-Hans"), "zh-Hant": zh}
+
+
+def _code(msg: Msg | None) -> dict[str, Any]:
+    """``message_code`` and ``message_params``, for programs that render messages
+    themselves (additive to the report format)."""
+    if msg is None:
+        return {}
+    d = msg.to_dict()
+    return {"message_code": d["code"], "message_params": d["params"]}
 
 
 @attrs.frozen

@@ -165,9 +165,14 @@ def report_schema() -> dict[str, Any]:
     property is described."""
     nullable_date = {"anyOf": [_DATE, {"type": "null"}]}
     strings = {"type": "array", "items": {"type": "string"}}
-    msgs = {"type": "object", "properties": {"zh": _d({"type": "string"}, "In Chinese."),
-                                             "en": _d({"type": "string"}, "In English.")},
+    msgs = {"type": "object", "properties": {"zh": _d({"type": "string"}, "In Chinese (Traditional)."),
+                                             "en": _d({"type": "string"}, "In English."),
+                                             "zh-Hans": _d({"type": "string"}, "In Simplified Chinese."),
+                                             "zh-Hant": _d({"type": "string"}, "In Traditional Chinese.")},
             "required": ["zh", "en"]}
+    code = {"message_code": _d({"type": "string"}, "The message's catalogue code (src/masswork/i18n/), for "
+                                                   "programs that render messages themselves."),
+            "message_params": _d({"type": "object"}, "The message's parameters, by name.")}
     shortfall = {
         "type": "object",
         "properties": {
@@ -194,6 +199,7 @@ def report_schema() -> dict[str, Any]:
                          "met, unmet, overdue (missing after its due date), open (not yet due) or waived."),
             "message": _d({"type": "string"}, "What was found, in the report's language."),
             "messages": _d(msgs, "The message in each language."),
+            **code,
             "evidence": _d(strings, "Ids of the events and documents the finding rests on."),
             "shortfall": _d({"type": "array", "items": shortfall}, "What is missing, subject by subject."),
             "quote": _d({"type": "string"}, "The plan's own words for the requirement."),
@@ -212,7 +218,8 @@ def report_schema() -> dict[str, Any]:
         "code": _d({"type": "string"}, "What kind of advisory (non-working-day, plan-mismatch …)."),
         "subject": _d({"type": "string"}, "The id it is about."),
         "message": _d({"type": "string"}, "The advisory in the report's language."),
-        "messages": _d(msgs, "The advisory in each language.")},
+        "messages": _d(msgs, "The advisory in each language."),
+        **code},
         "required": ["code", "subject", "message", "messages"]}
     phase_row = {"type": "object", "properties": {
         "name": _d({"type": "string"}, "The phase's name."),

@@ -1,5 +1,7 @@
 """What a shortfall's ``code`` means, in words: one row per code, a Chinese and an English
-template whose ``{placeholders}`` are the shortfall's ``params``.
+template whose ``{placeholders}`` are the shortfall's ``params``; each row is the
+catalogue entry ``shortfall.<code>`` (src/masswork/i18n/), which renders it in zh-Hans,
+zh-Hant and en.
 
 Kinds say *what* is missing as a code with parameters (``approved-late``, ``{"day":
 "2014-02-26"}``); the words are made here, in the reader's language, so a tool reading the
@@ -36,11 +38,12 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
 
 
 def render(code: str, params: Mapping[str, object], lang: str) -> str:
-    """The words for ``code`` in ``lang`` ("zh" or "en"; "zh-Hans"/"zh-Hant" count as zh);
-    an unknown code is shown as itself with its parameters."""
-    zh, en = TEMPLATES.get(code, (code, code))
-    template = en if lang == "en" else zh
-    try:
-        return template.format(**{k: str(v) for k, v in params.items()})
-    except (KeyError, IndexError, ValueError):
-        return template + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    """The words for ``code`` in ``lang`` (``zh`` and ``zh-Hant`` Traditional, ``zh-Hans``
+    Simplified, ``en``), from the catalogue entry ``shortfall.<code>`` (the rows above are
+    its Traditional and English source); an unknown code is shown as itself with its
+    parameters."""
+    if code not in TEMPLATES:
+        return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    from .i18n import tr
+
+    return tr(lang, "shortfall." + code, **{k: str(v) for k, v in params.items()})

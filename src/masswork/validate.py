@@ -59,6 +59,7 @@ class _Checker:
         self.file = file
         self.problems: list[Problem] = []
         self.spaces = plan_namespaces(plan)
+        self.campaign: Window | None = None  # set once the plan's start and end are read
         self._known: dict[str, set[str]] = {}
 
     def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
@@ -97,7 +98,8 @@ class _Checker:
     def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
         try:
             if what == "when":
-                return parse_window(value, self.plan.year, around=self.plan.options.around_days)
+                return parse_window(value, self.plan.year, around=self.plan.options.around_days,
+                                    campaign=self.campaign)
             if what == "duration":
                 parse_duration(value)
             else:
@@ -191,6 +193,23 @@ def _find_cycle(edges: Iterable[tuple[str, str]]) -> list[str] | None:
     return None
 
 
+def _empty_unit(c: _Checker, plan: Plan, path: tuple[str | int, ...], unit: str) -> None:
+    """A body or role named in ``for_each`` that stands for nobody: every rule over it would
+    be met (or unmet) vacuously, so the plan is wrong."""
+    body = next((b for b in plan.bodies if b.id == unit), None)
+    if body is not None:
+        children = [b for b in plan.bodies if b.parent == unit]
+        if not children and not body.everyone():
+            c.add(path, f"單位 {unit!r} 既無下級機構也無成員", f"unit {unit!r} has neither sub-bodies nor members",
+                  expected="members, posts, or bodies whose parent it is")
+        for child in children:
+            if not child.everyone():
+                c.add(path, f"單位 {unit!r} 的下級機構 {child.id!r} 沒有成員", f"{unit!r}: sub-body {child.id!r} has no members",
+                      expected="members or posts for every unit")
+    elif unit in {r.id for r in plan.roles} and not plan.holders(unit):
+        c.add(path, f"沒有人擔任 {unit!r}", f"no one holds {unit!r}", expected="a role with holders on the roster")
+
+
 def _unit_placeholder(c: _Checker, plan: Plan, for_each: tuple[str, ...], path: tuple[str | int, ...],
                       value: str) -> None:
     """``"{unit}"`` / ``"{unit}/post"`` is only meaningful in a ``for_each`` rule, and a post
@@ -233,6 +252,8 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
                                "activities, documents and phases")
             seen.setdefault(item.id, ns)
     campaign = _campaign(plan, c)
+    if plan.start and plan.end:
+        c.campaign = campaign
     for i, p in enumerate(plan.people):
         for j, r in enumerate(p.roles):
             c.ref(("people", i, "roles", j), r, "role")
@@ -302,6 +323,7 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         in_phase = getattr(req.params, "in_phase", None)
         for j, u in enumerate(req.for_each):
             c.ref(path + ("for_each", j), u, "unit")
+            _empty_unit(c, plan, path + ("for_each", j), u)
         for fpath, what, value in _param_refs(req.params, path):
             if value == _UNIT or value.startswith(_UNIT + "/"):
                 _unit_placeholder(c, plan, req.for_each, fpath, value)
@@ -318,6 +340,10 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
                 c.add(fpath, f"期限 {value!r}({w.end})早於活動開始({campaign.start}),無法達成",
                       f"window {value!r} ends ({w.end}) before the campaign starts "
                       f"({campaign.start}); it cannot be met")
+            if w is not None and w.start and campaign.end and w.start > campaign.end and req.kind != "campaign":
+                c.add(fpath, f"期限 {value!r}({w.start})晚於活動結束({campaign.end}),無法達成",
+                      f"window {value!r} starts ({w.start}) after the campaign ends "
+                      f"({campaign.end}); it cannot be met")
             if w is not None and w.start and w.end and w.start > w.end:
                 c.add(fpath, f"期限 {value!r} 的開始晚於結束", f"window {value!r} starts after it ends")
         if kind.edges is not None:
@@ -411,8 +437,39 @@ def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> lis
     return out
 
 
+def _all_known(schedule: Schedule, c: _Checker) -> bool:
+    """Whether every reference of the schedule is known, by set arithmetic over the whole
+    schedule: the common case, without a key path built for each of a million references.
+    Must name the same fields as :func:`_schedule_refs` (tests/test_speed_equal.py checks)."""
+    by_kind: dict[str, set[str]] = {"activity": set(), "party": set(), "phase": set(),
+                                    "any": set(), "document": set()}
+    party, any_ = by_kind["party"], by_kind["any"]
+    for e in schedule.events:
+        by_kind["activity"].add(e.type)
+        if e.host:
+            party.add(e.host)
+        if e.phase:
+            by_kind["phase"].add(e.phase)
+        if e.unit:
+            party.add(e.unit)
+        party.update(e.participants)
+        any_.update(e.attendees, e.topics, e.targets, e.channels, e.sections, e.sources)
+        any_.update(n.channel for n in e.notices)
+    for d in schedule.documents:
+        by_kind["document"].add(d.type)
+        party.update(x for x in (d.owner, d.drafted_by, d.unit) if x)
+        party.update(s.to for s in d.submitted)
+        party.update(a.by for a in d.approved)
+        any_.update(d.covers)
+    party.update(a.by for a in schedule.attestations)
+    party.update(w.approved_by for w in schedule.waivers)
+    return all(values <= c.known(kind) for kind, values in by_kind.items())
+
+
 def _unknown_refs(schedule: Schedule, plan: Plan, file: str | None) -> list[Problem]:
     c = _Checker(plan, file)
+    if _all_known(schedule, c):
+        return []
     # An id in the other script (读书班 for 讀書班) is read as the plan's: see masswork.idmatch.
     other_script = script_matches(schedule, plan)
     for path, value, kind in _schedule_refs(schedule):

@@ -3,7 +3,7 @@ documents, each beside a ``.expect`` sidecar saying what reads it and what the e
 say. Run it from anywhere; it rewrites ``bad/gen-*`` folders only (``bad/hand/`` is written
 by hand)::
 
-    python tests/corpus/generate.py
+    python tests/corpus/generate.py [FOLDER]     # default: tests/corpus/bad
 
 A ``.expect`` file is a few ``key: value`` lines:
 
@@ -312,7 +312,7 @@ def references() -> Iterator[Case]:
         ("host", 'host = "li"', 'host = "wang"', "unknown", "events[0].host"),
         ("attendee", 'attendees = ["sun"]', 'attendees = ["zhao"]', "unknown", "events[0].attendees[0]"),
         ("body-attendee", 'attendees = ["sun"]', 'attendees = ["督導組x"]', "unknown", "events[0].attendees[0]"),
-        ("type-case", 'type = "學習"', 'type = "学习"', "unknown", "events[1].type"),
+        ("type-near-miss", 'type = "學習"', 'type = "學習會議"', "unknown", "events[1].type"),
         ("status", 'status = "held"', 'status = "finished"', "invalid value", "events[0].status"),
     ]
     for name, old, new, frag, path in sched_swaps:
@@ -503,6 +503,8 @@ def limits() -> Iterator[Case]:
                expect("plan", "nested too deeply", "line 1"))
         yield (f"schedule-deep-inline-{depth}.toml", ("x = " + "{a=" * depth + "1" + "}" * depth + "\n" + sched).encode(),
                expect("schedule", "nested too deeply", "line 1"))
+    yield ("plan-deep-array-one-per-line.toml", ("x = " + "[\n" * 5000 + "]\n" * 5000 + plan).encode(),
+           expect("plan", "nested too deeply", "line 33"))
     dotted = "x." * 60 + "y = 1\n"
     yield "plan-deep-dotted-key.toml", (dotted + plan).encode(), expect("plan", "nested too deeply", "path x")
     header = "[" + ".".join(["t"] * 60) + "]\nv = 1\n"
@@ -557,11 +559,18 @@ RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://sche
         'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
 
 
-def _zip_bytes(parts: dict[str, bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+def _info(name: str) -> zipfile.ZipInfo:
+    # a fixed time stamp, so the generated files are the same on every run
+    info = zipfile.ZipInfo(name, date_time=(2014, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    return info
+
+
+def _zip_bytes(parts: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", method) as z:
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
-            z.writestr(name, data)
+            z.writestr(_info(name), data)
     return buf.getvalue()
 
 
@@ -577,9 +586,9 @@ def _bomb() -> bytes:
     # one part declaring 300 MB that deflates to about 300 KB
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+        z.writestr(_info("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(_info("_rels/.rels"), RELS)
+        with z.open(_info("word/document.xml"), "w", force_zip64=True) as fh:
             fh.write(DOC_XML.format(text="").encode()[:-30])
             block = b" " * (1 << 20)
             for _ in range(300):
@@ -591,9 +600,9 @@ def _ratio_bomb() -> bytes:
     # under the size limit, far over the ratio limit: 40 MB of one letter
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", CONTENT_TYPES)
-        z.writestr("_rels/.rels", RELS)
-        z.writestr("word/document.xml", DOC_XML.format(text="要" * (13 * 1024 * 1024)))
+        z.writestr(_info("[Content_Types].xml"), CONTENT_TYPES)
+        z.writestr(_info("_rels/.rels"), RELS)
+        z.writestr(_info("word/document.xml"), DOC_XML.format(text="要" * (13 * 1024 * 1024)))
     return buf.getvalue()
 
 
@@ -667,10 +676,10 @@ def write_expect(path: Path, exp: dict[str, str]) -> None:
     path.write_text("".join(f"{k}: {v}\n" for k, v in exp.items()), encoding="utf-8")
 
 
-def main() -> None:
+def main(out: Path = BAD) -> None:
     total = 0
     for folder_name, gen in GENERATORS.items():
-        folder = BAD / folder_name
+        folder = out / folder_name
         if folder.exists():
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
@@ -688,4 +697,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else BAD)

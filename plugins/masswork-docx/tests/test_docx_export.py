@@ -11,6 +11,7 @@ import docx
 import pytest
 from docx.document import Document
 from hypothesis import HealthCheck, given, settings
+from masswork.checklist import rule_title
 from masswork.exporters import ExportInput
 from masswork.plugins import make_plugin_manager
 from masswork.report import Status
@@ -77,8 +78,10 @@ def test_report_structure(lang: str, as_of: dt.date | None) -> None:
     names = dict(inp.plan.names())
     names.update((e.id, e.title) for e in inp.schedule.events if e.title)
     names.update((d.id, d.title) for d in inp.schedule.documents if d.title)
+    reqs = {r.id: r for r in inp.plan.requirements}
     for heading, f in zip(items, open_items):
         assert f.clause in heading and f.rule in heading
+        assert rule_title(reqs[f.rule], inp.plan, lang) in heading  # the requirement's title
         assert (f.status.zh if lang == "zh" else f.status.value) in heading
         assert f.quote in text
         assert owed_label(f, lang) + owed_text(f, lang, names) in text
@@ -89,7 +92,7 @@ def test_report_structure(lang: str, as_of: dt.date | None) -> None:
     waived = inp.report.by_status(Status.WAIVED)
     assert len(bullets) == len(met) + len(waived) + len(inp.report.warnings)
     for b, f in zip(bullets, met):
-        assert b.startswith(f"[{f.clause}] {f.rule}")
+        assert b.startswith(f"[{f.clause}] {rule_title(reqs[f.rule], inp.plan, lang)} ({f.rule}): ")
 
     # Signature block.
     assert any(("蓋章" if lang == "zh" else "(seal)") in p.text for p in doc.paragraphs[-4:])

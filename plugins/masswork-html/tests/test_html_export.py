@@ -92,7 +92,7 @@ def test_cli_lists_the_format_and_the_plugin() -> None:
 def test_page_is_self_contained_and_zh() -> None:
     text, page = page_of(sample_export_input(as_of=dt.date(2014, 5, 1)))
     assert_self_contained(text, page)
-    assert page.find("html")[0].attrs["lang"] == "zh"
+    assert page.find("html")[0].attrs["lang"] == "zh-Hant"  # the default export language: Traditional
     assert len(page.find("svg", "timeline")) == 1
     assert "<script" not in text.lower()
 

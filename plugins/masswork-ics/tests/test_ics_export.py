@@ -123,7 +123,7 @@ def test_deadlines_have_alarms_at_lead_times() -> None:
     assert sorted(a.trigger.value for a in talks.contents["valarm"]) == [dt.timedelta(days=-7), dt.timedelta(days=-1)]
     assert "【未達標】" in talks.summary.value
     assert value(talks, "priority") == "1"
-    assert "未達標 unmet" in talks.description.value
+    assert "狀態:未達標" in talks.description.value and "unmet" not in talks.description.value
     assert "X.5.1" in talks.summary.value
 
 
@@ -137,7 +137,7 @@ def test_as_of_marks_overdue_and_drops_reminders_of_done_rules() -> None:
         comp = ev[finding_uid(inp.plan, f.rule)]
         assert comp.summary.value.startswith("【已逾期】")
         assert comp.contents.get("valarm")
-        assert "已逾期 overdue" in comp.description.value
+        assert "狀態:已逾期" in comp.description.value
     for f in met:
         comp = ev[finding_uid(inp.plan, f.rule)]
         assert "【" not in comp.summary.value

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..exporters import Exporter, ExportInput
 from ..hookspecs import hookimpl
+from ..i18n import tr
 from ..loaders.schedule import schedule_to_dict
 
 __all__ = ["safe_cell", "md_escape", "ledger_rows", "LEDGER_HEADER", "FINDINGS_HEADER"]
@@ -44,11 +45,12 @@ LEDGER_HEADER = (
     ("sections", "科室"), ("sources", "來源"), ("hours", "學時"), ("phase", "環節"), ("note", "備註"),
     ("unit", "單位"),
 )
+"""Column keys (the English header) with their Traditional labels; every language's label
+is the catalogue's ``col.<key>``."""
 FINDINGS_HEADER = (
     ("rule", "要求"), ("clause", "條款"), ("kind", "類型"), ("status", "狀態"),
     ("message", "說明"), ("evidence", "依據"), ("due", "期限"), ("quote", "原文"),
 )
-_STATUS_ZH = {"planned": "計劃", "held": "已舉行", "cancelled": "已取消"}
 
 
 def _names(inp: ExportInput) -> Callable[[str | None], str]:
@@ -72,7 +74,7 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
             name(e.type), e.title, name(e.host),
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
-            _STATUS_ZH[e.status.value] if inp.lang == "zh" else e.status.value, e.id,
+            tr(inp.lang, "event." + e.status.value), e.id,
             e.end.isoformat() if e.end is not None else "",
             "、".join(name(p) for p in e.participants),
             *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
@@ -83,7 +85,7 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
 def _csv(header: Sequence[tuple[str, str]], rows: Iterable[Sequence[Any]], lang: str) -> bytes:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow([zh if lang == "zh" else en for en, zh in header])
+    w.writerow([tr(lang, "col." + en) for en, _zh in header])
     for row in rows:
         w.writerow([safe_cell(c) for c in row])
     # A BOM lets Excel on Chinese Windows open UTF-8 CSV as UTF-8.
@@ -95,7 +97,7 @@ def export_csv(inp: ExportInput) -> bytes:
 
 
 def export_csv_findings(inp: ExportInput) -> bytes:
-    rows = ([f.rule, f.clause, f.kind, f.status.value, f.message(inp.lang), " ".join(f.evidence),
+    rows = ([f.rule, f.clause, f.kind, f.status.label(inp.lang), f.message(inp.lang), " ".join(f.evidence),
              f.due.isoformat() if f.due else "", f.quote] for f in inp.report.findings)
     return _csv(FINDINGS_HEADER, rows, inp.lang)
 
@@ -118,29 +120,28 @@ def md_escape(text: Any) -> str:
 
 
 def export_markdown(inp: ExportInput) -> bytes:
-    r, zh = inp.report, inp.lang == "zh"
+    from ..report import Status
+
+    r, lang = inp.report, inp.lang
     out: list[str] = []
-    title = f"# {md_escape(r.plan_title)} — " + ("檢查報告" if zh else "check report")
-    out += [title, ""]
-    out.append(("評估日期" if zh else "As of") + f": {r.as_of or ('全程(按計劃)' if zh else 'whole schedule')}")
+    out += ["# " + tr(lang, "md.title", title=md_escape(r.plan_title)), ""]
+    out.append(tr(lang, "check.as_of", day=r.as_of or tr(lang, "check.whole_schedule")))
     out.append("")
     counts = r.counts()
-    out += ["| " + (" | ".join(counts)) + " |", "|" + "---|" * len(counts),
+    out += ["| " + (" | ".join(Status(k).label(lang) for k in counts)) + " |", "|" + "---|" * len(counts),
             "| " + " | ".join(str(v) for v in counts.values()) + " |", ""]
-    out += ["## " + ("各環節完成情況" if zh else "Completion by phase"), ""]
+    out += ["## " + tr(lang, "md.phases"), ""]
     for pid, row in r.phase_completion().items():
-        label = md_escape(row["name"] or pid or ("未分環節" if zh else "no phase"))
+        label = md_escape(row["name"] or pid or tr(lang, "check.no_phase"))
         out.append(f"- {label}: {row['done']}/{row['total']}")
-    out += ["", "## " + ("檢查結果" if zh else "Findings"), "",
-            "| " + " | ".join(("狀態", "條款", "要求", "說明", "依據") if zh else
-                              ("status", "clause", "rule", "message", "evidence")) + " |",
-            "|---|---|---|---|---|"]
+    out += ["", "## " + tr(lang, "md.findings"), "",
+            "| " + " | ".join(tr(lang, "col." + c) for c in ("status", "clause", "rule", "message", "evidence"))
+            + " |", "|---|---|---|---|---|"]
     for f in r.findings:
-        status = f.status.zh if zh else f.status.value
         out.append("| " + " | ".join(md_escape(x) for x in (
-            status, f.clause, f.rule, f.message(inp.lang), ", ".join(f.evidence))) + " |")
+            f.status.label(lang), f.clause, f.rule, f.message(lang), ", ".join(f.evidence))) + " |")
     if r.warnings:
-        out += ["", "## " + ("提示" if zh else "Warnings"), ""]
+        out += ["", "## " + tr(lang, "md.notices"), ""]
         out += [f"- {md_escape(w.message(inp.lang))}" for w in r.warnings]
     return ("\n".join(out) + "\n").encode("utf-8")
 

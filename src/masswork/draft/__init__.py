@@ -62,10 +62,15 @@ def guess_year(text: str) -> int | None:
 
 def _drop_answered_reviews(reading: ArticleReading) -> None:
     """A sentence left for review that a family recogniser has since read is answered."""
-    quoted = {(c.clause, fold(c.quote)) for c in reading.candidates}
-    reading.reviews = [r for r in reading.reviews
-                       if not any(cl == r.clause and (q in fold(r.quote) or fold(r.quote) in q)
-                                  for cl, q in quoted)]
+    quoted: dict[str, list[str]] = {}
+    for c in reading.candidates:
+        quoted.setdefault(c.clause, []).append(fold(c.quote))
+    kept = []
+    for r in reading.reviews:
+        fr = fold(r.quote)
+        if not any(q in fr or fr in q for q in quoted.get(r.clause, ())):
+            kept.append(r)
+    reading.reviews = kept
 
 
 def _title(source: SourceText, article_title: str, number: int, multi: bool) -> str:

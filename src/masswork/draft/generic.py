@@ -22,6 +22,8 @@ from .text import fold
 __all__ = ["extend", "prose_units", "statements"]
 
 _SENT = re.compile(r"[。!?]")
+_PURPOSE = re.compile(r"特制定|制定本(?:办法|方案|制度|细则|规定)|现(?:作|就|将)[^,;。]{0,12}(?:如下|安排|通知)|"
+                      r"如下(?:安排|方案|意见)|^(?:为|为了)[^,;。]{2,40},(?:结合|根据|按照)?[^,;。]{0,20},?(?:特|现)")
 
 
 def prose_units(article: Article) -> list[Unit]:
@@ -71,10 +73,20 @@ def _chunks(text: str) -> Iterator[str]:
         pos = end + 1
 
 
-def statements(unit: Unit) -> Iterator[Statement]:
+def statements(unit: Unit) -> Iterator[tuple[Statement, Statement | None]]:
+    """Each statement of ``unit``, with the whole sentence when the statement is one part
+    of it (a list runs across semicolons: ``下列人員參加:A;B;C``)."""
+    heading = unit.headings[0] if unit.headings else ""
+    before = ""
     for s in sentences(unit):
-        for piece in _chunks(s.text):
-            yield Statement(unit.id, piece, fold(piece), s.line)
+        pieces = list(_chunks(s.text))
+        whole = None
+        if len(pieces) > 1 and len(s.text) <= MAX_STATEMENT:
+            whole = Statement(unit.id, s.text, fold(s.text), s.line, heading, before)
+        for k, piece in enumerate(pieces):
+            f = fold(piece)
+            yield Statement(unit.id, piece, f, s.line, heading, before), whole if k == 0 else None
+            before = f
 
 
 def _ids(value: Any, refs: list[Ref]) -> Any:
@@ -108,13 +120,47 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     added: list[Candidate] = []
     for unit in units:
         existing = by_clause.get(unit.id, [])
-        for st in statements(unit):
+        for st, whole in statements(unit):
+            found_all = []
+            if whole is not None:
+                found_all += [(whole, f) for f in read_statement(whole, year, only=("coverage",))]
+            if _PURPOSE.search(st.f):
+                continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st)
-            for found in read_statement(st, year, tuple(skip)):
+            found_all += [(st, f) for f in read_statement(st, year, tuple(skip))]
+            for where, found in found_all:
                 refs: list[Ref] = []
                 params = _ids(found.params, refs)
                 roster = found.kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
-                added.append(Candidate(unit.id, found.kind, params, st.text, found.confidence,
-                                       st.line, refs, roster=roster))
+                added.append(Candidate(unit.id, found.kind, params, where.text, found.confidence,
+                                       where.line, refs, roster=roster))
     reading.candidates.extend(added)
+    reading.candidates = _implied_dropped(reading.candidates)
     return reading
+
+
+_GENERAL = ("occurs", "attest")
+
+
+def _subject(c: Candidate) -> str:
+    for key in ("activity", "document", "before_activity"):
+        v = c.params.get(key)
+        if v:
+            return str(v)
+    return ""
+
+
+def _implied_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """An occurs rule is implied by a more specific rule on the same thing from the same
+    words (a deadline for the meeting requires the meeting): keep the specific one only."""
+    specific = {(c.clause, fold(c.quote), _subject(c)) for c in cands if c.kind not in _GENERAL}
+    return [c for c in cands
+            if c.kind not in _GENERAL or _counted(c)
+            or (c.clause, fold(c.quote), _subject(c)) not in specific]
+
+
+def _counted(c: Candidate) -> bool:
+    """An occurs rule that says more than "it happens" (a count, a window, an approval)."""
+    p = c.params
+    return bool(p.get("within") or p.get("action", "any") != "any" or (p.get("min") or 1) > 1
+                or p.get("host") or p.get("attended_by"))

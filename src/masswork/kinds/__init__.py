@@ -6,10 +6,12 @@ way a plugin's do, through the ``masswork_register_kinds`` hook (see
 from .approvals import Attest, Gate, ReportRule
 from .campaign import Attendance, Campaign, EveryDocument
 from .base import Context, Kind, KindRegistry, Outcome, duration, offset, ref, when
-from .counts import Occurs, PerPerson, PerUnit, Quantity, Recurring, Tally, counts_for, quota, tally
+from .counts import Occurs, PerPerson, PerUnit, Quantity, Tally, counts_for, quota, tally
+from .lengths import DurationRule
+from .recurring import Recurring
 from .coverage import Coverage
 from .pairs import PairRule, Pairwise
-from .timing import Deadline, DurationRule, NoticeRule, Order
+from .timing import Deadline, NoticeRule, Order
 
 __all__ = [
     "Kind", "KindRegistry", "Context", "Outcome", "ref", "when", "duration", "offset",
@@ -21,9 +23,10 @@ __all__ = [
 
 
 def _builtin() -> tuple[Kind, ...]:
-    from . import approvals, campaign, counts, coverage, pairs, timing
+    from . import approvals, campaign, counts, coverage, lengths, pairs, recurring, timing
 
-    return counts.KINDS + pairs.KINDS + coverage.KINDS + timing.KINDS + approvals.KINDS + campaign.KINDS
+    return (counts.KINDS + recurring.KINDS + pairs.KINDS + coverage.KINDS + timing.KINDS + lengths.KINDS
+            + approvals.KINDS + campaign.KINDS)
 
 
 BUILTIN_KINDS: tuple[Kind, ...] = _builtin()

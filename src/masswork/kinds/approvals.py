@@ -9,6 +9,7 @@ import datetime as dt
 
 import attrs
 
+from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
@@ -148,7 +149,8 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
     p: ReportRule = req.params
     w = ctx.window(p.within) if p.within else None
     doc_zh, doc_en = f"「{ctx.name(p.document)}」", ctx.label_en(p.document)
-    short, evidence, outside = [], [], []
+    short, evidence = [], []
+    outside: list[Occurrence] = []
     # Whose submissions must be found: one per owner (per), one per document
     # (each_document), or any one at all.
     keys: list[tuple[str, str | None]]
@@ -159,10 +161,17 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
         keys = [("doc", d.id) for d in ctx.index.documents(p.document) if d.id in visible]
     else:
         keys = [("any", None)]
+    # Each body's submissions once, grouped by owner and by document: with each_document
+    # a lookup per document instead of a pass over all of them (it was quadratic).
+    sent = {body: ctx.occurrences(document=p.document, action="submitted", party=body) for body in p.to}
+    grouped: dict[tuple[str, str, str | None], list[Occurrence]] = {}
+    for body, occurrences in sent.items():
+        for o in occurrences:
+            grouped.setdefault((body, "owner", o.owner), []).append(o)
+            grouped.setdefault((body, "doc", o.ref), []).append(o)
     for how, owner in keys:
         for body in p.to:
-            subs = [o for o in ctx.occurrences(document=p.document, action="submitted", party=body)
-                    if how == "any" or (o.owner if how == "owner" else o.ref) == owner]
+            subs = sent[body] if how == "any" else grouped.get((body, how, owner), [])
             good = [o for o in subs if w is None or w.contains(o.day)]
             if good:
                 evidence.append(good[0].ref)

@@ -130,7 +130,8 @@ class Context:
     def window(self, phrase: str) -> Window:
         """A date or calendar phrase resolved against the plan's year."""
         if phrase not in self._windows:
-            self._windows[phrase] = parse_window(phrase, self.plan.year, around=self.plan.options.around_days)
+            self._windows[phrase] = parse_window(phrase, self.plan.year, around=self.plan.options.around_days,
+                                                 campaign=self.campaign)
         return self._windows[phrase]
 
     def duration(self, phrase: str) -> Duration:
@@ -142,8 +143,10 @@ class Context:
     @cached_property
     def campaign(self) -> Window:
         """The campaign's window from the plan's start and end (unbounded where unsaid)."""
-        start = self.window(self.plan.start).start if self.plan.start else None
-        end = self.window(self.plan.end).end if self.plan.end else None
+        # Read directly, not through window(): that one resolves 活動結束前 against this.
+        year = self.plan.year
+        start = parse_window(self.plan.start, year).start if self.plan.start else None
+        end = parse_window(self.plan.end, year).end if self.plan.end else None
         return Window(start, end)
 
     def phase_window(self, phase_id: str) -> Window:

@@ -22,7 +22,10 @@ the plan and schedule that holds only that unit:
 * **"{unit}"** in a parameter stands for the unit (``to = ["{unit}"]``), ``"{unit}/書記"``
   for the holders of a post in it.
 
-The rule is met when it is met for every unit; shortfalls and messages name the unit.
+The rule is met when it is met for every unit; shortfalls and messages name the unit
+(``"第二黨支部:2023-11-01..2023-11-30"``). A monotone kind stays monotone per body, section,
+role or person (an added event lands in one unit's record); over an activity type it does
+not, since each added event is a new unit that must itself comply.
 """
 
 from __future__ import annotations

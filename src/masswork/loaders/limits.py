@@ -13,9 +13,13 @@ passed to :func:`masswork.load_plan` / :func:`masswork.load_schedule`).
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import itertools
 import math
+import operator
 import os
+import re
 import stat
 from collections.abc import Mapping
 from pathlib import Path
@@ -25,7 +29,7 @@ import attrs
 
 from ..errors import InputError, Problem
 
-__all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes_bounded", "check_tree", "check_nesting_text",
+__all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes_bounded", "check_tree", "check_nesting_text", "tree_within",
            "check_line_length", "shorten"]
 
 
@@ -127,10 +131,68 @@ def read_bytes_bounded(path: str | Path, max_bytes: int) -> bytes:
         os.close(fd)
 
 
+_JSON_OUTSIDE = re.compile(r"[\n\"'\[\]{}]")
+_JSON_IN = {'"': re.compile(r'[\n"\\]'), "'": re.compile(r"[\n']")}
+
+
+_JSON_STRINGS = re.compile(r'"(?:[^"\\\n]|\\[\s\S])*"|\'[^\'\n]*\'')
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_STEP = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
+
+
+def _json_depth_within(text: str, max_depth: int) -> bool:
+    """:func:`_json_scan` for the common case: every string closed on its line, so that the
+    strings can be cut out and the depth read off the brackets left, all at C speed."""
+    bare = _JSON_STRINGS.sub("", text)
+    if '"' in bare or "'" in bare:
+        return _json_scan(text, max_depth)  # a string left open: follow the states exactly
+    steps = _NOT_BRACKETS.sub("", bare).encode("ascii").translate(_STEP)  # 2 opens, 0 closes
+    if not steps:
+        return True
+    deepest = max(itertools.accumulate(map(operator.sub, steps, itertools.repeat(1))))
+    if min(itertools.accumulate(map(operator.sub, steps, itertools.repeat(1)))) < 0:
+        return _json_scan(text, max_depth)  # a closer with nothing open: the loop's clamp decides
+    return bool(deepest <= max_depth)
+
+
+def _json_scan(text: str, max_depth: int) -> bool:
+    """The scan below for JSON, jumping from one bracket, quote or newline to the next (a
+    regular expression finds them at C speed): True when the nesting stays within
+    ``max_depth``. Same states as the character loop, which then says where it fails."""
+    depth = 0
+    quote = ""
+    pos, n = 0, len(text)
+    while pos < n:
+        m = (_JSON_IN[quote] if quote else _JSON_OUTSIDE).search(text, pos)
+        if m is None:
+            return True
+        i = m.start()
+        c = text[i]
+        pos = i + 1
+        if c == "\n":
+            quote = ""
+        elif quote:
+            if c == "\\":
+                pos = i + 2
+            else:
+                quote = ""
+        elif c in "\"'":
+            quote = c
+        elif c in "[{":
+            depth += 1
+            if depth > max_depth:
+                return False
+        else:
+            depth = max(0, depth - 1)
+    return True
+
+
 def check_nesting_text(text: str, max_depth: int, file: str | None, fmt: str) -> None:
     """Refuse text whose brackets nest deeper than ``max_depth`` before a parser recurses
     into it. One linear pass; brackets inside strings are skipped (JSON and TOML basic
     strings escape with backslash; TOML literal strings do not)."""
+    if fmt == "json" and _json_depth_within(text, max_depth):
+        return  # the common case at C speed; a failure is located by the loop below
     depth = 0
     line = 1
     quote = ""
@@ -167,7 +229,7 @@ def check_nesting_text(text: str, max_depth: int, file: str | None, fmt: str) ->
             continue
         if c in "[{":
             # a TOML table header ([a] / [[a]]) opens no nesting
-            if not (fmt == "toml" and at_line_start and c == "["):
+            if not (fmt == "toml" and at_line_start and c == "[" and depth == 0):
                 depth += 1
                 if depth > max_depth:
                     raise InputError(Problem(
@@ -189,10 +251,56 @@ def _encodable(text: str) -> bool:
     return True
 
 
+_PLAIN = (dt.date, dt.datetime, dt.time)  # what TOML gives besides JSON's types; nothing to bound
+
+
+def tree_within(data: Any, limits: Limits, depth: int = 0) -> bool:
+    """Whether :func:`check_tree` would find nothing, by a walk that builds no key paths
+    (a million events have ten million values). Conservative: a list is held to the smaller
+    of the two list limits, so a True is always right and a False sends the caller to
+    :func:`check_tree` for the exact verdict and its key paths."""
+    cap = min(limits.max_items, limits.max_requirements)
+    max_depth, max_int, max_string = limits.max_depth, limits.max_abs_int, limits.max_string
+    isfinite = math.isfinite
+    stack: list[tuple[int, Any]] = [(depth, data)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        level, value = pop()
+        if level > max_depth:
+            return False
+        t = type(value)
+        if t is str:
+            if len(value) > max_string or not (value.isascii() or _encodable(value)):
+                return False
+        elif t is dict:
+            for k, v in value.items():
+                if type(k) is not str or len(k) > max_string or not (k.isascii() or _encodable(k)):
+                    return False
+                push((level + 1, v))
+        elif t is list:
+            if len(value) > cap:
+                return False
+            for v in value:
+                push((level + 1, v))
+        elif t is bool or value is None or t in _PLAIN:
+            continue
+        elif t is int:
+            if abs(value) > max_int:
+                return False
+        elif t is float:
+            if not isfinite(value) or abs(value) > max_int:
+                return False
+        else:
+            return False  # anything else (dates from TOML, subclasses): the exact walk decides
+    return True
+
+
 def check_tree(data: Any, limits: Limits, file: str | None, *, requirements_key: str | None = None) -> None:
     """Walk parsed data once (no recursion) and refuse, with the key path, what is beyond the
     limits: nesting, integer size, NaN / Infinity, string
     length and list length."""
+    if tree_within(data, limits):
+        return
     problems: list[Problem] = []
 
     def bad(path: tuple[str | int, ...], zh: str, en: str, expected: str) -> None:

@@ -55,6 +55,18 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     if isinstance(source, Mapping):
         check_tree(source, limits, None)
         return _load(source, None, plan)
+    streamed = _streamed(Path(source), limits)
+    if streamed is not None:
+        if plan is not None:
+            from ..validate import validate_schedule
+
+            try:
+                validate_schedule(streamed, plan, file=str(source), strict=plan.options.strict_references)
+            except InputError as exc:
+                raise locate_lines(exc, Path(source)) from None
+        return streamed
+    # Everything else — TOML, small JSON, CSV, what plugins read — goes through the
+    # readers, which read at most limits.max_file_bytes and check_tree what they parse.
     from ..readers import read_schedule
 
     return read_schedule(source, plan, limits=limits).schedule
@@ -67,3 +79,18 @@ def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Sched
 
         validate_schedule(sched, plan, file=file, strict=plan.options.strict_references)
     return sched
+
+
+def _streamed(path: Path, limits: Limits) -> Schedule | None:
+    """A large JSON schedule read as a stream (masswork.loaders.stream), or None to read it
+    the ordinary way (small, TOML, over the size limit, or anything the stream does not
+    accept: the ordinary reader then says what is wrong)."""
+    from .stream import STREAM_MIN_BYTES, stream_schedule
+
+    try:
+        size = path.stat().st_size
+        if path.suffix.lower() != ".json" or not STREAM_MIN_BYTES <= size <= limits.max_file_bytes:
+            return None
+        return stream_schedule(path, limits=limits)
+    except (Fallback, OSError, UnicodeDecodeError):
+        return None

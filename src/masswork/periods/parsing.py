@@ -1,217 +1,23 @@
 """Calendar phrase → :class:`~masswork.periods.windows.Window` (``parse_window``).
 
-Table-driven as dateutil's parser is: a phrase is one *point* (``_POINT_RE``: year,
+Table-driven as dateutil's parser is: a phrase is one *point* (:mod:`.points`: year,
 month, day / 旬 / 底) or a span of two points (``_SPAN_SEPARATORS``), and a point's
-suffix (``_SUFFIX_RULES``: 前, 後, 起, 內 …) decides how the point becomes a window.
+suffix (``_SUFFIX_RULES``: 前, 後, 起, 內 …) decides how the point becomes a window;
+festivals (``_NAMED_DAYS``) stand for their day and ``X前後`` widens a point.
 A new phrase is a new row, not a new branch.
 """
 
 from __future__ import annotations
 
-import calendar
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
-from typing import Final, Literal
-
-import attrs
+from typing import Final
 
 from .errors import PhraseError, _error
-from .normalize import _NUM, _number, normalize_phrase
+from .normalize import _NUM, normalize_phrase
+from .points import _check_year, _point, _Point, _shift_day
 from .units import _MAX_PHRASE_LENGTH
 from .windows import Window
-
-_Grain = Literal["day", "xun", "month", "year"]
-
-
-@attrs.frozen
-class _Point:
-    """One calendar point of a phrase, resolved to the days it covers."""
-
-    first: date
-    last: date
-    grain: _Grain
-    year: int
-    month: int | None
-    eom: bool  # 底/末: the point is the period's last day, read as a deadline
-    explicit_year: bool
-    explicit_month: bool
-    bare_year: bool  # 年 / 年內 with no number
-
-
-_POINT_RE: Final = re.compile(
-    rf"(?:(?P<y>{_NUM})年度?|(?P<this>本年度?|今年|年度?))?"
-    rf"(?:(?P<m>{_NUM})?(?P<mchar>月)份?)?"
-    rf"(?:(?P<d>{_NUM})(?P<dmark>[日號])?|(?P<xun>上中|中下|上|中|下)旬|(?P<eom>[底末]))?"
-)
-_ISO_RE: Final = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})(?:[-/.](?P<d>[0-9]{1,2}))?")
-
-_XUN_DAYS: Final = {"上": (1, 10), "中": (11, 20), "下": (21, 31), "上中": (1, 20), "中下": (11, 31)}
-# Fixed, not calendar.month_name, which follows the locale.
-_MONTH_EN: Final = ("", *"January February March April May June July August September October November December".split())
-
-
-def _check_year(text: str, y: int) -> int:
-    if not 1 <= y <= 9999:
-        raise _error(
-            text,
-            f"年份{y}超出範圍（應為1至9999）",
-            f"year {y} is out of range (1 to 9999)",
-            ("a year from 1 to 9999",),
-        )
-    return y
-
-
-def _check_month(text: str, m: int) -> int:
-    if not 1 <= m <= 12:
-        raise _error(
-            text,
-            f"沒有{m}月：月份應為1至12",
-            f"there is no month {m}: months run from 1 to 12",
-            ("a month from 1 to 12",),
-        )
-    return m
-
-
-def _last_day(y: int, m: int) -> int:
-    return calendar.monthrange(y, m)[1]
-
-
-def _check_day(text: str, y: int, m: int, d: int) -> date:
-    last = _last_day(y, m)
-    if not 1 <= d <= last:
-        raise _error(
-            text,
-            f"{y}年{m}月沒有{d}日（該月只有{last}天）",
-            f"{_MONTH_EN[m]} {y} has no day {d} (it has {last} days)",
-            (f"a day from 1 to {last}",),
-        )
-    return date(y, m, d)
-
-
-def _needs_month(text: str, what: str, example: str) -> PhraseError:
-    return _error(
-        text,
-        f"「{what}」缺少月份，例如「{example}」",
-        f"'{what}' needs a month, e.g. {example}",
-        ("a month before the day, 旬 or 底: 2月25日前, 3月中旬, 2月底前",),
-    )
-
-
-def _shift_day(text: str, d: date, days: int) -> date:
-    try:
-        return d + timedelta(days=days)
-    except OverflowError:
-        raise _error(
-            text,
-            "日期超出可表示的範圍（1年至9999年）",
-            "the date falls outside the representable range (years 1 to 9999)",
-            ("a date between the years 1 and 9999",),
-        ) from None
-
-
-def _point(
-    text: str,
-    s: str,
-    year: int,
-    *,
-    ctx_month: int | None = None,
-    bare_day: bool = False,
-) -> _Point | None:
-    """Read one calendar point from *s*.
-
-    Returns None when *s* is not shaped like a point; raises PhraseError when it is
-    shaped like one but names an impossible date.
-    """
-    if not s:
-        return None
-    iso = _ISO_RE.fullmatch(s)
-    if iso:
-        iy = _check_year(text, int(iso["y"]))
-        im = _check_month(text, int(iso["m"]))
-        if iso["d"] is None:
-            return _month_point(iy, im, explicit_year=True)
-        iday = _check_day(text, iy, im, int(iso["d"]))
-        return _Point(iday, iday, "day", iy, im, False, True, True, False)
-
-    g = _POINT_RE.fullmatch(s)
-    if g is None:
-        return None
-    nums: dict[str, int | None] = {}
-    for key in ("y", "m", "d"):
-        tok = g[key]
-        nums[key] = None if tok is None else _number(tok)
-        if tok is not None and nums[key] is None:
-            return None
-    bare_year = g["this"] is not None
-    explicit_year = g["y"] is not None
-    y_num = nums["y"]
-    y = _check_year(text, y_num) if y_num is not None else year
-    m_num = nums["m"]
-    m = _check_month(text, m_num) if m_num is not None else None
-    has_mchar = g["mchar"] is not None
-    if bare_year and has_mchar:
-        return None  # 年3月 is not a phrase; 年 alone only qualifies 底 / 內
-    if has_mchar and m is None:
-        if ctx_month is None:
-            tail = g["xun"] + "旬" if g["xun"] else g["eom"] or ""
-            raise _needs_month(text, "月" + tail, "2月" + tail)
-        m = ctx_month
-    explicit_month = m_num is not None
-
-    d_tok = g["d"]
-    if d_tok is not None:
-        if g["dmark"] is None and not (bare_day and explicit_month):
-            return None
-        if bare_year:
-            return None
-        month = m if m is not None else ctx_month
-        if month is None:
-            raise _needs_month(text, f"{d_tok}日", f"2月{d_tok}日")
-        d_num = nums["d"]
-        assert d_num is not None
-        day = _check_day(text, y, month, d_num)
-        return _Point(day, day, "day", y, month, False, explicit_year, explicit_month, False)
-
-    if g["xun"] is not None:
-        month = m if m is not None else ctx_month
-        if month is None or bare_year:
-            raise _needs_month(text, g["xun"] + "旬", f"3月{g['xun']}旬")
-        lo, hi = _XUN_DAYS[g["xun"]]
-        hi = min(hi, _last_day(y, month))
-        return _Point(
-            date(y, month, lo), date(y, month, hi), "xun", y, month, False, explicit_year, explicit_month, False
-        )
-
-    if g["eom"] is not None:
-        if m is None and not has_mchar and (explicit_year or bare_year):
-            end = date(y, 12, 31)
-            return _Point(end, end, "year", y, None, True, explicit_year, False, bare_year)
-        month = m if m is not None else ctx_month
-        if month is None:
-            raise _needs_month(text, "月" + g["eom"], "2月" + g["eom"])
-        end = date(y, month, _last_day(y, month))
-        return _Point(end, end, "month", y, month, True, explicit_year, explicit_month, False)
-
-    if m is not None:
-        return _month_point(y, m, explicit_year=explicit_year, explicit_month=explicit_month)
-    if explicit_year or bare_year:
-        return _Point(date(y, 1, 1), date(y, 12, 31), "year", y, None, False, explicit_year, False, bare_year)
-    return None
-
-
-def _month_point(y: int, m: int, *, explicit_year: bool, explicit_month: bool = True) -> _Point:
-    return _Point(
-        date(y, m, 1),
-        date(y, m, _last_day(y, m)),
-        "month",
-        y,
-        m,
-        False,
-        explicit_year,
-        explicit_month,
-        False,
-    )
 
 
 _UNBOUNDED_WORDS: Final = frozenset({"不限", "不限時間", "不限期"})
@@ -395,7 +201,34 @@ def _around(text: str, s: str, year: int, days: int) -> Window | None:
     return None
 
 
-def parse_window(text: str, year: int, *, around: int = AROUND_DAYS) -> Window:
+#: Words for the campaign itself (活動結束前: before the plan's own end), one row each:
+#: (word, which bounds of the campaign the window keeps).
+_CAMPAIGN_WORDS: Final[tuple[tuple[str, str], ...]] = (
+    ("活動結束前", "end"),
+    ("活動結束之前", "end"),
+    ("結束前", "end"),
+    ("全程", "both"),
+    ("活動期間", "both"),
+    ("整個活動期間", "both"),
+    ("活動開始後", "start"),
+)
+
+
+def _campaign_word(text: str, s: str, campaign: Window | None) -> Window | None:
+    for word, keep in _CAMPAIGN_WORDS:
+        if s != word:
+            continue
+        if campaign is None:
+            raise _error(text, "「活動結束前」一類的說法需要方案的起止日期(start、end)",
+                         "a phrase about the campaign itself needs the plan's start and end",
+                         ("a plan with start and end", "a date instead: 2024年1月31日前"))
+        start = campaign.start if keep in ("both", "start") else None
+        end = campaign.end if keep in ("both", "end") else None
+        return Window(start, end, text)
+    return None
+
+
+def parse_window(text: str, year: int, *, around: int = AROUND_DAYS, campaign: Window | None = None) -> Window:
     """Read a calendar phrase as an inclusive :class:`Window`.
 
     Args:
@@ -403,6 +236,7 @@ def parse_window(text: str, year: int, *, around: int = AROUND_DAYS) -> Window:
             ``"3月11日至4月20日"``, ``"2014-03-11"``; Traditional or Simplified.
         year: the year the plan is resolved in; a year written in the phrase wins.
         around: days either side for ``X前後`` (七一前後 → 6月24日至7月8日 by default).
+        campaign: the plan's own window, for 活動結束前 / 全程 / 活動期間 (``_CAMPAIGN_WORDS``).
 
     Festival names (元旦, 五四, 七一, 國慶 … see ``_NAMED_DAYS``) stand for their day.
 
@@ -430,7 +264,9 @@ def parse_window(text: str, year: int, *, around: int = AROUND_DAYS) -> Window:
             s = s[len(word) :]
             break
     s = _named_day(s)
-    w = _around(text, s, year, around)
+    w = _campaign_word(text, s, campaign)
+    if w is None:
+        w = _around(text, s, year, around)
     if w is None:
         w = _single(text, s, year)
     if w is None:

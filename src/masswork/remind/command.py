@@ -1,7 +1,7 @@
 """``masswork remind``: compute the reminders due on a day and deliver each one once.
 
     masswork remind PLAN SCHEDULE [--as-of DATE] [--channel NAME ...] [--dry-run]
-                    [--format text|json] [--config FILE] [--ledger FILE] [--lang zh|en]
+                    [--format text|json] [--config FILE] [--ledger FILE] [--lang zh-Hans|zh-Hant|en]
 
 Channels, the ledger and the working-day calendar are set in a config file (``--config``,
 default ``./masswork.toml`` when present; format in ``docs/reminders.md``). Secrets come only
@@ -25,7 +25,8 @@ from typing import Any
 import click
 
 from ..loaders import load_plan, load_schedule
-from ..options import parse_as_of
+from ..i18n import normalize, resolve, tr
+from ..options import lang_option, parse_as_of
 from ..plugins import get_host
 from .compute import Reminder, reminders
 from .config import DEFAULT_CONFIG, Config, build_targets, load_config, selected_channels
@@ -70,8 +71,7 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
               help=f"Config file (default: ./{DEFAULT_CONFIG} if present) 配置文件.")
 @click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
               help=f"Delivery ledger (default: [ledger] path, else ./{DEFAULT_LEDGER}) 送達台賬.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the report 信息語言 (default: [remind] lang, else zh).")
+@lang_option()
 def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str, ...], dry_run: bool,
            fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None) -> None:
     """Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.
@@ -81,7 +81,8 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     failed or waits for its retry, 2 bad input.
     """
     config = load_config(config_path)
-    lang = lang or str(config.remind.get("lang", "zh"))
+    # --lang, else [remind] lang, else the environment or the plan's script (below).
+    lang = lang or normalize(str(config.remind.get("lang", ""))) or None
     day = as_of or dt.date.today()
     names = selected_channels(config, channels)
     targets, env_warnings = build_targets(config, names, json_output=fmt == "json", lenient=dry_run)
@@ -89,6 +90,7 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     calendar = host.calendar(dict(config.calendar))
     p = load_plan(plan)
     s = load_schedule(schedule, p)
+    lang = resolve(lang, plan_text=p.title)
     from ..engine import check
 
     report = check(p, s, day, calendar=calendar)
@@ -106,9 +108,9 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
         if ledger is not None:
             ledger.close()
     for failure in host.failures:
-        click.echo("警告 warning: " + failure.message(lang), err=True)
+        click.echo(tr(lang, "cli.warning", text=failure.message(lang)), err=True)
     for text in env_warnings:
-        click.echo("警告 warning: " + text, err=True)
+        click.echo(tr(lang, "cli.warning", text=text), err=True)
     by_reminder: dict[tuple[str, ...], list[Delivery]] = {}
     for d in deliveries:
         by_reminder.setdefault(d.reminder.key, []).append(d)
@@ -145,35 +147,32 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
         future = [n for n in report.warnings if n.code == "held-in-future"]
         for notice in report.warnings:
             if notice.code != "held-in-future":
-                click.echo(("提示 " if lang == "zh" else "warning ") + notice.message(lang), err=True)
+                click.echo(tr(lang, "check.notice", text=notice.message(lang)), err=True)
         if future:
-            click.echo(f"提示 另有 {len(future)} 項活動記為已舉行但晚於 {day},未計入" if lang == "zh" else
-                       f"warning {len(future)} events recorded as held after {day} were not counted", err=True)
+            click.echo(tr(lang, "remind.future_not_counted", n=len(future), day=day), err=True)
     sys.exit(1 if pending and not dry_run else 0)
 
 
 def _render_text(title: str, plan_id: str, day: dt.date, rows: list[dict[str, Any]], summary: Mapping[str, int],
                  dry_run: bool, lang: str) -> str:
-    zh = lang == "zh"
-    head = f"{title} ({plan_id})  " + ("提醒日期: " if zh else "reminders as of ") + day.isoformat()
+    head = f"{title} ({plan_id})  " + tr(lang, "remind.as_of", day=day)
     if dry_run:
-        head += "  [試運行 dry run: 不發送、不記錄 nothing sent or recorded]"
+        head += "  " + tr(lang, "remind.dry_run")
     lines = [head, ""]
     if not rows:
-        lines.append("今天沒有需要發送的提醒" if zh else "nothing to remind today")
+        lines.append(tr(lang, "remind.nothing"))
     for row in rows:
         state = row["state"]
-        label = _STATE_ZH[state] if zh else state
-        lead = f"lead {row['lead']}{'wd' if row['lead_unit'] == 'working_day' else 'd'}" if row["lead"] is not None \
-            else ("逾期" if zh else "overdue")
+        label = tr(lang, "remind.state." + state)
+        lead = (tr(lang, "remind.lead_wd" if row["lead_unit"] == "working_day" else "remind.lead_d", n=row["lead"])
+                if row["lead"] is not None else tr(lang, "status.overdue"))
         lines.append(f"{_MARK[state]} {label:<6} {row['channel'] or '-':<10} [{row['clause']}] {row['requirement']} "
                      f"→ {row['recipient_name'] or row['recipient']}  {row['due']} ({lead})")
         if dry_run or state in ("failed", "unrouted") or row["channel"] != "console":
             lines.append(f"      {row['message']}")
         if row.get("error"):
-            lines.append(f"      {'錯誤' if zh else 'error'}: {row['error']}")
+            lines.append("      " + tr(lang, "cli.error", text=row["error"]))
     lines.append("")
-    lines.append(("合計 " if zh else "Total ") + ", ".join(
-        f"{_STATE_ZH[k] if zh else k} {v}" for k, v in summary.items()) if summary else
-        ("合計 0" if zh else "Total 0"))
+    lines.append(tr(lang, "check.total", counts=tuple(
+        tr(lang, "check.count", status=tr(lang, "remind.state." + k), n=v) for k, v in summary.items()) or ("0",)))
     return "\n".join(lines)

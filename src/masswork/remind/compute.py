@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..i18n import pair_text
 from ..kinds.scope import describe as describe_rule
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
@@ -124,22 +125,18 @@ class Reminder:
 
     def message(self, lang: str = "zh") -> str:
         """The message in ``"zh"``, ``"en"`` or ``"both"`` (Chinese, then English)."""
-        if lang == "en":
-            return self.message_en
         if lang == "both":
             return f"{self.message_zh}\n{self.message_en}"
-        return self.message_zh
+        return pair_text(self.message_zh, self.message_en, lang)  # zh-Hans, zh-Hant, en
 
     def subject(self, lang: str = "zh") -> str:
         """A one-line title for mail subjects and robot cards."""
         due = self.due.isoformat() if self.due else ""
         zh = f"【{_KIND_ZH[self.kind]}】[{self.clause}] {self.title_zh or self.requirement} {due}".strip()
         en = f"[{_KIND_EN[self.kind]}] [{self.clause}] {self.title_en or self.requirement} {due}".strip()
-        if lang == "en":
-            return en
         if lang == "both":
             return f"{zh} / {en}"
-        return zh
+        return pair_text(zh, en, lang)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {

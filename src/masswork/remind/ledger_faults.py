@@ -5,9 +5,10 @@ file, what is wrong and what to do (exit 2), never a traceback."""
 from __future__ import annotations
 
 import errno
+import os
 import sqlite3
-from contextlib import contextmanager
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError, Problem
@@ -43,15 +44,29 @@ def ledger_problem(path: Path | str, exc: BaseException) -> InputError:
         return InputError(Problem("送達台賬被另一進程鎖住超過 30 秒",
                                   "the delivery ledger stayed locked by another process for 30 s",
                                   file=file, expected="run again when the other `masswork remind` has finished"))
-    if "full" in text or code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+    if "full" in text or code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or (
+            "disk i/o error" in text and _low_space(Path(path))):
         return InputError(Problem("磁盤已滿,無法寫入送達台賬", "the disk is full: the delivery ledger cannot be written",
                                   file=file, expected="free some space and run again"))
+    if "disk i/o error" in text:
+        return InputError(Problem("讀寫送達台賬時磁盤出錯", "a disk I/O error on the delivery ledger",
+                                  file=file, expected="check the disk and its free space, then run again"))
     if "unable to open" in text or isinstance(exc, (IsADirectoryError, NotADirectoryError, FileNotFoundError)):
         return InputError(Problem("無法打開送達台賬(路徑不是文件,或文件夾無法創建)",
                                   "cannot open the delivery ledger (the path is not a file, or its folder "
                                   "cannot be created)", file=file, expected="a path to a file in a writable folder"))
     return InputError(Problem(f"送達台賬出錯: {exc}", f"the delivery ledger failed: {exc}", file=file,
                               expected=_ASIDE))
+
+
+def _low_space(path: Path) -> bool:
+    """Whether the ledger's file system has under 1 MiB free: SQLite reports a full disk met
+    while writing its WAL or shared-memory file as a plain "disk I/O error"."""
+    try:
+        st = os.statvfs(path.parent if str(path.parent) else ".")
+    except (OSError, AttributeError):
+        return False
+    return st.f_bavail * st.f_frsize < (1 << 20)
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
 from .redact import scrubbed
-from .render import clean, lang_of, one_line, quote_of, subject_of, text_of
+from .render import clean, defang, lang_of, one_line, quote_of, subject_of, text_of
 
 __all__ = ["EMAIL"]
 
@@ -35,11 +35,11 @@ def _addresses(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
 def _compose(reminder: Any, settings: Mapping[str, Any], lang: str, to: list[str]) -> EmailMessage:
     """The message. Plan text goes into the subject on one line (a title with a line break
     would make the header invalid and the reminder undeliverable) and into the body cleaned
-    of control characters; both are encoded by the e-mail package (RFC 2047 words, folded
-    lines), never pasted into the wire format."""
+    of control characters, URLs defanged in both; both are encoded by the e-mail package
+    (RFC 2047 words, folded lines), never pasted into the wire format."""
     msg = EmailMessage()
     prefix = str(settings.get("subject_prefix", "[masswork]"))
-    msg["Subject"] = one_line(f"{prefix} {subject_of(reminder, lang)}", _SUBJECT_LIMIT)
+    msg["Subject"] = defang(one_line(f"{prefix} {subject_of(reminder, lang)}", _SUBJECT_LIMIT))
     msg["From"] = one_line(str(settings["from"]))
     msg["To"] = ", ".join(one_line(a) for a in to)
     msg["Date"] = formatdate(localtime=True)
@@ -47,8 +47,9 @@ def _compose(reminder: Any, settings: Mapping[str, Any], lang: str, to: list[str
     if did:
         msg["Message-ID"] = f"<{one_line(str(did))}@masswork>"
         msg["X-Masswork-Delivery-Id"] = one_line(str(did))
-    body = clean(text_of(reminder, lang))
-    quote = clean(quote_of(reminder))
+    # mail readers turn URLs into links: none from a plan file (defanged, still readable)
+    body = defang(clean(text_of(reminder, lang)))
+    quote = defang(clean(quote_of(reminder)))
     if quote:
         body += f"\n\n方案原文 plan text: 「{quote}」"
     msg.set_content(body + "\n\n-- \nmasswork\n")

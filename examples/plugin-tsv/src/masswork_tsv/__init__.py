@@ -85,7 +85,7 @@ def _rows(inp: ExportInput) -> Iterable[list[str]]:
 
 def export_tsv(inp: ExportInput) -> bytes:
     """The 台賬 as TSV bytes (UTF-8, LF)."""
-    header = [zh if inp.lang == "zh" else en for en, zh in HEADER]
+    header = [zh if inp.lang.startswith("zh") else en for en, zh in HEADER]
     lines = ["\t".join(header)]
     lines += ["\t".join(tsv_field(c) for c in row) for row in _rows(inp)]
     return ("\n".join(lines) + "\n").encode("utf-8")

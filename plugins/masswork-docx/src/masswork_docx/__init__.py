@@ -1,8 +1,10 @@
 """masswork-docx: the ``docx`` export format — a self-inspection report (自查報告) in
-Chinese (English with ``--lang en``) — and a reader that lets ``masswork draft`` take a
-.docx plan.
+Chinese (English with ``--lang en``) —, the ``docx-checklist`` format — the plan as a
+printable A4 checklist, ``masswork explain`` on paper — and a reader that lets
+``masswork draft`` take a .docx plan.
 
 ``masswork export PLAN SCHEDULE --format docx -o 自查報告.docx [--as-of DATE] [--lang zh|en]``
+``masswork export PLAN SCHEDULE --format docx-checklist -o 落實清單.docx [--as-of DATE]``
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ from collections.abc import Callable
 from masswork import hookimpl
 from masswork.exporters import Exporter
 
+from .checklist import build_checklist, export_docx_checklist
 from .reader import read_docx_text
 from .report import build_document, export_docx, owed_text, title_text
 from .text import clean
 
 __all__ = [
     "EXPORTER",
+    "CHECKLIST_EXPORTER",
+    "export_docx_checklist",
+    "build_checklist",
     "export_docx",
     "build_document",
     "read_docx_text",
@@ -40,10 +46,21 @@ EXPORTER = Exporter(
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
 
+CHECKLIST_EXPORTER = Exporter(
+    name="docx-checklist",
+    suffix=".docx",
+    export=export_docx_checklist,
+    description="落實清單(Word,A4):每項要求的時間、期限、責任人和個人分解",
+    description_en="the plan as a printable A4 checklist (Word): window, due date, responsible, per person",
+    binary=True,
+    media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+
 
 @hookimpl
 def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(EXPORTER)
+    register(CHECKLIST_EXPORTER)
 
 
 @hookimpl

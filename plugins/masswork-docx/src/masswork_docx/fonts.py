@@ -58,7 +58,7 @@ def apply_fonts(doc: Document, lang: str) -> None:
     defaults = _child(styles, "w:docDefaults", first=True)
     rpr_default = _child(defaults, "w:rPrDefault", first=True)
     set_fonts(_child(rpr_default, "w:rPr"), BODY_EAST_ASIA, lang="zh-CN")
-    if lang == "zh":
+    if lang == "zh" or lang.startswith("zh-"):
         _child(_child(rpr_default, "w:rPr"), "w:lang").set(qn("w:val"), "zh-CN")
     for name in ("Normal", "Table Grid", "List Bullet", "List Number"):
         style = doc.styles[name]

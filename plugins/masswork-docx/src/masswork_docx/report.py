@@ -8,6 +8,13 @@ Sections, in Chinese (English with ``--lang en``):
     words, what was found and what is still owed (who, how many);
 四、已完成事項 — the met requirements;
 (五、已豁免事項, 六、提示 where there are any), then the signature block.
+
+On paper (A4): each open item's heading is the requirement's title from the plan (its
+``title``/``title_en``, else the kind's description), with the clause; 責任 names the role
+and the people holding it; a heading is kept with what follows it (and never directly followed by another heading,
+which LibreOffice would strand), table rows do not split and a table's header row repeats
+on a new page; the signature block is one paragraph kept with the report's last, so it
+never stands alone on a page.
 """
 
 from __future__ import annotations
@@ -24,6 +31,10 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from masswork.checklist import rule_title
+from masswork.i18n import is_chinese, normalize, pair_text
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
 
@@ -63,9 +74,8 @@ def _num(x: float) -> str:
 
 def title_text(inp: ExportInput) -> str:
     plan_title = clean(inp.plan.title)
-    if inp.lang == "zh":
-        return f"關於落實《{plan_title}》情況的自查報告"
-    return f"Self-inspection report on carrying out “{plan_title}”"
+    return pair_text(f"關於落實《{plan_title}》情況的自查報告",
+                     f"Self-inspection report on carrying out “{plan_title}”", inp.lang)
 
 
 _COUNTED_KINDS = ("per-person", "occurs", "quantity", "recurring")
@@ -79,7 +89,7 @@ def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> 
     counted = f.kind in _COUNTED_KINDS
     parts = [_owed_one(s, lang, counted, names or {}) for s in f.shortfall]
     if parts:
-        return ";".join(parts) if lang == "zh" else "; ".join(parts)
+        return ";".join(parts) if is_chinese(lang) else "; ".join(parts)
     return clean(f.message(lang))
 
 
@@ -87,36 +97,35 @@ def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
     if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
-        return "差距:" if lang == "zh" else "Gap: "
-    return "尚欠:" if lang == "zh" else "Owed: "
+        return pair_text("差距:", "Gap: ", lang)
+    return pair_text("尚欠:", "Owed: ", lang)
 
 
 def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) -> str:
     who = clean(s.name or names.get(s.subject) or s.subject)
     if s.need is not None and s.have is not None and (counted or s.need != 1):
         gap = max(s.need - s.have, 0)
-        if lang == "zh":
-            return f"{who}:應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}"
-        return f"{who}: {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed"
+        return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
+                               f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
     if s.detail:
-        return f"{who}:{clean(s.detail)}" if lang == "zh" else f"{who}: {clean(s.detail)}"
+        return f"{who}:{clean(s.detail)}" if is_chinese(lang) else f"{who}: {clean(s.detail)}"
     return who
 
 
 def _status(status: Status, lang: str) -> str:
-    return status.zh if lang == "zh" else status.value
+    return status.label(lang)
 
 
 def _date(day: dt.date | None, lang: str) -> str:
     if day is None:
         return ""
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    return f"{day.year}年{day.month}月{day.day}日" if is_chinese(lang) else day.isoformat()
 
 
 class _Writer:
     def __init__(self, inp: ExportInput) -> None:
         self.inp = inp
-        self.zh = inp.lang == "zh"
+        self.zh = is_chinese(inp.lang)
         self.doc: Document = docx.Document()
         apply_fonts(self.doc, inp.lang)
         normal = self.doc.styles["Normal"]
@@ -133,13 +142,32 @@ class _Writer:
         names.update((e.id, e.title) for e in inp.schedule.events if e.title)
         names.update((d.id, d.title) for d in inp.schedule.documents if d.title)
         self.names: Mapping[str, str] = names
+        self.requirements = {r.id: r for r in inp.plan.requirements}
+        self.last: Paragraph | None = None
+
+    def title_of(self, f: Finding) -> str:
+        """The requirement's title in the report's language (the rule id for a finding the
+        plan has no requirement for)."""
+        req = self.requirements.get(f.rule)
+        return clean(rule_title(req, self.inp.plan, self.inp.lang)) if req is not None else clean(f.rule)
+
+    def who(self, ref: str) -> str:
+        """A responsible id as people read it: a role with the people holding it
+        (黨組書記(王建國)), a person or a body by name."""
+        label = clean(self.names.get(ref, ref))
+        holders = [clean(p.name) for p in self.inp.plan.holders(ref)] if any(
+            r.id == ref for r in self.inp.plan.roles) else []
+        if not holders:
+            return label
+        sep = "、" if self.zh else ", "
+        return f"{label}({sep.join(holders)})" if self.zh else f"{label} ({sep.join(holders)})"
 
     def unit(self) -> str:
         """The unit reporting: the schedule's unit, else the plan's issuer."""
         return clean(self.inp.schedule.unit) or clean(self.inp.plan.issuer)
 
     def t(self, zh: str, en: str) -> str:
-        return zh if self.zh else en
+        return pair_text(zh, en, self.inp.lang)
 
     def para(self, text: str = "", *, bold_label: str = "", style: str | None = None,
              align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
@@ -150,11 +178,12 @@ class _Writer:
             p.add_run(clean(text))
         if align is not None:
             p.alignment = align
+        self.last = p
         return p
 
     def heading(self, key: str) -> None:
         zh, en = SECTION_TITLES[key]
-        self.doc.add_heading(self.t(zh, en), level=1)
+        self.doc.add_heading(self.t(zh, en), level=1).paragraph_format.keep_with_next = True
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
         body = [list(r) for r in rows]
@@ -167,6 +196,12 @@ class _Writer:
         for r, row in enumerate(body, start=1):
             for col, text in enumerate(row):
                 table.rows[r].cells[col].paragraphs[0].add_run(clean(text))
+        for r, row_ in enumerate(table.rows):
+            props = row_._tr.get_or_add_trPr()
+            props.append(OxmlElement("w:cantSplit"))
+            if r == 0:
+                props.append(OxmlElement("w:tblHeader"))  # repeated at the top of each page
+        self.last = None
         return table
 
     # ------------------------------------------------------------------ parts
@@ -222,19 +257,31 @@ class _Writer:
             self.para(self.t("經自查,方案各項要求均已完成或豁免,未發現尚欠事項。",
                              "No requirement is open, unmet or overdue."))
             return
+        counts = {s: sum(1 for f in items if f.status is s) for s in OPEN_STATUSES}
+        # A line between the section heading and the first item's: LibreOffice does not
+        # keep two consecutive keep-with-next headings together at a page's foot.
+        if self.zh:
+            self.para(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
+                      f"未到期 {counts[Status.OPEN]} 項。")
+        else:
+            self.para(f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
+                      f"{counts[Status.OPEN]} open.")
         for i, f in enumerate(items, start=1):
             number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
-            self.doc.add_heading(f"{number}{clean(f.clause)} {clean(f.rule)} — {_status(f.status, self.inp.lang)}",
-                                 level=2)
+            clause = f"〔{clean(f.clause)} {clean(f.rule)}〕" if self.zh else f"[{clean(f.clause)} {clean(f.rule)}] "
+            text = (f"{number}{self.title_of(f)}{clause}— {_status(f.status, self.inp.lang)}" if self.zh else
+                    f"{number}{self.title_of(f)} {clause}— {_status(f.status, self.inp.lang)}")
+            # Kept with its first line. The item's own lines are not chained to each other:
+            # LibreOffice gives up keep-with-next along a chain and strands the heading.
+            self.doc.add_heading(text, level=2).paragraph_format.keep_with_next = True
             if f.quote:
                 self.para(f"「{f.quote}」" if self.zh else f"“{f.quote}”", bold_label=self.t("原文:", "Plan: "))
             self.para(f.message(self.inp.lang), bold_label=self.t("情況:", "Found: "))
-            self.para(owed_text(f, self.inp.lang, self.names),
-                      bold_label=owed_label(f, self.inp.lang))
+            self.para(owed_text(f, self.inp.lang, self.names), bold_label=owed_label(f, self.inp.lang))
             if f.due:
                 self.para(_date(f.due, self.inp.lang), bold_label=self.t("期限:", "Due: "))
             if f.responsible:
-                who = "、".join(self.names.get(x, x) for x in f.responsible)
+                who = ("、" if self.zh else "; ").join(self.who(x) for x in f.responsible)
                 self.para(who, bold_label=self.t("責任:", "Responsible: "))
 
     def listed(self, key: str, status: Status) -> None:
@@ -245,7 +292,7 @@ class _Writer:
         if not items:
             self.para(self.t("無。", "None."))
         for f in items:
-            self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {f.rule}: ", style="List Bullet")
+            self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {self.title_of(f)} ({f.rule}): ", style="List Bullet")
 
     def warnings(self) -> None:
         if not self.inp.report.warnings:
@@ -255,20 +302,26 @@ class _Writer:
             self.para(w.message(self.inp.lang), style="List Bullet")
 
     def signature(self) -> None:
-        right = WD_ALIGN_PARAGRAPH.RIGHT
-        unit = self.unit()
+        """Seal, signature and date as one right-aligned paragraph kept whole and kept with
+        the report's last paragraph, so it never stands alone on a page. (One paragraph, not
+        a chain of kept paragraphs: LibreOffice drops keep-with-next along longer chains.)"""
+        if self.last is not None:
+            self.last.paragraph_format.keep_with_next = True
+        unit = clean(self.unit())
         day = self.inp.as_of
-        block = [
-            self.para(),
-            self.para(),
-            self.para(self.t(f"{clean(unit)}(蓋章)", f"{clean(unit)} (seal)"), align=right),
-            self.para(self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
-                      align=right),
-            self.para(_date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
-                      align=right),
+        lines = [
+            self.t(f"{unit}(蓋章)", f"{unit} (seal)"),
+            self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
+            _date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
         ]
-        for p in block[:-1]:
-            p.paragraph_format.keep_with_next = True  # the block stays on one page
+        p = self.doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        p.paragraph_format.space_before = Pt(48)
+        p.paragraph_format.keep_together = True
+        for i, line in enumerate(lines):
+            run = p.add_run(line)
+            if i < len(lines) - 1:
+                run.add_break()
 
     def build(self) -> Document:
         self.front()
@@ -300,7 +353,7 @@ def build_document(inp: ExportInput) -> Document:
     props.revision = 1
     props.title = title_text(inp)[:255]
     props.subject = clean(inp.schedule.unit)[:255]
-    props.language = "zh-CN" if inp.lang == "zh" else "en"
+    props.language = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(normalize(inp.lang) or "en", "en")
     props.identifier = clean(inp.plan.id)[:255]
     props.comments = ""
     props.keywords = ""

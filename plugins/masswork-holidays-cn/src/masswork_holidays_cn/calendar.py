@@ -30,6 +30,7 @@ day from Monday to Friday and a rest day on Saturday and Sunday.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -103,7 +104,9 @@ class CalendarCoverageError(MassworkError):
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        return f"{self.zh} / {self.en}" if lang == "zh" else f"{self.en} ({self.zh})"
+        from masswork.i18n import pair_text
+
+        return pair_text(self.zh, self.en, lang)
 
 
 @attrs.frozen
@@ -249,6 +252,19 @@ def load_override(path: str | Path) -> Override:
     return override_from_dict(data, str(p))
 
 
+# chinesecalendar checks each date against its whole table (a min and a max over every
+# holiday); a batch asks about the same few hundred days for every unit, so answers are kept.
+@functools.lru_cache(maxsize=8192)
+def _library_workday(day: dt.date) -> bool:
+    return bool(chinese_calendar.is_workday(day))
+
+
+@functools.lru_cache(maxsize=8192)
+def _library_holiday(day: dt.date) -> tuple[bool, str | None]:
+    on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    return bool(on_holiday), (str(name) if name else None)
+
+
 class ChineseCalendar:
     """Working days in mainland China (中國大陸法定節假日與調休).
 
@@ -263,7 +279,7 @@ class ChineseCalendar:
 
     def _check(self, day: dt.date) -> None:
         try:
-            chinese_calendar.is_workday(day)
+            _library_workday(day)
         except NotImplementedError:
             raise CalendarCoverageError(day.year, self.override.file if self.override else None) from None
 
@@ -273,7 +289,7 @@ class ChineseCalendar:
         if self.override is not None and self.override.covers(day):
             return self.override.is_working_day(day)
         self._check(day)
-        return bool(chinese_calendar.is_workday(day))
+        return _library_workday(day)
 
     def holiday(self, day: dt.date) -> str | None:
         """The public holiday ``day`` is a rest day of (``"清明節 Qingming Festival"``); None for
@@ -285,7 +301,7 @@ class ChineseCalendar:
                 return None
             return self.override.holidays.get(day)
         self._check(day)
-        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+        on_holiday, name = _library_holiday(day)
         if not on_holiday or not name:
             return None
         return _library_label(str(name))

@@ -5,6 +5,9 @@ CSS and SVG only, no script, and a Content-Security-Policy that forbids fetching
 All text from the plan, schedule and report is escaped (``html.escape``), after dropping
 what HTML cannot carry (NUL and other control characters); see :mod:`masswork_html.text`.
 The same input gives the same bytes.
+
+Also ``html-checklist``: the plan as a checklist page made to print on A4
+(:mod:`masswork_html.checklist`).
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from collections.abc import Callable
 from masswork.exporters import Exporter, ExportInput
 from masswork.hookspecs import hookimpl
 
+from .checklist import export_html_checklist, render_checklist
 from .page import CSP, render
 from .text import clean, esc
 
-__all__ = ["CSP", "EXPORTER", "export_html", "clean", "esc", "masswork_register_exporters"]
+__all__ = ["CSP", "EXPORTER", "CHECKLIST_EXPORTER", "export_html", "export_html_checklist",
+           "render_checklist", "clean", "esc", "masswork_register_exporters"]
 
 __version__ = "0.1.0"
 
@@ -35,7 +40,29 @@ EXPORTER = Exporter(
     media_type="text/html",
 )
 
+CHECKLIST_EXPORTER = Exporter(
+    "html-checklist", ".html", export_html_checklist,
+    "落實清單網頁(A4 打印):每項要求的時間、期限、責任人和個人分解",
+    "the plan as a checklist page for A4 printing: window, due date, responsible, per person",
+    binary=False,
+    media_type="text/html",
+)
+
 
 @hookimpl
 def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(EXPORTER)
+    register(CHECKLIST_EXPORTER)
+
+
+@hookimpl
+def masswork_register_summary_exporters(register: Callable[[object], None]) -> None:
+    """The batch overview page (``--summary-format html``)."""
+    from masswork.batch import SummaryExporter
+
+    def export(summary: object, lang: str) -> bytes:
+        from .overview import overview_html
+
+        return overview_html(summary, lang).encode("utf-8")  # type: ignore[arg-type]
+
+    register(SummaryExporter("html", ".html", export, "批量檢查概覽(網頁)", "batch overview (web page)"))

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from masswork.exporters import ExportInput
+from masswork.i18n import is_chinese, labels, normalize
 from masswork.model import Event, EventStatus, Plan
 from masswork.report import Finding, Status
 
@@ -35,7 +36,7 @@ _WORDS = {
         "cancelled_event": "已取消", "legend_due": "未完成要求", "legend_window": "要求時限",
         "legend_phase": "環節", "generated": "由 masswork 生成", "need": "需", "have": "已",
         "shortfall": "差額", "none": "無", "done": "完成", "kind": "類型", "sep": ":",
-        "list": "、", "n_events": "項活動", "phase": "環節",
+        "list": "、", "n_events": "項活動", "phase": "環節", "plan_id": "方案編號",
     },
     "en": {
         "report": "check report", "as_of": "As of", "as_of_short": "as of", "whole": "whole schedule (as planned)",
@@ -52,11 +53,10 @@ _WORDS = {
         "cancelled_event": "cancelled", "legend_due": "failing rule", "legend_window": "required window",
         "legend_phase": "phase", "generated": "made by masswork", "need": "need", "have": "have",
         "shortfall": "short", "none": "none", "done": "done", "kind": "Kind", "sep": ": ",
-        "list": ", ", "n_events": "events", "phase": "Phase",
+        "list": ", ", "n_events": "events", "phase": "Phase", "plan_id": "Plan id",
     },
 }
 
-_STATUS_EN = {s: s.value for s in Status}
 _EVENT_STATUS = {
     "zh": {"planned": "計劃", "held": "已舉行", "cancelled": "已取消"},
     "en": {"planned": "planned", "held": "held", "cancelled": "cancelled"},
@@ -66,10 +66,12 @@ _ORDER = {Status.UNMET: 0, Status.OVERDUE: 1, Status.OPEN: 2, Status.MET: 3, Sta
 
 
 def labels_for(plan: Plan, lang: str) -> Labels:
-    lang = "zh" if lang == "zh" else "en"
-    names = dict(plan.names(lang))
-    status = {s: s.zh for s in Status} if lang == "zh" else dict(_STATUS_EN)
-    return Labels(lang, names, status, _EVENT_STATUS[lang], _WORDS[lang])
+    """Labels in ``lang`` (zh-Hans, zh-Hant or en; the old "zh" is Traditional). ``Labels.lang``
+    is "zh" or "en", the script-independent choice the layout makes (date style, separators)."""
+    key = "zh" if is_chinese(lang) else "en"
+    names = dict(plan.names(key))
+    status = {s: s.label(lang) for s in Status}
+    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang))
 
 
 CSS = """
@@ -315,7 +317,7 @@ def _header(inp: ExportInput, L: Labels) -> str:
         meta.append((w["unit"], inp.schedule.unit))
     if clean(plan.issuer).strip():
         meta.append((w["issuer"], plan.issuer))
-    meta.append(("ID", plan.id))
+    meta.append((L.words["plan_id"], plan.id))
     dl = "".join(f"<div><dt>{esc(k)}</dt><dd>{_u(v)}</dd></div>" for k, v in meta)
     verdict = (f'<span class="verdict ok">{esc(w["verdict_ok"])}</span>' if r.ok
                else f'<span class="verdict bad">{esc(w["verdict_bad"])}</span>')
@@ -339,7 +341,7 @@ def render(inp: ExportInput) -> str:
         _header(inp, L), _summary_cards(inp, L), _phase_section(inp, L), tl,
         _findings_section(inp, L, index), _warnings_section(inp, L), _ledger_section(inp, L, events, index),
     )
-    lang = "zh" if L.lang == "zh" else "en"
+    lang = normalize(inp.lang) or "en"
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'

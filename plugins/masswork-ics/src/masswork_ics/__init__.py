@@ -28,6 +28,7 @@ from zoneinfo import ZoneInfo
 import icalendar
 from masswork.exporters import Exporter, ExportInput
 from masswork.hookspecs import hookimpl
+from masswork.i18n import is_chinese, labels
 from masswork.model import Event, EventStatus, Plan, Requirement
 from masswork.report import Finding, Status
 
@@ -118,9 +119,9 @@ _KIND_ZH = {
     "attest": "核實", "recurring": "定期", "quantity": "學時",
 }
 
-_MARK = {
-    "zh": {Status.OVERDUE: "【已逾期】", Status.UNMET: "【未達標】", Status.WAIVED: "【已豁免】"},
-    "en": {Status.OVERDUE: "[OVERDUE] ", Status.UNMET: "[UNMET] ", Status.WAIVED: "[WAIVED] "},
+_MARK_TEXT = {
+    "zh": {"overdue": "【已逾期】", "unmet": "【未達標】", "waived": "【已豁免】"},
+    "en": {"overdue": "[OVERDUE] ", "unmet": "[UNMET] ", "waived": "[WAIVED] "},
 }
 
 
@@ -171,7 +172,7 @@ def dtstamp(inp: ExportInput) -> dt.datetime:
 
 
 def _event_component(inp: ExportInput, e: Event, name: Callable[[str | None], str], stamp: dt.datetime) -> icalendar.Event:
-    L = _L["zh" if inp.lang == "zh" else "en"]
+    L = labels(_L, inp.lang)
     joined = L["list"].join
     summary = name(e.type)
     title = clean_text(e.title).strip()
@@ -252,22 +253,22 @@ def _short(text: str, limit: int = 40) -> str:
 
 def _finding_component(inp: ExportInput, f: Finding, name: Callable[[str | None], str],
                        stamp: dt.datetime) -> icalendar.Event:
-    zh = inp.lang == "zh"
-    L = _L["zh" if zh else "en"]
+    zh = is_chinese(inp.lang)
+    L = labels(_L, inp.lang)
     assert f.due is not None
     req = _requirement(inp.plan, f.rule)
     what = (req.title if zh else (req.title_en or req.title)) if req is not None else ""
     what = what or _short(f.quote) or f.rule
-    kind = _KIND_ZH.get(f.kind, f.kind) if zh else f.kind
-    mark = _MARK["zh" if zh else "en"].get(f.status, "")
+    kind = labels({"zh": _KIND_ZH, "en": {}}, inp.lang).get(f.kind, f.kind)
+    mark = labels(_MARK_TEXT, inp.lang).get(f.status.value, "")
     summary = f"{mark}{L['deadline']}{L['sep']}{f.clause} {kind} {what}"
-    status = f"{f.status.zh} {f.status.value}" if zh else f.status.value
+    status = f.status.label(inp.lang)
     desc = _lines((
         (L["status"], status),
         (L["as_of"], inp.as_of.isoformat() if inp.as_of else ""),
         (L["clause"], f.clause),
         (L["rule"], f.rule),
-        (L["kind"], f.kind),
+        (L["kind"], kind),
         (L["due"], f.due.isoformat()),
         (L["message"], f.message(inp.lang)),
         (L["quote"], f.quote),

@@ -112,7 +112,7 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
         return _JSON(report.to_dict(message_lang(inp.lang)))
 
     async def do_explain(request: Request, inp: Inputs) -> Response:
-        return _JSON(await run_in_threadpool(explain_data, inp.plan))
+        return _JSON(await run_in_threadpool(explain_data, inp.plan, message_lang(inp.lang)))
 
     async def do_remind(request: Request, inp: Inputs) -> Response:
         assert inp.schedule is not None

@@ -35,13 +35,12 @@ def readers_data() -> list[dict[str, Any]]:
              "media_types": list(r.media_types)} for r in host.readers().values()]
 
 
-def explain_data(plan: Plan) -> dict[str, Any]:
-    kinds = get_host().kinds()
-    rows = []
-    for r in plan.requirements:
-        zh, en = kinds.get(r.kind).describe(r, plan)
-        rows.append({"rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase,
-                     "quote": r.quote, "zh": r.title or zh, "en": r.title_en or en})
+def explain_data(plan: Plan, lang: str = "zh") -> dict[str, Any]:
+    """The rows of ``masswork explain --format json`` (masswork.explain.checklist)."""
+    from masswork.explain import checklist
+    from masswork.plugins import get_calendar
+
+    rows = checklist(plan, lang, calendar=get_calendar())
     return {"plan": plan.id, "title": plan.title, "requirements": rows}
 
 

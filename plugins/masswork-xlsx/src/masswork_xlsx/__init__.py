@@ -54,3 +54,18 @@ def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
 @hookimpl
 def masswork_register_readers(register: Callable[[Reader], None]) -> None:
     register(XLSX_READER)
+
+
+@hookimpl
+def masswork_register_summary_exporters(register: Callable[[object], None]) -> None:
+    """The batch summary workbook (``--summary-format xlsx``); openpyxl loads only when one
+    is written."""
+    from masswork.batch import SummaryExporter
+
+    def export(summary: object, lang: str) -> bytes:
+        from .summary import summary_xlsx
+
+        return summary_xlsx(summary, lang)  # type: ignore[arg-type]
+
+    register(SummaryExporter("xlsx", ".xlsx", export, "批量匯總工作簿(Excel)",
+                             "batch summary workbook (Excel)", binary=True))

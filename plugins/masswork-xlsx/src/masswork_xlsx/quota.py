@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from masswork.i18n import is_chinese, labels
 from masswork.exporters import ExportInput
 from masswork.kinds import Context, PerPerson, tally
 from masswork.model import Plan
@@ -89,8 +90,8 @@ def quota_rows(inp: ExportInput) -> list[QuotaRow]:
         short = {s.subject: s for s in finding.shortfall} if finding else {}
         tallies = tally(req, ctx)
         subject = p.activity or p.document
-        verb = (_VERB_ZH if lang == "zh" else _VERB_EN)[p.counts]
-        what = f"{verb}{label(plan, subject, lang)}" if lang == "zh" else f"{verb} {label(plan, subject, lang)}"
+        verb = labels({"zh": _VERB_ZH, "en": _VERB_EN}, lang)[p.counts]
+        what = f"{verb}{label(plan, subject, lang)}" if is_chinese(lang) else f"{verb} {label(plan, subject, lang)}"
         for t in tallies:
             person, need, basis, evidence = t.person, t.quota, t.basis, t.done
             done = len(evidence)

@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
+from masswork.i18n import labels, normalize
 from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Status
@@ -107,9 +108,12 @@ def print_scale(widths: Sequence[float], orientation: str) -> float:
 class _Sheet:
     """A worksheet being filled row by row, remembering how wide each column must be."""
 
-    def __init__(self, ws: Worksheet, header: Sequence[str], title: str = "") -> None:
+    def __init__(self, ws: Worksheet, header: Sequence[str], title: str = "", printed: int | None = None) -> None:
         self.ws = ws
         self.title = title
+        # Columns past ``printed`` are there for reading the workbook back, hidden: they
+        # do not print (spreadsheets skip hidden columns), so the page stays readable.
+        self.printed = printed
         self.widths = [display_width(h) for h in header]
         self.texts: dict[tuple[int, int], str] = {}
         self.row = 1
@@ -167,9 +171,10 @@ class _Sheet:
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
         shown = [min(max(width, _MIN_WIDTH), _WRAP_AT) for width in self.widths]
+        n_printed = self.printed or len(shown)
         # Narrow the widest column, a step at a time, until landscape prints readably.
-        while print_scale([w + 2 for w in shown], "landscape") < MIN_PRINT_SCALE:
-            widest = max(range(len(shown)), key=lambda i: shown[i])
+        while print_scale([w + 2 for w in shown[:n_printed]], "landscape") < MIN_PRINT_SCALE:
+            widest = max(range(n_printed), key=lambda i: shown[i])
             if shown[widest] <= _NARROWEST_WRAP:
                 break
             shown[widest] -= 2
@@ -177,6 +182,8 @@ class _Sheet:
             letter = get_column_letter(col)
             wraps = width > shown[col - 1]
             ws.column_dimensions[letter].width = shown[col - 1] + 2
+            if col > n_printed:
+                ws.column_dimensions[letter].hidden = True
             for r in range(2, self.row + 1):
                 ws.cell(row=r, column=col).alignment = wrap if wraps else top
         # Spreadsheets do not all grow a row to fit wrapped text (LibreOffice keeps the
@@ -188,7 +195,7 @@ class _Sheet:
         for r, n in lines.items():
             if n > 1:
                 ws.row_dimensions[r].height = _LINE_HEIGHT * n
-        printed = [w + 2 for w in shown]
+        printed = [w + 2 for w in shown[:n_printed]]
         ws.print_title_rows = "1:1"
         ws.page_setup.paperSize = PAPER_A4
         ws.page_setup.orientation = "portrait" if columns_px(printed) <= PORTRAIT_PX else "landscape"
@@ -202,20 +209,31 @@ class _Sheet:
         ws.print_options.gridLines = True
         ws.print_options.horizontalCentered = True
         # "&" starts a header/footer code; the plan's title is text, so its "&" is doubled.
-        ws.oddHeader.left.text = self.title.replace("&", "&&")[:200]
-        ws.oddHeader.right.text = ws.title.replace("&", "&&")
-        ws.oddFooter.center.text = "&P / &N"
+        header, footer = ws.oddHeader, ws.oddFooter
+        if header is not None:
+            header.left.text = self.title.replace("&", "&&")[:200]
+            header.right.text = ws.title.replace("&", "&&")
+        if footer is not None:
+            footer.center.text = "&P / &N"
 
 
 def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
-    return [zh if lang == "zh" else en for en, zh in columns]
+    words = labels({"zh": {en: zh for en, zh in columns}, "en": {en: en for en, _ in columns}}, lang)
+    return [words[en] for en, _ in columns]
+
+
+def _sheet_name(key: str, lang: str) -> str:
+    return labels({"zh": {k: v["zh"] for k, v in SHEET_NAMES.items()},
+                   "en": {k: v["en"] for k, v in SHEET_NAMES.items()}}, lang)[key]
 
 
 def _ledger(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.active
     assert ws is not None
-    ws.title = SHEET_NAMES["ledger"][inp.lang]
-    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title))
+    ws.title = _sheet_name("ledger", inp.lang)
+    # The first release's columns print; those appended since (end … unit) are hidden.
+    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title),
+                   printed=[en for en, _ in LEDGER_HEADER].index("id") + 1)
     status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
     for row in ledger_rows(inp):
         values: list[Any] = list(row)
@@ -226,11 +244,11 @@ def _ledger(wb: Workbook, inp: ExportInput) -> None:
 
 
 def _status_text(status: Status, lang: str) -> str:
-    return status.zh if lang == "zh" else status.value
+    return status.label(lang)
 
 
 def _findings(wb: Workbook, inp: ExportInput) -> None:
-    ws = wb.create_sheet(SHEET_NAMES["findings"][inp.lang])
+    ws = wb.create_sheet(_sheet_name("findings", inp.lang))
     sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     f: Finding
     for f in sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status)):
@@ -243,7 +261,7 @@ def _findings(wb: Workbook, inp: ExportInput) -> None:
 
 
 def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
-    ws = wb.create_sheet(SHEET_NAMES["quota"][inp.lang])
+    ws = wb.create_sheet(_sheet_name("quota", inp.lang))
     sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     owed_col = [en for en, _ in QUOTA_COLUMNS].index("owed") + 1
     mine_col = [en for en, _ in QUOTA_COLUMNS].index("person_status") + 1
@@ -282,7 +300,7 @@ def build_workbook(inp: ExportInput) -> Workbook:
     props.title = strip_illegal(inp.plan.title)[:255] or None
     props.subject = strip_illegal(inp.schedule.unit)[:255] or None
     props.description = strip_illegal(inp.plan.id)[:255] or None
-    props.language = "zh-TW" if inp.lang == "zh" else "en"
+    props.language = {"zh-Hans": "zh-CN", "zh-Hant": "zh-TW"}.get(normalize(inp.lang) or "en", "en")
     return wb
 
 

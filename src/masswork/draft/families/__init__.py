@@ -27,7 +27,7 @@ import attrs
 
 from . import counting, events, lists, reporting, sequence, timing
 from .base import MAX_STATEMENT, Hit, Params, Row, Statement
-from .logic import HEDGE_CONFIDENCE, hedged, negated
+from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
            "all_rows"]
@@ -55,6 +55,17 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
+_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"))
+_OVERLAPS = (("duration", "deadline"),)
+"""(a, b): ``b`` read from words inside ``a``'s is the same words read again (the dates of a
+span ``自5月下旬起,到7月上旬止`` are not a deadline)."""
+"""(a, b): when a statement states ``a`` its ``b`` is the same words read again
+(``每年不少於32學時`` is a quantity, not a recurring event)."""
+
+_TRIES = 3
+"""A row tries its first few matches in a statement only: a statement that repeats a phrase
+does not say more by repeating it, and the bound keeps reading linear."""
+
 _NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
 
 
@@ -67,6 +78,7 @@ class Found:
     params: Params
     confidence: float
     row: Row
+    span: tuple[int, int] = (0, 0)
 
 
 def all_rows() -> list[Row]:
@@ -74,27 +86,49 @@ def all_rows() -> list[Row]:
     return [r for _, rs, _ in FAMILIES for r in rs]
 
 
-def read_statement(st: Statement, year: int, skip: Sequence[str] = ()) -> list[Found]:
+def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
+                   only: Sequence[str] = ()) -> list[Found]:
     """The requirements one statement states, at most one per kind, kinds in ``skip``
-    left out (another recogniser already drafted them)."""
+    left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
     hedge = hedged(st.f)
+    may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
-            if row.kind in out or row.kind in skip:
+            if row.kind in out or row.kind in skip or (only and row.kind not in only):
+                continue
+            if may and row.kind in _GENERAL:
                 continue
             if row.unless is not None and row.unless.search(st.f):
                 continue
-            for m in row.pattern.finditer(st.f):
-                if row.kind in _NEGATABLE and negated(st.f, m.start()):
+            for tries, m in enumerate(row.pattern.finditer(st.f)):
+                if tries >= _TRIES:
+                    break
+                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())):
                     continue
                 params = build(st, Hit(row, m), year)
                 if params is None:
                     continue
                 conf = min(row.confidence, HEDGE_CONFIDENCE) if hedge else row.confidence
-                out[row.kind] = Found(row.kind, params, conf, row)
+                out[row.kind] = Found(row.kind, params, conf, row, m.span())
                 break
     found = sorted(out.values(), key=lambda x: PRIORITY.index(x.kind))
-    if skip or any(x.kind not in _GENERAL for x in found):
-        found = [x for x in found if x.kind not in _GENERAL]
-    return found[:MAX_KINDS]
+    for a, b in _EXCLUDES:
+        if any(x.kind == a for x in found):
+            found = [x for x in found if x.kind != b]
+    for a, b in _OVERLAPS:
+        spans = [x.span for x in found if x.kind == a]
+        found = [x for x in found
+                 if x.kind != b or not any(s0 < x.span[1] and x.span[0] < s1 for s0, s1 in spans)]
+    named = {_subject(x.params) for x in found if x.kind not in _GENERAL}
+    found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named]
+    specific = [x for x in found if x.kind not in _GENERAL]
+    return (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+
+
+def _subject(params: Params) -> str:
+    for key in ("activity", "document", "before_activity"):
+        v = params.get(key)
+        if v is not None:
+            return str(getattr(v, "id", v))
+    return ""

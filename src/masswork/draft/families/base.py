@@ -81,12 +81,16 @@ class Hit:
 @attrs.define
 class Statement:
     """One statement: its clause id, original text, folded text (same length), line, and
-    the lexicon terms found in it (computed once)."""
+    the heading of its clause (for a date that names no subject, ``(5月25日前)``), the
+    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), and the
+    lexicon terms found in it (computed once)."""
 
     clause: str
     text: str
     f: str
     line: int
+    heading: str = ""
+    before: str = ""
     _terms: list[Match] | None = None
 
     def terms(self, *cats: str) -> list[Match]:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import re
 
-from .base import CN, NUMBER, Hit, Params, Statement, number, rows
-from .words import activity, document, person_role
+from .base import NUMBER, Hit, Params, Statement, number, rows
+from .words import activity, document, heading_activity, person_role
 
 __all__ = ["ROWS", "build", "every_of"]
 
 _EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
-    (r"(?:党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
+    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"以普通党员身份", "以普通黨員身份參加"),
 ), unless=r"^(?:各|全体)")
@@ -27,7 +27,8 @@ PER_UNIT_ROWS = rows("per-unit", (
 RECURRING_ROWS = rows("recurring", (
     (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
-    (r"(?P<unit>年度|每年年初|定期|经常性)", "年度, 定期", 0.55),
+    (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
+    (rf"(?:一|1)(?P<unit>年|季度|个月|月)(?:内)?[^,;。]{{0,6}}?(?P<k>{NUMBER})次", "一年召開1次"),
 ))
 
 QUANTITY_ROWS = rows("quantity", (
@@ -41,24 +42,22 @@ ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + QUANTITY_ROWS
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
-          "定期": ("year", 1), "经常性": ("year", 1)}
+          "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1)}
 
 
-def every_of(unit: str, n: int | None) -> tuple[str, int] | None:
-    """(the plan format's ``every``, how many times per that period one time per ``n``
-    units makes): every 2 months → (year, 6); every half year → (year, 2). None when the
-    period does not divide a year."""
+def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
+    """(the plan format's ``every``, its ``interval``, how many times per period one time
+    per ``n`` units makes): every 2 months → (month, 2, 1); every half year → (half-year, 1,
+    1); every 3 weeks → (week, 3, 1). None for a count of 0."""
     every, per = _EVERY[unit]
     if n == 0:
         return None
-    if n is None or n == 1:
-        return every, per
-    months = {"月": 1, "季度": 3, "季": 3, "半年": 6, "年": 12}.get(unit)
-    if months is None or 12 % (months * n):
-        return None
-    return "year", 12 // (months * n)
+    if unit == "半年":
+        every, per = "half-year", 1
+    return every, n or 1, per
 
 
+_DEED = re.compile(r"参加|出席|列席|写|撰写|填|提交|交|讲|作|备好|订好|修改|至少|不少于|报告|发言|述职|上党课|补课")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
 
@@ -80,7 +79,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "per-person":
-        role = person_role(st)
+        if g.get("role") and not _DEED.search(st.f, m.end()):
+            return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
+        role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
         subj = _subject(st)
         if role is None or subj is None:
             return None
@@ -95,15 +96,18 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None
         return {**subj, "all_sections": True}
     if hit.kind == "recurring":
-        act = activity(st)
+        act = activity(st) or heading_activity(st)
         if act is None:
             return None
-        ev = every_of(g["unit"], number(g.get("n")))
+        ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
         if ev is None:
             return None
-        every, times = ev
+        every, interval, times = ev
         k = number(g.get("k")) or 1
-        return {"activity": act, "every": every, "min": times * k}
+        p = {"activity": act, "every": every, "min": times * k}
+        if interval > 1:
+            p["interval"] = interval
+        return p
     k_words = g.get("k")
     unit = g.get("u") or "%"
     if k_words is None:
@@ -123,5 +127,3 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         p["activity"] = act
     return p
 
-
-_ = CN

@@ -18,13 +18,13 @@ OCCURS_ROWS = rows("occurs", (
 ))
 
 ATTEST_ROWS = rows("attest", (
-    (r"如实|原汁原味|实事求是|签字|签名确认|逐一确认", "qualities: 如實, 原汁原味, 簽字"),
+    (r"原汁原味|签字确认|签名确认|逐一确认|本人签字", "qualities: 原汁原味, 簽字確認"),
 ))
 
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律")
+_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律|抓好|开好|搞好|过好|办好|重点|认真|切实")
 
 
 def build(st: Statement, hit: Hit, year: int) -> Params | None:

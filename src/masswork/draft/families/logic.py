@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "negated", "hedged", "HEDGE_CONFIDENCE"]
+__all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "PERMISSION", "MEANS", "negated", "hedged",
+           "in_means", "HEDGE_CONFIDENCE"]
 
 NEGATION = re.compile(r"不得|避免|不要|防止|力戒|严禁|禁止|杜绝|不准|不能|不搞|不碰|不提倡|严防")
 EXAMPLE = re.compile(r"(?:例如|比如|诸如|譬如|如)(?=[^,;。]{2,40}等)")
 HEDGE = re.compile(r"原则上|一般(?!性)|左右|视情况|可视|适当|可以|可(?=[^,;]{0,4}(?:扩大|采取|邀请|安排))|"
                    r"需要时|根据需要|确需|酌情|倡导|鼓励|提倡|力争")
 ALTERNATIVE = re.compile(r"或者|或是|或")
+PERMISSION = re.compile(r"(?<![认许])可(?!以?参照)|可以|根据需要|需要时|视情况|酌情|参照执行|遇有|如遇|一方面|另一方面")
+"""A "may" (可以, 根據需要) or a condition (遇有…的): nothing is required to happen."""
+MEANS = re.compile(r"(?:采取|采用|通过|利用|借助|依托|以)[^。;]{2,60}?(?:等)?(?:办法|方式|形式|方法|载体|途径)|"
+                   r"在[^。;]{2,40}?基础上")
+"""``採取召開座談會、個別談話等辦法``: the events are means of something else, not required."""
+
+
+def in_means(f: str, pos: int) -> bool:
+    return any(m.start() <= pos < m.end() for m in MEANS.finditer(f))
 HEDGE_CONFIDENCE = 0.5
 
 

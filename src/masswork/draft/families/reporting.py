@@ -12,10 +12,11 @@ from .words import activity, document, parties, placeholder
 __all__ = ["ROWS", "build"]
 
 REPORT_ROWS = rows("report", (
-    (r"报送|上报|呈报|逐级上报|报备|备案", "報送, 上報, 備案"),
+    (r"报送|上报|呈报|逐级上报|报备|备案|抄报|抄送|一并报", "報送, 上報, 備案, 抄報"),
     (r"报(?=[^,;。]{1,14}?(?:审核|审阅|审批|审定|备案|批准))", "報X審核"),
     (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
     (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
+    (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
 ), unless=r"报告会|辅导报告|作报告|宣讲报告")
 
 NOTICE_ROWS = rows("notice", (
@@ -27,6 +28,8 @@ NOTICE_ROWS = rows("notice", (
 ROWS = REPORT_ROWS + NOTICE_ROWS
 
 
+_OBJECT = re.compile(r"(?:报送|上报|呈报|报告|汇报|提交|送交|报)(?:给|至|到)?([^,;:。]{2,16}?)(?:审核|审阅|备案|$|[,;:。])")
+_BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公室|领导小组|组|委|局|处|上级|党组织|支部|中心)$")
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
@@ -44,8 +47,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 return None
         p: Params = {"document": doc}
         to = parties(st)
-        if to:
-            p["to"] = to
+        if not to:
+            obj = _OBJECT.search(st.f, m.start())
+            if obj and _BODYISH.search(obj.group(1)):
+                to = [placeholder(st.words(obj.start(1), obj.end(1)), "body")]
+            elif "上" in m.group(0):
+                to = [placeholder("上級", "body")]
+            else:
+                return None
+        p["to"] = to
         return p
     act = activity(st)
     if act is None:

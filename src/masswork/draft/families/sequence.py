@@ -13,11 +13,12 @@ from .words import activity, document, parties, placeholder
 
 __all__ = ["ROWS", "build"]
 
-_EVENT_END = r"(?:会|课|活动|学习|评议|讨论|调研|工作|阶段|环节|材料|方案|报告|意见|结果)"
+_EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
+              r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
 ORDER_ROWS = rows("order", (
-    (rf"(?P<anchor>[^,;:。]{{2,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
+    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
-    (rf"(?P<anchor>[^,;:。]{{2,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
+    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
     (r"(?P<anchor>会)(?P<rel>前|后)[,]", "會前 / 會後: before / after the meeting"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
@@ -83,9 +84,14 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             words = re.sub(r"^(?:在|对|待|等)", "", words)
             short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
             anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
-        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+        subject = (activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+                   or activity(st, 0, a0))
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+        prev = Statement(st.clause, st.before, st.before, st.line)
+        anchor = activity(prev) or document(prev)
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
     else:
         anchor = activity(st) or document(st)
         subject = activity(st, m.end()) or document(st, m.end())

@@ -8,7 +8,9 @@ import re
 
 from ...periods import PhraseError, parse_duration, parse_window
 from .base import CN, Hit, Params, Statement, rows
-from .words import activity
+from ..recognise import Ref
+from ..text import fold
+from .words import activity, placeholder
 
 __all__ = ["ROWS", "build", "window_phrase"]
 
@@ -30,13 +32,15 @@ ROWS = rows("deadline", (
 ))
 
 DURATION_ROWS = rows("duration", (
+    (rf"阶段[(:]?(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]?",
+     "a phase with its window 整改提高階段(9月13日至10月16日)"),
     (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
      "a span 從3月19日開始,到5月20日結束"),
     (rf"(?:从|自)(?P<a>{_DATE})(?:开始|起)", "a start 從2005年1月開始 (with a length)", 0.6),
     (r"(?:用时|历时|为期|时间为|持续)(?P<len>[^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)",
      "a length 用時半年左右, 為期一個月"),
     (r"(?P<len>(?:\d+|[一二两三四五六七八九十半]+)个?(?:月|周|天|年半|年))左右", "about a length 8個月左右"),
-    (r"(?:不少于|不短于)(?P<len>(?:\d+|[一二两三四五六七八九十]+)个?(?:月|周|天))", "at least a length 不少於3個月"),
+    (r"(?:不少于|不短于)(?P<len>(?:\d+|[一二两三四五六七八九十]+)个?(?:月|周))", "at least a length 不少於3個月"),
 ))
 
 _PARTS = {"年底前": "年底前", "年底": "12月", "年终": "12月", "年初": "1月", "年内": "年內",
@@ -63,16 +67,33 @@ def _length(words: str) -> str | None:
     return words
 
 
+_DATELINE = re.compile(rf"{_Y}{_D}月{_D}[日号](?:上午|下午)?(?:[,:]|$)")
+
+
+def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
+    """What a bare date is for: the words before it (``總結測評(8月3日至15日)``), else the
+    clause's heading (a timetable line under ``(一)學習調研``)."""
+    before = re.sub(r"(?:时间安排|时间|安排|自|从|于|在)[:]?$", "", st.f[:date_at].rstrip("(:,"))
+    if len(before) >= 2 and not re.search(r"[,;。]", before):
+        return placeholder(st.text[:len(before)], "activity")
+    if st.heading:
+        h = fold(st.heading)
+        return activity(Statement(st.clause, st.heading, h, st.line)) or placeholder(st.heading, "activity")
+    return None
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "deadline":
+        if _DATELINE.match(st.f) and m.start() == 0 and not re.search(r"至|到|前|底|旬", m.group(0)):
+            return None  # "3月24日,…召開會議": a report's dateline, or the date a text is signed
         w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
         if w is None:
             w = window_phrase(m.group("w"), year)
         if w is None:
             return None
         p: Params = {"within": w}
-        act = activity(st)
+        act = activity(st) or _named_by_heading(st, m.start())
         if act is None:
             return None
         p["activity"] = act

@@ -20,7 +20,7 @@ EVENT_VERBS = (r"组织召开|主持召开|召开|开好|开展|举办|举行|�
                r"安排|集中|开设|开|办|搞好|抓好")
 _STOP = r"[,;:。!?()、\s]|并|和|及|与|时|后|前|上|中|的|要|都|为|或|之"
 _ACTIVITY_TAIL = re.compile(
-    r"(?:大会|会议|生活会|座谈会|报告会|交流会|研讨会|推进会|部署会|评议会|会|课|讲座|党课|"
+    r"(?:大会|会议|生活会|座谈会|报告会|交流会|研讨会|推进会|部署会|评议会|(?<![社机学体领理都开])会|课|讲座|党课|"
     r"活动|学习|讨论|评议|谈话|谈心|培训|研讨|调研|宣讲|观摩|参观|竞赛|测试|考试|评选|"
     r"展示|交流|述学|述职|考核|检查|主题党日|党日|读书班|专题|仪式|教育)")
 _OBJ = re.compile(rf"(?:{EVENT_VERBS})(?:了|好|一次|1次|一场|{'|'.join(('专题', ))})?"
@@ -52,6 +52,14 @@ def placeholder(words: str, category: str) -> Ref:
     return Ref(w, category, w, "", False)
 
 
+_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条)|把|要(?!求)|围绕")
+
+
+def _good_name(words: str) -> bool:
+    """Whether words cut from a statement name a thing (not ``圍繞本單位學習`` or ``務實作風把專題``)."""
+    return len(words) >= 2 and not _JUNK.search(fold(words))
+
+
 def _clean(words: str) -> str:
     w = strip_marks(words)
     w = re.sub(r"^(?:一次|1次|一场|好|了|在|对|的)", "", w)
@@ -73,16 +81,25 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
         if tail is None:
             continue
         words = _clean(st.text[om.start(1):om.start(1) + tail.end()])
-        if len(words) >= 2:
+        if _good_name(words):
             return placeholder(words, "activity")
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
         s0 = max(a, t.start() - 6)
         seg = st.f[s0:t.end()]
         cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在")
         words = _clean(st.text[s0 + cut + 1:t.end()])
-        if len(words) >= 2:
+        if _good_name(words):
             return placeholder(words, "activity")
     return None
+
+
+def heading_activity(st: Statement) -> Ref | None:
+    """The activity the clause's heading names (``2、學習時間`` under a 中心組學習 plan names
+    none; ``(一)專題黨課`` names 專題黨課), for a statement that names none itself."""
+    if not st.heading:
+        return None
+    h = Statement(st.clause, st.heading, fold(st.heading), st.line)
+    return activity(h)
 
 
 def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
@@ -137,8 +154,9 @@ def parties(st: Statement) -> list[Ref]:
     return out
 
 
-def person_role(st: Statement) -> Ref | None:
-    """The role a per-person rule counts: after 每名/每位/人人 …, else a lexicon role."""
+def person_role(st: Statement, words: str = "") -> Ref | None:
+    """The role a per-person rule counts: after 每名/每位/人人 …, else a lexicon role, else
+    ``words`` (the role the row read, in the plan's words)."""
     each = _EACH.search(st.f)
     if each and len(each.group(1)) >= 2:
         words = st.f[each.start(1):each.end(1)]
@@ -148,6 +166,8 @@ def person_role(st: Statement) -> Ref | None:
         return placeholder(st.text[each.start(1):each.end(1)], "role")
     for t in st.terms("role"):
         return Ref(t.term.id, "role", t.term.id, t.term.name_en, True, t.term.includes)
+    if words:
+        return placeholder(words, "role")
     if each:
         return placeholder("成員", "role")
     return None

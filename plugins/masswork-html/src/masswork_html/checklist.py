@@ -1,0 +1,127 @@
+"""The ``html-checklist`` export format: ``masswork explain`` as one self-contained page
+made to print on A4 — every requirement with a box to tick, its clause, title and the
+plan's words, the window its calendar phrase resolves to and its due date, who is
+responsible, the per-person breakdown (王建國 ×2、其他人 ×1) and, judged on ``--as-of``,
+where it stands.
+
+``masswork export PLAN SCHEDULE --format html-checklist -o 落實清單.html [--as-of DATE] [--lang zh|en]``
+
+The rows come from :func:`masswork.checklist.checklist`, the same data the docx plugin's
+``docx-checklist`` prints. Print CSS: ``@page`` A4 landscape, 10.5-point text, the table's
+header repeated on each printed page (``thead``), rows not split across pages, a phase's
+heading kept with its table. Inline CSS only, no script, the same Content-Security-Policy
+as the report page; all text escaped.
+"""
+
+from __future__ import annotations
+
+from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
+from masswork.exporters import ExportInput
+
+from .page import CSP
+from .text import esc
+
+__all__ = ["render_checklist", "export_html_checklist", "HEADERS"]
+
+HEADERS = {
+    "zh": ("✓", "條款", "要求", "時間", "責任", "個人分解", "狀態"),
+    "en": ("✓", "clause", "requirement", "window / due", "responsible", "per person", "status"),
+}
+
+_CSS = """
+@page { size: A4 landscape; margin: 15mm 15mm 18mm; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans", "Microsoft YaHei",
+  "PingFang SC", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto;
+  max-width: 267mm; padding: 8mm 0; }
+h1 { font-size: 17pt; text-align: center; margin: 0 0 4pt; }
+p.meta { text-align: center; color: #333; margin: 0 0 10pt; }
+h2 { font-size: 13pt; margin: 14pt 0 4pt; break-after: avoid; page-break-after: avoid; }
+table { width: 100%; border-collapse: collapse; table-layout: fixed; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 0.6pt solid #555; padding: 3pt 4pt; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+th { background: #e8eef7; }
+td.box { text-align: center; font-size: 13pt; }
+.quote { display: block; font-size: 9pt; color: #333; margin-top: 2pt; }
+.title { font-weight: bold; }
+.s-met { background: #e2f0d9; } .s-unmet, .s-overdue { background: #f8d7da; }
+.s-open { background: #fff2cc; } .s-waived { background: #e7e6e6; }
+p.sign { margin-top: 24pt; break-inside: avoid; }
+col.c-box { width: 4%; } col.c-clause { width: 8%; } col.c-req { width: 31%; }
+col.c-when { width: 17%; } col.c-who { width: 14%; } col.c-people { width: 16%; }
+col.c-status { width: 10%; }
+@media screen { body { padding: 12mm; } }
+"""
+
+_COLS = ("c-box", "c-clause", "c-req", "c-when", "c-who", "c-people", "c-status")
+
+
+def _when(item: ChecklistItem, lang: str) -> str:
+    parts = []
+    window = window_text(item, lang)
+    if window:
+        parts.append(esc(f"{item.phrase}({window})" if lang == "zh" and item.phrase else
+                         f"{item.phrase} ({window})" if item.phrase else window))
+    if item.due:
+        parts.append(esc(("期限 " if lang == "zh" else "due ") + item.due.isoformat()))
+    return "<br>".join(parts)
+
+
+def _row(item: ChecklistItem, lang: str) -> str:
+    zh = lang == "zh"
+    quote = ""
+    if item.quote:
+        quote = f'<span class="quote">{esc(f"「{item.quote}」" if zh else f"“{item.quote}”")}</span>'
+    status = ""
+    cls = ""
+    if item.status is not None:
+        status = esc(item.status.zh if zh else item.status.value)
+        cls = f' class="s-{item.status.value}"'
+    who = esc(("、" if zh else ", ").join(item.responsible))
+    return (f'<tr data-rule="{esc(item.rule)}"><td class="box">☐</td><td>{esc(item.clause)}</td>'
+            f'<td><span class="title">{esc(item.title)}</span>{quote}</td><td>{_when(item, lang)}</td>'
+            f"<td>{who}</td><td>{esc(quota_text(item.quotas, lang))}</td><td{cls}>{status}</td></tr>")
+
+
+def render_checklist(inp: ExportInput) -> str:
+    """The checklist page, as text."""
+    lang = "en" if inp.lang == "en" else "zh"
+    zh = lang == "zh"
+    title = f"《{inp.plan.title}》落實清單" if zh else f"Checklist: {inp.plan.title}"
+    meta = []
+    unit = inp.schedule.unit or inp.plan.issuer
+    if unit:
+        meta.append(("單位:" if zh else "Unit: ") + unit)
+    if inp.as_of:
+        meta.append(("狀態截至 " if zh else "Status as of ") + inp.as_of.isoformat())
+    items = checklist(inp)
+    by_phase: dict[str, list[ChecklistItem]] = {}
+    for item in items:
+        by_phase.setdefault(item.phase, []).append(item)
+    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
+    cols = "".join(f'<col class="{c}">' for c in _COLS)
+    sections = []
+    for phase, rows in by_phase.items():
+        name = rows[0].phase_name or (("全程" if zh else "Whole campaign") if not phase else phase)
+        body = "\n".join(_row(r, lang) for r in rows)
+        sections.append(f'<section><h2>{esc(name)}</h2>\n<table><colgroup>{cols}</colgroup>'
+                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></section>")
+    sign = ("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日" if zh else
+            "Checked by: ____________    Date: ____-__-__")
+    html_lang = "zh-Hant" if zh else "en"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f"<h1>{esc(title)}</h1>\n<p class=\"meta\">{esc('　'.join(meta))}</p>\n"
+        + "\n".join(sections)
+        + f'\n<p class="sign">{esc(sign)}</p>\n</body>\n</html>\n'
+    )
+
+
+def export_html_checklist(inp: ExportInput) -> bytes:
+    """The checklist page, UTF-8."""
+    return render_checklist(inp).encode("utf-8")

@@ -1,0 +1,73 @@
+"""The ``html`` batch overview (``masswork check --batch DIR --summary-format html``): one
+self-contained page (no scripts, the same Content-Security-Policy as the report page) with
+the requirements and their failure rates as bars, the units furthest behind, every unit's
+counts and the units that could not be checked. All text is escaped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from masswork.batch import Summary
+
+from .page import CSP
+from .text import esc
+
+__all__ = ["overview_html"]
+
+_W: dict[str, dict[str, Any]] = {
+    "zh": {"title": "批量檢查概覽", "req": "各項要求", "behind": "進度最落後的單位", "units": "各單位",
+           "broken": "無法檢查的單位", "cols_req": ("要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"),
+           "cols_unit": ("單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "未達/逾期的要求"),
+           "summary": "{n} 個單位,已檢查 {c},無法檢查 {b},共 {e} 項活動"},
+    "en": {"title": "Batch check overview", "req": "Requirements", "behind": "Units furthest behind",
+           "units": "Units", "broken": "Units that could not be checked",
+           "cols_req": ("rule", "units", "met", "unmet", "overdue", "open", "waived", "failure rate"),
+           "cols_unit": ("unit", "plan", "events", "met", "unmet", "overdue", "open", "failing rules"),
+           "summary": "{n} units, {c} checked, {b} not checked, {e} events"},
+}
+
+
+def _table(cols: tuple[str, ...], rows: list[list[str]]) -> str:
+    head = "".join(f"<th>{esc(c)}</th>" for c in cols)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _unit_row(u: dict[str, object]) -> list[str]:
+    failing = u["failing"]
+    assert isinstance(failing, list)
+    return [esc(u["unit"]), esc(u["plan"] or ""), esc(u["events"]), esc(u["met"]), esc(u["unmet"]),
+            esc(u["overdue"]), esc(u["open"]), esc(", ".join(map(str, failing)))]
+
+
+def overview_html(summary: Summary, lang: str) -> str:
+    w = _W["en" if lang == "en" else "zh"]
+    d = summary.to_dict()
+    req_rows = []
+    for r in summary.requirements():
+        pct = r["failure_rate"] * 100
+        bar = (f'<span class="bar"><span style="width:{pct:.1f}%"></span></span> {pct:.1f}%')
+        req_rows.append([esc(r["rule"]), esc(r["units"]), esc(r["met"]), esc(r["unmet"]), esc(r["overdue"]),
+                         esc(r["open"]), esc(r["waived"]), bar])
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"en" if lang == "en" else "zh-Hant"}"><head><meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        f"<title>{esc(w['title'])}</title>",
+        "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
+        "td,th{border:1px solid #ccc;padding:2px 8px;text-align:left}"
+        ".bar{display:inline-block;width:120px;height:10px;background:#eee}"
+        ".bar span{display:block;height:10px;background:#c0392b}</style></head><body>",
+        f"<h1>{esc(w['title'])}</h1>",
+        "<p>" + esc(w["summary"].format(n=d["units"], c=d["checked"], b=len(d["broken"]), e=d["events"]))
+        + (f" — {esc(summary.as_of)}" if summary.as_of else "") + "</p>",
+        f"<h2>{esc(w['req'])}</h2>", _table(w["cols_req"], req_rows),
+        f"<h2>{esc(w['behind'])}</h2>", _table(w["cols_unit"], [_unit_row(u) for u in summary.furthest_behind()]),
+        f"<h2>{esc(w['units'])}</h2>",
+        _table(w["cols_unit"], [_unit_row(u) for u in summary.unit_rows() if u["error"] is None]),
+    ]
+    if summary.broken:
+        parts += [f"<h2>{esc(w['broken'])}</h2>", _table((w["cols_unit"][0], "?"), [
+            [esc(u["unit"]), esc(u["error"]["en" if lang == "en" else "zh"])] for u in summary.broken])]
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"

@@ -1,0 +1,69 @@
+"""The ``xlsx`` batch summary (``masswork check --batch DIR --summary-format xlsx -o 匯總.xlsx``):
+a workbook with one sheet per view of the batch — requirements with their counts and failure
+rates, every unit with its counts, the units furthest behind, and the units that could not be
+checked. Text cells go through :func:`~masswork_xlsx.cells.safe_text` (no formulas from
+unit files); equal summaries give equal bytes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from masswork.batch import Summary
+from masswork.exporters import deterministic_zip
+
+from .cells import safe_text
+
+__all__ = ["summary_xlsx"]
+
+_HEAD: dict[str, dict[str, Any]] = {
+    "zh": {"req": "要求", "units": "單位", "behind": "最落後", "broken": "無法檢查",
+           "cols_req": ["要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"],
+           "cols_unit": ["單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "豁免", "未達/逾期的要求"],
+           "cols_broken": ["單位", "原因"]},
+    "en": {"req": "requirements", "units": "units", "behind": "furthest behind", "broken": "not checked",
+           "cols_req": ["rule", "units", "met", "unmet", "overdue", "open", "waived", "failure rate"],
+           "cols_unit": ["unit", "plan", "events", "met", "unmet", "overdue", "open", "waived", "failing rules"],
+           "cols_broken": ["unit", "reason"]},
+}
+
+
+def _sheet(wb: Any, title: str, header: list[str], rows: list[list[Any]], first: bool = False) -> None:
+    from openpyxl.styles import Font
+
+    ws = wb.active if first else wb.create_sheet()
+    ws.title = title
+    ws.append(header)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append([safe_text(v) if isinstance(v, str) else v for v in row])
+    ws.freeze_panes = "A2"
+    for i, _ in enumerate(header, start=1):
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = 14 if i > 1 else 28
+
+
+def summary_xlsx(summary: Summary, lang: str) -> bytes:
+    from openpyxl import Workbook
+
+    h = _HEAD["en" if lang == "en" else "zh"]
+    wb = Workbook()
+    _sheet(wb, h["req"], h["cols_req"], [
+        [r["rule"], r["units"], r["met"], r["unmet"], r["overdue"], r["open"], r["waived"], r["failure_rate"]]
+        for r in summary.requirements()], first=True)
+    for row in wb[h["req"]].iter_rows(min_row=2, min_col=8, max_col=8):
+        row[0].number_format = "0.0%"
+    unit_rows = [[u["unit"], u["plan"] or "", u["events"], u["met"], u["unmet"], u["overdue"], u["open"],
+                  u["waived"], ", ".join(u["failing"])] for u in summary.unit_rows() if u["error"] is None]
+    _sheet(wb, h["units"], h["cols_unit"], unit_rows)
+    _sheet(wb, h["behind"], h["cols_unit"], [
+        [u["unit"], u["plan"] or "", u["events"], u["met"], u["unmet"], u["overdue"], u["open"], u["waived"],
+         ", ".join(u["failing"])] for u in summary.furthest_behind()])
+    _sheet(wb, h["broken"], h["cols_broken"], [
+        [u["unit"], u["error"]["en" if lang == "en" else "zh"]] for u in summary.broken])
+    when = dt.datetime.combine(summary.as_of or dt.date(1980, 1, 1), dt.time(0, 0))
+    wb.properties.created = wb.properties.modified = when
+    out = io.BytesIO()
+    wb.save(out)
+    return deterministic_zip(out.getvalue(), when)

@@ -1,0 +1,69 @@
+"""Summary formats: a name, a file suffix and a function from a
+:class:`~masswork.batch.summary.Summary` (and a language) to bytes. Built in: ``text``,
+``json``, ``csv``; plugins add more (an XLSX workbook, an HTML overview) through the
+``masswork_register_summary_exporters`` hook, and batch engines through
+``masswork_register_batch_engines``."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .summary import Summary
+
+if TYPE_CHECKING:
+    from ..plugins import PluginHost
+    from .run import BatchEngine
+
+__all__ = ["SummaryExporter", "summary_exporters", "batch_engines", "BUILTIN_SUMMARY_EXPORTERS"]
+
+
+@attrs.frozen
+class SummaryExporter:
+    """A summary format. ``export(summary, lang)`` returns the file's bytes."""
+
+    name: str
+    suffix: str
+    export: Callable[[Summary, str], bytes]
+    description: str = ""
+    description_en: str = ""
+    binary: bool = False
+
+
+def _text(summary: Summary, lang: str) -> bytes:
+    return summary.to_text(lang).encode("utf-8")
+
+
+def _json(summary: Summary, lang: str) -> bytes:
+    return (json.dumps(summary.to_dict(), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _csv(summary: Summary, lang: str) -> bytes:
+    return summary.to_csv().encode("utf-8")
+
+
+BUILTIN_SUMMARY_EXPORTERS = (
+    SummaryExporter("text", ".txt", _text, "文本匯總", "text summary"),
+    SummaryExporter("json", ".json", _json, "JSON 匯總", "JSON summary"),
+    SummaryExporter("csv", ".csv", _csv, "CSV(單位 × 要求)", "CSV (units × requirements)"),
+)
+
+
+def summary_exporters(host: PluginHost | None = None) -> dict[str, SummaryExporter]:
+    """Every registered summary format by name (built-ins and plugins)."""
+    from ..plugins import get_host
+
+    h = host or get_host()
+    return h._named("masswork_register_summary_exporters", SummaryExporter, "匯總格式", "summary format")
+
+
+def batch_engines(host: PluginHost | None = None) -> dict[str, BatchEngine]:
+    """Every registered batch engine by name (``local`` and plugins')."""
+    from ..plugins import get_host
+    from .run import BatchEngine
+
+    h = host or get_host()
+    return h._named("masswork_register_batch_engines", BatchEngine, "批量引擎", "batch engine")

@@ -1,0 +1,116 @@
+"""Maintain the catalogues: ``python -m masswork.i18n.build [compile|draft-hans|check]``.
+
+- ``compile``: every ``.po`` source to its ``.mo`` beside it (what the package reads).
+- ``draft-hans``: messages in the Traditional catalogue that the Simplified one lacks are
+  drafted with OpenCC (``t2s``, phrase-aware) and marked ``fuzzy``: a person reviews each
+  (terms such as 党组, 领导班子, 民主生活会, 对照检查材料) and removes the flag; the
+  catalogue test fails while any is left.
+- ``check``: what the tests check — every language has every message, none fuzzy, each
+  ``.mo`` compiled from its ``.po``.
+
+Development tools only (``pip install polib opencc``); masswork itself reads the ``.mo``
+files with the standard library.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from .catalog import LOCALE_DIRS, locale_dir
+
+__all__ = ["po_path", "load_po", "compile_all", "draft_hans", "problems"]
+
+HERE = Path(__file__).parent
+
+
+def po_path(lang: str) -> Path:
+    return HERE / locale_dir(lang, "po")
+
+
+def load_po(lang: str) -> Any:
+    import polib  # type: ignore[import-untyped]
+
+    return polib.pofile(str(po_path(lang)), wrapwidth=0)
+
+
+def compile_all() -> list[Path]:
+    out = []
+    for lang in LOCALE_DIRS:
+        po = load_po(lang)
+        mo = po_path(lang).with_suffix(".mo")
+        po.save_as_mofile(str(mo))
+        out.append(mo)
+    return out
+
+
+def draft_hans() -> int:
+    import opencc
+    import polib
+
+    conv = opencc.OpenCC("t2s")
+    hant, hans = load_po("zh-Hant"), load_po("zh-Hans")
+    have = {e.msgid for e in hans}
+    added = 0
+    for e in hant:
+        if e.msgid in have or e.obsolete:
+            continue
+        hans.append(polib.POEntry(msgid=e.msgid, msgstr=conv.convert(e.msgstr), flags=["fuzzy"],
+                                  comment=e.comment))
+        added += 1
+    hans.save(str(po_path("zh-Hans")))
+    return added
+
+
+def problems() -> list[str]:
+    """Everything wrong with the catalogues, as lines to print (empty when all is well)."""
+    import gettext
+
+    out: list[str] = []
+    ids: dict[str, set[str]] = {}
+    for lang in LOCALE_DIRS:
+        po = load_po(lang)
+        entries = [e for e in po if not e.obsolete]
+        ids[lang] = {e.msgid for e in entries}
+        for e in entries:
+            if "fuzzy" in e.flags:
+                out.append(f"{lang}: {e.msgid} is marked fuzzy (not yet reviewed)")
+            if not e.msgstr:
+                out.append(f"{lang}: {e.msgid} has no text")
+        mo = po_path(lang).with_suffix(".mo")
+        if not mo.exists():
+            out.append(f"{lang}: {mo.name} missing: run python -m masswork.i18n.build compile")
+            continue
+        with mo.open("rb") as fp:
+            compiled = {k: v for k, v in gettext.GNUTranslations(fp)._catalog.items()  # type: ignore[attr-defined]
+                        if k}
+        source = {e.msgid: e.msgstr for e in entries if e.msgstr and "fuzzy" not in e.flags}
+        if compiled != source:
+            out.append(f"{lang}: {mo.name} is out of date: run python -m masswork.i18n.build compile")
+    every = set().union(*ids.values())
+    for lang, have in ids.items():
+        for code in sorted(every - have):
+            out.append(f"{lang}: lacks {code}")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    cmd = argv[0] if argv else "check"
+    if cmd == "compile":
+        for mo in compile_all():
+            print("compiled", mo.relative_to(HERE))
+        return 0
+    if cmd == "draft-hans":
+        print(f"drafted {draft_hans()} Simplified messages (fuzzy: review them)")
+        return 0
+    if cmd == "check":
+        found = problems()
+        print("\n".join(found) or "catalogues complete")
+        return 1 if found else 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,130 @@
+"""Messages as a code and parameters, rendered in any language when read.
+
+A :class:`Msg` is what masswork says (``Msg("finding.deadline.late", what=…, day=…)``),
+not how it says it: the text comes from the catalogue of the language asked for. Parameter
+values are plain values (numbers, dates as ISO dates, strings inserted as written), another
+:class:`Msg` (rendered in the same language), a :class:`Name` (a word of the plan, with its
+English name where the plan gives one) or a tuple of these (joined with 、 in Chinese,
+with ", " in English).
+
+Names and quotes from a plan are never converted between scripts: a Traditional plan
+read in Simplified keeps its own words, as a quotation does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Union
+
+import attrs
+
+from .catalog import catalog
+from .langs import is_chinese, normalize
+
+__all__ = ["Msg", "Name", "Pair", "Param", "tr", "render_value"]
+
+
+@attrs.frozen
+class Name:
+    """A plan word: its own text (``zh``, as written in the plan) and, where the plan gives
+    one, an English name. English output shows ``en (zh)`` so the reader can match the
+    plan; Chinese output shows the plan's word alone."""
+
+    zh: str
+    en: str = ""
+
+    def render(self, lang: str) -> str:
+        if is_chinese(lang) or not self.en or self.en == self.zh:
+            return self.zh
+        return f"{self.en} ({self.zh})"
+
+
+@attrs.frozen
+class Pair:
+    """Text given the old way, Traditional and English (from a plugin that predates the
+    catalogues), carried inside a :class:`Msg` (see :func:`masswork.i18n.pair_text`)."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str) -> str:
+        from . import pair_text
+
+        return pair_text(self.zh, self.en, lang)
+
+
+Param = Union[str, int, float, dt.date, "Msg", Name, tuple["Param", ...], None]
+
+
+def render_value(value: object, lang: str) -> str:
+    """One parameter as text in ``lang``."""
+    if isinstance(value, (Msg, Name, Pair)):
+        return value.render(lang)
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, (dt.date, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (tuple, list)):
+        sep = "、" if is_chinese(lang) else ", "
+        return sep.join(render_value(v, lang) for v in value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _freeze(params: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+
+
+@attrs.frozen
+class Msg:
+    """A message: catalogue ``code`` and named ``params``. Build one as
+    ``Msg.of("code", name=value, …)``; render with :meth:`render`."""
+
+    code: str
+    params: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_freeze)
+
+    @classmethod
+    def of(cls, code: str, **params: object) -> Msg:
+        return cls(code, params)  # the converter freezes the dict
+
+    def param(self, name: str) -> object:
+        return dict(self.params).get(name)
+
+    def render(self, lang: str = "zh-Hant") -> str:
+        """The message in ``lang`` (any spelling :func:`~masswork.i18n.normalize` reads)."""
+        return tr(lang, self.code, **dict(self.params))
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain data: ``{"code": …, "params": {…}}`` (values as text where not numbers)."""
+        out: dict[str, object] = {}
+        for k, v in self.params:
+            if isinstance(v, Msg):
+                out[k] = v.to_dict()
+            elif isinstance(v, (int, float, str)) or v is None:
+                out[k] = v
+            else:
+                out[k] = v.zh if isinstance(v, (Name, Pair)) else render_value(v, "en")
+        return {"code": self.code, "params": out}
+
+
+class _Missing(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def tr(lang: str, code: str, **params: object) -> str:
+    """The text of ``code`` in ``lang`` with ``params`` filled in."""
+    lang = normalize(lang) or "en"
+    template = catalog(lang).gettext(code)
+    if not params:
+        return template
+    values = _Missing({k: render_value(v, lang) for k, v in params.items()})
+    try:
+        return template.format_map(values)
+    except (ValueError, IndexError, AttributeError):
+        # A broken translation must not hide the message: show it unformatted.
+        return template
