@@ -31,7 +31,8 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
 ROOT = Path(__file__).resolve().parent.parent
 S3 = ROOT / "examples" / "s3-danyang-phase1"
 EXPORT = [sys.executable, "-m", "masswork", "export", str(S3 / "plan.toml"), str(S3 / "schedule-flawed.toml"),
-          "--format", "json"]
+          "--format", "json", "--lang", "en"]  # the tests read the English wording of refusals
+
 
 
 def export(out: Path | str, **kw: object) -> subprocess.CompletedProcess[bytes]:

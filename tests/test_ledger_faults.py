@@ -46,6 +46,7 @@ PLAN = "\n".join([
 DAYS = ["2014-02-20", "2014-03-05", "2014-03-20", "2014-04-10", "2014-05-01"]
 
 
+
 def write_case(folder: Path, hook: str, backoff: float = 0.0) -> None:
     (folder / "plan.toml").write_text(PLAN, encoding="utf-8")
     (folder / "schedule.toml").write_text('plan = "many"\n', encoding="utf-8")

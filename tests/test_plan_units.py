@@ -74,7 +74,7 @@ def finding(report: dict[str, Any], rule: str = "r") -> dict[str, Any]:
 def plan_error(tmp_path: Path, plan: dict[str, Any]) -> str:
     pf = tmp_path / "plan.json"
     pf.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    r = run("explain", pf)
+    r = run("explain", pf, "--lang", "en")  # the tests read the English wording
     assert r.returncode == 2, r.stdout + r.stderr
     assert "Traceback" not in r.stderr
     return r.stderr
@@ -120,10 +120,12 @@ def test_explain_keeps_order_actions_unit_windows_and_period_words(tmp_path: Pat
     pf = tmp_path / "plan.json"
     pf.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
     out = run("explain", pf).stdout
-    line = next(x for x in out.splitlines() if "(order, o)" in x)
-    assert "會議方案報送機關黨委在會議方案經領導小組同意之後" in line
-    u1 = next(x for x in out.splitlines() if "(per-unit, u1)" in x)
-    u2 = next(x for x in out.splitlines() if "(per-unit, u2)" in x)
+    def line(rule: str) -> str:
+        return next(x for x in out.splitlines() if x.rstrip().endswith((f" {rule})", f"({rule})")))
+
+    order = line("o")
+    assert "會議方案報送機關黨委在會議方案經領導小組同意之後" in order
+    u1, u2 = line("u1"), line("u2")
     assert "10月" in u1 and "11月" in u2 and u1.split("(")[0] != u2.split("(")[0]
     assert "每month" not in out and "主題黨日每月至少 1 次" in out
     en = run("explain", pf, "--lang", "en").stdout
@@ -359,7 +361,7 @@ def test_simplified_schedule_ids_match_a_traditional_plan(tmp_path: Path) -> Non
     pf, sf = tmp_path / "plan.json", tmp_path / "schedule.json"
     sf.write_text(json.dumps({"plan": "t", "events": [ev("a", "主题党课", "2023-10-10")]}, ensure_ascii=False),
                   encoding="utf-8")
-    r = run("check", pf, sf)
+    r = run("check", pf, sf, "--lang", "en")
     assert r.returncode == 2 and "主题党课" in r.stderr
 
 

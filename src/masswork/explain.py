@@ -115,7 +115,7 @@ def render_checklist(plan: Plan, rows: list[dict[str, Any]], lang: str) -> str:
                            if names.get(phase) != names_zh.get(phase) else "").render(lang)
         lines.append("## " + heading)
         for row in items:
-            lines.append(f"- [ ] [{row['clause']}] {row['text']}  ({row['rule']})")
+            lines.append(f"- [ ] [{row['clause']}] {row['text']}  ({row['kind']}, {row['rule']})")
             for w in row["windows"]:
                 lines.append(pad + tr(lang, "explain.window", phrase=w["phrase"],
                                       start=w["start"] or "…", end=w["end"] or "…"))

@@ -212,7 +212,16 @@ def _fill_texts(obj: Any) -> None:
             object.__setattr__(obj, "message_en", obj.msg.render("en"))
 
 
+def _current(msg: Msg | None, zh: str, en: str) -> Msg | None:
+    # The code speaks for the texts unless a caller replaced them (attrs.evolve of
+    # message_zh / message_en): then the texts given win.
+    if msg is None or (zh and zh != msg.render("zh-Hant")) or (en and en != msg.render("en")):
+        return None
+    return msg
+
+
 def _message(msg: Msg | None, zh: str, en: str, lang: str) -> str:
+    msg = _current(msg, zh, en)
     if msg is not None:
         return msg.render(lang)
     # Text a plugin still gives as a zh/en pair, not as a catalogue code.
@@ -220,6 +229,7 @@ def _message(msg: Msg | None, zh: str, en: str, lang: str) -> str:
 
 
 def _messages(msg: Msg | None, zh: str, en: str) -> dict[str, str]:
+    msg = _current(msg, zh, en)
     if msg is not None:
         return messages_of(msg)
     return {"zh": zh, "en": en, "zh-Hans": _message(None, zh, en, "zh-Hans"), "zh-Hant": zh}

@@ -164,7 +164,7 @@ def hostile_input(text: str, lang: str = "zh") -> ExportInput:
     and every finding's quote and message."""
     base = sample_export_input(lang=lang)
     plan = attrs.evolve(base.plan, title=text)
-    findings = tuple(attrs.evolve(f, quote=text, message_zh=text, message_en=text)
+    findings = tuple(attrs.evolve(f, quote=text, message_zh=text, message_en=text, msg=None)
                      for f in base.report.findings)
     report = attrs.evolve(base.report, findings=findings, plan_title=text)
     return ExportInput(plan, with_text(base.schedule, text), report, lang, None)

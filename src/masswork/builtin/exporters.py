@@ -64,6 +64,16 @@ def _number(x: float) -> str:
     return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
 
 
+def _when(value: object) -> str:
+    # "2014-02-24 11:00:00", not ISO's "…T11:00": a person reads the ledger, and the
+    # table reader takes either.
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return value.isoformat(" ")  # type: ignore[no-any-return, attr-defined]
+    return value.isoformat()  # type: ignore[no-any-return, attr-defined]
+
+
 def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
     """The ledger as rows of plain strings (not yet made safe), events in time order."""
     name = _names(inp)
@@ -75,7 +85,7 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
             tr(inp.lang, "event." + e.status.value), e.id,
-            e.end.isoformat() if e.end is not None else "",
+            _when(e.end),
             "、".join(name(p) for p in e.participants),
             *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
             _number(e.hours), name(e.phase), e.note, name(getattr(e, "unit", None)),

@@ -26,6 +26,7 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput, deterministic_zip
+from masswork.i18n import is_chinese
 
 from .fonts import apply_fonts
 from .report import stamp
@@ -44,30 +45,30 @@ BOX = "☐"
 
 def checklist_title(inp: ExportInput) -> str:
     title = clean(inp.plan.title)
-    return f"《{title}》落實清單" if inp.lang == "zh" else f"Checklist: {title}"
+    return f"《{title}》落實清單" if is_chinese(inp.lang) else f"Checklist: {title}"
 
 
 def _when(item: ChecklistItem, lang: str) -> str:
     parts = []
     window = window_text(item, lang)
     if window:
-        parts.append(window if not item.phrase else f"{item.phrase}({window})" if lang == "zh"
+        parts.append(window if not item.phrase else f"{item.phrase}({window})" if is_chinese(lang)
                      else f"{item.phrase} ({window})")
     if item.due:
-        parts.append(f"期限 {item.due.isoformat()}" if lang == "zh" else f"due {item.due.isoformat()}")
+        parts.append(f"期限 {item.due.isoformat()}" if is_chinese(lang) else f"due {item.due.isoformat()}")
     return "\n".join(parts)
 
 
 def _status(item: ChecklistItem, lang: str) -> str:
     if item.status is None:
         return ""
-    return item.status.zh if lang == "zh" else item.status.value
+    return item.status.zh if is_chinese(lang) else item.status.value
 
 
 def _page_number_footer(doc: Document, lang: str) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run("第 " if lang == "zh" else "Page ")
+    p.add_run("第 " if is_chinese(lang) else "Page ")
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -76,12 +77,12 @@ def _page_number_footer(doc: Document, lang: str) -> None:
     run.append(text)
     field.append(run)
     p._p.append(field)
-    p.add_run(" 頁" if lang == "zh" else "")
+    p.add_run(" 頁" if is_chinese(lang) else "")
 
 
 def build_checklist(inp: ExportInput) -> Document:
     """The checklist as a python-docx document (not yet saved)."""
-    zh = inp.lang == "zh"
+    zh = is_chinese(inp.lang)
     doc: Document = docx.Document()
     apply_fonts(doc, inp.lang)
     normal = doc.styles["Normal"]
@@ -134,7 +135,7 @@ def build_checklist(inp: ExportInput) -> Document:
 
 
 def _table(doc: Document, rows: list[ChecklistItem], lang: str) -> None:
-    zh = lang == "zh"
+    zh = is_chinese(lang)
     table = doc.add_table(rows=1 + len(rows), cols=len(COLUMNS))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
