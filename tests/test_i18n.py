@@ -110,9 +110,11 @@ def test_message_families_built_from_names_are_complete() -> None:
     from masswork.builtin.exporters import FINDINGS_HEADER, LEDGER_HEADER
     from masswork.model import EventStatus
     from masswork.report import Status
+    from masswork.shortfalls import TEMPLATES
 
     codes = ({"status." + s.value for s in Status} | {"event." + s.value for s in EventStatus}
-             | {"col." + en for en, _ in (*LEDGER_HEADER, *FINDINGS_HEADER)})
+             | {"col." + en for en, _ in (*LEDGER_HEADER, *FINDINGS_HEADER)}
+             | {"shortfall." + code for code in TEMPLATES})
     for lang in LANGS:
         have = {e.msgid for e in load_po(lang)}
         assert codes - have == set(), lang

@@ -211,3 +211,34 @@ def test_masswork_load_plugins_selects_installed_plugins() -> None:
 def test_no_import_time_side_effects() -> None:
     code = "import masswork, masswork.plugins as p; assert p._HOST is None; print('ok')"
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout == "ok\n"
+
+
+def test_hook_masswork_register_readers() -> None:
+    from masswork.readers import Reader, ReadResult, read_schedule
+
+    def read_lines(inp: Any) -> ReadResult:
+        day, kind, host = inp.data.decode().split()[1:]
+        return ReadResult({"plan": inp.plan.id, "events": [{"id": "x", "type": kind, "start": day, "host": host}]})
+
+    class P:
+        @masswork.hookimpl
+        def masswork_register_readers(self, register: Any) -> None:
+            register(Reader("line", (".line",), read_lines, lambda head: head.startswith(b"LINE ")))
+
+    host = make_plugin_manager(load_entrypoints=False, extra=(P(),))
+    readers = host.readers()
+    assert list(readers)[:3] == ["json", "toml", "csv"] and "line" in readers
+    assert host.owner_of("reader", "line") == "P"
+    # Chosen by content: the suffix says .toml, the bytes say otherwise.
+    got = read_schedule(b"LINE 2014-03-04 \xe5\xba\xa7\xe8\xab\x87\xe6\x9c\x83 li-fei", sample_plan(),
+                        name="odd.toml", readers=tuple(readers.values()))
+    assert got.reader == "line" and got.schedule.events[0].host == "li-fei"
+
+    class Dup:
+        @masswork.hookimpl
+        def masswork_register_readers(self, register: Any) -> None:
+            register(Reader("csv", (".csv",), read_lines))
+
+    host = make_plugin_manager(load_entrypoints=False, extra=(Dup(),))
+    assert host.readers()["csv"].description_en.startswith("ledger table")
+    assert any("already registered by plugin masswork.builtin.readers" in f.en for f in host.failures)

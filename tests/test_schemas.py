@@ -37,3 +37,31 @@ def test_report_schema_lists_every_finding_key() -> None:
     assert {"rule", "clause", "kind", "status", "message", "evidence"} <= set(
         report_schema()["properties"]["findings"]["items"]["required"])
     assert Finding.__attrs_attrs__  # the schema is written against this class
+
+
+def _properties(schema: object, path: str = "") -> list[tuple[str, object]]:
+    """Every (path, sub-schema) named under a ``properties`` anywhere in ``schema``."""
+    out: list[tuple[str, object]] = []
+    if isinstance(schema, list):
+        for sub in schema:
+            out += _properties(sub, path)
+    elif isinstance(schema, dict):
+        for name, sub in (schema.get("properties") or {}).items():
+            out.append((f"{path}.{name}", sub))
+            out += _properties(sub, f"{path}.{name}")
+        for key in ("items", "additionalProperties", "anyOf", "oneOf"):
+            if isinstance(schema.get(key), (dict, list)):
+                out += _properties(schema[key], path)
+    return out
+
+
+def test_every_report_schema_property_has_a_description() -> None:
+    missing = [p for p, sub in _properties(SCHEMAS["report"]()) if not (isinstance(sub, dict) and sub.get("description"))]
+    assert missing == []
+
+
+def test_fixed_value_kind_parameters_are_enums() -> None:
+    import json
+
+    text = json.dumps(SCHEMAS["plan"]())
+    assert '"enum": ["among", "cross", "head-deputy", "oversees"]' in text

@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # not typing's: importing typing would double `masswork -
 if TYPE_CHECKING:
     from typing import Any
 
-    from .engine import check
+    from .api import check, load_pair, merge_plans, resolve_plan
     from .errors import InputError, MassworkError, PlanError, PluginError
     from .hookspecs import hookimpl
     from .loaders import (
@@ -48,12 +48,15 @@ if TYPE_CHECKING:
         Submission,
         Waiver,
     )
+    from .readers import Reader, ScheduleRead, read_schedule
     from .report import Finding, Report, Shortfall, Status
 
 # Names load on first use (PEP 562), so `masswork --version` and plugins that only need
 # `hookimpl` do not import the engine, the kinds and the loaders (docs/performance.md).
 _LAZY = {
-    "check": "engine", "hookimpl": "hookspecs",
+    "check": "api", "load_pair": "api", "merge_plans": "api", "resolve_plan": "api",
+    "Reader": "readers", "ScheduleRead": "readers", "read_schedule": "readers",
+    "hookimpl": "hookspecs",
     "InputError": "errors", "MassworkError": "errors", "PlanError": "errors", "PluginError": "errors",
     "load_plan": "loaders", "load_schedule": "loaders", "plan_from_dict": "loaders",
     "plan_to_dict": "loaders", "schedule_from_dict": "loaders", "schedule_to_dict": "loaders",
@@ -83,7 +86,8 @@ def __dir__() -> list[str]:
 from .__about__ import __version__
 
 __all__ = [
-    "check", "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",
+    "check", "load_pair", "merge_plans", "resolve_plan", "read_schedule", "ScheduleRead", "Reader",
+    "load_plan", "load_schedule", "plan_from_dict", "plan_to_dict",
     "schedule_from_dict", "schedule_to_dict", "hookimpl",
     "MassworkError", "InputError", "PlanError", "PluginError",
     "Finding", "Report", "Shortfall", "Status",

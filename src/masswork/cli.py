@@ -64,13 +64,26 @@ _templates_option = click.option(
 
 
 def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
-    plan = load_plan(plan_path, templates=templates or None)
-    schedule = load_schedule(schedule_path, plan) if schedule_path else None
-    return plan, schedule
+    if not schedule_path:
+        return load_plan(plan_path, templates=templates or None), None
+    from .api import load_pair
+
+    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None)
+
+
+def _say_how_read(read: Any) -> None:
+    # TOML and JSON are masswork's own files; a table is worth a line on how it was read.
+    if read.reader in ("toml", "json") and not read.notes:
+        return
+    click.echo(f"讀取 read: {read.describe()}", err=True)
+    for zh, en in read.notes:
+        click.echo(f"提示 note: {zh} / {en}", err=True)
 
 
 def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
-    return run_check(plan, schedule, as_of, calendar=get_calendar())
+    from .api import check as api_check
+
+    return api_check(plan, schedule, as_of, calendar=get_calendar())
 
 
 def _plan_lang(ctx: click.Context, lang: str | None, plan: Plan) -> str:
@@ -351,6 +364,7 @@ def plugins(as_json: bool, lang: str | None) -> None:
     host.kinds()
     host.exporters()
     host.channels()
+    host.readers()
     info = plugin_info(host)
     failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en, "message": f.message(lang)}
                 for f in host.failures]

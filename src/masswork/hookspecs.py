@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .channels import Channel
     from .exporters import Exporter
     from .kinds.base import Kind
+    from .readers.base import Reader
     from .workdays import WorkingCalendar
 
 hookspec = pluggy.HookspecMarker("masswork")
@@ -56,6 +57,20 @@ def masswork_register_channels(register: Callable[[Channel], None]) -> None:
 
     Call ``register(channel)`` once per :class:`masswork.channels.Channel`. Channel settings
     come from the reminders config file; secrets only from environment variables.
+    """
+
+
+@hookspec
+def masswork_register_readers(register: Callable[[Reader], None]) -> None:
+    """Runs when masswork first reads a schedule file (``check``, ``export``, ``remind``,
+    the server's uploads) or lists the formats it reads.
+
+    Call ``register(reader)`` once per :class:`masswork.readers.Reader`. A reader is
+    chosen by the file's content (its ``sniff`` sees the first bytes) before its suffix;
+    it returns the schedule as plain data, or raises
+    :class:`~masswork.errors.InputError` naming the place (line, key or sheet!cell) of
+    every problem — never a partial schedule. A name already registered is an error
+    naming both plugins.
     """
 
 

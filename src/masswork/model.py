@@ -465,3 +465,10 @@ class Schedule:
     waivers: tuple[Waiver, ...] = attrs.field(default=(), converter=_tuple)
     attestations: tuple[Attestation, ...] = attrs.field(default=(), converter=_tuple)
     periods: tuple[Period, ...] = attrs.field(default=(), converter=_tuple)
+
+
+# Constructors check their arguments' types (masswork.typecheck): a wrong value fails where
+# it is passed, naming the field.
+from .typecheck import typed_classes as _typed_classes  # noqa: E402
+
+_typed_classes(globals(), __name__)

@@ -25,6 +25,7 @@ from .channels import Channel
 from .errors import PluginError
 from .exporters import FORMAT_NAME, Exporter
 from .kinds.base import KindRegistry
+from .readers.base import Reader
 from .workdays import WeekendCalendar, WorkingCalendar
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "get_exporters",
     "get_channels",
     "get_calendar",
+    "get_readers",
     "plugin_info",
     "reset",
 ]
@@ -48,6 +50,7 @@ DEFAULT_PLUGINS = (
     "masswork.builtin.kinds",
     "masswork.builtin.exporters",
     "masswork.builtin.channels",
+    "masswork.builtin.readers",
     "masswork.batch.builtin",
 )
 
@@ -76,6 +79,7 @@ class PluginHost:
         self._kinds: KindRegistry | None = None
         self._exporters: dict[str, Exporter] | None = None
         self._channels: dict[str, Channel] | None = None
+        self._readers: dict[str, Reader] | None = None
         self.owners: dict[str, str] = {}
 
     def _collect(self, hook_name: str, accept: Callable[[Any, str], None]) -> None:
@@ -109,6 +113,13 @@ class PluginHost:
             self._channels = self._named("masswork_register_channels", Channel, "渠道", "channel")
         return self._channels
 
+    def readers(self) -> dict[str, Reader]:
+        """The schedule readers, in registration order (built-ins first): the order in
+        which they are asked whether they recognise a file."""
+        if self._readers is None:
+            self._readers = self._named("masswork_register_readers", Reader, "讀取格式", "reader")
+        return self._readers
+
     def _named(self, hook: str, cls: type[T], zh: str, en: str) -> dict[str, T]:
         out: dict[str, T] = {}
         owners: dict[str, str] = {}
@@ -131,10 +142,12 @@ class PluginHost:
         return out
 
     def owner_of(self, what: str, name: str) -> str:
-        """Which plugin registered the format / channel ``name`` (``what`` is "format" or
-        "channel")."""
+        """Which plugin registered the format / reader / channel ``name`` (``what`` is
+        "format", "reader" or "channel")."""
         if what == "format":
             self.exporters()
+        elif what == "reader":
+            self.readers()
         else:
             self.channels()
         return self.owners.get(f"{what}:{name}", "?")
@@ -225,6 +238,10 @@ def get_exporters() -> dict[str, Exporter]:
 
 def get_channels() -> dict[str, Channel]:
     return get_host().channels()
+
+
+def get_readers() -> dict[str, Reader]:
+    return get_host().readers()
 
 
 def get_calendar(config: dict[str, Any] | None = None) -> WorkingCalendar:

@@ -61,18 +61,46 @@ _STATUS_ZH = {
 }
 
 
+def _params(value: Mapping[str, str | float] | None) -> Mapping[str, str | float]:
+    return dict(value or {})
+
+
 @attrs.frozen
 class Shortfall:
     """What is missing for one subject: a person short of forums (``need`` 2, ``have`` 1),
-    a pair that has not talked, a topic not discussed."""
+    a pair that has not talked, a topic not discussed.
+
+    ``subjects`` are the ids the shortfall is about — one for a person or a document, two
+    for a pair — and ``subject`` their joined label (kept for readers of the first JSON
+    reports). ``code`` says what is missing (:data:`masswork.shortfalls.TEMPLATES`) with
+    ``params``; :meth:`text` renders it in the reader's language. ``detail`` is the old
+    free-text form, kept alongside.
+    """
 
     subject: str
     name: str = ""
     need: float | None = None
     have: float | None = None
     detail: str = ""
+    code: str = ""
+    params: Mapping[str, str | float] = attrs.field(factory=dict, converter=_params)
+    subjects: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The subject ids: ``subjects``, or the one ``subject``."""
+        return self.subjects or (self.subject,)
+
+    def text(self, lang: str = "zh") -> str:
+        """What is missing, in words of ``lang``: from ``code`` when there is one, else
+        ``detail``."""
+        if self.code:
+            from .shortfalls import render
+
+            return render(self.code, self.params, lang)
+        return self.detail
+
+    def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         d: dict[str, Any] = {"subject": self.subject}
         if self.name:
             d["name"] = self.name
@@ -80,8 +108,14 @@ class Shortfall:
             d["need"] = self.need
         if self.have is not None:
             d["have"] = self.have
-        if self.detail:
-            d["detail"] = self.detail
+        detail = self.detail or (f"{self.text('en')} {self.text('zh')}" if self.code else "")
+        if detail:
+            d["detail"] = detail
+        d["subjects"] = list(self.ids)
+        if self.code:
+            d["code"] = self.code
+            d["params"] = dict(self.params)
+            d["text"] = self.text(lang)
         return d
 
 
@@ -102,6 +136,8 @@ class Finding:
     due: dt.date | None = None
     severity: str = "error"
     responsible: tuple[str, ...] = ()
+    title_zh: str = ""
+    title_en: str = ""
     msg: Msg | None = None
     """The message as a catalogue code and parameters (``message_zh``/``message_en`` are
     its Traditional and English renderings, kept for callers that read them)."""
@@ -111,6 +147,12 @@ class Finding:
 
     def message(self, lang: str = "zh") -> str:
         return _message(self.msg, self.message_zh, self.message_en, lang)
+
+    def title(self, lang: str = "zh") -> str:
+        """The rule's title (the plan's own, else its kind's description of it)."""
+        from .i18n import is_chinese
+
+        return self.title_zh if is_chinese(lang) else (self.title_en or self.title_zh)
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -122,12 +164,14 @@ class Finding:
             "messages": _messages(self.msg, self.message_zh, self.message_en),
             **_code(self.msg),
             "evidence": list(self.evidence),
-            "shortfall": [s.to_dict() for s in self.shortfall],
+            "shortfall": [s.to_dict(lang) for s in self.shortfall],
             "quote": self.quote,
             "phase": self.phase,
             "due": self.due.isoformat() if self.due else None,
             "severity": self.severity,
             "responsible": list(self.responsible),
+            "title": self.title(lang),
+            "titles": {"zh": self.title_zh, "en": self.title_en},
         }
 
 

@@ -76,6 +76,33 @@ def _type(tp: Any, *, doc: str = "") -> dict[str, Any]:
     raise TypeError(f"no schema for {tp!r}")
 
 
+def _options(validator: Any) -> list[Any] | None:
+    """The fixed values an ``attrs.validators.in_`` validator (alone or inside ``and_``)
+    allows, or None."""
+    if validator is None:
+        return None
+    options = getattr(validator, "options", None)
+    if isinstance(options, (list, tuple, set, frozenset, dict)):
+        return sorted(options, key=str)
+    for inner in getattr(validator, "_validators", ()) or ():
+        found = _options(inner)
+        if found is not None:
+            return found
+    return None
+
+
+def _choices(schema: dict[str, Any], validator: Any) -> dict[str, Any]:
+    # A parameter with fixed values (attrs.validators.in_) is an enum in the schema.
+    options = _options(validator)
+    if options is None:
+        return schema
+    if schema.get("type") == "string" or schema == {}:
+        return {"enum": options}
+    if "anyOf" in schema and {"type": "null"} in schema["anyOf"]:
+        return {"anyOf": [{"enum": options}, {"type": "null"}]}
+    return {**schema, "enum": options}
+
+
 def _object(cls: type, *, skip: tuple[str, ...] = (), extra: Mapping[str, Any] | None = None) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
     props: dict[str, Any] = {}
@@ -83,7 +110,7 @@ def _object(cls: type, *, skip: tuple[str, ...] = (), extra: Mapping[str, Any] |
     for f in attrs.fields(cls):
         if f.name in skip:
             continue
-        props[f.name] = _type(hints[f.name])
+        props[f.name] = _choices(_type(hints[f.name]), f.validator)
         if f.default is attrs.NOTHING:
             required.append(f.name)
     props.update(extra or {})
@@ -128,55 +155,98 @@ def schedule_schema() -> dict[str, Any]:
             "title": "masswork schedule (台賬)", **_object(Schedule)}
 
 
+def _d(schema: dict[str, Any], text: str) -> dict[str, Any]:
+    return {**schema, "description": text}
+
+
 def report_schema() -> dict[str, Any]:
     """The JSON report of ``masswork check --format json`` (and the ``report`` of the json
-    export). Only ever extended: tools may rely on every key listed as required."""
+    export). Only ever extended: tools may rely on every key listed as required. Every
+    property is described."""
     nullable_date = {"anyOf": [_DATE, {"type": "null"}]}
-    msgs = {"type": "object", "properties": {"zh": {"type": "string"}, "en": {"type": "string"},
-                                             "zh-Hans": {"type": "string"}, "zh-Hant": {"type": "string"}},
+    strings = {"type": "array", "items": {"type": "string"}}
+    msgs = {"type": "object", "properties": {"zh": _d({"type": "string"}, "In Chinese (Traditional)."),
+                                             "en": _d({"type": "string"}, "In English."),
+                                             "zh-Hans": _d({"type": "string"}, "In Simplified Chinese."),
+                                             "zh-Hant": _d({"type": "string"}, "In Traditional Chinese.")},
             "required": ["zh", "en"]}
-    # The message as a catalogue code and its parameters (masswork.i18n), where it has one.
-    code = {"message_code": {"type": "string"}, "message_params": {"type": "object"}}
+    code = {"message_code": _d({"type": "string"}, "The message's catalogue code (src/masswork/i18n/), for "
+                                                   "programs that render messages themselves."),
+            "message_params": _d({"type": "object"}, "The message's parameters, by name.")}
+    shortfall = {
+        "type": "object",
+        "properties": {
+            "subject": _d({"type": "string"}, "Who or what falls short: an id, or for a pair the two ids "
+                                              "joined (a×b); see subjects."),
+            "subjects": _d(strings, "The ids the shortfall is about: one for a person or document, two for a pair."),
+            "name": _d({"type": "string"}, "The subject's display name."),
+            "need": _d({"type": "number"}, "How many are required."),
+            "have": _d({"type": "number"}, "How many there are."),
+            "detail": _d({"type": "string"}, "What is missing, as free text (kept from the first reports)."),
+            "code": _d({"type": "string"}, "What is missing, as a code (masswork.shortfalls.TEMPLATES)."),
+            "params": _d({"type": "object", "additionalProperties": {"type": ["string", "number"]}},
+                         "The code's parameters (a day, a window …)."),
+            "text": _d({"type": "string"}, "The code and parameters in words, in the report's language."),
+        },
+        "required": ["subject"]}
     finding = {
         "type": "object",
         "properties": {
-            "rule": {"type": "string"}, "clause": {"type": "string"}, "kind": {"type": "string"},
-            "status": {"enum": [s.value for s in Status]}, "message": {"type": "string"},
-            "messages": msgs, "evidence": {"type": "array", "items": {"type": "string"}},
-            "shortfall": {"type": "array", "items": {
-                "type": "object",
-                "properties": {"subject": {"type": "string"}, "name": {"type": "string"},
-                               "need": {"type": "number"}, "have": {"type": "number"},
-                               "detail": {"type": "string"}},
-                "required": ["subject"]}},
-            "quote": {"type": "string"}, "phase": {"type": ["string", "null"]}, "due": nullable_date,
-            "severity": {"enum": ["error", "warning"]},
-            "responsible": {"type": "array", "items": {"type": "string"}},
+            "rule": _d({"type": "string"}, "The requirement's id in the plan (stable)."),
+            "clause": _d({"type": "string"}, "The id of the plan clause the requirement comes from."),
+            "kind": _d({"type": "string"}, "The requirement kind (masswork kinds)."),
+            "status": _d({"enum": [s.value for s in Status]},
+                         "met, unmet, overdue (missing after its due date), open (not yet due) or waived."),
+            "message": _d({"type": "string"}, "What was found, in the report's language."),
+            "messages": _d(msgs, "The message in each language."),
             **code,
+            "evidence": _d(strings, "Ids of the events and documents the finding rests on."),
+            "shortfall": _d({"type": "array", "items": shortfall}, "What is missing, subject by subject."),
+            "quote": _d({"type": "string"}, "The plan's own words for the requirement."),
+            "phase": _d({"type": ["string", "null"]}, "The phase (環節) the requirement belongs to."),
+            "due": _d(nullable_date, "When it is due, if it has a due date."),
+            "severity": _d({"enum": ["error", "warning"]}, "error fails the check; warning is reported only."),
+            "responsible": _d(strings, "Who answers for the requirement (ids)."),
+            "title": _d({"type": "string"}, "The rule's title in the report's language (the plan's own, "
+                                            "else the kind's description)."),
+            "titles": _d(msgs, "The rule's title in each language."),
         },
         "required": ["rule", "clause", "kind", "status", "message", "messages", "evidence", "shortfall",
                      "quote", "phase", "due", "severity", "responsible"],
     }
-    warning = {"type": "object", "properties": {"code": {"type": "string"}, "subject": {"type": "string"},
-                                                "message": {"type": "string"}, "messages": msgs, **code},
-               "required": ["code", "subject", "message", "messages"]}
-    phase_row = {"type": "object", "properties": {"name": {"type": "string"}, "done": {"type": "integer"},
-                                                  "total": {"type": "integer"}, "ratio": {"type": "number"}},
-                 "required": ["name", "done", "total", "ratio"]}
+    warning = {"type": "object", "properties": {
+        "code": _d({"type": "string"}, "What kind of advisory (non-working-day, plan-mismatch …)."),
+        "subject": _d({"type": "string"}, "The id it is about."),
+        "message": _d({"type": "string"}, "The advisory in the report's language."),
+        "messages": _d(msgs, "The advisory in each language."),
+        **code},
+        "required": ["code", "subject", "message", "messages"]}
+    phase_row = {"type": "object", "properties": {
+        "name": _d({"type": "string"}, "The phase's name."),
+        "done": _d({"type": "integer"}, "Requirements met or waived."),
+        "total": _d({"type": "integer"}, "Requirements in the phase."),
+        "ratio": _d({"type": "number"}, "done / total, 4 decimals.")},
+        "required": ["name", "done", "total", "ratio"]}
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": _BASE + "report.schema.json",
         "title": "masswork check report", "type": "object",
+        "description": "What masswork check says about a schedule: a finding per requirement.",
         "properties": {
-            "format": {"const": REPORT_FORMAT_VERSION}, "plan": {"type": "string"},
-            "plan_title": {"type": "string"}, "as_of": nullable_date, "ok": {"type": "boolean"},
-            "summary": {"type": "object", "properties": {
-                "counts": {"type": "object", "properties": {s.value: {"type": "integer"} for s in Status},
-                           "required": [s.value for s in Status]},
-                "total": {"type": "integer"},
-                "phases": {"type": "object", "additionalProperties": phase_row}},
-                "required": ["counts", "total", "phases"]},
-            "findings": {"type": "array", "items": finding},
-            "warnings": {"type": "array", "items": warning},
+            "format": _d({"const": REPORT_FORMAT_VERSION}, "The report format's version."),
+            "plan": _d({"type": "string"}, "The plan's id."),
+            "plan_title": _d({"type": "string"}, "The plan's title."),
+            "as_of": _d(nullable_date, "The day judged; null judges the schedule as a whole."),
+            "ok": _d({"type": "boolean"}, "True when nothing of severity error is unmet or overdue (exit 0)."),
+            "summary": _d({"type": "object", "properties": {
+                "counts": _d({"type": "object", "properties": {s.value: _d({"type": "integer"}, f"Findings {s.value}.")
+                                                               for s in Status},
+                              "required": [s.value for s in Status]}, "Findings by status."),
+                "total": _d({"type": "integer"}, "Number of findings."),
+                "phases": _d({"type": "object", "additionalProperties": phase_row},
+                             "Completion by phase id (\"\" for rules of no phase).")},
+                "required": ["counts", "total", "phases"]}, "Counts and completion."),
+            "findings": _d({"type": "array", "items": finding}, "One finding per requirement, in plan order."),
+            "warnings": _d({"type": "array", "items": warning}, "Advisories that fail no requirement."),
         },
         "required": ["format", "plan", "plan_title", "as_of", "ok", "summary", "findings", "warnings"],
     }

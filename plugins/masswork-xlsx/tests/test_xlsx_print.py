@@ -36,7 +36,9 @@ A4 = (595.3, 841.9)  # points
 
 
 def widths(ws: Worksheet) -> list[float]:
-    return [ws.column_dimensions[c].width for c in sorted(ws.column_dimensions, key=lambda c: (len(c), c))]
+    # Hidden columns (the ledger's read-back columns) do not print.
+    return [ws.column_dimensions[c].width for c in sorted(ws.column_dimensions, key=lambda c: (len(c), c))
+            if not ws.column_dimensions[c].hidden]
 
 
 def check_page_setup(ws: Worksheet) -> None:

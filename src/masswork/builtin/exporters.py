@@ -39,6 +39,11 @@ LEDGER_HEADER = (
     ("date", "日期"), ("time", "時間"), ("type", "類型"), ("title", "名稱"), ("host", "主持人"),
     ("attendees", "參加人員"), ("place", "地點"), ("topics", "內容"), ("documents", "文件"),
     ("status", "狀態"), ("id", "編號"),
+    # Added after the first release (columns only ever appended): what else an event holds,
+    # so that masswork reads its own ledger back to the same events.
+    ("end", "結束"), ("participants", "參與人"), ("targets", "對象"), ("channels", "渠道"),
+    ("sections", "科室"), ("sources", "來源"), ("hours", "學時"), ("phase", "環節"), ("note", "備註"),
+    ("unit", "單位"),
 )
 """Column keys (the English header) with their Traditional labels; every language's label
 is the catalogue's ``col.<key>``."""
@@ -53,6 +58,22 @@ def _names(inp: ExportInput) -> Callable[[str | None], str]:
     return lambda x: "" if x is None else names.get(x, x)
 
 
+def _number(x: float) -> str:
+    if not x:
+        return ""
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e15 else repr(float(x))
+
+
+def _when(value: object) -> str:
+    # "2014-02-24 11:00:00", not ISO's "…T11:00": a person reads the ledger, and the
+    # table reader takes either.
+    if value is None:
+        return ""
+    if hasattr(value, "hour"):
+        return value.isoformat(" ")  # type: ignore[no-any-return, attr-defined]
+    return value.isoformat()  # type: ignore[no-any-return, attr-defined]
+
+
 def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
     """The ledger as rows of plain strings (not yet made safe), events in time order."""
     name = _names(inp)
@@ -64,6 +85,10 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
             tr(inp.lang, "event." + e.status.value), e.id,
+            _when(e.end),
+            "、".join(name(p) for p in e.participants),
+            *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
+            _number(e.hours), name(e.phase), e.note, name(getattr(e, "unit", None)),
         ]
 
 

@@ -85,7 +85,8 @@ def _gate(req: Requirement, ctx: Context) -> Outcome:
             if anchor is not None and _key(approvals[0].when) > _key(anchor):
                 late.append((body, approvals[0]))
         else:
-            short.append(Shortfall(body, name=ctx.name(body), need=1, have=0, detail="not approved 未同意"))
+            short.append(Shortfall(body, name=ctx.name(body), need=1, have=0, detail="not approved 未同意",
+                                   code="not-approved"))
     if anchor_id:
         evidence.append(anchor_id)
     bodies_zh = "、".join(ctx.name(b) for b in p.approved_by)
@@ -96,7 +97,8 @@ def _gate(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"{doc_zh}的同意({shown})晚於{a_zh}({day_of(anchor) if anchor else ''})",
                        f"{doc_en} approved ({shown}) after {a_en} started ({day_of(anchor) if anchor else ''})",
                        evidence=evidence, final=True,
-                       shortfall=[Shortfall(b, name=ctx.name(b), detail=f"approved late {o.day}") for b, o in late])
+                       shortfall=[Shortfall(b, name=ctx.name(b), detail=f"approved late {o.day}",
+                                                  code="approved-late", params={"day": str(o.day)}) for b, o in late])
     if short:
         started = anchor is not None
         who = "、".join(s.name for s in short)
@@ -179,7 +181,10 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
                 who = f"{ctx.name(owner)}→" if owner else ""
                 short.append(Shortfall(f"{owner}→{body}" if owner else body, name=f"{who}{ctx.name(body)}",
                                        need=1, have=0,
-                                       detail=f"submitted {subs[0].day}, outside {p.within}" if subs else "not submitted 未報送"))
+                                       detail=f"submitted {subs[0].day}, outside {p.within}" if subs else "not submitted 未報送",
+                                       code="submitted-outside" if subs else "not-submitted",
+                                       params={"day": str(subs[0].day), "within": p.within or ""} if subs else {},
+                                       subjects=(owner, body) if owner else (body,)))
     evidence = list(dict.fromkeys(evidence))
     when_zh = f"({p.within})" if p.within else ""
     if not short:
@@ -227,7 +232,8 @@ def _attest(req: Requirement, ctx: Context) -> Outcome:
     who = ctx.name(p.by) if p.by else "負責人"
     return Outcome(False, f"待{who}簽字確認:{p.statement}",
                    f"awaiting a signed check by {ctx.label_en(p.by) if p.by else 'a responsible person'}: {p.statement}",
-                   shortfall=[Shortfall(p.by or "anyone", name=who, need=1, have=0, detail="attestation 簽字確認")])
+                   shortfall=[Shortfall(p.by or "anyone", name=who, need=1, have=0, detail="attestation 簽字確認",
+                                              code="attestation")])
 
 
 def _describe_attest(req: Requirement, plan: Plan) -> tuple[str, str]:

@@ -165,7 +165,7 @@ def _attendance(req: Requirement, ctx: Context) -> Outcome:
     if not people:
         return Outcome(False, f"名冊中沒有{ctx.name(p.roster)},無法計算{act_zh}參會率",
                        f"no one on the roster of {ctx.label_en(p.roster)}; cannot compute attendance",
-                       shortfall=[Shortfall(p.roster, detail="no holders 無人")])
+                       shortfall=[Shortfall(p.roster, detail="no holders 無人", code="no-holders")])
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     if not events:
         pzh, pen = ctx.planned_note(p.activity)

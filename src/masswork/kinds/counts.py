@@ -201,7 +201,7 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     if not people:
         return Outcome(False, f"名冊中沒有{ctx.name(p.role)},無法核對{zh_what}",
                        f"no holder of {ctx.label_en(p.role)} on the roster; cannot check {en_what}",
-                       due=w.end, shortfall=[Shortfall(p.role, detail="no holders 無人")])
+                       due=w.end, shortfall=[Shortfall(p.role, detail="no holders 無人", code="no-holders")])
     if not short:
         return Outcome(True, f"每位{ctx.name(p.role)}{verb_zh}{zh_what}均已達到次數要求({len(people)} 人)",
                        f"every {ctx.label_en(p.role)} {verb_en} {en_what} as often as required "
@@ -299,7 +299,7 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
     what_e = what_en(ctx, p.activity, p.document, p.action, p.party)
     if not units:
         return Outcome(False, f"名冊中沒有科室,無法核對{what_z}", f"no sections on the roster; cannot check {what_e}",
-                       due=w.end, shortfall=[Shortfall(req.id, detail="no units 無單位")])
+                       due=w.end, shortfall=[Shortfall(req.id, detail="no units 無單位", code="no-units")])
     if not short:
         return Outcome(True, f"每個單位的{what_z}均已達到次數要求({len(units)} 個)",
                        f"every unit has its {what_e} ({len(units)} units)", evidence=seen, due=w.end)
@@ -352,7 +352,7 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         # Every member of an empty roster has their hours: true, and worthless.
         return Outcome(False, f"名冊中沒有{ctx.name(p.per)},無法核對每人{p.unit}",
                        f"no holder of {ctx.label_en(p.per)} on the roster; cannot check hours per person",
-                       shortfall=[Shortfall(p.per, detail="no holders 無人")])
+                       shortfall=[Shortfall(p.per, detail="no holders 無人", code="no-holders")])
     attendance = ctx.attendance(events)
     for person in ctx.people(p.per):
         mine = attendance.get(person.id, [])

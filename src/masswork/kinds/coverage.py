@@ -57,7 +57,7 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         source_en = ("the roster has no sections" if p.all_sections else
                      f"the roster has no {ctx.label_en(p.items_from)}" if p.items_from else "the list is empty")
         return Outcome(False, f"{source_zh},無法核對覆蓋", f"nothing to cover: {source_en}",
-                       shortfall=[Shortfall(req.id, detail="empty list 空清單")])
+                       shortfall=[Shortfall(req.id, detail="empty list 空清單", code="empty-list")])
     if p.document:
         return _documents(p, ctx, items)
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
@@ -97,7 +97,8 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
         for d in docs:
             lack = [i for i in items if i not in d.covers]
             if lack:
-                missing.append(Shortfall(d.id, name=d.title or d.id, detail="、".join(ctx.name(i) for i in lack)))
+                missing.append(Shortfall(d.id, name=d.title or d.id, detail="、".join(ctx.name(i) for i in lack),
+                                         code="missing-items", params={"items": "、".join(ctx.name(i) for i in lack)}))
     else:
         seen = {c for d in docs for c in d.covers}
         missing = [Shortfall(i, name=ctx.name(i), need=1, have=0) for i in items if i not in seen]

@@ -118,11 +118,12 @@ def _pairwise(req: Requirement, ctx: Context) -> Outcome:
             evidence[hit] = None
         else:
             nx, ny = ctx.name(x), ctx.name(y)
-            missing.append(Shortfall(f"{x}×{y}", name=f"{nx}×{ny}", need=1, have=0, detail=mode))
+            missing.append(Shortfall(f"{x}×{y}", name=f"{nx}×{ny}", need=1, have=0, detail=mode,
+                                     code="pair-not-met", params={"mode": mode}, subjects=(x, y)))
     act = ctx.name(p.activity)
     if not pairs:
         return Outcome(False, f"名冊中找不到需要{act}的對象", f"the roster yields no pairs for {ctx.label_en(p.activity)}",
-                       shortfall=[Shortfall(p.activity, detail="no pairs 無配對")])
+                       shortfall=[Shortfall(p.activity, detail="no pairs 無配對", code="no-pairs")])
     if not missing:
         return Outcome(True, f"{len(pairs)} 對{act}均已完成", f"all {len(pairs)} pairs have had their "
                        f"{ctx.label_en(p.activity)}", evidence=evidence)

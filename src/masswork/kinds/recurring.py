@@ -119,7 +119,7 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"無法確定{what_z}的起止時間(方案未寫 start/end,要求也未寫 within)",
                        f"cannot tell the window for recurring {what_e} (the plan has no start/end "
                        "and the rule no within)",
-                       shortfall=[Shortfall(subject, detail="no window 無時間範圍")])
+                       shortfall=[Shortfall(subject, detail="no window 無時間範圍", code="no-window")])
     days, evidence = _recurring_days(p, ctx, w)
     short: list[Shortfall] = []
     first_due: dt.date | None = None

@@ -197,7 +197,7 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
     listed = "、".join(ctx.name(u) for u in req.for_each)
     if not found:
         return Outcome(False, f"{listed}中沒有可核對的單位", f"{', '.join(req.for_each)} yields no units to check",
-                       shortfall=[Shortfall(req.for_each[0], detail="no units 無單位")])
+                       shortfall=[Shortfall(req.for_each[0], detail="no units 無單位", code="no-units")])
     results: list[tuple[Unit, Outcome, dt.date | None]] = []
     for unit in found:
         sub_ctx = _sub_context(ctx, unit)
@@ -215,7 +215,8 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
     for u, o, _d in failing:
         if o.shortfall:
             short.extend(Shortfall(f"{u.id}:{s.subject}", name=f"{u.name}:{s.name or s.subject}",
-                                   need=s.need, have=s.have, detail=s.detail) for s in o.shortfall)
+                                   need=s.need, have=s.have, detail=s.detail, code=s.code, params=s.params,
+                                   subjects=(u.id, *s.ids)) for s in o.shortfall)
         else:
             short.append(Shortfall(u.id, name=u.name, detail=o.message_en))
     dues = [d for _u, _o, d in failing if d is not None]

@@ -90,7 +90,8 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
                        f"{en_what} {done_en}on {o.day}, {'before' if early else 'after'} the required "
                        f"{p.within} ({window_text_iso(w)})",
                        evidence=[x.ref for x in occ], due=w.end, final=True,
-                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}")])
+                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}", code="outside-window",
+                                                  params={"day": str(o.day), "window": window_text_iso(w)})])
     pzh, pen = ctx.planned_note(p.activity)
     return Outcome(False, f"{zh_what}尚未完成,要求「{p.within}」{pzh}",
                    f"{en_what} not done; required {p.within} ({window_text_iso(w)}){pen}",
@@ -185,7 +186,8 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
     return Outcome(False, f"{s_zh}應在{a_zh}({first.day}){rel_zh}{p.lead or ''},但:{bad}",
                    f"{s_en} must be {rel_en} {a_en} ({first.day}){' ' + p.lead if p.lead else ''}; "
                    f"not so: {bad.replace('、', ', ')}", evidence=evidence, due=due, final=True,
-                   shortfall=[Shortfall(o.ref, detail=str(o.day)) for o in wrong])
+                   shortfall=[Shortfall(o.ref, detail=str(o.day), code="wrong-order", params={"day": str(o.day)})
+                              for o in wrong])
 
 
 def _holds(o: Occurrence, anchor: Occurrence, relation: str, lead: Offset | None,
@@ -265,7 +267,9 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
             else:
                 late = f"於 {given[0].on} 才發出" if given else "未發出"
                 short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
-                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}"))
+                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}",
+                                       code="notice-late" if given else "notice-missing",
+                                       params={"day": str(given[0].on)} if given else {}, subjects=(e.id, c)))
     if not short:
         return Outcome(True, f"「{act_zh}」的{('、'.join(ctx.name(c) for c in p.channels))}通知均按時發出"
                        f"{'(' + p.lead + ')' if p.lead else ''}",

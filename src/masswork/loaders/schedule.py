@@ -48,7 +48,8 @@ def schedule_to_dict(schedule: Schedule) -> dict[str, Any]:
 
 def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = None, *,
                   limits: Limits = DEFAULT_LIMITS) -> Schedule:
-    """Read a schedule from a TOML/JSON file or plain data. With ``plan``, also check that
+    """Read a schedule from a file in any format a reader recognises (TOML, JSON, CSV,
+    and what plugins add, such as XLSX) or from plain data. With ``plan``, also check that
     every event type, person and body it names is known to the plan. ``limits`` bounds the
     file size, nesting, numbers, strings and the number of events (docs/limits.md)."""
     if isinstance(source, Mapping):
@@ -64,10 +65,11 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
             except InputError as exc:
                 raise locate_lines(exc, Path(source)) from None
         return streamed
-    try:
-        return _load(read_data(Path(source), limits=limits), str(source), plan)
-    except InputError as exc:
-        raise locate_lines(exc, Path(source)) from None
+    # Everything else — TOML, small JSON, CSV, what plugins read — goes through the
+    # readers, which read at most limits.max_file_bytes and check_tree what they parse.
+    from ..readers import read_schedule
+
+    return read_schedule(source, plan, limits=limits).schedule
 
 
 def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:

@@ -1,5 +1,6 @@
 """masswork-xlsx: the ``xlsx`` export format — the ledger workbook a unit hands to its
-supervision group (台賬, 檢查結果, 個人定額).
+supervision group (台賬, 檢查結果, 個人定額) — and the ``xlsx`` schedule reader, so that
+``masswork check PLAN 台賬.xlsx`` reads that workbook, or a unit's own, back.
 
 ``masswork export PLAN SCHEDULE --format xlsx -o 台賬.xlsx [--as-of DATE] [--lang zh|en]``
 """
@@ -10,9 +11,11 @@ from collections.abc import Callable
 
 from masswork import hookimpl
 from masswork.exporters import Exporter
+from masswork.readers import Reader
 
 from .cells import display_width, safe_text, strip_illegal
 from .quota import QuotaRow, quota_rows
+from .reader import XLSX_READER, read_xlsx
 from .workbook import build_workbook, export_xlsx
 
 __all__ = [
@@ -25,6 +28,9 @@ __all__ = [
     "strip_illegal",
     "display_width",
     "masswork_register_exporters",
+    "masswork_register_readers",
+    "XLSX_READER",
+    "read_xlsx",
 ]
 
 __version__ = "0.1.0"
@@ -43,6 +49,11 @@ EXPORTER = Exporter(
 @hookimpl
 def masswork_register_exporters(register: Callable[[Exporter], None]) -> None:
     register(EXPORTER)
+
+
+@hookimpl
+def masswork_register_readers(register: Callable[[Reader], None]) -> None:
+    register(XLSX_READER)
 
 
 @hookimpl

@@ -108,9 +108,12 @@ def print_scale(widths: Sequence[float], orientation: str) -> float:
 class _Sheet:
     """A worksheet being filled row by row, remembering how wide each column must be."""
 
-    def __init__(self, ws: Worksheet, header: Sequence[str], title: str = "") -> None:
+    def __init__(self, ws: Worksheet, header: Sequence[str], title: str = "", printed: int | None = None) -> None:
         self.ws = ws
         self.title = title
+        # Columns past ``printed`` are there for reading the workbook back, hidden: they
+        # do not print (spreadsheets skip hidden columns), so the page stays readable.
+        self.printed = printed
         self.widths = [display_width(h) for h in header]
         self.texts: dict[tuple[int, int], str] = {}
         self.row = 1
@@ -168,9 +171,10 @@ class _Sheet:
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
         shown = [min(max(width, _MIN_WIDTH), _WRAP_AT) for width in self.widths]
+        n_printed = self.printed or len(shown)
         # Narrow the widest column, a step at a time, until landscape prints readably.
-        while print_scale([w + 2 for w in shown], "landscape") < MIN_PRINT_SCALE:
-            widest = max(range(len(shown)), key=lambda i: shown[i])
+        while print_scale([w + 2 for w in shown[:n_printed]], "landscape") < MIN_PRINT_SCALE:
+            widest = max(range(n_printed), key=lambda i: shown[i])
             if shown[widest] <= _NARROWEST_WRAP:
                 break
             shown[widest] -= 2
@@ -178,6 +182,8 @@ class _Sheet:
             letter = get_column_letter(col)
             wraps = width > shown[col - 1]
             ws.column_dimensions[letter].width = shown[col - 1] + 2
+            if col > n_printed:
+                ws.column_dimensions[letter].hidden = True
             for r in range(2, self.row + 1):
                 ws.cell(row=r, column=col).alignment = wrap if wraps else top
         # Spreadsheets do not all grow a row to fit wrapped text (LibreOffice keeps the
@@ -189,7 +195,7 @@ class _Sheet:
         for r, n in lines.items():
             if n > 1:
                 ws.row_dimensions[r].height = _LINE_HEIGHT * n
-        printed = [w + 2 for w in shown]
+        printed = [w + 2 for w in shown[:n_printed]]
         ws.print_title_rows = "1:1"
         ws.page_setup.paperSize = PAPER_A4
         ws.page_setup.orientation = "portrait" if columns_px(printed) <= PORTRAIT_PX else "landscape"
@@ -225,7 +231,9 @@ def _ledger(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.active
     assert ws is not None
     ws.title = _sheet_name("ledger", inp.lang)
-    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title))
+    # The first release's columns print; those appended since (end … unit) are hidden.
+    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title),
+                   printed=[en for en, _ in LEDGER_HEADER].index("id") + 1)
     status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
     for row in ledger_rows(inp):
         values: list[Any] = list(row)

@@ -1,0 +1,170 @@
+"""What a request carries → plan, schedule, day and language, with the limits a server
+needs: a body no larger than ``max_body`` bytes, at most a handful of parts, and nothing a
+request names ever opened (plans and schedules come as data or as uploaded bytes).
+
+Errors are the library's own :class:`~masswork.errors.InputError`, so the server answers
+with the very messages and key paths ``masswork check`` prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from masswork.api import plan_from_upload, schedule_for
+from masswork.errors import InputError, Problem
+from masswork.model import Plan, Schedule
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+
+__all__ = ["Inputs", "BodyTooLarge", "read_body", "parse_inputs", "LANGS", "message_lang"]
+
+LANGS = ("zh", "en", "zh-Hant", "zh-Hans")
+_MAX_PARTS = 8
+
+
+class BodyTooLarge(Exception):
+    """The request body is over the limit (HTTP 413)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
+
+
+def message_lang(lang: str) -> str:
+    """The library's message language for a request's ``lang`` (``zh-Hant``/``zh-Hans``
+    read Chinese)."""
+    return "en" if lang == "en" else "zh"
+
+
+@attrs.frozen
+class Inputs:
+    plan: Plan
+    schedule: Schedule | None
+    as_of: dt.date | None
+    lang: str
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The whole body, refused past ``limit`` bytes — by its Content-Length before reading
+    anything, else while it streams in (chunked uploads)."""
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(limit)
+        chunks.append(chunk)
+    body = b"".join(chunks)
+    request._body = body  # starlette's form() reads the cached body  # noqa: SLF001
+    return body
+
+
+def _bad(zh: str, en: str, path: tuple[str | int, ...] = (), expected: str | None = None) -> InputError:
+    return InputError(Problem(zh=zh, en=en, path=path, expected=expected))
+
+
+def _as_of(value: Any) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _bad(f"不是有效的日期: {value!r}", f"not a valid date: {value!r}", ("as_of",), "YYYY-MM-DD")
+
+
+def _lang(value: Any) -> str:
+    if value in (None, ""):
+        return "zh"
+    if value not in LANGS:
+        raise _bad(f"不支持的語言 {value!r}", f"unsupported language {value!r}", ("lang",), " | ".join(LANGS))
+    return str(value)
+
+
+async def parse_inputs(request: Request, body: bytes, *, need_schedule: bool = True) -> Inputs:
+    """Plan, schedule, ``as_of`` and ``lang`` from a JSON body or a multipart upload."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype == "multipart/form-data":
+        return await _multipart(request, need_schedule)
+    try:
+        data = json.loads(body.decode("utf-8")) if body else None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(Problem(zh=f"請求不是有效的 JSON: {exc}", en=f"the request body is not valid JSON: {exc}",
+                                 expected='{"plan": {...}, "schedule": {...}, "as_of": "2014-03-05", "lang": "zh"}')) from None
+    if not isinstance(data, Mapping):
+        raise _bad("請求體必須是 JSON 對象", "the request body must be a JSON object",
+                   expected='{"plan": {...}, "schedule": {...}}')
+    unknown = [k for k in data if k not in ("plan", "schedule", "as_of", "lang", "mapping")]
+    if unknown:
+        raise _bad(f"未知的鍵 {unknown[0]!r}", f"unknown key {unknown[0]!r}", (str(unknown[0]),),
+                   "plan, schedule, as_of, lang, mapping")
+    lang = _lang(data.get("lang"))
+    request.state.lang = lang  # for the messages of any error below
+    as_of = _as_of(data.get("as_of"))
+    plan_data = data.get("plan")
+    if not isinstance(plan_data, Mapping):
+        raise _bad("缺少方案(plan 應為 JSON 對象;不接受文件路徑)",
+                   "plan is missing or not an object (plans come as data, never as a file path)", ("plan",),
+                   "the plan as a JSON object (masswork schema plan)")
+    plan = plan_from_upload(plan_data)
+    schedule = None
+    if need_schedule:
+        sched_data = data.get("schedule")
+        if not isinstance(sched_data, Mapping):
+            raise _bad("缺少台賬(schedule 應為 JSON 對象;表格請以 multipart 上傳)",
+                       "schedule is missing or not an object (upload tables as multipart files)", ("schedule",),
+                       "the schedule as a JSON object (masswork schema schedule)")
+        mapping = data.get("mapping")
+        schedule = schedule_for(plan, sched_data, mapping=mapping if isinstance(mapping, Mapping) else None)
+    return Inputs(plan, schedule, as_of, lang)
+
+
+async def _multipart(request: Request, need_schedule: bool) -> Inputs:
+    form = await request.form(max_files=_MAX_PARTS, max_fields=_MAX_PARTS)
+    try:
+        fields: dict[str, Any] = dict(form.items())
+        unknown = [k for k in fields if k not in ("plan", "schedule", "as_of", "lang", "mapping")]
+        if unknown:
+            raise _bad(f"未知的欄位 {unknown[0]!r}", f"unknown form field {unknown[0]!r}", (unknown[0],),
+                       "plan, schedule, as_of, lang, mapping")
+        lang = _lang(fields.get("lang"))
+        request.state.lang = lang
+        as_of = _as_of(fields.get("as_of"))
+        plan_part = fields.get("plan")
+        if not isinstance(plan_part, UploadFile):
+            raise _bad("缺少方案文件(plan)", "the plan file (part 'plan') is missing", ("plan",), "an uploaded plan file")
+        plan = plan_from_upload(await plan_part.read(), _filename(plan_part, "plan"))
+        schedule = None
+        if need_schedule:
+            sched_part = fields.get("schedule")
+            if not isinstance(sched_part, UploadFile):
+                raise _bad("缺少台賬文件(schedule)", "the schedule file (part 'schedule') is missing", ("schedule",),
+                           "an uploaded schedule file: TOML, JSON, CSV or XLSX")
+            mapping = None
+            map_part = fields.get("mapping")
+            if isinstance(map_part, UploadFile):
+                from masswork.loaders.files import parse_data
+                from masswork.readers.data import looks_like_json
+                from masswork.readers.text import decode
+
+                raw = await map_part.read()
+                name = _filename(map_part, "mapping")
+                mapping = parse_data(decode(raw, name).text, "json" if looks_like_json(raw) else "toml", name)
+            schedule = schedule_for(plan, await sched_part.read(), name=_filename(sched_part, "schedule"),
+                                    mapping=mapping, plan_label=_filename(plan_part, "plan"))
+        return Inputs(plan, schedule, as_of, lang)
+    finally:
+        await form.close()
+
+
+def _filename(part: UploadFile, default: str) -> str:
+    # The name is only ever shown in messages; nothing is opened by it. Keep its last part.
+    name = (part.filename or default).replace("\\", "/").rsplit("/", 1)[-1]
+    return name[:200] or default

@@ -1,0 +1,58 @@
+"""CSV ledgers: masswork's own ``csv`` export and the tables clerks save from Excel or WPS
+(comma, tab or semicolon separated; UTF-8, UTF-8 with BOM or GB18030, detected and
+reported)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from .base import Reader, ReadInput, ReadResult
+from .columns import HEADERS, fold
+from .table import Table, read_tables
+from .text import decode
+
+__all__ = ["CSV_READER", "looks_like_csv"]
+
+_DELIMITERS = (",", "\t", ";")
+_WORDS = {fold(w) for words in HEADERS.values() for w in words}
+
+
+def _head_text(head: bytes) -> str:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return head.decode(enc)
+        except UnicodeDecodeError as exc:
+            # The head may end inside a character; what comes before it decides.
+            if exc.start > len(head) - 4:
+                return head[: exc.start].decode(enc, errors="ignore")
+    return ""
+
+
+def _delimiter(text: str) -> str:
+    for line in text.splitlines()[:20]:
+        for d in _DELIMITERS:
+            if sum(fold(c) in _WORDS for c in line.split(d)) >= 2:
+                return d
+    return ","
+
+
+def looks_like_csv(head: bytes) -> bool:
+    """A line among the first 20 names at least two ledger columns, split by a delimiter."""
+    text = _head_text(head)
+    for line in text.splitlines()[:20]:
+        for d in _DELIMITERS:
+            if sum(fold(c.strip('"')) in _WORDS for c in line.split(d)) >= 2:
+                return True
+    return False
+
+
+def read_csv(inp: ReadInput) -> ReadResult:
+    decoded = decode(inp.data, inp.name)
+    rows = list(csv.reader(io.StringIO(decoded.text, newline=""), delimiter=_delimiter(decoded.text)))
+    return read_tables([Table(rows)], inp, "csv", decoded.encoding)
+
+
+CSV_READER = Reader("csv", (".csv", ".tsv", ".txt"), read_csv, looks_like_csv,
+                    "台賬表格(CSV:UTF-8、GB18030)", "ledger table (CSV: UTF-8, GB18030)",
+                    ("text/csv", "text/tab-separated-values"))

@@ -1,0 +1,65 @@
+"""The readers of masswork's own schedule files: TOML and JSON, one structure
+(``masswork schema schedule``), text in UTF-8 (a BOM allowed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..loaders.files import parse_data
+from .base import Reader, ReadInput, ReadResult
+from ..errors import InputError, Problem
+
+__all__ = ["TOML_READER", "JSON_READER", "looks_like_json", "looks_like_toml"]
+
+_TOML_LINE = re.compile(rb"^\s*(\[\[?\s*[A-Za-z0-9_\"'.-]+\s*\]\]?|[A-Za-z0-9_\"'.-]+\s*=)")
+
+
+def _lines(head: bytes) -> list[bytes]:
+    text = head.removeprefix(b"\xef\xbb\xbf")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith(b"#")]
+
+
+def looks_like_json(head: bytes) -> bool:
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"{")
+
+
+def looks_like_toml(head: bytes) -> bool:
+    lines = _lines(head)
+    return bool(lines) and all(_TOML_LINE.match(ln) or ln.startswith((b" ", b"\t", b"]", b"}"))
+                               for ln in lines[:3])
+
+
+def _utf8(data: bytes, name: str) -> tuple[str, str]:
+    # masswork's own files are UTF-8 (BOM allowed), as loaders.files.read_text has it; only
+    # tables typed in spreadsheets come in other encodings (readers.text).
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(Problem(zh="文件是 UTF-16 編碼", en="the file is UTF-16 encoded", file=name,
+                                 line=1, expected="UTF-8"))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
+                                 file=name, line=line, expected="UTF-8")) from None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise InputError(Problem(zh="文件含有空字符", en="the file contains NUL bytes", file=name, line=line,
+                                 expected="a text file 文本文件"))
+    return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+
+
+def _reader(fmt: str) -> Callable[[ReadInput], ReadResult]:
+    def read(inp: ReadInput) -> ReadResult:
+        text, encoding = _utf8(inp.data, inp.name)
+        data = parse_data(text, fmt, inp.name, limits=inp.limits)
+        return ReadResult(data=data, reader=fmt, encoding=encoding, text=text)
+
+    return read
+
+
+
+TOML_READER = Reader("toml", (".toml",), _reader("toml"), looks_like_toml,
+                     "masswork 台賬(TOML)", "masswork schedule (TOML)", ("application/toml",))
+JSON_READER = Reader("json", (".json",), _reader("json"), looks_like_json,
+                     "masswork 台賬(JSON)", "masswork schedule (JSON)", ("application/json",))

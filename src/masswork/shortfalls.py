@@ -1,0 +1,49 @@
+"""What a shortfall's ``code`` means, in words: one row per code, a Chinese and an English
+template whose ``{placeholders}`` are the shortfall's ``params``; each row is the
+catalogue entry ``shortfall.<code>`` (src/masswork/i18n/), which renders it in zh-Hans,
+zh-Hant and en.
+
+Kinds say *what* is missing as a code with parameters (``approved-late``, ``{"day":
+"2014-02-26"}``); the words are made here, in the reader's language, so a tool reading the
+JSON report can act on the code and a person reads the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["TEMPLATES", "render"]
+
+TEMPLATES: Mapping[str, tuple[str, str]] = {
+    "not-held": ("未舉行", "not held"),
+    "pair-not-met": ("這一對尚未進行", "this pair has not met yet"),
+    "no-pairs": ("無配對", "no pairs"),
+    "not-approved": ("未同意", "not approved"),
+    "approved-late": ("{day} 才同意,晚於開始", "approved late, on {day}"),
+    "not-submitted": ("未報送", "not submitted"),
+    "submitted-outside": ("{day} 報送,不在「{within}」內", "submitted {day}, outside {within}"),
+    "outside-window": ("{day} 不在 {window} 內", "{day} not in {window}"),
+    "window": ("應在 {window} 內", "due within {window}"),
+    "wrong-order": ("{day} 順序不對", "out of order on {day}"),
+    "no-holders": ("無人擔任", "no holders"),
+    "no-units": ("無單位", "no units"),
+    "no-window": ("無時間範圍", "no window"),
+    "empty-list": ("空清單", "empty list"),
+    "missing-items": ("缺 {items}", "lacks {items}"),
+    "notice-late": ("通知於 {day} 才發出", "notice given late, on {day}"),
+    "notice-missing": ("未發出通知", "no notice given"),
+    "attestation": ("未簽字確認", "not attested"),
+    "length": ("時長 {length}", "lasts {length}"),
+}
+
+
+def render(code: str, params: Mapping[str, object], lang: str) -> str:
+    """The words for ``code`` in ``lang`` (``zh`` and ``zh-Hant`` Traditional, ``zh-Hans``
+    Simplified, ``en``), from the catalogue entry ``shortfall.<code>`` (the rows above are
+    its Traditional and English source); an unknown code is shown as itself with its
+    parameters."""
+    if code not in TEMPLATES:
+        return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
+    from .i18n import tr
+
+    return tr(lang, "shortfall." + code, **{k: str(v) for k, v in params.items()})
