@@ -20,6 +20,7 @@ pytest.importorskip("masswork_server")
 
 from test_corpus import CASES, GOOD_PLAN, GOOD_SCHEDULE  # noqa: E402
 
+MAX_BODY = 1_000_000  # above every corpus file, so only the over-size upload below meets it
 UPLOADED = [(c, e) for c, e in CASES if e["reads"] in ("plan", "schedule")]
 
 
@@ -34,7 +35,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("MASSWORK_LOAD_PLUGINS", "MASSWORK_SERVER_TOKEN")}
     env.update({"MASSWORK_LANG": "en", "NO_COLOR": "1"})
-    proc = subprocess.Popen([sys.executable, "-m", "masswork", "serve", "--host", "127.0.0.1", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "masswork", "serve", "--host", "127.0.0.1", "--port", str(port),
+                             "--max-body", str(MAX_BODY)],
                             cwd=tmp_path_factory.mktemp("corpus-server"), env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     url = f"http://127.0.0.1:{port}"
@@ -82,3 +84,13 @@ def test_corpus_case_over_http(case: Path, exp: dict[str, str], client: httpx.Cl
         assert f"{case.name}:{where[5:]}" in message, message[-1500:]
     elif where.startswith("path "):
         assert where[5:] in message, message[-1500:]
+
+
+def test_over_size_upload_is_413(client: httpx.Client) -> None:
+    """The runtime over-size schedule case of the corpus, as an upload: refused by size
+    before it is read, 413 with a message, not 500."""
+    files = {"plan": (GOOD_PLAN.name, GOOD_PLAN.read_bytes()),
+             "schedule": ("big.toml", GOOD_SCHEDULE.read_bytes() + b"#" * (MAX_BODY + 1) + b"\n")}
+    got = client.post("/check", files=files, data={"lang": "en"})
+    assert got.status_code == 413, got.text[-500:]
+    assert got.json()["message"]
