@@ -120,7 +120,7 @@ def test_corpus_is_large_and_covers_every_kind() -> None:
     assert len(CASES) >= 300
     assert {e["reads"] for _, e in CASES} == {"plan", "schedule", "document"}
     assert {"gen-toml-syntax", "gen-json-syntax", "gen-types", "gen-keys", "gen-references", "gen-dates",
-            "gen-phrases", "gen-cycles", "gen-extends", "gen-encodings", "gen-limits", "gen-documents",
+            "gen-phrases", "gen-cycles", "gen-extends", "gen-encodings", "gen-limits", "gen-documents", "gen-csv", "gen-xlsx",
             "hand"} <= folders
 
 

@@ -243,3 +243,120 @@ def test_random_byte_flips_of_every_example_plan(tmp_path: Path) -> None:
             path = tmp_path / f"{plan.parent.name}-{i}.toml"
             path.write_bytes(bytes(data))
             _only_masswork_errors(masswork.load_plan, path)
+
+
+# ---------------------------------------------------------------- schedule readers: CSV and XLSX
+
+from masswork.errors import InputError  # noqa: E402
+from masswork.readers import read_schedule  # noqa: E402
+
+_CSV_HEAD = "日期,類型,主持人,參加人員,狀態,學時"
+GOOD_CSV = (_CSV_HEAD + "\n2014-03-01,座談會,李飛,孫平,已舉行,\n2014-03-02,學習,,,已舉行,3\n").encode()
+_CSV_TOKENS = [b",", b";", b"\t", b'"', b"\r", b"\n", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\xff\xfe", "3月32日".encode(),
+               b"2014-02-30", b"=1+2", b"-", b"inf", b"nan", b"9" * 30, "、".encode(), "日期".encode()]
+
+
+def _read_only_input_errors(data: bytes, name: str) -> None:
+    try:
+        read_schedule(data, PLAN, name=name)
+    except InputError as exc:
+        text = exc.message("en")
+        assert text and "Traceback" not in text and name in text
+
+
+@st.composite
+def mutated_with(draw: st.DrawFn, original: bytes, tokens: list[bytes]) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 6))):
+        op = draw(st.sampled_from(["delete", "insert", "replace", "duplicate"]))
+        at = draw(st.integers(0, len(data)))
+        if op == "delete":
+            del data[at: at + draw(st.integers(1, 40))]
+        elif op == "insert":
+            data[at:at] = draw(st.sampled_from(tokens))
+        elif op == "replace":
+            data[at: at + 1] = bytes([draw(st.integers(0, 255))])
+        else:
+            data[at:at] = data[at:min(len(data), at + draw(st.integers(1, 200)))]
+    return bytes(data)
+
+
+@fuzz
+@given(mutated_with(GOOD_CSV, _CSV_TOKENS))
+@example(GOOD_CSV.replace(b",3\n", b"," + b"x" * 200_000 + b"\n"))  # csv field limit: csv.Error was exit 3
+@example(GOOD_CSV + b"\x00" * 64)
+def test_mutated_csv_ledgers(data: bytes) -> None:
+    _read_only_input_errors(data, "台賬.csv")
+
+
+_CELL = st.one_of(st.none(), st.text(max_size=30), st.integers(-10**6, 10**8), st.floats(allow_nan=True),
+                  st.booleans(), st.sampled_from(["3月32日", "2014-02-30", "=1/0", "座談會", "李飛、孫平"]))
+
+
+@fuzz
+@given(st.lists(st.lists(st.text(max_size=20), max_size=8), max_size=6))
+def test_csv_of_any_cells_under_a_ledger_header(rows: list[list[str]]) -> None:
+    import csv
+
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    writer.writerow(_CSV_HEAD.split(","))
+    writer.writerows(rows)
+    _read_only_input_errors(buf.getvalue().encode("utf-8", "surrogatepass"), "台賬.csv")
+
+
+def _workbook(rows: list[list[object]]) -> bytes:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "活動記錄"
+    ws.append(_CSV_HEAD.split(","))
+    for r in rows:
+        ws.append(r)
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+@fuzz
+@given(st.lists(st.lists(_CELL, max_size=7), max_size=5))
+@example([[99999999, "座談會"]])  # serial beyond Excel's days
+@example([[1e300, "座談會"]])
+def test_workbook_of_any_cells(rows: list[list[object]]) -> None:
+    import openpyxl.utils.exceptions as oe
+
+    try:
+        data = _workbook(rows)
+    except (oe.IllegalCharacterError, ValueError):
+        return  # openpyxl cannot write this cell: not an input masswork can be given
+    _read_only_input_errors(data, "台賬.xlsx")
+
+
+@pytest.fixture(scope="module")
+def good_xlsx() -> bytes:
+    return _workbook([["2014-03-01", "座談會", "李飛", "孫平", "已舉行", None], ["2014-03-02", "學習", None, None, "已舉行", 3]])
+
+
+@fuzz
+@given(st.data())
+def test_mutated_workbook_bytes(good_xlsx: bytes, data: st.DataObject) -> None:
+    blob = data.draw(mutated_with(good_xlsx, [b"PK\x03\x04", b"xl/", b"<", b"\x00", b"\xff" * 8]))
+    _read_only_input_errors(blob, "台賬.xlsx")
+
+
+@fuzz
+@given(st.data())
+def test_workbook_with_one_part_mutated(good_xlsx: bytes, data: st.DataObject) -> None:
+    """A valid zip whose one XML part (sheet, shared strings, styles, workbook) is mutated:
+    reaches openpyxl's XML parsing rather than the zip check."""
+    src = zipfile.ZipFile(io.BytesIO(good_xlsx))
+    names = sorted(n for n in src.namelist() if n.endswith(".xml") or n.endswith(".rels"))
+    victim = data.draw(st.sampled_from(names))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for n in src.namelist():
+            body = src.read(n)
+            if n == victim:
+                body = data.draw(mutated_with(body, [b"<", b">", b"</", b'"', b"&", b"&#0;", b"\x00", b"<c r=\"A1\" t=\"s\"><v>999</v></c>"]))
+            z.writestr(n, body)
+    _read_only_input_errors(out.getvalue(), "台賬.xlsx")

@@ -186,6 +186,9 @@ def plan_from_upload(data: bytes | Mapping[str, Any], name: str = "plan") -> Pla
             zh="extends 不能指向服務器上的文件;請先合併方案(masswork.merge_plans)再上傳",
             en="extends cannot name a file on the server; merge the plan first (masswork.merge_plans) and send it whole",
             path=("extends",), file=file, expected="a plan without a file reference"))
+    if "remove" in raw:  # as load_plan: with nothing inherited, remove would be silently ignored
+        raise InputError(Problem(zh="remove 只能與 extends 一起使用", en="remove needs extends: nothing is inherited",
+                                 path=("remove",), file=file, expected="a plan merged with its base, without remove"))
     try:
         plan = plan_from_dict(raw, file=file)
         validate_plan(plan, file=file)

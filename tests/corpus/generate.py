@@ -38,6 +38,9 @@ GOOD = HERE / "good"
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 from masswork.loaders import tomlw  # noqa: E402
 
+sys.path.insert(0, str(HERE))
+import sheets  # noqa: E402
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -669,6 +672,8 @@ GENERATORS: dict[str, Callable[[], Iterator[Case]]] = {
     "gen-encodings": encodings,
     "gen-limits": limits,
     "gen-documents": documents,
+    "gen-csv": sheets.csv_cases,
+    "gen-xlsx": sheets.xlsx_cases,
 }
 
 

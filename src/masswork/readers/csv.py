@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
+from ..errors import InputError, Problem
 from .base import Reader, ReadInput, ReadResult
 from .columns import HEADERS, fold
 from .table import Table, read_tables
@@ -49,7 +50,13 @@ def looks_like_csv(head: bytes) -> bool:
 
 def read_csv(inp: ReadInput) -> ReadResult:
     decoded = decode(inp.data, inp.name)
-    rows = list(csv.reader(io.StringIO(decoded.text, newline=""), delimiter=_delimiter(decoded.text)))
+    reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=_delimiter(decoded.text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # a cell over the csv module's field limit, a broken quote
+        raise InputError(Problem(zh=f"無法讀取 CSV 表格: {exc}", en=f"cannot read the CSV table: {exc}",
+                                 file=inp.name, line=reader.line_num or None,
+                                 expected=f"cells of at most {csv.field_size_limit()} characters")) from None
     return read_tables([Table(rows)], inp, "csv", decoded.encoding)
 
 

@@ -12,7 +12,6 @@ cells, Excel serial numbers or text; every cell that cannot be read is reported 
 from __future__ import annotations
 
 import io
-import zipfile
 from typing import Any
 
 from masswork.errors import InputError, Problem
@@ -34,7 +33,7 @@ def _tables(data: bytes, name: str) -> list[Table]:
 
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - a broken part (bad XML, bad zip) is bad input, not a crash
         raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
                                  file=name, expected="an Excel .xlsx workbook")) from None
     try:
@@ -49,6 +48,11 @@ def _tables(data: bytes, name: str) -> list[Table]:
                         file=name))
             out.append(Table(rows, sheet=ws.title))
         return out
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a sheet part that openpyxl cannot parse
+        raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
+                                 file=name, expected="an Excel .xlsx workbook")) from None
     finally:
         wb.close()
 
