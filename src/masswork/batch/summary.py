@@ -18,6 +18,8 @@ from typing import Any
 
 import attrs
 
+from ..i18n.langs import is_chinese
+
 __all__ = ["Summary", "summarise", "STATUSES", "SUMMARY_FORMAT_VERSION"]
 
 STATUSES = ("met", "unmet", "overdue", "open", "waived")
@@ -114,7 +116,7 @@ class Summary:
         return buf.getvalue()
 
     def to_text(self, lang: str = "zh") -> str:
-        zh = lang == "zh"
+        zh = is_chinese(lang)
         checked = self.checked
         lines = [
             (f"批量檢查:{len(self.units)} 個單位,已檢查 {len(checked)},無法檢查 {len(self.broken)}"
