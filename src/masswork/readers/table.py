@@ -83,7 +83,7 @@ class _Reading:
         mapping = inp.mapping or {}
         self.year: int | None = mapping.get("year") or (inp.plan.year if inp.plan else None)
         # The tables of one file share their names, problems and cell locations.
-        self.names = shared.names if shared else Names(inp.plan, mapping.get("values") or {})
+        self.names: Names = shared.names if shared else Names(inp.plan, mapping.get("values") or {})
         self.problems: list[Problem] = shared.problems if shared else []
         self.locations: dict[tuple[str | int, ...], str] = shared.locations if shared else {}
         self.dropped_links = 0
@@ -278,15 +278,15 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             kind = got
         rows.append((reading, r, kind))
     for t in tables:
-        kind = sheet_record(t.sheet)
-        if kind is None or t is table:
+        named = sheet_record(t.sheet)
+        if named is None or t is table:
             continue
-        hit = _header_row(t, None, RECORDS[kind].required)
+        hit = _header_row(t, None, RECORDS[named].required)
         if hit is None:
             sheets.append(str(t.sheet))
             continue
         sub = _Reading(inp, t, hit[1], hit[0], shared=reading)
-        rows += [(sub, r, kind) for r in range(hit[0] + 1, len(t.rows)) if not _is_blank(t.rows[r])]
+        rows += [(sub, r, named) for r in range(hit[0] + 1, len(t.rows)) if not _is_blank(t.rows[r])]
     reading.keep_links = "record" in columns or any(k == "document" for _, _, k in rows)
     events: list[dict[str, Any]] = []
     for rd, r, kind in rows:
