@@ -1,11 +1,15 @@
 """How many: counts of events (``召開2次X``, ``一次X``, ``集中學習不少於12次``, a set named
 ``五個一``), quotas per person (``每位/其他每位…至少N次``, ``ROLE均要撰寫DOC``,
-``ROLE要參加雙重ACT``) and pairwise talks (``A與B必談``, ``之間必談``, ``分管…``)."""
+``ROLE要參加雙重ACT``) and pairwise talks (``A與B必談``, ``之間必談``, ``分管…``).
+
+The words are table rows: :data:`COUNTED_AS` (whether a quota counts hosting or attending),
+:data:`PER_PERSON` (the three ways a sentence sets a quota, tried in order) and
+:data:`PAIRS` (the ways a list item pairs people for talks)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..clauses import cn_number
@@ -15,15 +19,37 @@ from ..text import fold
 from .context import Context
 from .results import Ref
 
-__all__ = ["per_person", "pairwise", "counts"]
+__all__ = ["COUNTED_AS", "PER_PERSON", "PAIRS", "per_person", "pairwise", "counts"]
+
+#: The verb after a role that says what a quota counts; the first row found wins, else
+#: hosting (``每位班子成員至少主持1次``, ``參加2次``).
+COUNTED_AS: tuple[tuple[str, str], ...] = (
+    ("主持", "host"), ("主讲", "host"), ("参加", "attendee"), ("出席", "attendee"),
+)
+#: Words before a role that make a quota apply to each person (``每位``, ``其他``, ``各``).
+EACH = ("其他", "每位", "每名", "每个", "每人", "各")
+#: Words that make a document each person's own (``均要撰寫``), and the verbs of writing one.
+ALL = ("均", "都", "每人", "每位", "各自")
+WRITE = ("撰写", "提交", "形成", "起草", "完成", "填写")
+
+_QUOTA = re.compile(r"(至少|不少于|最少)?[^,;]{0,8}?" + NUM + r"\s*(次|场|篇|份|件|项)")
+_EACH = re.compile("|".join(EACH))
+_WRITES = (re.compile("(" + "|".join(ALL) + r")(要|须|需|应)?[^,;。]{0,8}?(" + "|".join(WRITE) + ")"),
+           re.compile(r"()(要|须|需|应)[^,;。]{0,8}?(" + "|".join(WRITE) + ")"))
+_ATTENDS = re.compile(r"(要|须|应|均)(参加|出席)(双重)?")
 
 
-def per_person(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
+def _counted_as(zone: str) -> str:
+    return next((what for verb, what in COUNTED_AS if verb in zone), "host")
+
+
+def _quotas(cx: Context, s: Sentence) -> bool:
+    """``每位班子成員至少主持1次…,其他成員…2次``: one quota, with the other roles' minimums."""
     f = s.f
     quotas = []
     for a, b in s.segments():
         seg = f[a:b]
-        m = re.search(r"(至少|不少于|最少)?[^,;]{0,8}?" + NUM + r"\s*(次|场|篇|份|件|项)", seg)
+        m = _QUOTA.search(seg)
         roles = cx.terms(s, ("role",), a, b)
         if not m or not roles:
             continue
@@ -34,10 +60,9 @@ def per_person(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         n = num(m.group(2))
         if n is None:
             continue
-        each = re.search(r"其他|每位|每名|每个|每人|各", f[a:role_before[-1].start + 2]) is not None
+        each = _EACH.search(f[a:role_before[-1].start + 2]) is not None
         verb_zone = f[role_before[-1].end:cpos + len(m.group(0))]
-        counts = "host" if "主持" in verb_zone or "主讲" in verb_zone else (
-            "attendee" if ("参加" in verb_zone or "出席" in verb_zone) else "host")
+        counts = _counted_as(verb_zone)
         obj = cx.terms(s, ("activity", "document"), cpos, b) or \
             cx.terms(s, ("activity", "document"), a, cpos)
         quotas.append((role_before[-1], n, each, counts, obj[0] if obj else None, (a, b),
@@ -64,10 +89,14 @@ def per_person(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
             cx.cand(s, "per-person", params, conf, refs, roster=True)
             for q in quotas:
                 cx.claimed.add(q[5])
-            return
-    # ROLE均要撰寫DOC / 每位ROLE…撰寫DOC
-    m2 = re.search(r"(均|都|每人|每位|各自)(要|须|需|应)?[^,;。]{0,8}?(撰写|提交|形成|起草|完成|填写)", f) \
-        or re.search(r"()(要|须|需|应)[^,;。]{0,8}?(撰写|提交|形成|起草|完成|填写)", f)
+            return True
+    return False
+
+
+def _writes(cx: Context, s: Sentence) -> bool:
+    """``ROLE均要撰寫DOC`` / ``每位ROLE…撰寫DOC``: each writes one."""
+    f = s.f
+    m2 = _WRITES[0].search(f) or _WRITES[1].search(f)
     if m2:
         roles = cx.terms(s, ("role",), 0, m2.start(3))
         docs = cx.terms(s, ("document",), m2.end(), m2.end() + 16)
@@ -75,26 +104,60 @@ def per_person(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
                 and not roles[-1].term.collective:
             r = roles[-1]
             cx.cand(s, "per-person", {"role": r.id, "document": docs[0].id, "min": 1,
-                                        "counts": "owner"},
-                      0.8, [cx.ref(r.term), cx.ref(docs[0].term)], roster=True)
+                                      "counts": "owner"},
+                    0.8, [cx.ref(r.term), cx.ref(docs[0].term)], roster=True)
             cx.claimed.add(s.segment_at(m2.start()))
             # The collective before 和 (領導班子和班子成員均要…) writes its own one.
             coll = cx.terms(s, ("body",), 0, r.start)
             if coll:
                 cx.cand(s, "occurs", {"document": docs[0].id, "min": 1}, 0.7,
-                          [cx.ref(docs[0].term)], responsible=[coll[-1].id],
-                          key="collective")
-            return
-    # ROLE要參加(雙重)ACT
-    m3 = re.search(r"(要|须|应|均)(参加|出席)(双重)?", f)
+                        [cx.ref(docs[0].term)], responsible=[coll[-1].id], key="collective")
+            return True
+    return False
+
+
+def _attends(cx: Context, s: Sentence) -> bool:
+    """``ROLE要參加(雙重)ACT``: each attends once (twice, 雙重組織生活)."""
+    m3 = _ATTENDS.search(s.f)
     if m3:
         roles = cx.terms(s, ("role",), 0, m3.start())
         acts = cx.terms(s, ("activity",), m3.end() - (2 if m3.group(3) else 0), m3.end() + 12)
         if roles and acts and not roles[-1].term.collective:
             n = 2 if m3.group(3) else 1
             cx.cand(s, "per-person", {"role": roles[-1].id, "activity": acts[0].id, "min": n,
-                                        "counts": "attendee"},
-                      0.6, [cx.ref(roles[-1].term), cx.ref(acts[0].term)], roster=True)
+                                      "counts": "attendee"},
+                    0.6, [cx.ref(roles[-1].term), cx.ref(acts[0].term)], roster=True)
+            return True
+    return False
+
+
+#: The ways a sentence sets a quota per person, tried in order; the first that drafts one wins.
+PER_PERSON: tuple[Callable[[Context, Sentence], bool], ...] = (_quotas, _writes, _attends)
+
+
+def per_person(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
+    for reading in PER_PERSON:
+        if reading(cx, s):
+            return
+
+
+#: How a list item pairs people for talks: (words all in the item, words one of which is in
+#: it, fewest and most roles it names, mode); the first row that fits is the item's pairing.
+PAIRS: tuple[tuple[tuple[str, ...], tuple[str, ...], int, int | None, str], ...] = (
+    (("之间",), (), 1, None, "among"),               # 班子成員之間必談
+    (("分管",), ("科室", "部门"), 0, None, "oversees"),  # 與分管科室負責人必談
+    (("分管",), (), 0, 1, "oversees"),
+    (("正职", "副职"), (), 0, None, "head-deputy"),    # 正職與副職必談
+    ((), ("与", "和", "同"), 2, None, "cross"),        # 黨組書記與班子成員必談
+)
+
+
+def _pairing(item: str, n_roles: int) -> str | None:
+    for all_of, one_of, least, most, mode in PAIRS:
+        if all(w in item for w in all_of) and (not one_of or any(w in item for w in one_of)) \
+                and n_roles >= least and (most is None or n_roles <= most):
+            return mode
+    return None
 
 
 def pairwise(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -108,18 +171,19 @@ def pairwise(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         if "谈" not in item:
             continue
         roles = cx.terms(s, ("role",), a, b)
-        if "之间" in item and roles:
+        mode = _pairing(item, len(roles))
+        if mode == "among":
             pairs.append({"mode": "among", "a": roles[0].id})
             refs.append(cx.ref(roles[0].term))
-        elif "分管" in item and ("科室" in item or "部门" in item or len(roles) < 2):
+        elif mode == "oversees":
             rule = {"mode": "oversees"}
             if roles and roles[0].id == "分管領導":
                 rule["a"] = roles[0].id
                 refs.append(cx.ref(roles[0].term))
             pairs.append(rule)
-        elif "正职" in item and "副职" in item:
+        elif mode == "head-deputy":
             pairs.append({"mode": "head-deputy"})
-        elif len(roles) >= 2 and ("与" in item or "和" in item or "同" in item):
+        elif mode == "cross":
             pairs.append({"mode": "cross", "a": roles[0].id, "b": roles[1].id})
             refs += [cx.ref(roles[0].term), cx.ref(roles[1].term)]
     if not pairs:
@@ -130,8 +194,7 @@ def pairwise(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         hs = [t for t in cx.heading_terms(s.unit, ("activity",)) if re.search(r"谈", fold(t.id))]
         act = hs[0] if hs else cx.lex.get("談心談話")
     assert act is not None
-    cx.cand(s, "pairwise", {"activity": act.id, "pairs": pairs}, 0.85,
-              [cx.ref(act)] + refs, roster=True)
+    cx.cand(s, "pairwise", {"activity": act.id, "pairs": pairs}, 0.85, [cx.ref(act)] + refs, roster=True)
 
 
 def counts(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -204,5 +267,4 @@ def counts(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
             hr = cx.terms(s, ("role",), seg[0], seg[1])
             resp = [cx.ref(hr[0].term)] if hr else resp
         cx.cand(s, "occurs", params, min(conf + bonus, 0.95), refs + resp,
-                  responsible=[r.id for r in resp], key="count",
-                  roster=bool(params.get("attended_by")))
+                responsible=[r.id for r in resp], key="count", roster=bool(params.get("attended_by")))
