@@ -2,12 +2,15 @@
 (``聽X的意見``, ``征求…的意見``), labelled lists (``參加會議人員是:…``), the lexicon's
 numbered sets (四風), what a document must spell out (``明確A、B、C``), every section
 (``每個科室推薦N名``), channels (``通過A、B等形式``), everyone (``組織全體…``) and the
-people a clause on scope lists (``A、B和C參加``)."""
+people a clause on scope lists (``A、B和C參加``).
+
+The words are table rows: :data:`LABELS` (the label of a list and the field its items
+fill), :data:`SOURCES` (the phrases that name whose views are heard)."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..lexicon import LEXICON
@@ -17,8 +20,37 @@ from ..text import fold
 from .context import Context
 from .results import Ref
 
-__all__ = ["topics", "sources", "labelled", "sets", "spelled_out", "each_section", "channels",
-           "all_of", "participants"]
+__all__ = ["LABELS", "SOURCES", "topics", "sources", "labelled", "sets", "spelled_out",
+           "each_section", "channels", "all_of", "participants"]
+
+#: The label before a colon that introduces a list of people, and the coverage field its
+#: items fill: who attends, who is assessed (``評議對象``), who takes part in talks.
+LABELS: tuple[tuple[str, str], ...] = (
+    ("参加会议人员", "attendees"), ("参会人员", "attendees"), ("参加人员", "attendees"),
+    ("参加对象", "attendees"), ("出席人员", "attendees"), ("与会人员", "attendees"),
+    ("评议对象", "targets"), ("测评对象", "targets"), ("考核对象", "targets"),
+    ("谈话人员范围", "participants"), ("谈话对象", "participants"), ("人员范围", "participants"),
+    ("谈话范围", "participants"),
+)
+
+
+def _not_a_source(f: str, m: re.Match[str]) -> bool:
+    """``向…征求…的意見`` is read by its own row; ``征求改進…的意見`` asks about a matter."""
+    pre = f[max(0, m.start() - 16):m.start()]
+    return bool(re.search(r"向[^,;。]{1,14}$", pre) or re.search(r"改进|对策|问题", m.group(1))
+                or m.group(1).startswith("了"))
+
+
+#: The phrases that name whose views are heard: (pattern, the group holding the sources,
+#: a test that the match is not such a phrase after all).
+SOURCES: tuple[tuple[str, int, Callable[[str, re.Match[str]], bool] | None], ...] = (
+    (r"听(取)?([^,;。听]{1,30}?)的意见", 2, None),                           # 聽取老同志的意見
+    (r"征求([^,;。]{1,40}?)(对(?!象)[^,;。]{1,16})?的意见", 1, _not_a_source),  # 征求黨員群眾的意見
+    (r"向([^,;。]{2,20}?)征求", 1, None),                                    # 向服務對象征求
+)
+
+_FIELD = dict(LABELS)
+_LABEL = re.compile("(" + "|".join(w for w, _ in LABELS) + r")(主要)?(是|为|包括|有)?(共" + NUM + r"人)?:")
 
 
 def topics(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -57,16 +89,10 @@ def topics(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
 def sources(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     f = s.f
     spans: list[tuple[int, int]] = []
-    for m in re.finditer(r"听(取)?([^,;。听]{1,30}?)的意见", f):
-        spans.append((m.start(2), m.end(2)))
-    for m in re.finditer(r"征求([^,;。]{1,40}?)(对(?!象)[^,;。]{1,16})?的意见", f):
-        pre = f[max(0, m.start() - 16):m.start()]
-        if re.search(r"向[^,;。]{1,14}$", pre) or re.search(r"改进|对策|问题", m.group(1)) \
-                or m.group(1).startswith("了"):
-            continue
-        spans.append((m.start(1), m.end(1)))
-    for m in re.finditer(r"向([^,;。]{2,20}?)征求", f):
-        spans.append((m.start(1), m.end(1)))
+    for pattern, group, unless in SOURCES:
+        for m in re.finditer(pattern, f):
+            if unless is None or not unless(f, m):
+                spans.append((m.start(group), m.end(group)))
     items: list[Ref] = []
     for a, b in spans:
         for words, t in cx.items(s, a, b):
@@ -81,18 +107,15 @@ def sources(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     # 聽A的意見、聽B的意見 lists the sources one by one; 征求A和B的意見 names a crowd.
     conf = (0.8 if len(spans) >= 2 else 0.7) if all(r.known for r in uniq) else 0.6
     cx.cand(s, "coverage", {"field": "sources", "items": [r.id for r in uniq]}, conf, uniq,
-              key="sources", roster=_needs_roster(uniq))
+            key="sources", roster=_needs_roster(uniq))
 
 
 def labelled(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     f = s.f
-    m = re.search(r"(参加会议人员|参会人员|参加人员|参加对象|出席人员|与会人员|评议对象|测评对象|考核对象|"
-                  r"谈话人员范围|谈话对象|人员范围|谈话范围)(主要)?(是|为|包括|有)?(共" + NUM + r"人)?:", f)
+    m = _LABEL.search(f)
     if not m:
         return
-    label = m.group(1)
-    field = ("attendees" if label.startswith(("参", "出", "与")) else
-             "targets" if "对象" in label and "谈话" not in label else "participants")
+    field = _FIELD[m.group(1)]
     body = (m.end(), len(f.rstrip("。.")))
     refs: list[Ref] = []
     people: list[str] = []
@@ -164,7 +187,7 @@ def spelled_out(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     conf = 0.65 if all(r.known for r in items) else 0.6
     cx.cand(s, "coverage", {"field": "covers", "document": docs[-1].id,
                               "items": [r.id for r in items]},
-              conf, items + [cx.ref(docs[-1].term)], key="covers")
+            conf, items + [cx.ref(docs[-1].term)], key="covers")
 
 
 def each_section(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -215,7 +238,7 @@ def channels(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         return
     conf = (0.8 if len(spans) >= 2 else 0.7) if all(r.known for r in uniq) else 0.6
     cx.cand(s, "coverage", {"field": "channels", "items": [r.id for r in uniq]}, conf, uniq,
-              key="channels")
+            key="channels")
 
 
 def all_of(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -234,7 +257,7 @@ def all_of(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     if acts:
         return  # an occurs with attended_by says it
     cx.cand(s, "coverage", {"field": "attendees", "items": [t.id]}, 0.6, [cx.ref(t)],
-              key="everyone", roster=True)
+            key="everyone", roster=True)
 
 
 def participants(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -251,7 +274,7 @@ def participants(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         return
     conf = 0.7 if all(r.known for r in refs) else 0.6
     cx.cand(s, "coverage", {"field": "attendees", "items": [r.id for r in refs]}, conf, refs,
-              key="scope", roster=_needs_roster(refs))
+            key="scope", roster=_needs_roster(refs))
 
 
 def _needs_roster(refs: Sequence[Ref]) -> bool:

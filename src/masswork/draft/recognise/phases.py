@@ -14,7 +14,10 @@ from ..text import fold
 from .context import Context
 from .results import Ref
 
-__all__ = ["read_phases", "unit_phase"]
+__all__ = ["TOGETHER", "read_phases", "unit_phase"]
+
+#: The phrases that run a campaign's phases together (the plan option ``phases_overlap``).
+TOGETHER = ("不分阶段", "不搞转段", "不分环节", "不划阶段", "不划分阶段")
 
 
 def read_phases(cx: Context) -> None:
@@ -83,7 +86,7 @@ def read_phases(cx: Context) -> None:
                     found.append(r)
                     seen.add(r.id)
                 cx.out.next_phase = r.id
-    if re.search(r"不分阶段|不搞转段|不分环节|不划阶段|不划分阶段", f):
+    if re.search("|".join(TOGETHER), f):
         cx.out.phases_overlap = True
 
 

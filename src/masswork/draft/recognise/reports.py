@@ -13,7 +13,41 @@ from ..sentences import Sentence, list_of
 from .context import Context
 from .results import Review
 
-__all__ = ["reports", "notices"]
+__all__ = ["SENT_TO", "reports", "notices"]
+
+#: The verbs that send a document to the body after them, one per row (报 but not 通報,
+#: 匯報, 報告, 報名 …; 交 but not 交流; 向 only with 報送/提交 after the body).
+SENT_TO = ("报送", "上报", "呈报", "(?<![通汇情举简申])报(?![告道名到纸刊表])", "提交", "交(?![流办])", "向")
+
+_SENT = re.compile("(" + "|".join(SENT_TO) + r")(给)?([^,;。]{0,16})$")
+
+
+def _reported(cx: Context, s: Sentence, prior: Sequence[Sentence], verb: int) -> tuple[list[Term], float]:
+    """The documents sent by the verb at ``verb``, and how sure: those named before it in its
+    segment, else earlier in the sentence, else the first after it, else the last an earlier
+    sentence or the clause's heading names."""
+    f = s.f
+    seg = s.segment_at(verb)
+    for a, b in ((seg[0], verb), (0, seg[0])):
+        named = cx.terms(s, ("document",), a, b)
+        if named:
+            docs = list_of(f, named)
+            if docs:
+                return docs, 0.85
+    after = cx.terms(s, ("document",), verb, len(f))
+    if after:
+        return [after[0].term], 0.85
+    for p in reversed(prior):
+        if p.heading:
+            continue
+        ds = cx.terms(p, ("document",))
+        if ds:
+            return [ds[-1].term], 0.75
+    hs = cx.heading_terms(s.unit, ("document",))
+    if hs:
+        return [hs[0]], 0.75
+    return [], 0.85
+
 
 
 def reports(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
@@ -24,8 +58,7 @@ def reports(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         pre = f[max(0, m.start - 20):m.start]
         if m.category == "role" and not re.search(r"(交|报送|报|提交)(给)?$", pre):
             continue
-        v = re.search(r"(报送|上报|呈报|(?<![通汇情举简申])报(?![告道名到纸刊表])|提交|交(?![流办])|向)"
-                      r"(给)?([^,;。]{0,16})$", pre)
+        v = _SENT.search(pre)
         if not v:
             continue
         if v.group(1) == "向" and not re.match(r"[^,;。]{0,4}(报送|报告|上报|提交)", f[m.end:m.end + 8]):
@@ -37,37 +70,10 @@ def reports(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
             first_verb = m.start - len(v.group(0))
     if not bodies or first_verb is None:
         return
-    docs: list[Term] = []
-    seg = s.segment_at(first_verb)
-    before = cx.terms(s, ("document",), seg[0], first_verb)
-    if before:
-        docs = list_of(f, before)
-    if not docs:
-        earlier = cx.terms(s, ("document",), 0, seg[0])
-        if earlier:
-            docs = list_of(f, earlier)
-    if not docs:
-        after = cx.terms(s, ("document",), first_verb, len(f))
-        if after:
-            docs = [after[0].term]
-    conf = 0.85
-    if not docs:
-        for p in reversed(prior):
-            if p.heading:
-                continue
-            ds = cx.terms(p, ("document",))
-            if ds:
-                docs = [ds[-1].term]
-                conf = 0.75
-                break
-    if not docs:
-        hs = cx.heading_terms(s.unit, ("document",))
-        if hs:
-            docs = [hs[0]]
-            conf = 0.75
+    docs, conf = _reported(cx, s, prior, first_verb)
     if not docs:
         cx.out.reviews.append(Review(s.unit.id, s.text, s.line,
-                                       "report without a document 報送對象文件不明"))
+                                     "report without a document 報送對象文件不明"))
         return
     to = list(dict.fromkeys(b.id for b in bodies))
     within = None
@@ -91,7 +97,7 @@ def notices(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         act = cx.subject_activity(s)
         if chans and act is not None:
             cx.cand(s, "notice", {"activity": act.id, "channels": [c.id for c in chans]}, 0.8,
-                      [cx.ref(act)] + [cx.ref(c.term) for c in chans])
+                    [cx.ref(act)] + [cx.ref(c.term) for c in chans])
             return
     m2 = re.search(r"(会前|提前[^,;。发]{0,6}?)[^,;。]{0,4}(发放|下发|印发|送达|分发)", f)
     if m2:
