@@ -73,11 +73,12 @@ def _chunks(text: str) -> Iterator[str]:
         pos = end + 1
 
 
-def statements(unit: Unit) -> Iterator[tuple[Statement, Statement | None]]:
+def statements(unit: Unit, before: str = "") -> Iterator[tuple[Statement, Statement | None]]:
     """Each statement of ``unit``, with the whole sentence when the statement is one part
-    of it (a list runs across semicolons: ``下列人員參加:A;B;C``)."""
+    of it (a list runs across semicolons: ``下列人員參加:A;B;C``). ``before`` is the
+    statement before the unit's first (the sentence before, in the same paragraph of
+    prose)."""
     heading = unit.headings[0] if unit.headings else ""
-    before = ""
     for s in sentences(unit):
         pieces = list(_chunks(s.text))
         whole = None
@@ -118,9 +119,14 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     for c in reading.candidates:
         by_clause.setdefault(c.clause, []).append(c)
     added: list[Candidate] = []
+    paragraph, before = "", ""
     for unit in units:
         existing = by_clause.get(unit.id, [])
-        for st, whole in statements(unit):
+        para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
+        if para != paragraph:
+            paragraph, before = para, ""
+        for st, whole in statements(unit, before):
+            before = st.f
             found_all = []
             if whole is not None:
                 found_all += [(whole, f) for f in read_statement(whole, year, only=("coverage",))]
