@@ -12,7 +12,7 @@ from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, parties, placeholder
 
-__all__ = ["ROWS", "build"]
+__all__ = ["ROWS", "build", "chain_orders", "CHAIN"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
@@ -65,7 +65,7 @@ def _deed(st: Statement, a: int) -> Ref | None:
 
 
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
-_DATEISH = re.compile(r"\d|[一二三四五六七八九十]+月|月份|旬|年")
+_DATEISH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号)|旬|\d{4}年")
 
 
 def _thing(st: Statement, a: int, b: int) -> Ref | None:
@@ -196,3 +196,38 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if lead:
             p["lead"] = lead
     return p
+
+
+CHAIN = re.compile(
+    r"(?:依次|先后|按顺序|按以下步骤|分(?:\d+|[一二三四五六七八九十]+)个?(?:阶段|步骤|环节|步|个步骤)(?:依次)?)"
+    r"(?:推进|进行|开展|实施|展开)?[^:;。]{0,6}:(?P<items>[^。]{4,240})")
+"""A list in order: ``分四個階段依次推進:學習教育;自我評價;民主評議;組織表彰``."""
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:步|阶段|环节)?|\d+[.、]|[(][^)]{1,3}[)])")
+
+
+def chain_orders(st: Statement) -> list[tuple[Params, float]]:
+    """Each step of an ordered list after the one before it (one order rule per pair)."""
+    m = CHAIN.search(st.f)
+    if m is None:
+        return []
+    a = m.start("items")
+    spans = []
+    for piece in re.finditer(r"[^;、]+", st.f[a:m.end("items")]):
+        x0, x1 = a + piece.start(), a + piece.end()
+        mark = _ITEM_MARK.match(st.f, x0, x1)
+        if mark:
+            x0 = mark.end()
+        if x1 - x0 >= 2:
+            spans.append((x0, x1))
+    if not 2 <= len(spans) <= 8:
+        return []
+    steps = [_thing(st, x0, x1) for x0, x1 in spans]
+    out: list[tuple[Params, float]] = []
+    for prev, nxt in zip(steps, steps[1:]):
+        if prev is None or nxt is None or prev.id == nxt.id:
+            continue
+        p: Params = {"relation": "after"}
+        p["document" if nxt.category == "document" else "activity"] = nxt
+        p["anchor_document" if prev.category == "document" else "anchor_activity"] = prev
+        out.append((p, 0.6))
+    return out
