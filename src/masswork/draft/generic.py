@@ -16,7 +16,8 @@ from typing import Any
 from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
-from .families.sequence import chain_orders
+from .families import MAX_KINDS
+from .families.sequence import chain_orders, heading_order
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -143,9 +144,14 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             if _PURPOSE.search(st.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st)
-            for f in read_statement(st, year, tuple(skip)):
+            own = read_statement(st, year, tuple(skip))
+            for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
                 found_all.append((where, f.params, f.kind, f.confidence))
+            if len(own) < MAX_KINDS and "order" not in skip and all(f.kind != "order" for f in own):
+                by_heading = heading_order(st)
+                if by_heading is not None:
+                    found_all.append((st, by_heading, "order", 0.6))
             for where, found_params, kind, conf in found_all:
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)

@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 from ...periods import PhraseError, parse_offset
-from .base import CN, Hit, Params, Statement, rows
+from ..text import fold
+from .base import CN, Hit, Params, Statement, number, rows
 from .words import activity, document, parties, placeholder
 
 __all__ = ["ROWS", "build"]
@@ -26,7 +27,17 @@ NOTICE_ROWS = rows("notice", (
     (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
 ))
 
-ROWS = REPORT_ROWS + NOTICE_ROWS
+_PERIOD = r"(?P<unit>周|月|季度|季|年|半年)"
+RECURRING_REPORT_ROWS = rows("recurring", (
+    (rf"每{_PERIOD}(?:的)?(?P<day>\d{{1,2}}|[{CN}]{{1,3}})[日号](?:前|之前|以前)[^,;。]{{0,12}}?"
+     r"(?P<verb>报送|上报|报告|提交|报)", "每月5日前報送上月…: due by that day of the next period"),
+    (rf"每{_PERIOD}[^,;。]{{0,14}}?(?P<verb>报送|上报|提交|汇报)(?:一次|1次)?", "每季度向X報送一次…"),
+))
+
+ROWS = RECURRING_REPORT_ROWS + REPORT_ROWS + NOTICE_ROWS
+
+_EVERY = {"周": "week", "月": "month", "季度": "quarter", "季": "quarter", "年": "year", "半年": "half-year"}
+_WHAT = re.compile(r"(?:报送|上报|报告|提交|汇报|报)(?:一次|1次)?(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)")
 
 
 _OBJECT = re.compile(r"(?:报送|上报|呈报|报告|汇报|提交|送交|报)(?:给|至|到)?([^,;:。]{2,16}?)(?:审核|审阅|备案|$|[,;:。])")
@@ -34,10 +45,43 @@ _BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公�
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
+def _recurring_report(st: Statement, hit: Hit) -> Params | None:
+    """``各支部每月5日前報送上月工作情況``: one submission every period, due by that day of
+    the next (``due_day``)."""
+    m = hit.match
+    what = _WHAT.search(st.f, m.start("verb"))
+    doc = document(st, m.start("verb"))
+    if doc is None and what is not None:
+        words = re.sub(r"^(?:上|本)(?:月|季度|季|年|周)(?:度)?(?:的)?", "", st.words(what.start(1), what.end(1)))
+        if len(words) >= 2 and not _BODYISH.search(fold(words)):
+            doc = placeholder(words, "document")
+    if doc is None:
+        doc = placeholder("報告", "document")
+    p: Params = {"document": doc, "action": "submitted", "every": _EVERY[m.group("unit")], "min": 1}
+    to = parties(st)
+    if to:
+        p["party"] = to[0]
+    day = m.groupdict().get("day")
+    if day:
+        n = number(day)
+        if n is None or not 1 <= n <= 28:
+            return None
+        p["due_day"] = n
+    return p
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
+    if hit.kind == "recurring":
+        return _recurring_report(st, hit)
     if hit.kind == "report":
         doc = document(st, 0, m.start()) or document(st)
+        if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
+            doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
+        if doc is None:
+            after = re.match(r"(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
+            if after and not _BODYISH.search(after.group(1)):
+                doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
         if doc is None:
             obj = re.search(r"(?:把|将)([^,;。]{2,16}?)(?:连同|以|报|向|送)", st.f)
             if obj:

@@ -10,9 +10,9 @@ from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
 from ..text import fold
-from .words import activity, document, heading_activity, parties, placeholder
+from .words import activity, document, heading_activity, parties, party, placeholder
 
-__all__ = ["ROWS", "build", "chain_orders", "CHAIN"]
+__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
@@ -78,6 +78,30 @@ def _thing(st: Statement, a: int, b: int) -> Ref | None:
     return placeholder(words[-12:], "activity") if len(words) >= 2 else None
 
 
+def _subject_at(st: Statement, a: int) -> Ref | None:
+    """The activity or document after ``a``; a document whose words hold the activity's
+    (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
+    act = activity(st, a)
+    doc = document(st, a)
+    if act is not None and doc is not None and not act.known and fold(act.name) in fold(doc.name):
+        return doc
+    return act or doc
+
+
+_ADVANCE = re.compile(r"(?:下发|发出|印发|发放|报送|上报|提交|报告|汇报|通知|告知)")
+
+
+def _advance_deed(st: Statement, a: int) -> Ref | None:
+    """What is done ahead (``提前一周向黨委報告``): the verb's deed as a document."""
+    v = _ADVANCE.search(st.f, a)
+    if v is None:
+        return None
+    obj = re.match(r"(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[v.end():])
+    if obj and not re.search(r"(?:党委|党组|支部|组织部|办公室|领导小组|全体|人员|党员)$", obj.group(1)):
+        return placeholder(st.words(v.end() + obj.start(1), v.end() + obj.end(1)), "document")
+    return placeholder(st.words(v.start(), v.end()), "document")
+
+
 def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     """What waits for the approval: an activity after it, a verb (實施, 召開 …), the
     activity of the statement before (``集中學習不得請假;確需請假的,須經組長同意``), the
@@ -129,7 +153,14 @@ def _gate(st: Statement, hit: Hit) -> Params | None:
             lead = re.match(r"([^,;:。]{2,8}?)(?:由|须|要|应)", st.f)
             doc = placeholder(st.words(lead.start(1), lead.end(1)) if lead else "安排", "document")
     if doc is None:
-        doc = placeholder(st.words(0, min(m.start(), 12)) or "材料", "document")
+        lead = re.match(r"[^,;:。]{2,12}?(?=经|须|需|报|由|要|应|,|$)", st.f)
+        doc = placeholder(st.words(0, lead.end()) if lead else "材料", "document")
+    if not by and re.search(r"从严|严格", m.group(0)):
+        # 「…材料,黨委要從嚴審閱」: who reviews is the subject of the clause
+        clause_at = st.f.rfind(",", 0, m.start()) + 1
+        who = party(st, clause_at, m.start())
+        if who is not None:
+            by = [_unadorned(who)]
     if not by:
         return None
     after = _gated_step(st, doc, m.end())
@@ -173,18 +204,21 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             words = re.sub(r"^(?:在|对|待|等)", "", words)
             short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
             anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
-        subject = (activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
-                   or activity(st, 0, a0))
+        subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
     elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+    elif g.get("lead"):
+        rel = "before"
+        anchor = activity(st, m.end()) or activity(st)
+        subject = _advance_deed(st, m.end()) or document(st, m.end())
     else:
         anchor = activity(st) or document(st)
-        subject = activity(st, m.end()) or document(st, m.end())
-        if g.get("rel") in ("前", "事先", "预先") or g.get("lead"):
+        subject = _subject_at(st, m.end())
+        if g.get("rel") in ("前", "事先", "预先"):
             rel = "before"
     if anchor is None or subject is None or anchor.id == subject.id:
         return None
@@ -230,4 +264,49 @@ def chain_orders(st: Statement) -> list[tuple[Params, float]]:
         p["document" if nxt.category == "document" else "activity"] = nxt
         p["anchor_document" if prev.category == "document" else "anchor_activity"] = prev
         out.append((p, 0.6))
+    return out
+
+
+HEADING_ORDER = re.compile(r"(?P<rel>会前|会后|召开前|召开之前|结束后|结束以后|会议之前|会议之后)")
+"""A clause headed ``抓好會前準備`` / ``會後工作``: what it asks is done before / after the
+meeting."""
+_MEETING = re.compile(r"会$")
+
+
+def heading_order(st: Statement) -> Params | None:
+    """The order a clause's heading gives a statement under it: its activity (or document)
+    before / after the meeting — the meeting the statement names, else the heading's."""
+    if not st.heading:
+        return None
+    hf = fold(st.heading)
+    m = HEADING_ORDER.search(hf)
+    if m is None:
+        return None
+    rel = "after" if "后" in m.group("rel") else "before"
+    things = [t for t in _things(st)]
+    meetings = [t for t in things if _MEETING.search(fold(t.name))]
+    others = [t for t in things if not _MEETING.search(fold(t.name))]
+    if not others:
+        return None
+    head = Statement(st.clause, st.heading, hf, st.line)
+    anchor = meetings[0] if meetings else (activity(head, 0, m.start()) or placeholder("会", "activity"))
+    subject = others[0]
+    if anchor.id == subject.id:
+        return None
+    p: Params = {"relation": rel}
+    p["document" if subject.category == "document" else "activity"] = subject
+    p["anchor_activity"] = anchor
+    return p
+
+
+def _things(st: Statement) -> list[Ref]:
+    """The activities, then documents, a statement names, in order."""
+    out: list[Ref] = []
+    for cat in ("activity", "document"):
+        for t in st.terms(cat):
+            out.append(Ref(t.term.id, cat, t.term.id, t.term.name_en, True))
+    if not out:
+        found = activity(st) or document(st)
+        if found is not None:
+            out.append(found)
     return out
