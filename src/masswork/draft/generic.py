@@ -18,6 +18,7 @@ from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
 from .families.sequence import chain_orders, heading_order
+from .families.timing import campaign_window
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -124,6 +125,7 @@ def _covered(existing: list[Candidate], st: Statement) -> set[str]:
 
 def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleReading:
     """Add what the family recognisers find to ``reading`` (in place, and returned)."""
+    reading.candidates = [c for c in reading.candidates if not _session_as_period(c)]
     by_clause: dict[str, list[Candidate]] = {}
     for c in reading.candidates:
         by_clause.setdefault(c.clause, []).append(c)
@@ -144,6 +146,10 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             if _PURPOSE.search(st.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st)
+            if sentence is st or whole is not None:
+                window = campaign_window(sentence, year)
+                if window is not None:
+                    found_all.append((sentence, window, "campaign", 0.7))
             own = read_statement(st, year, tuple(skip))
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
@@ -161,6 +167,13 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     reading.candidates.extend(added)
     reading.candidates = _leads_dropped(_implied_dropped(reading.candidates))
     return reading
+
+
+def _session_as_period(c: Candidate) -> bool:
+    """A duration of a "period" named ``每次…`` is each session's own length
+    (``每次研討時間不少於半天``): the timing family drafts it with its activity instead."""
+    period = c.params.get("period")
+    return c.kind == "duration" and isinstance(period, str) and fold(period).startswith("每次")
 
 
 def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:

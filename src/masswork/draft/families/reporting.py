@@ -8,7 +8,7 @@ import re
 from ...periods import PhraseError, parse_offset
 from ..text import fold
 from .base import CN, Hit, Params, Statement, number, rows
-from .words import activity, document, parties, placeholder
+from .words import activity, document, heading_activity, parties, placeholder
 
 __all__ = ["ROWS", "build"]
 
@@ -24,6 +24,8 @@ NOTICE_ROWS = rows("notice", (
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))?[^,;。]{{0,12}}?(?:下发|发出|发布|印发)?(?:通知|告知|预告|公布|发布|发放)",
      "提前15天下發通知"),
     (r"(?:事先|预先|会前|提前)[^,;。]{0,16}?(?:告知|通知|发给|送达)", "事先把會議安排告知每一位參會人員"),
+    (rf"前(?P<lead2>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:左右)?[^。]{{0,24}}?(?:告知|通知|发给|送达)",
+     "每次學習前1周左右…通知到參會人員"),
     (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
 ))
 
@@ -102,12 +104,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 return None
         p["to"] = to
         return p
-    act = activity(st)
+    act = activity(st) or heading_activity(st)
+    if act is None and st.before:
+        act = activity(Statement(st.clause, st.before, st.before, st.line))
     if act is None:
         return None
     p = {"activity": act}
-    if m.groupdict().get("lead"):
-        w = "提前" + m.group("lead").replace("两", "二")
+    lead = m.groupdict().get("lead") or m.groupdict().get("lead2")
+    if lead:
+        w = "提前" + lead.replace("两", "二")
         try:
             parse_offset(w)
             p["lead"] = w

@@ -106,12 +106,15 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     """What waits for the approval: an activity after it, a verb (實施, 召開 …), the
     activity of the statement before (``集中學習不得請假;確需請假的,須經組長同意``), the
     clause's heading — else a plan-like document's own implementation (方案 → 方案實施)."""
-    after = activity(st, after_at) or activity(st)
+    after = activity(st, after_at)
     if after is not None:
         return after
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
     if verb is not None:
-        return placeholder(verb.group(0), "activity")
+        return placeholder(st.words(after_at + verb.start(), after_at + verb.end()), "activity")
+    after = activity(st)
+    if after is not None and fold(after.name) not in fold(doc.name):
+        return after
     if st.before:
         prev = activity(Statement(st.clause, st.before, st.before, st.line))
         if prev is not None:
@@ -185,11 +188,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     elif g.get("same"):
         rel = "same_day"
         anchor = _thing(st, m.start("same"), m.end("same"))
-        subject = activity(st, 0, m.start()) or (st.before and activity(
-            Statement(st.clause, st.before, st.before, st.line))) or None
+        subject = activity(st, 0, m.start()) or _thing(st, 0, m.start())
     elif g.get("same_prev"):
         rel = "same_day"
-        anchor = activity(st, 0, m.start()) or document(st, 0, m.start())
+        near = st.f.rfind(",", 0, m.start()) + 1  # the event named just before 並同時
+        anchor = (activity(st, near, m.start()) or activity(st, 0, m.start())
+                  or document(st, 0, m.start()))
         subject = activity(st, m.end()) or _deed(st, m.end() - 2)
     elif g.get("from"):
         if _DATEISH.search(m.group("from")) or _DATEISH.search(m.group("to")):
@@ -283,7 +287,10 @@ def heading_order(st: Statement) -> Params | None:
     if m is None:
         return None
     rel = "after" if "后" in m.group("rel") else "before"
-    things = [t for t in _things(st)]
+    things = [t for t in _things(st) if t.known or not re.search(r"把|将|同时", fold(t.name))]
+    if not [t for t in things if not _MEETING.search(fold(t.name))]:
+        doc = document(st)
+        things += [doc] if doc is not None else []
     meetings = [t for t in things if _MEETING.search(fold(t.name))]
     others = [t for t in things if not _MEETING.search(fold(t.name))]
     if not others:

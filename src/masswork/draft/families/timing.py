@@ -12,7 +12,7 @@ from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, placeholder
 
-__all__ = ["ROWS", "build", "window_phrase"]
+__all__ = ["ROWS", "build", "window_phrase", "campaign_window", "CAMPAIGN"]
 
 _D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
 _Y = r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?"
@@ -105,14 +105,14 @@ def _each_session(st: Statement, hit: Hit) -> Params | None:
     length = _length(f"{bound}{m.group('len')}{tail}".replace("两", "二").replace("钟头", "小时"))
     if length is None:
         return None
-    act = (activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
-           or heading_activity(st))
+    act = activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
     if act is None:
-        what = st.words(m.start("what"), m.end("what"))
-        what = re.sub(r"(?:时间|時間|会期|會期)$", "", what)
-        if len(what) < 2:
-            return None
-        act = placeholder(what, "activity")
+        what = re.sub(r"(?:时间|時間|会期|會期)$", "", st.words(m.start("what"), m.end("what")))
+        if len(what) >= 2:
+            act = placeholder(what, "activity")
+    act = act or heading_activity(st)
+    if act is None:
+        return None
     return {"activity": act, "length": length}
 
 
@@ -174,9 +174,43 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         length = _length(m.group("len").replace("两", "二"))
         return {"length": length} if length else None
     if groups.get("a"):
-        rest = re.search(r"(?:用时|历时|为期)([^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)", st.f)
+        rest = re.search(r"(?:用时|历时|为期)([^,;。]{1,8}?(?:天|周|个月|月|年半|年)(?:左右)?)", st.f)
         if rest:
             length = _length(rest.group(1))
             return {"length": length} if length else None
     return None
 
+
+
+CAMPAIGN = re.compile(
+    rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|启动|起|开展|全面展开)"
+    rf"[^。;]{{0,60}}?(?:至|到)?(?P<b>{_DATE}(?:前|之前)?)(?:基本|全部)?(?:结束|完成|收尾)")
+"""``從3月開始…8月基本結束``, ``自2005年1月開始…至2006年6月基本結束``: the campaign's own
+window (``campaign``: starts, ends), when the words before it name the campaign, not a
+phase (``本階段從3月19日開始`` is a phase's span, a duration)."""
+_CAMPAIGN_WORDS = re.compile(r"活动|教育|主题|整个|全党|全市|全省|全县|全校|全局|本次|这次")
+_PHASE_WORDS = re.compile(r"阶段|环节|第[一二三四五六七八九十\d]+批|步骤")
+
+
+def campaign_window(st: Statement, year: int) -> Params | None:
+    """The campaign's start and end a statement states, as ``campaign`` parameters."""
+    m = CAMPAIGN.search(st.f)
+    if m is None:
+        return None
+    before = st.f[:m.start()]
+    between = st.f[m.end("a"):m.start("b")]
+    if _PHASE_WORDS.search(before[-12:]) or _PHASE_WORDS.search(between):
+        return None
+    if not (_CAMPAIGN_WORDS.search(before) or _CAMPAIGN_WORDS.search(between)):
+        return None
+    a = window_phrase(st.text[m.start("a"):m.end("a")], year) or window_phrase(m.group("a"), year)
+    b = window_phrase(st.text[m.start("b"):m.end("b")], year) or window_phrase(m.group("b"), year)
+    if a is None or b is None:
+        return None
+    try:
+        start, end = parse_window(a, year).start, parse_window(b, year).end
+    except (PhraseError, ValueError):
+        return None
+    if start is None or end is None or end < start:
+        return None
+    return {"starts": a, "ends": b}
