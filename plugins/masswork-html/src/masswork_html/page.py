@@ -83,6 +83,8 @@ html{background:var(--bg)}
 body{margin:0;color:var(--ink);font:14px/1.6 "Noto Sans CJK TC","Noto Sans CJK SC","PingFang TC","PingFang SC",
 "Microsoft JhengHei","Microsoft YaHei","Source Han Sans",system-ui,-apple-system,"Segoe UI",sans-serif;
 -webkit-text-size-adjust:100%}
+html:lang(zh-Hans) body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei","Source Han Sans SC",
+"Noto Sans CJK TC",system-ui,sans-serif}
 main{max-width:1240px;margin:0 auto;padding:28px 28px 48px}
 header.top{background:linear-gradient(135deg,#7f1d1d 0%,#b3261e 55%,#c2410c 100%);color:#fff;
 border-radius:14px;padding:26px 30px 22px;box-shadow:0 6px 20px rgba(127,29,29,.18)}
