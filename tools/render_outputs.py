@@ -97,14 +97,15 @@ def pages(pdf: Path, dpi: int) -> list[Path]:
     return sorted(pdf.parent.glob(stem.name + "-*.png"))
 
 
-def own_words(example: str) -> set[str]:
-    """Latin words the example's own files hold (rule ids, person ids): not leaks."""
+def own_words(example: str) -> tuple[set[str], set[str]]:
+    """Latin words the example's own files hold (rule ids, person ids) and their characters:
+    what the plan and schedule say themselves is not a leak."""
     ex = ROOT / "examples" / example
     text = " ".join(p.read_text(encoding="utf-8") for p in ex.glob("*.toml"))
-    return {w.lower() for w in _LATIN.findall(text)}
+    return {w.lower() for w in _LATIN.findall(text)}, set(text)
 
 
-def notes(pdf: Path, lang: str, own: set[str]) -> list[str]:
+def notes(pdf: Path, lang: str, own: tuple[set[str], set[str]]) -> list[str]:
     """What to look at first in one PDF (never a verdict: the PNGs are the look)."""
     from masswork.hanzi import script_of
 
@@ -130,14 +131,15 @@ def notes(pdf: Path, lang: str, own: set[str]) -> list[str]:
     if lang != "en":
         # A word split across a line (an id wrapped in a narrow column) is part of an own
         # word; only what is not in the example's files is listed.
-        joined = " ".join(own)
+        own_latin, own_chars = own
+        joined = " ".join(own_latin)
         words = sorted({w for w in _LATIN.findall(text) if w.lower() not in joined})
         if words:
             found.append("Latin words: " + " ".join(words[:40]))
-        other = "simplified" if lang == "zh-Hant" else "traditional"
-        odd = sorted({ch for ch in text if script_of(ch) == other})
+        other = "zh-Hans" if lang == "zh-Hant" else "zh-Hant"
+        odd = sorted({ch for ch in text if ch not in own_chars and script_of(ch) == other})
         if odd:
-            found.append(f"{other} characters: " + "".join(odd[:60]))
+            found.append(f"{other} characters not from the example's files: " + "".join(odd[:60]))
     else:
         cjk = sorted({ch for ch in text if "\u3400" <= ch <= "\u9fff"})
         if cjk:
