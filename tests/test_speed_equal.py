@@ -208,3 +208,59 @@ def test_fast_tree_walk_never_passes_what_the_exact_walk_refuses(value: Any) -> 
             raise AssertionError(f"fast walk passed what the exact walk refuses: {exc}") from None
         finally:
             check_tree.__globals__["tree_within"] = tree_within
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules(), st.booleans())
+def test_one_pass_json_schedule_is_what_the_ordinary_reader_builds(tmp_path_factory: Any, ps: Any,
+                                                                    indent: bool) -> None:
+    from masswork.loaders.limits import DEFAULT_LIMITS
+    from masswork.loaders.schedule import _direct
+    from masswork.readers import read_schedule
+
+    plan, sched = ps
+    file = tmp_path_factory.mktemp("s") / "schedule.json"
+    file.write_text(json.dumps(schedule_to_dict(sched), ensure_ascii=False, indent=2 if indent else None),
+                    encoding="utf-8")
+    direct = _direct(file, DEFAULT_LIMITS)
+    assert direct is not None and direct == read_schedule(file).schedule == sched
+    assert masswork.load_schedule(file, plan) == sched
+
+
+_edge = st.sampled_from(["a", "x" * 10, "x" * 11, "\ud800", "讀書班", "書" * 11])
+_edge_events = st.fixed_dictionaries(
+    {"id": _edge, "type": _edge, "start": st.sampled_from(["2014-03-01", "2014-03-01T09:00:00"])},
+    optional={"attendees": st.lists(_edge, max_size=4) | _edge, "host": _edge | st.none(),
+              "hours": st.sampled_from([0, 1.5, 1000, 1001, 1000.5, float("inf"), float("nan"), 10**20]),
+              "notices": st.lists(st.fixed_dictionaries({"channel": _edge, "on": st.just("2014-03-02")}),
+                                  max_size=2)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries({"plan": _edge, "events": st.lists(_edge_events, max_size=4)},
+                             optional={"unit": _edge}),
+       st.sampled_from([4, 5, 32]))
+def test_converters_within_limits_agree_with_the_limit_walk(data: dict[str, Any], max_depth: int) -> None:
+    """What the one-pass converters accept under limits, check_tree accepts, and it is the
+    object the converters build without limits; where both accept, so do they."""
+    from masswork.errors import InputError
+    from masswork.loaders.limits import Limits, check_tree
+
+    small = Limits(max_depth=max_depth, max_abs_int=1000, max_string=10, max_items=3)
+    try:
+        unlimited = fast_structure(Schedule, data)
+    except Fallback:
+        unlimited = None
+    try:
+        within = fast_structure(Schedule, data, small)
+    except Fallback:
+        within = None
+    try:
+        check_tree(data, small, None)
+        allowed = True
+    except InputError:
+        allowed = False
+    if within is not None:
+        assert allowed and within == unlimited
+    elif allowed and unlimited is not None:
+        assert max_depth < 5  # the model nests 5 deep: only the static depth bound is stricter
