@@ -264,3 +264,61 @@ def test_converters_within_limits_agree_with_the_limit_walk(data: dict[str, Any]
         assert allowed and within == unlimited
     elif allowed and unlimited is not None:
         assert max_depth < 5  # the model nests 5 deep: only the static depth bound is stricter
+
+
+_wide = st.sampled_from(["a", "讀書班", "\ud800", "x" * 100_001])
+_wide_events = st.fixed_dictionaries(
+    {"id": _wide, "type": _wide, "start": st.sampled_from(["2014-03-01", " 2014-03-01T09:00:00 "])},
+    optional={"attendees": st.lists(_wide, max_size=3), "hours": st.sampled_from(
+        [0, 2.5, 10**15, 10**15 + 1, 1e15, 1e16, 1e300, -1.0])})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.fixed_dictionaries({"plan": _wide, "events": st.lists(_wide_events, max_size=3)}), st.booleans())
+def test_one_pass_json_accepts_exactly_what_the_ordinary_reader_accepts(tmp_path: Path, data: dict[str, Any],
+                                                                         ascii_only: bool) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders.limits import DEFAULT_LIMITS
+    from masswork.loaders.schedule import _direct
+    from masswork.readers import read_schedule
+
+    file = tmp_path / "schedule.json"
+    file.write_text(json.dumps(data, ensure_ascii=ascii_only), encoding="utf-8", errors="surrogatepass")
+    direct = _direct(file, DEFAULT_LIMITS)
+    try:
+        ordinary = read_schedule(file).schedule
+    except InputError:
+        ordinary = None
+    assert direct == ordinary
+
+
+def _walked_plan(data: dict[str, Any]) -> Any:
+    from masswork.loaders import plan as plan_loader
+
+    saved = plan_loader._fast_plan
+    plan_loader._fast_plan = lambda *a: None  # type: ignore[assignment]
+    try:
+        return plan_loader.plan_from_dict(data)
+    finally:
+        plan_loader._fast_plan = saved  # type: ignore[assignment]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules())
+def test_fast_plan_is_the_plan_the_walker_builds(ps: Any) -> None:
+    from masswork.loaders.plan import plan_from_dict, plan_to_dict
+
+    plan, _sched = ps
+    data = json.loads(json.dumps(plan_to_dict(plan), ensure_ascii=False))
+    assert plan_from_dict(data) == _walked_plan(data) == plan
+
+
+@pytest.mark.parametrize("file", sorted((golden_reports.ROOT / "examples").glob("*/plan*.toml")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_plan_of_every_example_is_the_walkers(file: Path) -> None:
+    from masswork.loaders.extends import resolve_extends
+    from masswork.loaders.files import read_data
+    from masswork.loaders.plan import plan_from_dict
+
+    data, _origins = resolve_extends(read_data(file), file)
+    assert plan_from_dict(data) == _walked_plan(data)
