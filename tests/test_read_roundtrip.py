@@ -18,7 +18,7 @@ from masswork.builtin.exporters import export_csv
 from masswork.exporters import ExportInput
 from masswork.readers import read_schedule
 from masswork.testing.cli import example_cases, run_masswork
-from masswork.testing.ledgers import in_ledger_order, ledger_schedules
+from masswork.testing.ledger import in_ledger_order, ledger_schedules
 from masswork.testing.strategies import plans
 
 ROOT = Path(__file__).resolve().parent.parent

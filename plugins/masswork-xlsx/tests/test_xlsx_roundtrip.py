@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from masswork.exporters import ExportInput
 from masswork.readers import read_schedule
 from masswork.testing.cli import example_cases, run_masswork
-from masswork.testing.ledgers import in_ledger_order, ledger_schedules
+from masswork.testing.ledger import in_ledger_order, ledger_schedules
 from masswork.testing.strategies import plans
 from masswork_xlsx import export_xlsx
 from openpyxl import load_workbook

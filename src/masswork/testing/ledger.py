@@ -1,6 +1,8 @@
-"""For testing ledger round-trips: any schedule a plan admits, every record type filled
-(documents with submissions and approvals, notices, waivers, attestations, periods), and
-the schedule a ledger table reads back to (:func:`in_ledger_order`)."""
+"""What a ledger table (台賬: CSV, XLSX, TSV …) holds of a schedule, for round-trip tests of
+the ledger exporters and readers: any schedule a plan admits with every record type filled
+(:func:`ledger_schedules`: documents with submissions and approvals, notices, waivers,
+attestations, periods), the schedule masswork's own ledger reads back to
+(:func:`in_ledger_order`), and what a table of events only holds (:func:`ledger_events`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from ..hanzi import to_simplified
 from ..model import (Approval, Attestation, Document, Event, EventStatus, Moment, Notice, Period, Plan, Schedule,
                      Submission, Waiver)
 
-__all__ = ["in_ledger_order", "ledger_schedules", "ledger_text"]
+__all__ = ["in_ledger_order", "ledger_schedules", "ledger_text", "ledger_events"]
 
 
 def in_ledger_order(schedule: Schedule) -> Schedule:
@@ -105,3 +107,23 @@ def ledger_schedules(draw: st.DrawFn, plan: Plan) -> Schedule:
         periods.append(Period(f"t{i}", start, start + dt.timedelta(days=draw(st.integers(0, 60))), draw(ledger_text)))
     return Schedule(plan=plan.id, unit=draw(ledger_text), events=tuple(events), documents=tuple(docs),
                     waivers=waivers, attestations=attests, periods=tuple(periods))
+
+
+def ledger_events(schedule: Schedule, plan: Plan | None = None) -> list[Event]:
+    """What a table of events only holds of a schedule (a plugin's own ledger format that
+    keeps no other records): its events without document links and notices, in time order;
+    a name the schedule writes in the other script (主题党日 for the plan's 主題黨日) is the
+    plan's id. masswork's own CSV and XLSX ledgers hold everything: compare them with
+    :func:`in_ledger_order`."""
+    ids = {to_simplified(i): i for i in (plan.names() if plan is not None else {})}
+
+    def one(x: str) -> str:
+        return ids.get(to_simplified(x), x)
+
+    def norm(e: Event) -> Event:
+        return attrs.evolve(e, documents=(), notices=(), type=one(e.type),
+                            attendees=tuple(one(a) for a in e.attendees),
+                            participants=tuple(one(a) for a in e.participants),
+                            unit=one(e.unit) if e.unit else e.unit)
+
+    return sorted((norm(e) for e in schedule.events), key=lambda e: (e.day, str(e.start)))
