@@ -158,3 +158,30 @@ def test_schedule_of_another_plan_said_in_the_first_line() -> None:
     lines = proc.stderr.splitlines()
     assert "belongs to plan 's2-kejiju-campaign'" in lines[1]
     assert any("unknown" in ln for ln in lines[2:])
+
+
+@pytest.mark.parametrize("lang, how, note, swapped", [
+    ("zh-Hans", "读取: csv, GB18030", "未使用的栏: 備註", "这是台账(toml)而不是方案"),
+    ("zh-Hant", "讀取: csv, GB18030", "未使用的欄: 備註", "這是台賬(toml)而不是方案"),
+    ("en", "read: csv, GB18030", "columns not used: 備註", "this is a schedule (toml), not a plan"),
+])
+def test_how_a_table_was_read_and_pairing_mistakes_in_each_language(tmp_path: Path, lang: str, how: str,
+                                                                     note: str, swapped: str) -> None:
+    plan = _plan_file(tmp_path)
+    table = tmp_path / "台賬.csv"
+    table.write_bytes("日期,活動,主持人,備註\n2014年3月4日,座談會,李飛,\n".encode("gb18030"))
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('[columns]\nnote = "沒有這欄"\n', encoding="utf-8")
+    proc = run_masswork("check", plan, table, "--mapping", mapping, "--lang", lang, ok=(0, 1))
+    assert how in proc.stderr and note in proc.stderr, proc.stderr
+    proc = run_masswork("check", S3 / "schedule-complete.toml", S3 / "plan.toml", "--lang", lang, ok=(2,))
+    assert swapped in proc.stderr.splitlines()[1]
+
+
+def test_reader_remarks_are_catalogue_messages_in_every_language() -> None:
+    table = "日期,活動,文件,多餘\n2014-03-04,座談會,會議記錄,x\n"
+    got = read_schedule(table.encode(), sample_plan(), name="t.csv")
+    assert [m.code for m in got.messages] == ["read.links_dropped", "read.columns_unused"]
+    assert "was not read" in got.remarks("en")[0] and "未讀入" in got.remarks("zh-Hant")[0]
+    assert "未读入" in got.remarks("zh-Hans")[0]
+    assert got.notes == tuple((m.render("zh-Hant"), m.render("en")) for m in got.messages)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from .base import ReadInput, ReadResult
 from .columns import check_mapping, column_letter, fold, match_header
 from .dates import EXPECTED, DateCellError, from_serial, parse_day, parse_time
@@ -301,16 +302,14 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
         raise InputError(reading.problems)
     if mapping.get("unit"):
         data["unit"] = mapping["unit"]
-    notes: list[tuple[str, str]] = []
+    notes: list[Msg] = []
     if reading.dropped_links:
-        notes.append((f"{reading.dropped_links} 行的「文件」欄未讀入:表格不含文件本身,請在 TOML/JSON 台賬中記錄文件",
-                      f"the documents column of {reading.dropped_links} rows was not read: a table holds no "
-                      "documents themselves; record documents in a TOML/JSON schedule"))
+        notes.append(Msg.of("read.links_dropped", n=reading.dropped_links))
     used = {c for cols in columns.values() for c in cols}
     unused = [_text(v) for i, v in enumerate(table.rows[header]) if i not in used and _text(v)]
     if unused:
-        notes.append(("未使用的欄: " + "、".join(unused), "columns not used: " + ", ".join(unused)))
+        notes.append(Msg.of("read.columns_unused", columns="、".join(unused)))
     if sheets:
-        notes.append(("未讀入的工作表(無表頭): " + "、".join(sheets), "sheets not read (no header): " + ", ".join(sheets)))
+        notes.append(Msg.of("read.sheets_unread", sheets="、".join(sheets)))
     return ReadResult(data=data, reader=reader, encoding=encoding, locations=reading.locations,
-                      notes=tuple(notes))
+                      messages=tuple(notes))
