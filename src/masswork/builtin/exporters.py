@@ -205,7 +205,9 @@ def export_markdown(inp: ExportInput) -> bytes:
 BUILTIN_EXPORTERS = (
     Exporter("json", ".json", export_json, "日程與檢查報告(JSON)", "schedule and report (JSON)",
              media_type="application/json"),
-    Exporter("csv", ".csv", export_csv, "台賬(CSV)", "the ledger of events (CSV)", media_type="text/csv"),
+    Exporter("csv", ".csv", export_csv, "台賬(CSV:活動及文件、報送、審批、豁免等記錄)",
+             "the ledger (CSV): events and the other records (documents, submissions, approvals, waivers …)",
+             media_type="text/csv"),
     Exporter("csv-findings", ".csv", export_csv_findings, "檢查結果(CSV)", "the findings (CSV)",
              media_type="text/csv"),
     Exporter("markdown", ".md", export_markdown, "檢查報告(Markdown)", "the check report (Markdown)",

@@ -39,17 +39,20 @@ def _campaign(req: Requirement, ctx: Context) -> Outcome:
     events = [e for a in (p.activities or (None,)) for e in ctx.index.events(a)]
     events.sort(key=lambda e: (e.day, e.last_day))
     outside = [e for e in events if not (w.contains(e.day) and w.contains(e.last_day))]
-    short = [Shortfall(e.id, name=ctx.name(e.type), detail=f"{e.day}..{e.last_day} outside {w}") for e in outside]
+    short = [Shortfall(e.id, name=ctx.name(e.type), detail=f"{e.day}..{e.last_day} outside {w}", code="outside-window",
+                       params={"day": f"{e.day}..{e.last_day}", "window": str(w)}) for e in outside]
     if p.starts:
         sw = ctx.window(p.starts)
         if not events or not sw.contains(events[0].day):
             short.append(Shortfall("start", name="啟動", detail=f"first event {events[0].day if events else 'none'}, "
-                                   f"required {p.starts}"))
+                                   f"required {p.starts}", code="campaign-start",
+                                   params={"first": str(events[0].day) if events else "—", "required": p.starts}))
     if p.ends:
         ew = ctx.window(p.ends)
         last = max((e.last_day for e in events), default=None)
         if last is None or not ew.contains(last):
-            short.append(Shortfall("end", name="結束", detail=f"last event {last or 'none'}, required {p.ends}"))
+            short.append(Shortfall("end", name="結束", detail=f"last event {last or 'none'}, required {p.ends}",
+                                   code="campaign-end", params={"last": str(last or "—"), "required": p.ends}))
     span = f"{w}"
     if not short:
         return Outcome(True, f"{len(events)} 項活動均在活動期間({span})內", f"all {len(events)} events inside the "
@@ -170,14 +173,16 @@ def _attendance(req: Requirement, ctx: Context) -> Outcome:
     if not events:
         pzh, pen = ctx.planned_note(p.activity)
         return Outcome(False, f"「{act_zh}」尚未舉行,無從計算參會率{pzh}", f"{act_en} not held yet; no attendance "
-                       f"to compute{pen}", shortfall=[Shortfall(p.activity, need=1, have=0)])
+                       f"to compute{pen}", shortfall=[Shortfall(p.activity, need=1, have=0, code="not-held")])
     short = []
     for e in events:
         present = sum(1 for person in people if ctx.attended(e, person.id))
         share = Fraction(present, len(people))
         if not (share > ratio if strict else share >= ratio):
             short.append(Shortfall(e.id, name=f"{act_zh} {e.day}", need=float(ratio * len(people)), have=present,
-                                   detail=f"{present}/{len(people)}"))
+                                   detail=f"{present}/{len(people)}", code="attendance-short",
+                                   params={"present": present, "total": len(people),
+                                           "need": float(ratio * len(people))}))
     if not short:
         return Outcome(True, f"每次「{act_zh}」的參會人數均達到{p.at_least}({len(events)} 次)",
                        f"every {act_en} attended by {p.at_least} of {ctx.label_en(p.roster)} ({len(events)})",
@@ -226,7 +231,10 @@ def _every_document(req: Requirement, ctx: Context) -> Outcome:
         day = done.get(o.ref)
         if day is None or (p.before and day > o.day):
             short.append(Shortfall(o.ref, name=ctx.name(p.document),
-                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}"))
+                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}",
+                                   code="then-late" if day else "then-missing",
+                                   params={"given": p.given, "given_day": str(o.day), "then": p.then,
+                                           "then_day": str(day or "")}))
     g_zh, t_zh = ACTION_ZH[p.given], ACTION_ZH[p.then]
     doc_zh, doc_en = ctx.name(p.document), ctx.label_en(p.document)
     if not short:

@@ -80,7 +80,7 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
                        f"{en_what}{extra_en}: at most {p.max} expected, {n} found",
                        evidence=found, final=True, due=w.end,
                        shortfall=[Shortfall(p.activity or p.document or "", need=p.max, have=n,
-                                            detail="too many 過多")])
+                                            detail="too many 過多", code="too-many", params={"max": p.max, "have": n})])
     if n >= p.min:
         return Outcome(True, f"{zh_what}{extra_zh}:要求 {p.min} 次,已有 {n} 次",
                        f"{en_what}{extra_en}: {n} of {p.min} required", evidence=found, due=w.end)
@@ -88,7 +88,7 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
                    f"{en_what}{extra_en}: at least {p.min} required, {n} found{pen}",
                    evidence=found, due=w.end,
                    shortfall=[Shortfall(p.activity or p.document or "", name=ctx.name(p.activity or p.document),
-                                        need=p.min, have=n)])
+                                        need=p.min, have=n, code="count-short", params={"need": p.min, "have": n})])
 
 
 def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
@@ -192,7 +192,8 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     for t in tally(req, ctx):
         seen.update(dict.fromkeys(t.done))
         if t.owed:
-            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done)))
+            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done), code="count-short",
+                                   params={"need": t.quota, "have": len(t.done)}))
     zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
     en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
     verb_zh = {"host": "主持", "participant": "參加", "attendee": "出席", "owner": "提交"}[p.counts]
@@ -294,7 +295,8 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
         need = p.min_for.get(u, p.min)
         seen.update(dict.fromkeys(counted[u]))
         if len(counted[u]) < need:
-            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u])))
+            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u]), code="count-short",
+                                   params={"need": need, "have": len(counted[u])}))
     what_z = what_zh(ctx, p.activity, p.document, p.action, p.party)
     what_e = what_en(ctx, p.activity, p.document, p.action, p.party)
     if not units:
@@ -345,7 +347,8 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(ok, f"累計 {total:g} {p.unit},要求不少於 {p.min:g}",
                        f"{total:g} hours ({p.unit}) in all, {p.min:g} required",
                        evidence=ids([e for e in events if e.hours]),
-                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
+                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total, code="count-short",
+                                                             params={"need": p.min, "have": total})])
     short: list[Shortfall] = []
     seen: dict[str, None] = {}
     if not ctx.people(p.per):
@@ -359,7 +362,8 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         have = sum(e.hours for e in mine)
         seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:
-            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have))
+            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have, code="count-short",
+                                   params={"need": p.min, "have": have}))
     if not short:
         return Outcome(True, f"每位{ctx.name(p.per)}均不少於 {p.min:g} {p.unit}",
                        f"every {ctx.label_en(p.per)} has at least {p.min:g} hours", evidence=seen)

@@ -69,7 +69,7 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         if hits:
             evidence.update(dict.fromkeys(hits))
         else:
-            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0))
+            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0, code="not-covered"))
     where_zh = f"「{ctx.name(p.activity)}」" if p.activity else "各項活動"
     where_en = ctx.label_en(p.activity) if p.activity else "the events"
     field_zh = {"attendees": "出席", "participants": "參加", "topics": "討論專題",
@@ -91,7 +91,7 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
     dname = ctx.name(p.document)
     if not docs:
         return Outcome(False, f"尚無「{dname}」", f"no {ctx.label_en(p.document)} yet",
-                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0)])
+                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0, code="missing")])
     missing = []
     if p.each_document:
         for d in docs:
@@ -101,7 +101,7 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
                                          code="missing-items", params={"items": "、".join(ctx.name(i) for i in lack)}))
     else:
         seen = {c for d in docs for c in d.covers}
-        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0) for i in items if i not in seen]
+        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0, code="not-covered") for i in items if i not in seen]
     evidence = [d.id for d in docs]
     if not missing:
         scope = "每份" if p.each_document else ""

@@ -99,7 +99,8 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
     if not spans:
         return Outcome(False, f"「{s_zh}」尚無記錄,無法核對每次「{p.length}」",
                        f"no {s_en} recorded yet; cannot check {p.length} each time",
-                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
+                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length, code="length",
+                                                  params={"length": p.length})])
     short = []
     for ref_id, start, end in spans:
         if dur.unit in ("hour", "minute"):
@@ -112,7 +113,8 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
             n, _zh, _en = _span_length(day_of(start), day_of(end), dur, ctx)
             ok = dur.accepts(n) if dur.bound == "about" else dur.accepts(n, tolerance=0)
         if not ok:
-            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}"))
+            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}", code="span",
+                                   params={"span": f"{start}..{end}"}))
     refs = [r for r, _s, _e in spans]
     if not short:
         return Outcome(True, f"每次「{s_zh}」均符合「{p.length}」({len(spans)} 次)",
@@ -133,7 +135,8 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
         what = f"時段 {p.period}" if p.period else "活動"
         return Outcome(False, f"{what}尚無起止記錄,無法核對「{p.length}」",
                        f"no recorded start and end for {p.period or 'the campaign'}; cannot check {p.length}",
-                       shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
+                       shortfall=[Shortfall(p.period or "campaign", detail=p.length, code="length",
+                                             params={"length": p.length})])
     start, end, ev = span
     target = _last_allowed_day(start, dur, ctx)
     tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
@@ -144,7 +147,8 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
     if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
         return Outcome(False, msg_zh + ",尚在進行", msg_en + "; still running", evidence=ev, due=target + tol)
     return Outcome(ok, msg_zh, msg_en, evidence=ev, due=target, final=final and not ok,
-                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en)])
+                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en, code="span",
+                                                             params={"span": f"{start}..{end}"})])
 
 
 def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> tuple[bool, bool]:

@@ -146,7 +146,9 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
                 have += 1
         if have < p.min:
             short.append(Shortfall(f"{a}..{b}", need=p.min, have=have,
-                                   detail=f"due {due}" if p.due_day is not None else ""))
+                                   detail=f"due {due}" if p.due_day is not None else "",
+                                   code="due-by" if p.due_day is not None else "count-short",
+                                   params={"day": str(due), "need": p.min, "have": have}))
             first_due = first_due or due
     n = _CN_COUNT[p.interval - 1] if p.interval <= 10 else str(p.interval)
     per_zh = "每" + (f"{n}個" if p.interval > 1 else "") + _PER_ZH[p.every]

@@ -218,7 +218,7 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
                                    need=s.need, have=s.have, detail=s.detail, code=s.code, params=s.params,
                                    subjects=(u.id, *s.ids)) for s in o.shortfall)
         else:
-            short.append(Shortfall(u.id, name=u.name, detail=o.message_en))
+            short.append(Shortfall(u.id, name=u.name, detail=o.message_en, code="unit-not-met"))
     dues = [d for _u, _o, d in failing if d is not None]
     zh = ";".join(f"{u.name}:{o.message_zh}" for u, o, _d in failing)
     en = "; ".join(f"{u.name}: {o.message_en}" for u, o, _d in failing)

@@ -96,7 +96,8 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
     return Outcome(False, f"{zh_what}尚未完成,要求「{p.within}」{pzh}",
                    f"{en_what} not done; required {p.within} ({window_text_iso(w)}){pen}",
                    due=w.end, shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0,
-                                                   detail=window_text_iso(w))])
+                                                   detail=window_text_iso(w), code="window",
+                                                   params={"window": window_text_iso(w)})])
 
 
 def window_text_iso(w: Window) -> str:
@@ -167,7 +168,8 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"{a_zh}尚未發生,無法判斷{s_zh}是否在其{rel_zh}",
                        f"{a_en} has not happened; cannot tell whether {s_en} is {rel_en} it",
                        evidence=[o.ref for o in subj],
-                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0,
+                                                  code="missing")])
     first = anch[0]
     if not subj:
         pzh, pen = ctx.planned_note(p.activity)
@@ -175,7 +177,7 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, f"{s_zh}尚未發生(應在{a_zh}{rel_zh}){pzh}",
                        f"{s_en} has not happened (required {rel_en} {a_en}){pen}",
                        evidence=[first.ref], due=due, final=late and p.relation == "before",
-                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0, code="missing")])
     wrong = [o for o in subj if not _holds(o, first, p.relation, lead, ctx)]
     evidence = [first.ref] + [o.ref for o in subj]
     if not wrong:
@@ -255,7 +257,7 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
         due = planned[0].day if planned else None
         return Outcome(False, f"「{act_zh}」尚未舉行,無從核對會前通知",
                        f"{act_en} not held yet; no notice to check", due=due,
-                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
+                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0, code="notice-missing") for c in p.channels])
     short: list[Shortfall] = []
     evidence: dict[str, None] = {}  # an ordered set
     for e in events:
