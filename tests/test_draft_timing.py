@@ -170,7 +170,34 @@ def test_a_lead_names_what_is_done_ahead() -> None:
     assert p["document"] == "党小组会的议题"
 
 
+def test_after_something_ends_then() -> None:
+    p = one("待个人自学结束后,再召开班子务虚会。", "order")
+    assert p["relation"] == "after" and simp(p["anchor_activity"]) == "个人自学"
+    p = one("问题清单形成后,要在三天内向本支部党员通报。", "order")
+    assert p["relation"] == "after" and simp(p["activity"]) == "向本支部党员通报"
+
+
+def test_a_window_then_its_phase_is_the_phases_length() -> None:
+    p = one("3月上旬至4月下旬,学习提高阶段。", "duration")
+    assert parse_duration(p["length"]).unit == "day"
+
+
+def test_each_session_at_least_hours_is_a_length_not_hours_to_add_up() -> None:
+    got = drafted("每次集中学习时间不少于3小时。")
+    assert {r["kind"] for r in got} >= {"duration"} and "quantity" not in {r["kind"] for r in got}
+
+
+def test_approved_after_report_names_the_body() -> None:
+    p = one("工作方案报经党工委同意后实施。", "gate")
+    assert [simp(b) for b in p["approved_by"]] in (["党工委"], ["党组"])
+
+
 # ---------------------------------------------------------------- reports and notices
+
+
+def test_sent_before_the_meeting_is_a_notice_with_its_lead() -> None:
+    p = one("会前2天将会议通知送达每名委员。", "notice")
+    assert p["lead"] == "提前2天"
 
 
 def test_a_report_of_the_meeting_is_not_a_lecture() -> None:
@@ -195,6 +222,7 @@ def test_told_in_advance_is_a_notice() -> None:
 @pytest.mark.parametrize("text, every, due_day", [
     ("各党小组每月10日前报送上月学习情况。", "month", 10),
     ("各支部每季度向机关党委报送一次工作总结。", "quarter", None),
+    ("各党总支每半年向党委书面报告一次组织生活情况。", "half-year", None),
 ])
 def test_recurring_reports(text: str, every: str, due_day: int | None) -> None:
     p = one(text, "recurring")
