@@ -92,6 +92,8 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
     act = activity(st, a)
     doc = document(st, a)
+    if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
+        doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
     if act is not None and doc is not None and fold(act.name) in fold(doc.name):
         return doc
     return act or doc
