@@ -92,6 +92,31 @@ def test_one_and_a_half_years_is_read_whole() -> None:
     assert parse_duration(one("整个活动用时一年半左右。", "duration")["length"]) == parse_duration("1年半左右")
 
 
+# ---------------------------------------------------------------- dates
+
+
+def test_timetable_lines_name_what_the_date_is_for() -> None:
+    text = "日程安排\n1.4月2日—4月20日:专题辅导\n2.5月:交流研讨\n"
+    got = {(simp(r["params"].get("activity", "")), r["params"]["within"])
+           for r in drafted(text) if r["kind"] == "deadline"}
+    assert got == {("专题辅导", "4月2日至4月20日"), ("交流研讨", "5月")}
+
+
+def test_the_phase_before_a_bare_window_is_its_subject() -> None:
+    p = one("巩固提高阶段。7月1日至7月31日。", "deadline")
+    assert simp(p["activity"]) == "巩固提高" and p["within"] == "7月1日至7月31日"
+
+
+def test_by_the_middle_of_a_month() -> None:
+    assert one("述职评议于1月中旬前完成。", "deadline")["within"] == "1月20日前"
+    assert one("述职评议于3月上旬前完成。", "deadline")["within"] == "3月10日前"
+
+
+def test_a_phase_with_its_window_in_brackets_is_its_length() -> None:
+    p = one("第二阶段:查摆剖析(5月至6月)", "duration")
+    assert parse_duration(p["length"]).unit == "day"
+
+
 # ---------------------------------------------------------------- gates
 
 

@@ -68,6 +68,7 @@ def _recurring_report(st: Statement, hit: Hit) -> Params | None:
                        st.words(what.start(1), what.end(1)))
         if len(words) >= 2 and not _BODYISH.search(fold(words)):
             doc = placeholder(words, "document")
+    doc = doc or document(st)
     if doc is None:
         doc = placeholder("報告", "document")
     p: Params = {"document": doc, "action": "submitted", "every": _EVERY[m.group("unit")], "min": 1}

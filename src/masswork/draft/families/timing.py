@@ -27,6 +27,7 @@ ROWS = rows("deadline", (
      "a part of a month 3月中旬, 5月底前"),
     (rf"(?P<w>{_Y}{_D}月)(?:前|之前|以前|内|初|基本结束|结束|完成)", "a month 6月前, 8月基本结束"),
     (rf"(?P<w>{_Y}{_D}月{_D}[日号])(?!(?:起|开始|至|到))", "one day 2月24日"),
+    (rf"(?P<w>{_Y}{_D}月)(?=[:])", "a month on a timetable line 5月:整改落實"),
     (r"(?P<w>年底前|年底|年初|年内|年终|上半年|下半年|第一季度|第二季度|第三季度|第四季度)",
      "parts of the year 年底前, 上半年"),
 ))
@@ -37,6 +38,8 @@ _BOUND = r"不得少于|不少于|不低于|不短于|至少|不超过|不得超
 DURATION_ROWS = rows("duration", (
     (rf"阶段[(:]?(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]?",
      "a phase with its window 整改提高階段(9月13日至10月16日)"),
+    (rf"阶段[:]?[^,;。()]{{2,12}}[(](?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]",
+     "a phase, its name, its window 第一階段:學習教育(3月至4月)"),
     (rf"(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[,:]?[^,;。]{{2,12}}阶段",
      "a window, then its phase 9月上旬至10月中旬,學習動員階段"),
     (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
@@ -58,10 +61,17 @@ _PARTS = {"年底前": "年底前", "年底": "12月", "年终": "12月", "年�
           "第二季度": "4月至6月", "第三季度": "7月至9月", "第四季度": "10月至12月"}
 
 
+_TEN_DAYS_BY = {"上旬": "10日前", "中旬": "20日前", "下旬": "底前"}
+
+
 def window_phrase(words: str, year: int) -> str | None:
-    """A calendar phrase as the plan format reads it, or None when it is not one."""
+    """A calendar phrase as the plan format reads it, or None when it is not one
+    (``1月中旬前`` — by the end of mid-January — is ``1月20日前``)."""
     w = _PARTS.get(words, words)
     w = w.replace("—", "至").replace("初", "上旬")
+    by = re.fullmatch(r"(.*月)(上旬|中旬|下旬)(?:之前|以前|前)", w)
+    if by:
+        w = by.group(1) + _TEN_DAYS_BY[by.group(2)]
     try:
         parse_window(w, year)
     except (PhraseError, ValueError):
@@ -77,15 +87,45 @@ def _length(words: str) -> str | None:
     return words
 
 
+def _timetable_subject(st: Statement, a: int, b: int) -> Ref | None:
+    """On a timetable line that is only a date and a name (``1.3月1日—15日:學習動員``,
+    ``5月:整改落實``), the name is what the date is for."""
+    mark = _LINE_MARK.match(st.f)
+    if st.f[mark.end() if mark else 0:a].strip("(") :
+        return None
+    after = re.match(r"[)]?[:,]\s*([^,;:。()]{2,14})[。;]?$", st.f[b:])
+    if after is None:
+        return None
+    w0, w1 = b + after.start(1), b + after.end(1)
+    for t in st.terms("activity"):
+        if t.start == w0 and t.end == w1:  # the whole name is a lexicon term
+            return Ref(t.term.id, "activity", t.term.id, t.term.name_en, True)
+    return placeholder(st.words(w0, w1), "activity")
+
+
 _DATELINE = re.compile(rf"{_Y}{_D}月{_D}[日号](?:上午|下午)?(?:[,:]|$)")
 
 
-def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
-    """What a bare date is for: the words before it (``總結測評(8月3日至15日)``), else the
-    clause's heading (a timetable line under ``(一)學習調研``)."""
-    before = re.sub(r"(?:时间安排|时间|安排|自|从|于|在)[:]?$", "", st.f[:date_at].rstrip("(:,"))
-    if len(before) >= 2 and not re.search(r"[,;。]", before):
-        return placeholder(st.text[:len(before)], "activity")
+_LINE_MARK = re.compile(r"^(?:\d{1,2}[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)")
+
+
+def _named_by_heading(st: Statement, date_at: int, date_end: int) -> Ref | None:
+    """What a bare date is for: the words after it on a timetable line (``3月1日—15日:學習
+    動員``), the words before it (``總結測評(8月3日至15日)``), the phase the sentence before
+    names (``整改落實階段。6月1日至30日。``), else the clause's heading (a timetable line
+    under ``(一)學習調研``)."""
+    after = re.match(r"[)]?[:,]\s*([^,;:。()]{2,14})[。;]?$", st.f[date_end:])
+    if after:
+        return placeholder(st.words(date_end + after.start(1), date_end + after.end(1)), "activity")
+    mark = _LINE_MARK.match(st.f)
+    lead = mark.end() if mark else 0
+    before = re.sub(r"(?:时间安排|时间|安排|自|从|于|在)[:]?$", "", st.f[lead:date_at].rstrip("(:,"))
+    if len(before) >= 2 and not re.search(r"[,;。]|\d月|[至到]$", before):
+        return placeholder(st.text[lead:lead + len(before)], "activity")
+    if st.before and not before.strip():
+        phase = re.search(r"([^,;:。]{2,10}?)(?:阶段|环节)[。]?$", st.before)
+        if phase:
+            return placeholder(st.before[phase.start(1):phase.end(1)], "activity")
     if st.heading:
         h = fold(st.heading)
         return activity(Statement(st.clause, st.heading, h, st.line)) or placeholder(st.heading, "activity")
@@ -151,7 +191,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if w is None:
             return None
         p: Params = {"within": w}
-        act = activity(st) or _named_by_heading(st, m.start())
+        act = _timetable_subject(st, m.start("w"), m.end("w")) or activity(st) or \
+            _named_by_heading(st, m.start(), m.end("w"))
         if act is None:
             return None
         p["activity"] = act
