@@ -92,6 +92,24 @@ def test_one_and_a_half_years_is_read_whole() -> None:
     assert parse_duration(one("整个活动用时一年半左右。", "duration")["length"]) == parse_duration("1年半左右")
 
 
+# ---------------------------------------------------------------- not requirements
+
+
+def test_exhortation_drafts_nothing() -> None:
+    text = ("开展主题活动,要以新发展理念为指导,紧扣服务群众这一主线,聚焦突出问题,"
+            "树牢宗旨意识,推动各项工作落到实处。")
+    assert drafted(text) == []
+
+
+def test_exhortation_with_a_count_is_still_read() -> None:
+    text = "要以新发展理念为指导,紧扣主线,聚焦问题,每季度召开一次专题研讨会。"
+    assert "recurring" in {r["kind"] for r in drafted(text)}
+
+
+def test_days_added_up_over_a_year_are_no_length() -> None:
+    assert "duration" not in {r["kind"] for r in drafted("全年集中学习累计不少于10天。")}
+
+
 # ---------------------------------------------------------------- dates
 
 
