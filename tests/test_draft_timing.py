@@ -106,6 +106,18 @@ def test_exhortation_with_a_count_is_still_read() -> None:
     assert "recurring" in {r["kind"] for r in drafted(text)}
 
 
+def test_a_news_reports_opening_is_no_requirement() -> None:
+    text = ("6月3日,区委组织部召开专题会议,对年度组织生活会工作进行部署。"
+            "会议要求,各支部要在7月底前召开组织生活会。")
+    got = drafted(text)
+    assert all(not r["clause"].endswith(".1") for r in got), got
+    assert any(r["kind"] == "deadline" for r in got)
+
+
+def test_who_else_may_follow_the_rules_is_no_requirement() -> None:
+    assert drafted("街道党工委召开组织生活会时,可参照执行。") == []
+
+
 def test_days_added_up_over_a_year_are_no_length() -> None:
     assert "duration" not in {r["kind"] for r in drafted("全年集中学习累计不少于10天。")}
 

@@ -36,7 +36,18 @@ with two of them and no count or date says how to work, not what to hold or hand
 _CONCRETE = re.compile(r"\d|[一二两三四五六七八九十]+[次个名篇本天周月]|每[年月季周半]|[上中下]旬|底前|日前|之前|以前|报送|上报")
 
 
+_NEWS_FRAME = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午)?,(?=[^。]*(?:部署|作出安排|进行安排))")
+"""``3月24日,領導小組召開工作會議,…對主要任務進行部署``: a news report's opening says
+that the work was set out, not what it requires (its requirements follow: 會議要求…)."""
+_SCOPE = re.compile(r"参照执行|照此执行|参照本(?:办法|方案)")
+"""``…召開民主生活會時,可參照執行``: who else the rules apply to, not a rule."""
+
+
 def _exhortation(f: str) -> bool:
+    if _NEWS_FRAME.search(f) and not re.search(r"(?<![主重需纲])要(?!求|点)|须|必须|(?<!相)应", f):
+        return True
+    if _SCOPE.search(f):
+        return True
     return len(_EXHORTATION.findall(f)) >= 2 and not _CONCRETE.search(f)
 _PURPOSE = re.compile(r"特制定|制定本(?:办法|方案|制度|细则|规定)|现(?:作|就|将)[^,;。]{0,12}(?:如下|安排|通知)|"
                       r"如下(?:安排|方案|意见)|^(?:为|为了)[^,;。]{2,40},(?:结合|根据|按照)?[^,;。]{0,20},?(?:特|现)")
