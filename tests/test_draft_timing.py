@@ -132,6 +132,20 @@ def test_timetable_lines_name_what_the_date_is_for() -> None:
     assert got == {("专题辅导", "4月2日至4月20日"), ("交流研讨", "5月")}
 
 
+@pytest.mark.parametrize("text, within", [
+    ("各支部在“七一”前后召开专题组织生活会。", "七一前后"),
+    ("各单位要在国庆节前召开座谈会。", "国庆节前"),
+    ("即日起至5月15日,集中开展调查研究。", "5月15日前"),
+])
+def test_festivals_and_from_today(text: str, within: str) -> None:
+    assert one(text, "deadline")["within"] == within
+
+
+def test_a_date_to_hand_something_in_is_its_submission_deadline() -> None:
+    p = one("各党小组要于6月10日前将整改台账报送支部委员会。", "deadline")
+    assert (p["action"], simp(p["document"]), p["within"]) == ("submitted", "整改台账", "6月10日前")
+
+
 def test_the_phase_before_a_bare_window_is_its_subject() -> None:
     p = one("巩固提高阶段。7月1日至7月31日。", "deadline")
     assert simp(p["activity"]) == "巩固提高" and p["within"] == "7月1日至7月31日"
@@ -248,6 +262,26 @@ def test_approved_after_report_names_the_body() -> None:
 
 
 # ---------------------------------------------------------------- reports and notices
+
+
+def test_a_bare_report_to_a_body() -> None:
+    p = one("形成书面调研报告,报区委组织部。", "report")
+    assert simp(p["document"]).endswith("调研报告") and p["to"]
+
+
+def test_the_notice_comes_first_then_its_lead() -> None:
+    p = one("会议通知提前5天下发到各党小组。", "notice")
+    assert p["lead"] == "提前5天"
+
+
+def test_a_notice_boards_name_is_its_channel() -> None:
+    p = one("要通过党务公开栏公布活动安排。", "notice")
+    assert [simp(c) for c in p["channels"]] == ["党务公开栏"]
+
+
+def test_at_most_half_a_day_is_a_length_not_a_share() -> None:
+    got = drafted("每次会议时间一般不超过半天。")
+    assert {r["kind"] for r in got} == {"duration"}
 
 
 def test_sent_before_the_meeting_is_a_notice_with_its_lead() -> None:

@@ -19,6 +19,8 @@ REPORT_ROWS = rows("report", (
     (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
     (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
     (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
+    (r"(?:^|[,;])(?:并|再|要|须|及时)?报(?=[^,;。审]{1,12}?(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|指导组|党工委|上级)(?:[,;。]|$))",
+     "…,報縣委組織部"),
 ), unless=r"报告会(?!议)|辅导报告|作报告|宣讲报告")
 
 NOTICE_ROWS = rows("notice", (
@@ -28,6 +30,8 @@ NOTICE_ROWS = rows("notice", (
      r"(?:告知|通知|发给|送达|发放)", "事先把會議安排告知每一位參會人員, 會前3天將材料送達"),
     (rf"前(?P<lead2>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:左右)?[^。]{{0,24}}?(?:告知|通知|发给|送达)",
      "每次學習前1周左右…通知到參會人員"),
+    (rf"通知[^,;。]{{0,6}}?提前(?P<lead4>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))[^,;。]{{0,6}}?(?:下发|发出|印发|发放|送达|发到)",
+     "會議通知提前3天下發"),
     (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
 ))
 
@@ -62,7 +66,7 @@ def _recurring_report(st: Statement, hit: Hit) -> Params | None:
     the next (``due_day``)."""
     m = hit.match
     what = _WHAT.search(st.f, m.start("verb"))
-    doc = document(st, m.start("verb"))
+    doc = document(st, m.end("verb"))
     if doc is None and what is not None:
         words = re.sub(r"^(?:一次|1次)?(?:上|本)?(?:月|季度|季|年|周)?(?:度)?(?:的)?", "",
                        st.words(what.start(1), what.end(1)))
@@ -92,6 +96,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         doc = document(st, 0, m.start()) or document(st)
         if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
             doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
+        if doc is not None and not doc.known:
+            name = re.sub(r"^(?:形成|撰写|撰寫|写出|寫出|起草|制定|写好|寫好)", "", doc.name)
+            doc = placeholder(name, "document") if len(name) >= 2 and name != doc.name else doc
         if doc is None:
             after = re.match(r"(?:给|至|到)?(?:一次|1次)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
             if after and not _BODYISH.search(after.group(1)):
@@ -119,13 +126,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     act = activity(st) or heading_activity(st)
     if act is not None and not act.known:
         name = re.sub(rf"^会[前后](?:(?:\d+|[{CN}]+)个?(?:天|周|日))?(?:将|把)?", "", act.name)
+        name = re.sub(r"^.*(?:栏|欄|公布|發布|发布|公佈)", "", name)  # 「公開欄公布活動」: the activity announced
         act = placeholder(name, "activity") if len(name) >= 2 else act
     if act is None and st.before:
         act = activity(Statement(st.clause, st.before, st.before, st.line))
     if act is None:
         return None
     p = {"activity": act}
-    lead = m.groupdict().get("lead") or m.groupdict().get("lead2") or m.groupdict().get("lead3")
+    g = m.groupdict()
+    lead = g.get("lead") or g.get("lead2") or g.get("lead3") or g.get("lead4")
     if lead:
         w = "提前" + lead.replace("两", "二")
         try:
@@ -133,7 +142,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             p["lead"] = w
         except (PhraseError, ValueError):
             pass
-    ch = [placeholder(st.text[x.start():x.end()], "group") for x in _CHANNEL.finditer(st.f)]
+    ch = [placeholder(re.sub(r"^(?:要|通过|通過|在|利用|依托|依託)+", "", st.text[x.start():x.end()]), "group")
+          for x in _CHANNEL.finditer(st.f)]
     if not ch:
         word = re.search(r"通知|公示|预告|公告|告知|公布|发布|送达|发给|发放", st.f)
         if word is None:

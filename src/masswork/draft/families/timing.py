@@ -20,6 +20,7 @@ _MONTH_PART = r"(?:上旬|中旬|下旬|上中旬|中下旬|底|末|初|份)?"
 _DATE = rf"{_Y}{_D}月(?:{_D}[日号])?{_MONTH_PART}"
 
 ROWS = rows("deadline", (
+    (rf"即日起(?:至|到)(?P<w>{_DATE})", "from today until a day 即日起至3月31日"),
     (rf"(?P<w>{_DATE}(?:至|到|—|-|~){_Y}(?:{_D}月)?(?:{_D}[日号]?)?{_MONTH_PART})",
      "a span of dates 3月19日至4月25日, 2005年1月—6月"),
     (rf"(?P<w>{_Y}{_D}月{_D}[日号](?:之前|以前|前))", "by a day 6月15日前"),
@@ -30,6 +31,7 @@ ROWS = rows("deadline", (
     (rf"(?P<w>{_Y}{_D}月)(?=[:])", "a month on a timetable line 5月:整改落實"),
     (r"(?P<w>年底前|年底|年初|年内|年终|上半年|下半年|第一季度|第二季度|第三季度|第四季度)",
      "parts of the year 年底前, 上半年"),
+    (r"(?P<w>[“\"]?(?:七一|国庆节|国庆|元旦|五一|建党节)[”\"]?(?:前后|之前|前|左右))", "festivals 七一前後, 國慶節前"),
 ))
 
 _AMOUNT = rf"(?:\d+|[{CN}]+|半)"
@@ -68,7 +70,7 @@ def window_phrase(words: str, year: int) -> str | None:
     """A calendar phrase as the plan format reads it, or None when it is not one
     (``1月中旬前`` — by the end of mid-January — is ``1月20日前``)."""
     w = _PARTS.get(words, words)
-    w = w.replace("—", "至").replace("初", "上旬")
+    w = re.sub(r"[“”\"]", "", w).replace("—", "至").replace("初", "上旬")
     by = re.fullmatch(r"(.*月)(上旬|中旬|下旬)(?:之前|以前|前)", w)
     if by:
         w = by.group(1) + _TEN_DAYS_BY[by.group(2)]
@@ -85,6 +87,30 @@ def _length(words: str) -> str | None:
     except (PhraseError, ValueError):
         return None
     return words
+
+
+_SUBMIT = re.compile(r"(?:将|把)(?P<obj>[^,;:。]{2,16}?)(?:报送|上报|提交|报|交|送)(?P<to>[^,;:。]{0,16})")
+
+
+def _submitted(st: Statement, after: int) -> Params | None:
+    """``4月20日前將學習情況報送機關黨委``: the date is when a document is handed in — a
+    deadline on the document's submission (``action = "submitted"``, ``party``)."""
+    m = _SUBMIT.search(st.f, after)
+    if m is None or m.start() - after > 6:
+        return None
+    doc = document(st, m.start("obj"), m.end("obj")) or placeholder(st.words(m.start("obj"), m.end("obj")), "document")
+    p: Params = {"document": doc, "action": "submitted"}
+    to = m.group("to")
+    if to:
+        for t in st.terms("role", "body"):
+            if m.start("to") <= t.start and t.end <= m.end("to"):
+                p["party"] = Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
+                break
+        else:
+            words = st.words(m.start("to"), m.end("to"))
+            if re.search(r"(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|支部|党工委|中心)$", fold(words)):
+                p["party"] = placeholder(words, "body")
+    return p
 
 
 def _timetable_subject(st: Statement, a: int, b: int) -> Ref | None:
@@ -190,7 +216,13 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             w = window_phrase(m.group("w"), year)
         if w is None:
             return None
+        if m.group(0).startswith("即日") and not re.search(r"前|底|旬", w):
+            w = window_phrase(w + "前", year) or w  # 即日起至3月31日: from now until then
         p: Params = {"within": w}
+        sent = _submitted(st, m.end("w"))
+        if sent is not None:
+            p.update(sent)
+            return p
         act = _timetable_subject(st, m.start("w"), m.end("w")) or activity(st) or \
             _named_by_heading(st, m.start(), m.end("w"))
         if act is None:
