@@ -334,6 +334,21 @@ def test_a_phase_span_is_not_the_campaign() -> None:
     assert "campaign" not in kinds and "duration" in kinds
 
 
+@pytest.mark.parametrize("text, phase, start, end", [
+    ("10月上旬至11月中旬,查摆剖析阶段。", "查摆剖析", "10月上旬", "11月中旬"),
+    ("(二)集中学习阶段(4月6日至5月15日)。", "集中学习", "4月6日", "5月15日"),
+    ("第三阶段:总结提高(6月至7月)", "总结提高", "6月", "7月"),
+    ("巩固提高阶段自8月中旬起,到9月下旬止。", "巩固提高", "8月中旬", "9月下旬"),
+])
+def test_a_phase_dated_in_the_text_is_a_plan_phase_with_its_window(
+        text: str, phase: str, start: str, end: str) -> None:
+    d = draft_text(text, year=2022)[0]
+    got = [(simp(ph["name"]), ph.get("start"), ph.get("end")) for ph in d.plan.get("phases", [])]
+    assert (phase, start, end) in got
+    plan = masswork.load_plan(tomllib.loads(d.to_toml()))
+    assert any(ph.start == start for ph in plan.phases)
+
+
 # ---------------------------------------------------------------- every draft loads and checks
 
 DOCUMENT = """关于开展年度组织生活会的安排
@@ -350,6 +365,9 @@ DOCUMENT = """关于开展年度组织生活会的安排
 
 四、会后工作
 会后,支部要把测评结果公示3天,同时将会议情况报送机关党委。各支部每月5日前报送上月整改情况。
+
+五、整改落实阶段(12月1日至12月31日)
+各支部要在“元旦”前完成整改。
 """
 
 

@@ -18,7 +18,7 @@ from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
 from .families.sequence import chain_orders, heading_order
-from .families.timing import campaign_window
+from .families.timing import campaign_window, phase_window
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -171,6 +171,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st)
             if sentence is st or whole is not None:
+                _phase_dated(reading, sentence, year)
                 window = campaign_window(sentence, year)
                 if window is not None:
                     found_all.append((sentence, window, "campaign", 0.7))
@@ -217,6 +218,21 @@ def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
                 continue  # 「全年累計不少於12天」 adds up days of sessions: a quantity, not a span
         out.append(c)
     return out
+
+
+def _phase_dated(reading: ArticleReading, st: Statement, year: int) -> None:
+    """A phase the text names with its window becomes a plan phase with that start and end
+    (the phase the reader already knows by that name, else a new one in the plan's words)."""
+    found = phase_window(st, year)
+    if found is None:
+        return
+    words, start, end = found
+    key = fold(words)
+    ref = next((r for r in reading.phases if key in (fold(r.id), fold(r.name))), None)
+    if ref is None:
+        ref = Ref(words, "phase", words, "", False)
+        reading.phases.append(ref)
+    reading.phase_windows.setdefault(ref.id, (start, end))
 
 
 def _anchored_earlier(params: Params, st: Statement, sentence: Statement) -> bool:

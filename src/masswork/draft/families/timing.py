@@ -12,7 +12,7 @@ from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, placeholder
 
-__all__ = ["ROWS", "build", "window_phrase", "campaign_window", "CAMPAIGN"]
+__all__ = ["ROWS", "build", "window_phrase", "campaign_window", "CAMPAIGN", "phase_window", "PHASES"]
 
 _D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
 _Y = r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?"
@@ -289,3 +289,41 @@ def campaign_window(st: Statement, year: int) -> Params | None:
     if start is None or end is None or end < start:
         return None
     return {"starts": a, "ends": b}
+
+
+_SPAN = rf"(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})"
+PHASES = tuple(re.compile(p) for p in (
+    rf"(?P<name>[^,;:。()]{{2,10}}?)阶段[(:]?{_SPAN}[)]?",
+    rf"{_SPAN}[,:]?(?P<name>[^,;:。()]{{2,12}}?)阶段",
+    rf"阶段[:]?(?P<name>[^,;:。()]{{2,12}})[(]{_SPAN}[)]",
+    rf"(?P<name>[^,;:。()]{{2,10}}?)阶段[,]?(?:从|自)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
+))
+"""A phase named with its window: ``整改提高階段(9月13日至10月16日)``, ``9月上旬至10月中旬,
+學習動員階段``, ``第二階段:查擺問題(5月至6月)``, ``分析檢查階段自5月下旬起,到7月上旬止``."""
+_NOT_A_NAME = re.compile(r"^(?:本|这一?|该|各|每个?|整个|第[一二三四五六七八九十\d]+)$")
+
+
+def phase_window(st: Statement, year: int) -> tuple[str, str, str] | None:
+    """(phase name in the plan's words, start phrase, end phrase), or None."""
+    for rx in PHASES:
+        m = rx.search(st.f)
+        if m is None:
+            continue
+        name = re.sub(r"^(?:.*[,;:)]|[(][一二三四五六七八九十\d]{1,3}[)]|第[一二三四五六七八九十\d]+阶段[:]?|"
+                      r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.、])", "", m.group("name"))
+        if len(name) < 2 or _NOT_A_NAME.match(name) or re.search(r"\d|月|日", name):
+            continue
+        words = st.words(m.start("name") + (len(m.group("name")) - len(name)), m.end("name"))
+        a = window_phrase(m.group("a"), year)
+        b = window_phrase(m.group("b"), year)
+        if a is None or b is None:
+            continue
+        b_full = b if re.search(r"月", b) else a.split("月")[0] + "月" + b
+        try:
+            start, end = parse_window(a, year).start, parse_window(b_full, year).end
+        except (PhraseError, ValueError):
+            continue
+        if start is None or end is None or end < start:
+            continue
+        return words, a, b_full
+    return None
