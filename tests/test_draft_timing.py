@@ -202,6 +202,19 @@ def test_same_day() -> None:
     assert (p["relation"], simp(p["activity"]), simp(p["anchor_activity"])) == ("same_day", "民主评议", "党员大会")
 
 
+def test_after_the_meeting_within_a_time() -> None:
+    p = one("會後三天內,要將會議紀要報送黨總支。", "order")
+    assert (p["relation"], p["lead"], p["document"]) == ("after", "會後三天內", "會議紀要")
+    p = one("测评结束后五日内,支部要把测评结果报党委。", "order")
+    assert p["lead"] == "会后五日内"
+
+
+def test_traditional_plans_keep_their_script_in_lengths() -> None:
+    assert one("每次研討時間不少於90分鐘。", "duration")["length"] == "不少於90分鐘"
+    p = one("評議結果要在支部範圍內公示,公示期不少於5個工作日。", "duration")
+    assert (p["document"], p["length"]) == ("評議結果", "不少於5個工作日")
+
+
 def test_a_span_between_two_events_orders_them() -> None:
     p = one("第二阶段从读书班开班开始,到年终总结会为止。", "order")
     assert p["relation"] == "after"

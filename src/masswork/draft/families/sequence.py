@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
@@ -16,13 +17,14 @@ __all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
+_WITHIN = rf"(?P<within>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|个月)(?:内|以内|之内))?"
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
-     r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
+     rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (r"(?:待|等)?(?P<anchor>[^,;:。]{2,16}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后)[,]?(?:再|才|要|应|,)?",
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
      "after X ends: 待個人自學結束後,再…"),
-    (r"(?P<anchor>会)(?P<rel>前|后)[,]", "會前 / 會後: before / after the meeting"),
+    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}[,]", "會前 / 會後 / 會後一週內: before / after the meeting"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
@@ -247,6 +249,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         lead = _lead(m.group("lead"))
         if lead:
             p["lead"] = lead
+    elif g.get("within") and rel == "after":
+        try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
+            parse_offset("后" + m.group("within"))
+            p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(m.start("within"), m.end("within"))
+        except (PhraseError, ValueError):
+            pass
     return p
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...hanzi import script_of
 from ...periods import PhraseError, parse_duration, parse_window
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
@@ -162,6 +163,16 @@ _BOUND_WORD = {"不得少于": "不少于", "不低于": "不少于", "不短于
                "不多于": "不超过", "控制在": "", "为": ""}
 
 
+_S2T = str.maketrans("于过钟时个内为两头", "於過鐘時個內為兩頭")
+
+
+def _in_script(words: str, like: str) -> str:
+    """``words`` (Simplified) in the script of ``like``, so a drafted phrase reads as the
+    plan does (``不少於90分鐘`` in a Traditional plan); only the characters a length phrase
+    uses are converted (the reverse of folding is not one to one)."""
+    return words.translate(_S2T) if script_of(like) == "zh-Hant" else words
+
+
 def _each_session(st: Statement, hit: Hit) -> Params | None:
     """``每次學習時間不得少於半天``: every event of the activity lasts that long — the
     activity named before 每次 (or in the words after it), else the clause's heading."""
@@ -173,6 +184,7 @@ def _each_session(st: Statement, hit: Hit) -> Params | None:
     length = _length(f"{bound}{m.group('len')}{tail}".replace("两", "二").replace("钟头", "小时"))
     if length is None:
         return None
+    length = _in_script(length, st.text)
     act = activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
     if act is None:
         what = re.sub(r"(?:时间|時間|会期|會期)$", "", st.words(m.start("what"), m.end("what")))
@@ -195,6 +207,7 @@ def _publicity(st: Statement, hit: Hit) -> Params | None:
         return None
     if re.search(r"不少于|不得少于", m.group(0)):
         length = _length("不少于" + m.group("plen").replace("两", "二")) or length
+    length = _in_script(length, st.text)
     obj = _PUBLISHED.search(st.f, 0, m.end())
     doc = None
     if obj:
@@ -202,7 +215,11 @@ def _publicity(st: Statement, hit: Hit) -> Params | None:
     else:
         doc = document(st, 0, m.start()) or document(st)
     if doc is None:
-        return None
+        # 「評議結果要在支部範圍內公示,公示期不少於5個工作日」: what is shown opens the sentence
+        lead = re.match(r"([^,;:。]{2,12}?)(?:要|应|须|将)?(?:在[^,;。]{0,10}?)?(?:进行)?公示", st.f)
+        if lead is None:
+            return None
+        doc = placeholder(st.words(lead.start(1), lead.end(1)), "document")
     return {"document": doc, "length": length}
 
 
