@@ -55,6 +55,7 @@ INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "p
 NEEDS_A_CLUSTER = re.compile(r"--scheduler\s+tcp://")  # another machine: never contacted from a test
 ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
+MACHINE_PATH = re.compile(r"(?<![\w.~-])(?:/tmp/|/work/|/home/|/Users/|/root/|\.\./shared\b)\S*")
 
 
 def blocks(page: str) -> list[tuple[str, str | None, str, str]]:
@@ -238,6 +239,22 @@ def test_nothing_points_outside_the_repository(page: str) -> None:
             continue
         resolved = (DOCS / page).parent.joinpath(target.split("#")[0]).resolve()
         assert resolved.is_relative_to(DOCS), f"docs/{page} links outside docs/: {target}"
+    # An example writes and reads inside the folder it runs in: a path of one machine (a
+    # scratch folder, a worktree, a home directory) means nothing on the reader's.
+    for lang, _title, body, _comment in blocks(page):
+        if lang in ("sh", "bash", "console", "python", "toml", "json"):
+            for path in MACHINE_PATH.findall(body):
+                pytest.fail(f"docs/{page}: an example names {path!r}, a path outside the repository")
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python example, run from the repository root as it says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert code, "the README shows no Python"
+    monkeypatch.chdir(ROOT)
+    for i, block in enumerate(code):
+        exec(compile(block, f"README.md python block {i + 1}", "exec"), {"__name__": "readme_example"})
 
 
 def test_the_site_builds_strictly(tmp_path: Path) -> None:
