@@ -29,12 +29,11 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from loopback import Request, http_server
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -120,34 +119,11 @@ def _code(line: str) -> str:
     return re.sub(r"\s+#\s[^'\"]*$", "", line).strip()
 
 
-class _Robot(BaseHTTPRequestHandler):
-    received: list[bytes] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        self.received.append(self.rfile.read(int(self.headers["Content-Length"])))
-        body = b'{"errcode": 0, "errmsg": "ok"}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def robot() -> Iterator[tuple[str, list[bytes]]]:
-    received: list[bytes] = []
-    handler = type("Robot", (_Robot,), {"received": received})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/robot/send?access_token=docs-test", received
-    finally:
-        server.shutdown()
-        server.server_close()
+def robot() -> Iterator[tuple[str, list[Request]]]:
+    """A DingTalk robot on 127.0.0.1 (tests/loopback.py) answering every POST with success."""
+    with http_server() as (url, received):
+        yield f"{url}/robot/send?access_token=docs-test", received
 
 
 DRAFT_TEXT = """某局開展學習教育實施方案
@@ -166,7 +142,7 @@ def test_pages_are_found() -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[str, list[bytes]],
+def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[str, list[Request]],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     work = tmp_path / "work"
     work.mkdir()
