@@ -12,6 +12,7 @@ import io
 import json
 import re
 import zipfile
+from html import unescape
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,8 @@ def _html_text(data: bytes) -> str:
     # Text people read: element text and the attributes shown to them.
     shown = re.findall(r'(?:title|aria-label|alt)="([^"]*)"', html)
     text = re.sub(r"(?s)<[^>]+>", " ", html)
-    return text + "\n" + "\n".join(shown)
+    # Entities (&#x27;) are how the page spells characters, not words it shows.
+    return unescape(text + "\n" + "\n".join(shown))
 
 
 def _ics_text(data: bytes) -> str:

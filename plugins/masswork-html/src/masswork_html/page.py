@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from masswork.exporters import ExportInput
 from masswork.i18n import is_chinese, labels, normalize
 from masswork.model import Event, EventStatus, Plan
-from masswork.report import Finding, Status
+from masswork.report import Finding, Shortfall, Status
+from masswork.shortfalls import SELF_DESCRIBED
 
 from .text import clean, esc
 from .timeline import PHASE_COLOURS, STATUS_COLOURS, Labels, timeline_svg
@@ -245,6 +246,14 @@ def _findings_section(inp: ExportInput, L: Labels, index: dict[str, int]) -> str
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>")
 
 
+def _shortfall_words(sf: Shortfall, lang: str) -> str:
+    # The words from the shortfall's code, in the page's language; a detail without a
+    # code is a kind's free text in no one language, shown only when it holds no words.
+    if sf.code:
+        return sf.text(lang)
+    return sf.detail if sf.detail and not any(ch.isalpha() for ch in sf.detail) else ""
+
+
 def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
     w = L.words
     s = f.status.value
@@ -252,13 +261,14 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
     if f.shortfall:
         items = []
         for sf in f.shortfall[:30]:
-            bits = [L.names.get(sf.subject, sf.name or sf.subject)]
+            bits = [] if sf.code in SELF_DESCRIBED else [L.names.get(sf.subject, sf.name or sf.subject)]
             if sf.need is not None:
                 bits.append(f"{w['need']} {sf.need:g}")
             if sf.have is not None:
                 bits.append(f"{w['have']} {sf.have:g}")
-            if sf.detail:
-                bits.append(sf.detail)
+            said = _shortfall_words(sf, L.lang)
+            if said:
+                bits.append(said)
             items.append("<li>" + " · ".join(_u(b) for b in bits) + "</li>")
         if len(f.shortfall) > 30:
             items.append(f"<li>… +{len(f.shortfall) - 30}</li>")
