@@ -76,7 +76,9 @@ def rule_title(req: Requirement, plan: Plan, lang: str, kinds: KindRegistry | No
         zh, en = kinds.get(req.kind).describe(req, plan)
     except Exception:  # noqa: BLE001 - a kind that cannot describe itself still has an id
         return req.title or req.id
-    return (en if lang == "en" else zh) or req.id
+    from .i18n import pair_text
+
+    return pair_text(zh, en, lang) or req.id
 
 
 def window_text(item: ChecklistItem, lang: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput
+from masswork.i18n import is_chinese, labels
 
 from .page import CSP
 from .text import esc
@@ -55,29 +56,41 @@ col.c-status { width: 10%; }
 @media screen { body { padding: 12mm; } }
 """
 
+_WORDS = {
+    "zh": {"title": "《{title}》落實清單", "unit": "單位:", "as_of": "狀態截至 ", "whole": "全程",
+           "sign": "核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日", "due": "期限 ",
+           **{f"h{i}": h for i, h in enumerate(HEADERS["zh"])}},
+    "en": {"title": "Checklist: {title}", "unit": "Unit: ", "as_of": "Status as of ", "whole": "Whole campaign",
+           "sign": "Checked by: ____________    Date: ____-__-__", "due": "due ",
+           **{f"h{i}": h for i, h in enumerate(HEADERS["en"])}},
+}
+"""The page's words; Simplified comes from the Traditional by :func:`masswork.i18n.labels`
+(checked against OpenCC by tests/test_i18n.py)."""
+
 _COLS = ("c-box", "c-clause", "c-req", "c-when", "c-who", "c-people", "c-status")
 
 
 def _when(item: ChecklistItem, lang: str) -> str:
+    zh = is_chinese(lang)
     parts = []
     window = window_text(item, lang)
     if window:
-        parts.append(esc(f"{item.phrase}({window})" if lang == "zh" and item.phrase else
+        parts.append(esc(f"{item.phrase}({window})" if zh and item.phrase else
                          f"{item.phrase} ({window})" if item.phrase else window))
     if item.due:
-        parts.append(esc(("期限 " if lang == "zh" else "due ") + item.due.isoformat()))
+        parts.append(esc(labels(_WORDS, lang)["due"] + item.due.isoformat()))
     return "<br>".join(parts)
 
 
 def _row(item: ChecklistItem, lang: str) -> str:
-    zh = lang == "zh"
+    zh = is_chinese(lang)
     quote = ""
     if item.quote:
         quote = f'<span class="quote">{esc(f"「{item.quote}」" if zh else f"“{item.quote}”")}</span>'
     status = ""
     cls = ""
     if item.status is not None:
-        status = esc(item.status.zh if zh else item.status.value)
+        status = esc(item.status.label(lang))
         cls = f' class="s-{item.status.value}"'
     who = esc(("、" if zh else ", ").join(item.responsible))
     return (f'<tr data-rule="{esc(item.rule)}"><td class="box">☐</td><td>{esc(item.clause)}</td>'
@@ -87,30 +100,30 @@ def _row(item: ChecklistItem, lang: str) -> str:
 
 def render_checklist(inp: ExportInput) -> str:
     """The checklist page, as text."""
-    lang = "en" if inp.lang == "en" else "zh"
-    zh = lang == "zh"
-    title = f"《{inp.plan.title}》落實清單" if zh else f"Checklist: {inp.plan.title}"
+    lang = inp.lang if is_chinese(inp.lang) else "en"
+    zh = is_chinese(lang)
+    w = labels(_WORDS, lang)
+    title = w["title"].replace("{title}", inp.plan.title)
     meta = []
     unit = inp.schedule.unit or inp.plan.issuer
     if unit:
-        meta.append(("單位:" if zh else "Unit: ") + unit)
+        meta.append(w["unit"] + unit)
     if inp.as_of:
-        meta.append(("狀態截至 " if zh else "Status as of ") + inp.as_of.isoformat())
+        meta.append(w["as_of"] + inp.as_of.isoformat())
     items = checklist(inp)
     by_phase: dict[str, list[ChecklistItem]] = {}
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
-    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
+    head = "".join(f"<th>{esc(w[f'h{i}'])}</th>" for i in range(len(HEADERS["en"])))
     cols = "".join(f'<col class="{c}">' for c in _COLS)
     sections = []
     for phase, rows in by_phase.items():
-        name = rows[0].phase_name or (("全程" if zh else "Whole campaign") if not phase else phase)
+        name = rows[0].phase_name or (w["whole"] if not phase else phase)
         body = "\n".join(_row(r, lang) for r in rows)
         sections.append(f'<section><h2>{esc(name)}</h2>\n<table><colgroup>{cols}</colgroup>'
                         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></section>")
-    sign = ("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日" if zh else
-            "Checked by: ____________    Date: ____-__-__")
-    html_lang = "zh-Hant" if zh else "en"
+    sign = w["sign"]
+    html_lang = lang if zh else "en"
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'

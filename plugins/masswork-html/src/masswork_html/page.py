@@ -72,7 +72,7 @@ def labels_for(plan: Plan, lang: str) -> Labels:
     key = "zh" if is_chinese(lang) else "en"
     names = dict(plan.names(key))
     status = {s: s.label(lang) for s in Status}
-    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang))
+    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang), normalize(lang) or "en")
 
 
 CSS = """
@@ -266,7 +266,7 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
                 bits.append(f"{w['need']} {sf.need:g}")
             if sf.have is not None:
                 bits.append(f"{w['have']} {sf.have:g}")
-            said = _shortfall_words(sf, L.lang)
+            said = _shortfall_words(sf, L.full)
             if said:
                 bits.append(said)
             items.append("<li>" + " · ".join(_u(b) for b in bits) + "</li>")
@@ -284,7 +284,7 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
     return (f'<tr class="f st-{s}" data-rule="{esc(f.rule)}" style="--c:var(--{s});--cl:var(--{s}-l)">'
             f'<td><span class="pill">{esc(L.status[f.status])}</span></td>'
             f'<td><div class="clause">{_u(f.clause)}</div><div class="rule">{_u(f.rule)}</div></td>'
-            f'<td>{_multiline(f.message(L.lang))}{short}{quote}</td>'
+            f'<td>{_multiline(f.message(L.full))}{short}{quote}</td>'
             f'<td>{"".join(ev)}</td>'
             f'<td class="nowrap">{esc(f.due.isoformat()) if f.due else ""}</td></tr>')
 
@@ -315,7 +315,7 @@ def _ledger_section(inp: ExportInput, L: Labels, events: list[Event], index: dic
 def _warnings_section(inp: ExportInput, L: Labels) -> str:
     if not inp.report.warnings:
         return ""
-    items = "".join(f"<li>{_multiline(n.message(L.lang))}</li>" for n in inp.report.warnings)
+    items = "".join(f"<li>{_multiline(n.message(L.full))}</li>" for n in inp.report.warnings)
     return f'<section id="warnings"><h2>{esc(L.words["warnings"])}</h2><ul class="warn">{items}</ul></section>'
 
 

@@ -49,10 +49,13 @@ STACK = (Status.MET, Status.WAIVED, Status.OPEN, Status.OVERDUE, Status.UNMET)
 
 class Labels(NamedTuple):
     lang: str
+    """"zh" or "en": the layout's choice (date style, separators), the same for both scripts."""
     names: dict[str, str]
     status: dict[Status, str]
     event_status: dict[str, str]
     words: dict[str, str]
+    full: str = "zh-Hant"
+    """The reader's language (zh-Hans, zh-Hant or en), in which messages are rendered."""
 
 
 class _Phase(NamedTuple):
@@ -258,7 +261,7 @@ def timeline_svg(inp: ExportInput, labels: Labels) -> str:
             strong, light = STATUS_COLOURS[f.status]
             cy = y + row * pitch + 7
             x0, x1 = axis.x(ws), axis.x(we + dt.timedelta(days=1))
-            tip = f"{f.clause} {labels.status[f.status]} · {ws.isoformat()} – {we.isoformat()} · {f.message(labels.lang)}"
+            tip = f"{f.clause} {labels.status[f.status]} · {ws.isoformat()} – {we.isoformat()} · {f.message(labels.full)}"
             g = [f'<g class="window" data-rule="{esc(f.rule)}"><title>{esc(tip)}</title>',
                  f'<rect x="{_f(x0)}" y="{_f(cy - 3.5)}" width="{_f(max(x1 - x0, 2))}" height="7" rx="3.5" '
                  f'fill="{light}" stroke="{strong}"/>']
@@ -330,7 +333,7 @@ def timeline_svg(inp: ExportInput, labels: Labels) -> str:
             assert f.due is not None
             strong, _light = STATUS_COLOURS[f.status]
             cx, cy = axis.mid(f.due), y + row * pitch + 8
-            tip = f"{labels.status[f.status]} · {f.clause} · {f.message(labels.lang)}"
+            tip = f"{labels.status[f.status]} · {f.clause} · {f.message(labels.full)}"
             parts.append(
                 f'<g class="fail" data-rule="{esc(f.rule)}" data-status="{f.status.value}"><title>{esc(tip)}</title>'
                 f'{_diamond(cx, cy, 6, strong, "#fff")}'
