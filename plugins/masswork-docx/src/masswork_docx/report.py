@@ -97,7 +97,7 @@ def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> 
 def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
-    if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
+    if f.shortfall and all(s.text(lang) and (s.need is None or s.have is None) for s in f.shortfall):
         return pair_text("差距:", "Gap: ", lang)
     return pair_text("尚欠:", "Owed: ", lang)
 
