@@ -34,6 +34,7 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "notice-missing": ("未發出通知", "no notice given"),
     "attestation": ("未簽字確認", "not attested"),
     "length": ("時長 {length}", "lasts {length}"),
+    "unit-failed": ("未符合", "not met"),
     "outside-campaign": ("{start}..{end} 不在活動期間 {window} 內", "{start}..{end} outside the campaign {window}"),
     "campaign-start": ("首項活動 {day},要求「{required}」開始", "first event {day}, required {required}"),
     "campaign-no-start": ("尚無活動,要求「{required}」開始", "no event yet, required {required}"),
