@@ -241,7 +241,10 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
     those statuses (the totals still count every finding)."""
     as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
     safe = safe_for_terminal
-    lines = [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
+    # A plan whose year is only assumed is said on the first line, loudly.
+    loud = [w for w in report.warnings if w.code == "year-assumed"]
+    lines = [style(f"{mark('warning')} " + safe(w.message(lang)), "yellow") for w in loud]
+    lines += [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
     shown = [f for f in report.findings if only is None or f.status in only]
     for f in shown:
         lines += _finding_lines(f, lang, plan)
@@ -255,7 +258,8 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
         label = row["name"] or pid or tr(lang, "check.no_phase")
         lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
     for w in report.warnings:
-        lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
+        if w not in loud:
+            lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
     return "\n".join(lines)
 
 
