@@ -181,6 +181,13 @@ def test_gates(text: str, document: str | None, by: str | None, before: str | No
         assert simp(p["before_activity"]) == simp(before)
 
 
+def test_a_gate_naming_nothing_that_waits_waits_for_the_meeting_the_plan_is_about() -> None:
+    text = "关于开好年度民主生活会的通知\n班子成员的发言提纲,县委督导组要从严审阅。确需请假的,须经组长同意。"
+    gates = [r["params"] for r in drafted(text) if r["kind"] == "gate"]
+    assert len(gates) == 2
+    assert {simp(g["before_activity"]) for g in gates} == {"专题民主生活会"}
+
+
 def test_a_date_agreed_with_a_body_is_a_gate() -> None:
     p = one("各党小组会议在6月召开;具体时间由各党小组同机关党委协商确定。", "gate")
     assert [simp(b) for b in p["approved_by"]] == ["机关党委"]

@@ -13,7 +13,7 @@ from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, parties, party, placeholder
 
-__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
+__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order", "gate_before"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
@@ -129,9 +129,12 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     if after is not None and fold(after.name) not in fold(doc.name):
         return after
     if st.before:
-        prev = activity(Statement(st.clause, st.before, st.before, st.line))
-        if prev is not None:
-            return prev
+        before = Statement(st.clause, st.before, st.before, st.line)
+        prev = activity(before)
+        doc_before = document(before)
+        if prev is not None and not (not prev.known and doc_before is not None
+                                     and fold(prev.name) in fold(doc_before.name)):
+            return prev  # (not 對照檢查 cut out of the 對照檢查材料 the statement before names)
     head = heading_activity(st)
     if head is not None:
         return head
@@ -155,7 +158,21 @@ def _unadorned(r: Ref) -> Ref:
     return placeholder(name, r.category) if name != r.name else r
 
 
-def _gate(st: Statement, hit: Hit) -> Params | None:
+def gate_before(st: Statement, topic: Ref) -> Params | None:
+    """A gate that names nothing waiting for it (``材料…黨委要從嚴審閱``, ``確需請假的,須經
+    組長同意`` alone) waits for the event the plan is about (``topic``: the first meeting the
+    article names)."""
+    for row in GATE_ROWS:
+        m = row.pattern.search(st.f)
+        if m is None:
+            continue
+        params = _gate(st, Hit(row, m), topic)
+        if params is not None:
+            return params
+    return None
+
+
+def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if g.get("cond"):
@@ -182,7 +199,7 @@ def _gate(st: Statement, hit: Hit) -> Params | None:
             by = [_unadorned(who)]
     if not by:
         return None
-    after = _gated_step(st, doc, m.end())
+    after = _gated_step(st, doc, m.end()) or topic
     if after is None:
         return None
     return {"document": doc, "approved_by": by, "before_activity": after}
