@@ -189,6 +189,9 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 if by_heading is not None:
                     found_all.append((st, by_heading, "order", 0.6))
             for where, found_params, kind, conf in found_all:
+                anchor = found_params.get("anchor_activity")
+                if topic is not None and isinstance(anchor, Ref) and fold(anchor.id) in ("会", "会议"):
+                    found_params = {**found_params, "anchor_activity": topic}  # 會前 / 會後: that meeting
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
                 roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))

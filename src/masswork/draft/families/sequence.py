@@ -96,11 +96,17 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     doc = document(st, a)
     if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
         doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
-    if act is not None and doc is not None and fold(act.name) in fold(doc.name):
+    named_in_doc = act is not None and doc is not None and fold(act.name) in fold(doc.name)
+    if doc is not None and not doc.known:
+        verb = _DOC_VERB.match(fold(doc.name))
+        if verb and len(doc.name) - verb.end() >= 2:
+            doc = placeholder(doc.name[verb.end():], "document")  # 整理會議記錄 → 會議記錄
+    if named_in_doc:
         return doc
     return act or doc
 
 
+_DOC_VERB = re.compile(r"整理|填写|撰写|形成|提交|报送|起草|制定|写出|写好|修改|完善")
 _ADVANCE = re.compile(r"(?:下发|发出|印发|发放|报送|上报|提交|报告|汇报|通知|告知)")
 
 
