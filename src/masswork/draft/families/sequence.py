@@ -131,8 +131,9 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
         return after
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
     named = activity(st)
-    if named is not None and fold(named.name) in fold(doc.name):
-        named = None
+    if named is not None and (fold(named.name) in fold(doc.name)
+                              or (not named.known and re.search(r"经|报", fold(named.name)))):
+        named = None  # (not 「改方案經支委會」 cut from the approval itself)
     bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
     if named is not None and (verb is None or bare):
         return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
