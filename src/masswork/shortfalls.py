@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["TEMPLATES", "render"]
+__all__ = ["TEMPLATES", "SELF_DESCRIBED", "render"]
 
 TEMPLATES: Mapping[str, tuple[str, str]] = {
     "not-held": ("未舉行", "not held"),
@@ -34,7 +34,17 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "notice-missing": ("未發出通知", "no notice given"),
     "attestation": ("未簽字確認", "not attested"),
     "length": ("時長 {length}", "lasts {length}"),
+    "unit-failed": ("未符合", "not met"),
+    "outside-campaign": ("{start}..{end} 不在活動期間 {window} 內", "{start}..{end} outside the campaign {window}"),
+    "campaign-start": ("首項活動 {day},要求「{required}」開始", "first event {day}, required {required}"),
+    "campaign-no-start": ("尚無活動,要求「{required}」開始", "no event yet, required {required}"),
+    "campaign-end": ("末項活動 {day},要求「{required}」結束", "last event {day}, required {required}"),
+    "campaign-no-end": ("尚無活動,要求「{required}」結束", "no event yet, required {required}"),
 }
+
+SELF_DESCRIBED = frozenset({"campaign-start", "campaign-no-start", "campaign-end", "campaign-no-end"})
+"""Codes whose words say what they are about (the campaign's start or end, not a person or
+a document): a reader is shown the words alone, without the subject."""
 
 
 def render(code: str, params: Mapping[str, object], lang: str) -> str:

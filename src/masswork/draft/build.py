@@ -244,6 +244,10 @@ def build_plan(reading: ArticleReading, *, year: int, plan_id: str, title: str,
         if year_assumed:
             plan["options"]["year_assumed"] = True
         plan.update(_declare(refs, extra_roles))
+        for ph in plan.get("phases", []):  # a phase's own window, as the text dates it
+            ph_start, ph_end = reading.phase_windows.get(ph["id"], ("", ""))
+            if ph_start and ph_end:
+                ph["start"], ph["end"] = ph_start, ph_end
         window = next((e for e in entries if e["kind"] == "campaign"), None)
         if window is not None:  # the campaign's own window is the plan's start … end
             plan["start"], plan["end"] = window["starts"], window["ends"]

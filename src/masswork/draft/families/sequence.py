@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
@@ -16,11 +17,14 @@ __all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
+_WITHIN = rf"(?P<within>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|个月)(?:内|以内|之内))?"
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
-     r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
+     rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (r"(?P<anchor>会)(?P<rel>前|后)[,]", "會前 / 會後: before / after the meeting"),
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
+     "after X ends: 待個人自學結束後,再…"),
+    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}[,]", "會前 / 會後 / 會後一週內: before / after the meeting"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
@@ -59,9 +63,16 @@ _DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
 
 
 def _deed(st: Statement, a: int) -> Ref | None:
-    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words."""
+    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words;
+    right after an order word that took the 要 (``X形成後,要在一周內向群眾公布``), the words
+    up to the next comma, without a time limit (在一週內) before them."""
     m = _DEED.search(st.f, a)
-    return placeholder(st.words(m.start(1), m.end(1)), "activity") if m else None
+    if m:
+        return placeholder(st.words(m.start(1), m.end(1)), "activity")
+    rest = re.match(r"(?:在[^,;:。]{1,8}?内)?([^,;:。]{3,12})", st.f[a:])
+    if rest and re.search(r"[\u4e00-\u9fff]{2}", rest.group(1)):
+        return placeholder(st.words(a + rest.start(1), a + rest.end(1)), "activity")
+    return None
 
 
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
@@ -83,7 +94,9 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
     act = activity(st, a)
     doc = document(st, a)
-    if act is not None and doc is not None and not act.known and fold(act.name) in fold(doc.name):
+    if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
+        doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
+    if act is not None and doc is not None and fold(act.name) in fold(doc.name):
         return doc
     return act or doc
 
@@ -131,12 +144,15 @@ _ADVERB = re.compile(r"(?:认真|严格|从严|共同|统一|集体)$")
 
 
 def _unadorned(r: Ref) -> Ref:
-    """``督導組認真(審查)`` names 督導組: the adverb before the verb is not the body's."""
+    """``督導組認真(審查)`` names 督導組, ``(報)經黨委`` 黨委: the adverb before the verb and
+    the 經 after 報 are not the body's."""
     if r.known:
         return r
-    f = fold(r.name)
-    cut = _ADVERB.search(f)
-    return placeholder(r.name[:cut.start()], r.category) if cut and cut.start() >= 2 else r
+    name = r.name[1:] if fold(r.name).startswith("经") and len(r.name) >= 3 else r.name
+    cut = _ADVERB.search(fold(name))
+    if cut and cut.start() >= 2:
+        name = name[:cut.start()]
+    return placeholder(name, r.category) if name != r.name else r
 
 
 def _gate(st: Statement, hit: Hit) -> Params | None:
@@ -233,6 +249,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         lead = _lead(m.group("lead"))
         if lead:
             p["lead"] = lead
+    elif g.get("within") and rel == "after":
+        try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
+            parse_offset("后" + m.group("within"))
+            p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(m.start("within"), m.end("within"))
+        except (PhraseError, ValueError):
+            pass
     return p
 
 
