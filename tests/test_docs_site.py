@@ -14,7 +14,8 @@ scratch folder of its own (a copy of ``examples/`` beside it, ``HOME`` inside it
   documented meaning); a page's ``export`` lines hold for its later blocks. A block may be left unrun only when an HTML comment
   ``<!-- not run: … -->`` stands right before it *and* every command in it installs or
   builds software or runs a long test or fuzzing session (pip, venv, apt-get, build, mypy,
-  pytest, a fuzz/ harness) or needs a cluster on another machine — tried outside the suite;
+  pytest, a fuzz/ harness, the render-everything session of tools/render_outputs.py) or
+  needs a cluster on another machine — tried outside the suite;
 * ``text`` blocks and unlabelled blocks are prose (synopses, crontab lines, program output).
 
 A page about reminders gets a DingTalk robot on 127.0.0.1 to send to. No page may point
@@ -50,7 +51,8 @@ FENCE = re.compile(r"(?:<!--(?P<comment>(?:(?!-->).)*)-->\s*\n)?^```(?P<lang>[\w
 TITLE = re.compile(r'title="([^"]+)"')
 INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "python3 -m venv",
             ".venv/bin/python -m pip install", "sudo apt-get install", "apt-get install",
-            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/")
+            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/",
+            "python tools/render_outputs.py")
 NEEDS_A_CLUSTER = re.compile(r"--scheduler\s+tcp://")  # another machine: never contacted from a test
 ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
