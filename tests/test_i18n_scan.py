@@ -29,13 +29,10 @@ from masswork.plugins import get_calendar, get_exporters, get_host, get_kinds, p
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted(p.parent for p in (ROOT / "examples").glob("s*-*/plan.toml"))
-# Known gap, kept visible: the docx and html exports print a shortfall's free-text ``detail``,
-# which requirement kinds still write in one language ("not approved", "未報送"); where an
-# example has such shortfalls the case is expected to fail (strict: it turns into a failure
-# the day the details are rendered per language, so the mark must then be removed).
-_DETAIL_GAP = pytest.mark.xfail(strict=True, raises=AssertionError, reason="docx/html print Shortfall.detail, free text in one language")
-# And the s4 example's newer kinds still word some findings with English inside the
-# Chinese text ("last", "none", "required") and Chinese inside the English.
+# The docx and html exports render a shortfall from its code in the output's language
+# (Shortfall.text), no longer its one-language free-text ``detail``.
+# Known gap, kept visible: the s4 example's newer kinds still word some findings with
+# English inside the Chinese text ("last", "none", "required") and Chinese inside the English.
 _S4_GAP = pytest.mark.xfail(strict=True, raises=AssertionError,
                             reason="s4's newer kinds mix English into Chinese findings and back")
 
@@ -43,7 +40,7 @@ _S4_GAP = pytest.mark.xfail(strict=True, raises=AssertionError,
 def _marks(ex: Path, sched: str) -> tuple[pytest.MarkDecorator, ...]:
     if ex.name.startswith("s4-"):
         return (_S4_GAP,)
-    return () if (ex.name, sched) == ("s2-kejiju-campaign", "schedule-complete.toml") else (_DETAIL_GAP,)
+    return ()
 
 
 CASES = [pytest.param(ex, sched, marks=_marks(ex, sched))
