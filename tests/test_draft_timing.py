@@ -181,6 +181,23 @@ def test_gates(text: str, document: str | None, by: str | None, before: str | No
         assert simp(p["before_activity"]) == simp(before)
 
 
+def test_a_gate_naming_nothing_that_waits_waits_for_the_meeting_the_plan_is_about() -> None:
+    text = "关于开好年度民主生活会的通知\n班子成员的发言提纲,县委督导组要从严审阅。确需请假的,须经组长同意。"
+    gates = [r["params"] for r in drafted(text) if r["kind"] == "gate"]
+    assert len(gates) == 2
+    assert {simp(g["before_activity"]) for g in gates} == {"专题民主生活会"}
+
+
+def test_then_it_may_be_held_waits_for_the_meeting_named_before() -> None:
+    p = one("召开组织生活会前,发言提纲要报党总支审阅,经同意后方可召开。", "gate")
+    assert simp(p["before_activity"]) == "组织生活会"
+
+
+def test_passed_after_discussion_is_a_gate() -> None:
+    p = one("整改方案经支委会讨论通过后,报机关党委备案。", "gate")
+    assert simp(p["document"]) == "整改方案"
+
+
 def test_a_date_agreed_with_a_body_is_a_gate() -> None:
     p = one("各党小组会议在6月召开;具体时间由各党小组同机关党委协商确定。", "gate")
     assert [simp(b) for b in p["approved_by"]] == ["机关党委"]
@@ -280,6 +297,16 @@ def test_approved_after_report_names_the_body() -> None:
 def test_a_bare_report_to_a_body() -> None:
     p = one("形成书面调研报告,报区委组织部。", "report")
     assert simp(p["document"]).endswith("调研报告") and p["to"]
+
+
+def test_n_days_before_then_notified() -> None:
+    p = one("要在党员大会召开5天前将会议议程通知全体党员。", "notice")
+    assert p["lead"] == "提前5天"
+
+
+def test_the_report_goes_to_the_body_after_bare_report() -> None:
+    p = one("调研报告经支委会研究通过后,报街道党工委。", "report")
+    assert [simp(t) for t in p["to"]] == ["街道党工委"]
 
 
 def test_the_notice_comes_first_then_its_lead() -> None:

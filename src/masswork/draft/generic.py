@@ -17,7 +17,7 @@ from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
-from .families.sequence import chain_orders, heading_order
+from .families.sequence import chain_orders, gate_before, heading_order
 from .families.timing import campaign_window, phase_window
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
@@ -155,6 +155,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
         by_clause.setdefault(c.clause, []).append(c)
     added: list[Candidate] = []
     paragraph, before = "", ""
+    topic = _topic(units)
     for unit in units:
         existing = by_clause.get(unit.id, [])
         para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
@@ -179,11 +180,18 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
                 found_all.append((where, f.params, f.kind, f.confidence))
+            if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
+                gate = gate_before(st, topic)
+                if gate is not None:
+                    found_all.append((st, gate, "gate", 0.55))
             if len(own) < MAX_KINDS and "order" not in skip and all(f.kind != "order" for f in own):
                 by_heading = heading_order(st)
                 if by_heading is not None:
                     found_all.append((st, by_heading, "order", 0.6))
             for where, found_params, kind, conf in found_all:
+                anchor = found_params.get("anchor_activity")
+                if topic is not None and isinstance(anchor, Ref) and fold(anchor.id) in ("会", "会议"):
+                    found_params = {**found_params, "anchor_activity": topic}  # 會前 / 會後: that meeting
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
                 roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
@@ -218,6 +226,21 @@ def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
                 continue  # 「全年累計不少於12天」 adds up days of sessions: a quantity, not a span
         out.append(c)
     return out
+
+
+_MEETING = re.compile(r"会$|会议$|党日$|党课$")
+
+
+def _topic(units: list[Unit]) -> Ref | None:
+    """The meeting the article is about: the first lexicon meeting it names (for a gate
+    that names nothing waiting for it)."""
+    for unit in units:
+        for para in unit.paragraphs:
+            st = Statement(unit.id, para.text, fold(para.text), para.line)
+            for t in st.terms("activity"):
+                if _MEETING.search(fold(t.term.id)):
+                    return Ref(t.term.id, "activity", t.term.id, t.term.name_en, True)
+    return None
 
 
 def _phase_dated(reading: ArticleReading, st: Statement, year: int) -> None:

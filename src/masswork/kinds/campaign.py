@@ -180,14 +180,16 @@ def _attendance(req: Requirement, ctx: Context) -> Outcome:
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     if not events:
         return Outcome(False, msg=Msg.of("kind.attendance.not_held", activity=act, planned=ctx.planned(p.activity)),
-                       shortfall=[Shortfall(p.activity, need=1, have=0)])
+                       shortfall=[Shortfall(p.activity, need=1, have=0, code="not-held")])
     short = []
     for e in events:
         present = sum(1 for person in people if ctx.attended(e, person.id))
         share = Fraction(present, len(people))
         if not (share > ratio if strict else share >= ratio):
             short.append(Shortfall(e.id, name=f"{act_zh} {e.day}", need=float(ratio * len(people)), have=present,
-                                   detail=f"{present}/{len(people)}"))
+                                   detail=f"{present}/{len(people)}", code="attendance-short",
+                                   params={"present": present, "total": len(people),
+                                           "need": float(ratio * len(people))}))
     if not short:
         return Outcome(True, msg=Msg.of("kind.attendance.met", activity=act, at_least=p.at_least,
                                         roster=ctx.word(p.roster), n=len(events)),
@@ -236,7 +238,10 @@ def _every_document(req: Requirement, ctx: Context) -> Outcome:
         day = done.get(o.ref)
         if day is None or (p.before and day > o.day):
             short.append(Shortfall(o.ref, name=ctx.name(p.document),
-                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}"))
+                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}",
+                                   code="then-late" if day else "then-missing",
+                                   params={"given": p.given, "given_day": str(o.day), "then": p.then,
+                                           "then_day": str(day or "")}))
             missing.append((o.ref, o.day, day))
     doc = ctx.word(p.document)
     given, then = Msg.of(f"kind.action.{p.given}"), Msg.of(f"kind.action.{p.then}")

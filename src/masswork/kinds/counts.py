@@ -72,13 +72,13 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
         return Outcome(False, msg=Msg.of("kind.occurs.too_many", **said, max=p.max, n=n),
                        evidence=found, final=True, due=w.end,
                        shortfall=[Shortfall(p.activity or p.document or "", need=p.max, have=n,
-                                            detail="too many 過多")])
+                                            detail="too many 過多", code="too-many", params={"max": p.max, "have": n})])
     if n >= p.min:
         return Outcome(True, msg=Msg.of("kind.occurs.met", **said, min=p.min, n=n), evidence=found, due=w.end)
     return Outcome(False, msg=Msg.of("kind.occurs.unmet", **said, min=p.min, n=n, planned=ctx.planned(p.activity)),
                    evidence=found, due=w.end,
                    shortfall=[Shortfall(p.activity or p.document or "", name=ctx.name(p.activity or p.document),
-                                        need=p.min, have=n)])
+                                        need=p.min, have=n, code="count-short", params={"need": p.min, "have": n})])
 
 
 def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
@@ -182,7 +182,8 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     for t in tally(req, ctx):
         seen.update(dict.fromkeys(t.done))
         if t.owed:
-            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done)))
+            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done), code="count-short",
+                                   params={"need": t.quota, "have": len(t.done)}))
     subject = what(ctx, p.activity, p.document, p.action, p.party)
     verb = Msg.of(f"kind.counts.{p.counts}")
     role = ctx.word(p.role)
@@ -282,7 +283,8 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
         need = p.min_for.get(u, p.min)
         seen.update(dict.fromkeys(counted[u]))
         if len(counted[u]) < need:
-            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u])))
+            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u]), code="count-short",
+                                   params={"need": need, "have": len(counted[u])}))
     subject = what(ctx, p.activity, p.document, p.action, p.party)
     if not units:
         return Outcome(False, msg=Msg.of("kind.per_unit.no_units", what=subject),
@@ -328,7 +330,8 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         ok = total >= p.min
         return Outcome(ok, msg=Msg.of("kind.quantity.total", total=float(total), unit=p.unit, min=float(p.min)),
                        evidence=ids([e for e in events if e.hours]),
-                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
+                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total, code="count-short",
+                                                             params={"need": p.min, "have": total})])
     short: list[Shortfall] = []
     seen: dict[str, None] = {}
     if not ctx.people(p.per):
@@ -341,7 +344,8 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         have = sum(e.hours for e in mine)
         seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:
-            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have))
+            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have, code="count-short",
+                                   params={"need": p.min, "have": have}))
     if not short:
         return Outcome(True, msg=Msg.of("kind.quantity.met", role=ctx.word(p.per), min=float(p.min), unit=p.unit),
                        evidence=seen)

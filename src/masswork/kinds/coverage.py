@@ -69,7 +69,7 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         if hits:
             evidence.update(dict.fromkeys(hits))
         else:
-            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0))
+            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0, code="not-covered"))
     where = Msg.of("what.activity", name=ctx.word(p.activity)) if p.activity else Msg.of("kind.coverage.events")
     field = Msg.of(f"kind.coverage.field.{p.field}")
     if not missing:
@@ -88,7 +88,7 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
     dname = ctx.name(p.document)
     if not docs:
         return Outcome(False, msg=Msg.of("kind.coverage.no_document", document=ctx.word(p.document)),
-                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0)])
+                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0, code="missing")])
     missing = []
     lacking: list[Msg | Name] = []
     if p.each_document:
@@ -100,7 +100,7 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
                 lacking.append(Msg.of("kind.coverage.lacks", document=Name(d.title or d.id), items=ctx.words(lack)))
     else:
         seen = {c for d in docs for c in d.covers}
-        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0) for i in items if i not in seen]
+        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0, code="not-covered") for i in items if i not in seen]
         lacking = [ctx.word(i) for i in items if i not in seen]
     evidence = [d.id for d in docs]
     if not missing:

@@ -99,7 +99,8 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
     s_zh, word = ctx.name(subject), ctx.word(subject)
     if not spans:
         return Outcome(False, msg=Msg.of("kind.length.none", subject=word, length=p.length),
-                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
+                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length, code="length",
+                                                  params={"length": p.length})])
     short = []
     for ref_id, start, end in spans:
         if dur.unit in ("hour", "minute"):
@@ -112,7 +113,8 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
             n, _zh, _en = _span_length(day_of(start), day_of(end), dur, ctx)
             ok = dur.accepts(n) if dur.bound == "about" else dur.accepts(n, tolerance=0)
         if not ok:
-            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}"))
+            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}", code="span",
+                                   params={"span": f"{start}..{end}"}))
     refs = [r for r, _s, _e in spans]
     if not short:
         return Outcome(True, msg=Msg.of("kind.length.each_met", subject=word, length=p.length, n=len(spans)),
@@ -132,7 +134,8 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
         said = (Msg.of("kind.length.no_span_period", period=p.period, length=p.length) if p.period
                 else Msg.of("kind.length.no_span", length=p.length))
         return Outcome(False, msg=said,
-                       shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
+                       shortfall=[Shortfall(p.period or "campaign", detail=p.length, code="length",
+                                             params={"length": p.length})])
     start, end, ev = span
     target = _last_allowed_day(start, dur, ctx)
     tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
@@ -145,7 +148,8 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
     if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
         return Outcome(False, msg=Msg.of("kind.length.running", text=said), evidence=ev, due=target + tol)
     return Outcome(ok, msg=said, evidence=ev, due=target, final=final and not ok,
-                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en)])
+                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en, code="span",
+                                                             params={"span": f"{start}..{end}"})])
 
 
 def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> tuple[bool, bool]:

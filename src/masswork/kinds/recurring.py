@@ -144,7 +144,9 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
                 have += 1
         if have < p.min:
             short.append(Shortfall(f"{a}..{b}", need=p.min, have=have,
-                                   detail=f"due {due}" if p.due_day is not None else ""))
+                                   detail=f"due {due}" if p.due_day is not None else "",
+                                   code="due-by" if p.due_day is not None else "count-short",
+                                   params={"day": str(due), "need": p.min, "have": have}))
             first_due = first_due or due
     unit = Msg.of(f"kind.recurring.unit.{p.every}")
     per = Msg.of("kind.recurring.every_n", n=p.interval, unit=unit) if p.interval > 1 \

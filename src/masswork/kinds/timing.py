@@ -90,7 +90,7 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
     return Outcome(False, msg=Msg.of("kind.deadline.missing", what=subject, within=p.within, window=window,
                                      planned=ctx.planned(p.activity)),
                    due=w.end, shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0,
-                                                   detail=window)])
+                                                   detail=window, code="window", params={"window": window})])
 
 
 def window_text_iso(w: Window) -> str:
@@ -158,14 +158,15 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
                            evidence=[o.ref for o in subj])
         return Outcome(False, msg=Msg.of("kind.order.no_anchor", subject=s_what, anchor=a_what, relation=rel),
                        evidence=[o.ref for o in subj],
-                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0,
+                                                  code="missing")])
     first = anch[0]
     if not subj:
         late = p.relation in ("before", "same_day") and (ctx.as_of is None or ctx.as_of >= first.day)
         return Outcome(False, msg=Msg.of("kind.order.missing", subject=s_what, anchor=a_what, relation=rel,
                                          planned=ctx.planned(p.activity)),
                        evidence=[first.ref], due=due, final=late and p.relation == "before",
-                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0, code="missing")])
     wrong = [o for o in subj if not _holds(o, first, p.relation, lead, ctx)]
     evidence = [first.ref] + [o.ref for o in subj]
     if not wrong:
@@ -244,7 +245,7 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
         planned = ctx.index.planned(p.activity)
         due = planned[0].day if planned else None
         return Outcome(False, msg=Msg.of("kind.notice.not_held", activity=act), due=due,
-                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
+                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0, code="notice-missing") for c in p.channels])
     short: list[Shortfall] = []
     items: list[Msg] = []
     evidence: dict[str, None] = {}  # an ordered set

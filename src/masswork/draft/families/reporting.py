@@ -30,6 +30,8 @@ NOTICE_ROWS = rows("notice", (
      r"(?:告知|通知|发给|送达|发放)", "事先把會議安排告知每一位參會人員, 會前3天將材料送達"),
     (rf"前(?P<lead2>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:左右)?[^。]{{0,24}}?(?:告知|通知|发给|送达)",
      "每次學習前1周左右…通知到參會人員"),
+    (rf"(?P<lead5>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:之前|以前|前)[^,;。]{{0,20}}?(?:告知|通知|发给|送达|发放)",
+     "會議召開3天前將議題通知與會人員"),
     (rf"通知[^,;。]{{0,6}}?提前(?P<lead4>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))[^,;。]{{0,6}}?(?:下发|发出|印发|发放|送达|发到)",
      "會議通知提前3天下發"),
     (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
@@ -53,11 +55,25 @@ _BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公�
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
+def _bodies_after(st: Statement, a: int) -> list[Ref]:
+    """The body right after a bare 報 (``…,報市委組織部``): a lexicon body, else its words."""
+    m = re.match(r"([^,;:。]{2,16}?)(?:审核|审阅|审批|备案|[,;:。]|$)", st.f[a:])
+    if m is None or not _BODYISH.search(m.group(1)):
+        return []
+    a0, a1 = a + m.start(1), a + m.end(1)
+    known = [t for t in st.terms("role", "body") if a0 <= t.start and t.end <= a1]
+    if known and known[0].start == a0 and known[0].end == a1:
+        t = known[0].term
+        return [Ref(t.id, t.category, t.id, t.name_en, True)]
+    return [placeholder(st.words(a0, a1), "body")]
+
+
 def _plain_party(r: Ref) -> Ref:
     """``向黨委書面報告`` reports to 黨委: 書面 / 口頭 say how, not to whom."""
     if r.known:
         return r
     name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
+    name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
     return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
 
 
@@ -93,6 +109,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "recurring":
         return _recurring_report(st, hit)
     if hit.kind == "report":
+        if m.start() == 0 and m.group(0) in ("报告", "汇报"):
+            return None  # 「報告經黨組會議研究通過後」: the report is the statement's subject
         doc = document(st, 0, m.start()) or document(st)
         if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
             doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
@@ -112,7 +130,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             else:
                 return None
         p: Params = {"document": doc}
-        to = parties(st)
+        to = _bodies_after(st, m.end()) if m.group(0).lstrip(",;").endswith("报") else []
+        to = to or parties(st)
         if not to:
             obj = _OBJECT.search(st.f, m.start())
             if obj and _BODYISH.search(obj.group(1)):
@@ -127,6 +146,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if act is not None and not act.known:
         name = re.sub(rf"^会[前后](?:(?:\d+|[{CN}]+)个?(?:天|周|日))?(?:将|把)?", "", act.name)
         name = re.sub(r"^.*(?:栏|欄|公布|發布|发布|公佈)", "", name)  # 「公開欄公布活動」: the activity announced
+        if re.search(r"\d|将|將|把", name):  # 「3天前將會議議題通知與會」: the meeting in it
+            meeting = re.search(r"会议|會議|[\u4e00-\u9fff]{0,4}(?:生活会|生活會|大会|大會)", name)
+            name = meeting.group(0) if meeting else name
         act = placeholder(name, "activity") if len(name) >= 2 else act
     if act is None and st.before:
         act = activity(Statement(st.clause, st.before, st.before, st.line))
@@ -134,7 +156,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return None
     p = {"activity": act}
     g = m.groupdict()
-    lead = g.get("lead") or g.get("lead2") or g.get("lead3") or g.get("lead4")
+    lead = g.get("lead") or g.get("lead2") or g.get("lead3") or g.get("lead4") or g.get("lead5")
     if lead:
         w = "提前" + lead.replace("两", "二")
         try:

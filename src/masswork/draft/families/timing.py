@@ -146,7 +146,8 @@ def _named_by_heading(st: Statement, date_at: int, date_end: int) -> Ref | None:
         return placeholder(st.words(date_end + after.start(1), date_end + after.end(1)), "activity")
     mark = _LINE_MARK.match(st.f)
     lead = mark.end() if mark else 0
-    before = re.sub(r"(?:时间安排|时间|安排|自|从|于|在)[:]?$", "", st.f[lead:date_at].rstrip("(:,"))
+    before = re.sub(r"(?:(?:时间安排|时间|一般|原则上|安排|定|自|从|于|在|每年|当年|每季度)[:]?)+$", "",
+                    st.f[lead:date_at].rstrip("(:,"))
     if len(before) >= 2 and not re.search(r"[,;。]|\d月|[至到]$", before):
         return placeholder(st.text[lead:lead + len(before)], "activity")
     if st.before and not before.strip():
