@@ -19,6 +19,7 @@ from .families.base import Params
 from .families import MAX_KINDS
 from .families.sequence import chain_orders, gate_before, heading_order
 from .families.timing import campaign_window, phase_window
+from .families.words import activity
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -192,6 +193,10 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 anchor = found_params.get("anchor_activity")
                 if topic is not None and isinstance(anchor, Ref) and fold(anchor.id) in ("会", "会议"):
                     found_params = {**found_params, "anchor_activity": topic}  # 會前 / 會後: that meeting
+                act = found_params.get("activity")
+                if (topic is not None and kind in ("notice", "deadline") and isinstance(act, Ref)
+                        and not act.known and _NOT_AN_EVENT.search(fold(act.name))):
+                    found_params = {**found_params, "activity": topic}
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
                 roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
@@ -229,18 +234,26 @@ def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
 
 
 _MEETING = re.compile(r"会$|会议$|党日$|党课$")
+_NOT_AN_EVENT = re.compile(r"^(?:时间|时间安排|日程|安排|具体安排|工作安排|步骤)$|确保|按时|便于|让")
+"""A notice's or deadline's "activity" that is a label (時間) or a purpose (確保按時到會):
+the meeting the article is about is meant."""
 
 
 def _topic(units: list[Unit]) -> Ref | None:
     """The meeting the article is about: the first lexicon meeting it names (for a gate
     that names nothing waiting for it)."""
+    first: Ref | None = None
     for unit in units:
         for para in unit.paragraphs:
             st = Statement(unit.id, para.text, fold(para.text), para.line)
             for t in st.terms("activity"):
                 if _MEETING.search(fold(t.term.id)):
                     return Ref(t.term.id, "activity", t.term.id, t.term.name_en, True)
-    return None
+            if first is None and para.text.strip():
+                named = activity(st)  # the title's meeting in its own words (關於召開黨員大會的通知)
+                first = named if named is not None and _MEETING.search(fold(named.name)) else None
+                first = first or Ref("", "activity", "", "", False)
+    return first if first is not None and first.id else None
 
 
 def _phase_dated(reading: ArticleReading, st: Statement, year: int) -> None:
