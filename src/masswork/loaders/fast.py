@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -151,11 +152,13 @@ def _tuple(tp: Any, lim: Limits | None) -> Convert:
     inner = converter(inner_tp, lim)
     cap = lim.max_items if lim is not None else -1
     max_string = lim.max_string if lim is not None else -1
-    if inner_tp is str and lim is None:
+    if inner_tp is str and (lim is None or max_string >= _SCREENED):
         def strs(data: Any) -> Any:
             if isinstance(data, str):
                 return (data,)
             if type(data) is list or isinstance(data, (list, tuple)):
+                if cap >= 0 and len(data) > cap:
+                    raise Fallback
                 for item in data:
                     if type(item) is not str:
                         return tuple(map(inner, data))
@@ -342,8 +345,14 @@ def _encodable(text: str) -> bool:
     return True
 
 
+_SCREENED = sys.maxsize
+"""``max_string`` of limits whose strings the caller has screened (fast_structure(checked=))."""
+
+
 def _within_str(lim: Limits) -> Convert:
     max_string = lim.max_string
+    if max_string >= _SCREENED:
+        return _str
 
     def within(data: Any) -> Any:
         if isinstance(data, str):
@@ -358,6 +367,8 @@ def _within_str(lim: Limits) -> Convert:
 
 def _text_checked(conv: Convert, lim: Limits) -> Convert:
     # A date or enum member read from text: the text is held to the string limits too.
+    if lim.max_string >= _SCREENED:
+        return conv
     text = _within_str(lim)
 
     def checked(data: Any) -> Any:
@@ -477,12 +488,25 @@ _DEPTHS: dict[Any, float] = {}
 
 def fast_structure(cls: type, data: Any, limits: Limits | None = None, *, checked: bool = False) -> Any:
     """``cls`` built from plain data, or :class:`Fallback` if anything is not as expected
-    (with ``limits``: also if anything is beyond them; ``checked``: the caller knows that
-    nothing but the nesting can be, and only that is checked)."""
+    (with ``limits``: also if anything is beyond them; ``checked``: the caller has made
+    sure that no string is too long or holds a lone surrogate, and strings are not looked
+    at again)."""
     if limits is not None:
         deepest = _DEPTHS.get(cls)
         if deepest is None:
             deepest = _DEPTHS[cls] = depth(cls)
         if deepest > limits.max_depth:
             raise Fallback
-    return converter(cls, None if checked else limits)(data)
+        if checked:
+            limits = _screened(limits)
+    return converter(cls, limits)(data)
+
+
+def _screened(limits: Limits) -> Limits:
+    out = _SCREENED_LIMITS.get(limits)
+    if out is None:
+        out = _SCREENED_LIMITS[limits] = attrs.evolve(limits, max_string=_SCREENED)
+    return out
+
+
+_SCREENED_LIMITS: dict[Limits, Limits] = {}
