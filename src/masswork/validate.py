@@ -241,6 +241,8 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         from .plugins import get_kinds
 
         kinds = get_kinds()
+    if _PLANS_VALID.get(id(plan), (None, None))[1] is kinds:
+        return  # the loader validated this very plan; check() would again
     c = _Checker(plan, file)
     seen: dict[str, str] = {}
     for ns in _NAMESPACES:
@@ -355,6 +357,16 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
               expected="an order that can be carried out (no A after B after A)")
     if c.problems:
         raise PlanError(c.problems)
+    try:
+        ref = weakref.ref(plan, lambda _r, key=id(plan): _PLANS_VALID.pop(key, None))
+    except TypeError:
+        return
+    _PLANS_VALID[id(plan)] = (ref, kinds)
+
+
+# Plans found valid, by id() while they live, with the kind registry they were validated
+# against (held while the plan lives: a registry is small).
+_PLANS_VALID: dict[int, tuple[Any, Any]] = {}
 
 
 def _schedule_refs(schedule: Schedule) -> Iterable[tuple[tuple[str | int, ...], str, str]]:
