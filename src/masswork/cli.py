@@ -26,6 +26,7 @@ from .batch.command import batch_options
 from .console import can_encode, mark, setup_streams, style
 from .errors import ExportError, MassworkError
 from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
+from .limit_options import limits_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
@@ -64,11 +65,14 @@ _templates_option = click.option(
 
 
 def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
+    from .limit_options import current_limits
+
     if not schedule_path:
-        return load_plan(plan_path, templates=templates or None), None
+        return load_plan(plan_path, templates=templates or None, limits=current_limits()), None
     from .api import load_pair
 
-    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None)
+    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None,
+                     limits=current_limits())
 
 
 def _say_how_read(read: Any) -> None:
@@ -163,6 +167,7 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
               help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
 @_templates_option
+@limits_options  # --max-bytes, --max-events, --no-limits (masswork.limit_options)
 @batch_options  # --batch DIR and its options (masswork.batch.command)
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
@@ -252,13 +257,14 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a printable checklist; json: the same as data.")
 @_templates_option
+@limits_options
 @click.pass_context
 def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist: window, due date, who is responsible
     以清單列出方案要求."""
     from .explain import checklist, render_checklist
 
-    p = load_plan(plan, templates=templates or None)
+    p = _load(plan, None, templates)[0]
     lang = _plan_lang(ctx, lang, p)
     rows = checklist(p, lang, calendar=get_calendar())
     if fmt == "json":
@@ -288,6 +294,7 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
 @_as_of_option
 @_lang_option
 @_templates_option
+@limits_options
 @click.pass_context
 def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
            as_of: dt.date | None, lang: str | None, templates: tuple[str, ...]) -> None:

@@ -25,7 +25,7 @@ from .files import locate_lines, read_data
 from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .structure import StructureErrors, _Walker, unstructure
 
-__all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
+__all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict", "read_fast"]
 
 
 def schedule_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Schedule:
@@ -72,6 +72,26 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     from ..readers import read_schedule
 
     return read_schedule(source, plan, limits=limits).schedule
+
+
+def read_fast(path: Path, plan: Plan | None, limits: Limits = DEFAULT_LIMITS) -> Schedule | None:
+    """The schedule in a JSON file by the fast paths alone (streamed when large, else in
+    one pass), validated against ``plan``; None for anything else and for anything wrong —
+    the caller then reads it the ordinary way, which says what is wrong and where."""
+    if path.with_name(path.stem + ".mapping.toml").exists():
+        return None
+    schedule = _streamed(path, limits)
+    if schedule is None:
+        schedule = _direct(path, limits)
+    if schedule is None or plan is None:
+        return schedule
+    from ..validate import validate_schedule
+
+    try:
+        validate_schedule(schedule, plan, file=str(path), strict=plan.options.strict_references)
+    except InputError:
+        return None
+    return schedule
 
 
 def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:
