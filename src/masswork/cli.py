@@ -11,6 +11,7 @@ language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
@@ -182,13 +183,31 @@ def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, f
     _warn_plugin_failures(lang)
     keep = {st for o in only for st in _ONLY[o]}
     if fmt == "json":
-        data = report.to_dict(lang)
-        if keep:
-            data["findings"] = [f for f in data["findings"] if Status(f["status"]) in keep]
-        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
+        _echo_report_json(report, lang, keep)
     else:
         click.echo(render_text(report, lang, plan=p, only=keep or None))
     sys.exit(0 if report.ok else 1)
+
+
+def _echo_report_json(report: Report, lang: str, keep: set[Status]) -> None:
+    pick = (lambda rows: [f for f in rows if Status(f["status"]) in keep]) if keep else None
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8:  # anything can be shown: written in pieces (masswork.report_stream)
+        from .report_stream import report_json_chunks
+
+        for chunk in report_json_chunks(report, lang, pick):
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    data = report.to_dict(lang)
+    if pick is not None:
+        data["findings"] = pick(data["findings"])
+    click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
 
 
 def _json_probe(data: Any) -> str:

@@ -125,11 +125,20 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
         out.append(Notice("held-in-future", subject=future[0].id,
                           msg=Msg.of("notice.held_in_future", n=len(future), events=shown)))
     if calendar is not None:
+        # Shared by the notices of a day and of a type: a million events on weekends make
+        # hundreds of thousands of notices (benchmarks/memory.py).
+        labels: dict[dt.date, object] = {}
+        types: dict[str, Name] = {}
         for e, day in non_working:
-            name = calendar.holiday(day)
-            label: object = _holiday(name) if name else Msg.of("notice.weekend")
+            label = labels.get(day)
+            if label is None:
+                name = calendar.holiday(day)
+                label = labels[day] = _holiday(name) if name else Msg.of("notice.weekend")
+            kind = types.get(e.type)
+            if kind is None:
+                kind = types[e.type] = _name(ctx, e.type)
             out.append(Notice("non-working-day", subject=e.id, msg=Msg.of(
-                "notice.non_working_day", event=e.id, type=_name(ctx, e.type), day=day, day_name=label)))
+                "notice.non_working_day", event=e.id, type=kind, day=day, day_name=label)))
         for message, ids in unknown.items():
             more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
             out.append(Notice("calendar-unknown", subject=ids[0], msg=Msg.of(
