@@ -31,6 +31,7 @@ from .limit_options import limits_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
+from .mapping_option import mapping_option
 from .report import Finding, Report, Status
 from .terminal import safe_for_terminal
 
@@ -65,24 +66,34 @@ _templates_option = click.option(
          "MASSWORK_TEMPLATES) 模板目錄.")
 
 
-def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
+def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = (),
+          mapping: Any = None) -> tuple[Plan, Any]:
     from .limit_options import current_limits
 
     if not schedule_path:
         return load_plan(plan_path, templates=templates or None, limits=current_limits()), None
     from .api import load_pair
 
-    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None,
-                     limits=current_limits())
+    reads: list[Any] = []
+    plan, schedule = load_pair(plan_path, schedule_path, on_read=reads.append, templates=templates or None,
+                               mapping=mapping, limits=current_limits())
+    if reads:
+        ctx = click.get_current_context(silent=True)
+        given = ctx.meta.get(LANG_META) if ctx is not None else None
+        lang = resolve(given if isinstance(given, str) else None,
+                       plan_text=plan.title + "".join(r.quote for r in plan.requirements[:20]))
+        for read in reads:
+            _say_how_read(read, lang)
+    return plan, schedule
 
 
-def _say_how_read(read: Any) -> None:
+def _say_how_read(read: Any, lang: str) -> None:
     # TOML and JSON are masswork's own files; a table is worth a line on how it was read.
     if read.reader in ("toml", "json") and not read.notes:
         return
-    click.echo(f"讀取 read: {read.describe()}", err=True)
-    for zh, en in read.notes:
-        click.echo(f"提示 note: {zh} / {en}", err=True)
+    click.echo(tr(lang, "read.how", how=read.describe(lang)), err=True)
+    for text in read.remarks(lang):
+        click.echo(safe_for_terminal(tr(lang, "read.note", text=text)), err=True)
 
 
 def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
@@ -168,16 +179,17 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
               help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
 @_templates_option
+@mapping_option()
 @limits_options  # --max-bytes, --max-events, --no-limits (masswork.limit_options)
 @batch_options  # --batch DIR and its options (masswork.batch.command)
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
-          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...]) -> None:
+          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...], mapping: Any = None) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
     Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
     """
-    p, s = _load(plan, schedule, templates)
+    p, s = _load(plan, schedule, templates, mapping)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     _warn_plugin_failures(lang)
@@ -252,7 +264,10 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
     those statuses (the totals still count every finding)."""
     as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
     safe = safe_for_terminal
-    lines = [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
+    # A plan whose year is only assumed is said on the first line, loudly.
+    loud = [w for w in report.warnings if w.code == "year-assumed"]
+    lines = [style(f"{mark('warning')} " + safe(w.message(lang)), "yellow") for w in loud]
+    lines += [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
     shown = [f for f in report.findings if only is None or f.status in only]
     for f in shown:
         lines += _finding_lines(f, lang, plan)
@@ -266,7 +281,8 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
         label = row["name"] or pid or tr(lang, "check.no_phase")
         lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
     for w in report.warnings:
-        lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
+        if w not in loud:
+            lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
     return "\n".join(lines)
 
 
@@ -313,10 +329,11 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
 @_as_of_option
 @_lang_option
 @_templates_option
+@mapping_option()
 @limits_options
 @click.pass_context
 def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
-           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...]) -> None:
+           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...], mapping: Any = None) -> None:
     """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
     exporters = get_exporters()
     early = _lang_from(ctx)
@@ -333,7 +350,7 @@ def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output
         if hint:
             text += tr(early, "error.did_you_mean", hint=repr(hint))
         _die(tr(early, "cli.error", text=text))
-    p, s = _load(plan, schedule, templates)
+    p, s = _load(plan, schedule, templates, mapping)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     exporter = exporters[fmt]

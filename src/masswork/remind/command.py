@@ -22,9 +22,12 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import click
 
 from ..loaders import load_plan, load_schedule
+from ..readers import read_schedule
+from ..mapping_option import mapping_option
 from ..i18n import normalize, resolve, tr
 from ..options import lang_option, parse_as_of
 from ..plugins import get_host
@@ -72,8 +75,10 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
 @click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
               help=f"Delivery ledger (default: [ledger] path, else ./{DEFAULT_LEDGER}) 送達台賬.")
 @lang_option()
+@mapping_option()
 def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str, ...], dry_run: bool,
-           fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None) -> None:
+           fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None,
+           mapping: Any = None) -> None:
     """Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.
 
     Each reminder (plan, requirement, recipient, due date, lead time, channel) is sent at
@@ -89,8 +94,13 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     host = get_host()
     calendar = host.calendar(dict(config.calendar))
     p = load_plan(plan)
-    s = load_schedule(schedule, p)
+    s = load_schedule(schedule, p) if mapping is None else read_schedule(schedule, p, mapping=mapping).schedule
+    chosen = lang is not None
     lang = resolve(lang, plan_text=p.title)
+    if chosen:
+        # --lang or [remind] lang also writes the reminders sent: a channel without its own
+        # lang speaks the one chosen.
+        targets = [attrs.evolve(t, settings={"lang": lang, **t.settings}) for t in targets]
     from ..engine import check
 
     report = check(p, s, day, calendar=calendar)

@@ -37,6 +37,7 @@ from masswork.checklist import rule_title
 from masswork.i18n import is_chinese, normalize, pair_text
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
+from masswork.shortfalls import SELF_DESCRIBED
 
 from .fonts import apply_fonts
 from .text import clean
@@ -96,7 +97,7 @@ def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> 
 def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
-    if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
+    if f.shortfall and all(s.text(lang) and (s.need is None or s.have is None) for s in f.shortfall):
         return pair_text("差距:", "Gap: ", lang)
     return pair_text("尚欠:", "Owed: ", lang)
 
@@ -107,9 +108,21 @@ def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) 
         gap = max(s.need - s.have, 0)
         return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
                                f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
-    if s.detail:
-        return f"{who}:{clean(s.detail)}" if is_chinese(lang) else f"{who}: {clean(s.detail)}"
+    said = shortfall_words(s, lang)
+    if said and s.code in SELF_DESCRIBED:
+        return clean(said)
+    if said:
+        return f"{who}:{clean(said)}" if is_chinese(lang) else f"{who}: {clean(said)}"
     return who
+
+
+def shortfall_words(s: Shortfall, lang: str) -> str:
+    """What a shortfall says is missing, in ``lang``: rendered from its code where it has
+    one. A detail without a code is the kind's own free text, in no one language, so it
+    is shown only where it holds no words (a count, a span of dates)."""
+    if s.code:
+        return s.text(lang)
+    return s.detail if s.detail and not any(ch.isalpha() for ch in s.detail) else ""
 
 
 def _status(status: Status, lang: str) -> str:
@@ -223,14 +236,12 @@ class _Writer:
         self.heading("summary")
         counts = r.counts()
         total = len(r.findings)
-        if self.zh:
-            text = (f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
-                    f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
-                    f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。")
-        else:
-            text = (f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
-                    f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
-                    f"{counts['waived']} waived.")
+        text = self.t(f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
+                      f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
+                      f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。",
+                      f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
+                      f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
+                      f"{counts['waived']} waived.")
         self.para(text)
         self.table(
             [self.t("狀態", "status"), self.t("項數", "requirements")],
@@ -260,12 +271,10 @@ class _Writer:
         counts = {s: sum(1 for f in items if f.status is s) for s in OPEN_STATUSES}
         # A line between the section heading and the first item's: LibreOffice does not
         # keep two consecutive keep-with-next headings together at a page's foot.
-        if self.zh:
-            self.para(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
-                      f"未到期 {counts[Status.OPEN]} 項。")
-        else:
-            self.para(f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
-                      f"{counts[Status.OPEN]} open.")
+        self.para(self.t(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
+                         f"未到期 {counts[Status.OPEN]} 項。",
+                         f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
+                         f"{counts[Status.OPEN]} open."))
         for i, f in enumerate(items, start=1):
             number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
             clause = f"〔{clean(f.clause)} {clean(f.rule)}〕" if self.zh else f"[{clean(f.clause)} {clean(f.rule)}] "
