@@ -339,6 +339,7 @@ def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozen
     slot = {name: (i, conv) for i, (name, conv, _d, _f) in enumerate(spec)}
     consume = deque(maxlen=0).extend
     n = len(spec)
+    own = {field.name for field, check in checks if type(check).__module__.startswith("attr.")}
 
     def direct(data: Any) -> Any:
         if type(data) is not dict and not isinstance(data, Mapping):
@@ -353,6 +354,8 @@ def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozen
         obj = _new(cls)
         consume(map(_set, repeat(obj, n), names, values))
         for field, check in checks:
+            if field.name in own and field.name not in data:
+                continue  # attrs' own validators look at their field alone, which is its default
             try:
                 check(obj, field, getattr(obj, field.name))
             except (TypeError, ValueError):
