@@ -10,11 +10,15 @@ import re
 from .base import NUMBER, Hit, Params, Statement, number, rows
 from .words import activity, document, heading_activity, person_role
 
-__all__ = ["ROWS", "build", "every_of"]
+__all__ = ["ROWS", "build", "every_of", "TARGETS"]
+
+TARGETS = re.compile(r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一位)(?P<role>[\u4e00-\u9fff]{1,6}?)(?:逐一|实事求是地|都)?"
+                     r"(?:形成|提出|作出|确定|的)")
+"""``為每名黨員逐一形成評議意見``: something for every holder of a role (coverage, not a quota)."""
 
 _EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
-    (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
+    (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"以普通党员身份", "以普通黨員身份參加"),
@@ -79,6 +83,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "per-person":
+        if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)):
+            return None  # "為每名黨員形成評議意見" covers every member; it is no quota per member
         if g.get("role") and not _DEED.search(st.f, m.end()):
             return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
         role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
