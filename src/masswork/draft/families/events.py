@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import fold
 from .base import NUMBER, Hit, Params, Statement, number, rows
 from .words import EVENT_VERBS, activity, document
 
@@ -14,7 +15,8 @@ OCCURS_ROWS = rows("occurs", (
     (rf"(?:{EVENT_VERBS})(?:了|好)?(?P<k>{NUMBER})?[次场个期批]?", "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
     (r"(?:起草|制定|制订|订出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃", 0.6),
-    (r"做好记录|记录[^,;。]{0,4}情况|存档备查|负责通知|考勤", "records kept: 做好記錄, 考勤", 0.6),
+    (r"做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
+     r"签到(?![表册簿])", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
 ))
 
 ATTEST_ROWS = rows("attest", (
@@ -24,7 +26,30 @@ ATTEST_ROWS = rows("attest", (
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律|抓好|开好|搞好|过好|办好|重点|认真|切实")
+_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律|抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
+
+_DIRECT = re.compile(r"(?:组织召开|召开|组织(?!生活|的|部|委|关系|建设|者|领导|上)|开展|举办|举行)")
+_BODY = re.compile(r"(?:党委|党组|党总支|总支|支部|支委会|党组织|领导小组|办公室|中心组|督导组)(?:先|再|随后|统一|及时)?$")
+_LEAD_IN = re.compile(r"(?:基础上|之后|以后|后|之前|前|期间|时)$")
+_NEWS = re.compile(r"^[^,;。]{0,6}?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|了|,(?:是|既是|也是|这是)")
+
+
+def _direct(st: Statement, pos: int) -> bool:
+    """A plan states what it does without 要 (``支部召開會議,…``, ``組織黨員學習討論…``): the verb opens the statement or a clause after a lead-in
+    (``在…基礎上,``), or follows the body that acts; not a heading, which names the work its
+    clause then states. A dated sentence (``3月24日,…召開``)
+    or a verb with 了 tells what happened, not what is to happen."""
+    f = st.f
+    if _DIRECT.match(f, pos) is None or _NEWS.search(f):
+        return False
+    if fold(st.heading).rstrip("。 ") == f.rstrip("。 "):
+        return False  # a heading names the work its clause then states
+    if st.before.endswith(";") and ":" in st.before:
+        return False  # an item of a list "依次推進:學習教育;…;組織表彰", not a statement
+    seg0 = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
+    if pos == seg0:
+        return pos == 0 or _LEAD_IN.search(f, 0, seg0 - 1) is not None
+    return seg0 == 0 and _BODY.search(f, 0, pos) is not None and pos <= 12
 
 
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
@@ -33,7 +58,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return {"statement": st.text[:200]}
     g = m.groupdict()
     k = number(g.get("k"))
-    if not (k or _MUST.search(st.f, 0, m.start() + 1)):
+    if not (k or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
         return None  # a verb without 要/須/應 or a count describes; it does not require
     act = activity(st, m.start()) or activity(st)
     p: Params
