@@ -25,11 +25,12 @@ PER_PERSON_ROWS = rows("per-person", (
 ), unless=r"^(?:各|全体)")
 
 PER_UNIT_ROWS = rows("per-unit", (
-    (r"各(?:基层)?(?:党)?(?:总)?支部|各(?:二级|基层)?党组织|各单位|各部门|各党小组|每个(?:党)?支部|所属各", "各支部, 各單位"),
+    (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层)?(?:党)?(?:总)?支部|各(?:二级|基层)?党组织|各单位|各部门|各党小组|"
+     r"每个(?:党)?支部|所属各)", "各支部, 各單位 (not 指導各單位…: the superior's work)"),
 ))
 
 RECURRING_ROWS = rows("recurring", (
-    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
+    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
     (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
     (rf"(?:一|1)(?P<unit>年|季度|个月|月)(?:内)?[^,;。]{{0,6}}?(?P<k>{NUMBER})次", "一年召開1次"),
@@ -61,7 +62,11 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
     return every, n or 1, per
 
 
-_DEED = re.compile(r"参加|出席|列席|写|撰写|填|提交|交|讲|作|备好|订好|修改|至少|不少于|报告|发言|述职|上党课|补课")
+_DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:党课|课|话|评)|"
+                   r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
+                   r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课")
+_PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
+_QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
 
@@ -102,6 +107,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None
         return {**subj, "all_sections": True}
     if hit.kind == "recurring":
+        if _QUANTITY_LATER.search(st.f, m.start()):
+            return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
+        if _PLAN_VERB.match(st.f, m.end() + (st.f[m.end():m.end() + 1] == "要")) and document(st, m.end()):
+            return None  # "每年要訂好年度學習計劃": a document drawn up, not an event
         act = activity(st) or heading_activity(st)
         if act is None:
             return None

@@ -12,21 +12,27 @@ from .words import EVENT_VERBS, activity, document
 __all__ = ["ROWS", "build"]
 
 OCCURS_ROWS = rows("occurs", (
-    (rf"(?:{EVENT_VERBS})(?:了|好)?(?P<k>{NUMBER})?[次场个期批]?", "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次)"),
+    (rf"(?:{EVENT_VERBS})(?!情况|工作的|的)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
+     "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
-    (r"(?:起草|制定|制订|订出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃", 0.6),
+    (r"(?P<doc>起草|制定|制订|订出|订好|拟定|排出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃, 排出時間表", 0.6),
     (r"做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
      r"签到(?![表册簿])", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
 ))
 
 ATTEST_ROWS = rows("attest", (
-    (r"原汁原味|签字确认|签名确认|逐一确认|本人签字", "qualities: 原汁原味, 簽字確認"),
+    (r"原汁原味|原原本本|签字确认|签名确认|逐一确认|本人签字|(?:严肃认真|实事求是)地[^,;。]{0,8}批评[^;。]{0,30}?做到实事求是",
+     "qualities: 原汁原味, 原原本本記錄, 簽字確認, 嚴肅認真地…批評…做到實事求是"),
 ))
 
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"要|须|应|必须|务必|需|按时|确保|一律|抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
+_MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|需(?!要)|按时|确保|一律|"
+                   r"抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
+"""要/須/應 and the words that make a verb a duty (要求 and 重要 are not 要)."""
+_PERIOD_LEAD = re.compile(r"^(?:每(?:年|季度|月|学期)(?:年初|初|末|底)?|年初|年底|年末),")
+_RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|月|季度|季|年|半年)[^,;。]{0,12}$")
 
 _DIRECT = re.compile(r"(?:组织召开|召开|组织(?!生活|的|部|委|关系|建设|者|领导|上)|开展|举办|举行)")
 _BODY = re.compile(r"(?:党委|党组|党总支|总支|支部|支委会|党组织|领导小组|办公室|中心组|督导组)(?:先|再|随后|统一|及时)?$")
@@ -44,7 +50,7 @@ def _direct(st: Statement, pos: int) -> bool:
         return False
     if fold(st.heading).rstrip("。 ") == f.rstrip("。 "):
         return False  # a heading names the work its clause then states
-    if st.before.endswith(";") and ":" in st.before:
+    if st.before.endswith(";") and pos == 0:
         return False  # an item of a list "依次推進:學習教育;…;組織表彰", not a statement
     seg0 = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
     if pos == seg0:
@@ -58,9 +64,14 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return {"statement": st.text[:200]}
     g = m.groupdict()
     k = number(g.get("k"))
-    if not (k or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
+    if fold(st.heading).rstrip("。 ") == st.f.rstrip("。 "):
+        return None  # a heading names the work its clause then states
+    if k and _RECURRING_COUNT.search(st.f, 0, m.start()):
+        return None  # "每季度至少召開一次": the count of a recurring rule, not an event of its own
+    lead = g.get("doc") and _PERIOD_LEAD.match(st.f)
+    if not (k or lead or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
         return None  # a verb without 要/須/應 or a count describes; it does not require
-    act = activity(st, m.start()) or activity(st)
+    act = None if g.get("doc") and document(st, m.start()) else activity(st, m.start()) or activity(st)
     p: Params
     if act is None:
         doc = document(st, m.start()) or document(st)
