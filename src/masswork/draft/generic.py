@@ -120,13 +120,15 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     added: list[Candidate] = []
     for unit in units:
         existing = by_clause.get(unit.id, [])
+        listed = ""  # the sentence whose whole already drafted a list (its parts do not again)
         for st, whole in statements(unit):
             found_all = []
             if whole is not None:
                 found_all += [(whole, f) for f in read_statement(whole, year, only=("coverage",))]
+                listed = whole.f if found_all else ""
             if _PURPOSE.search(st.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
-            skip = _covered(existing, st)
+            skip = _covered(existing, st) | ({"coverage"} if listed and st.f in listed else set())
             found_all += [(st, f) for f in read_statement(st, year, tuple(skip))]
             for where, found in found_all:
                 refs: list[Ref] = []
