@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import NUMBER, Hit, Params, Statement, number, rows
-from .words import activity, document, heading_activity, person_role
+from .words import activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
 
@@ -21,12 +21,20 @@ PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
+    (r"的(?P<role>党员|成员|干部|同志),(?:都|还)?(?:要|应|须|必须)", "those of a role who…: 因故不能參加的黨員,要…補課"),
     (r"以普通党员身份", "以普通黨員身份參加"),
+    (r"(?P<role>[\u4e00-\u9fff]{0,6}(?:领导|干部|书记|成员|委员))(?:要|应|须)?全程(?:参加|出席|列席)",
+     "a role attends throughout: 聯繫支部的處級領導全程參加"),
+    (r"^(?P<duty>按时|准时)(?:参加|出席)", "a duty with no subject in a list of members' duties: (6)按時參加…考試", 0.5),
 ), unless=r"^(?:各|全体)")
 
 PER_UNIT_ROWS = rows("per-unit", (
-    (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层)?(?:党)?(?:总)?支部|各(?:二级|基层)?党组织|各单位|各部门|各党小组|"
-     r"每个(?:党)?支部|所属各)", "各支部, 各單位 (not 指導各單位…: the superior's work)"),
+    (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层|学生|教工|机关|在职|离退休)?(?:党)?(?:总)?支部|"
+     r"各(?:二级|基层)?党组织|各单位|各部门|各处室|各科室|各党小组|每个(?:党)?支部|所属各)",
+     "各支部, 各單位, 各學生黨支部 (not 指導各單位…: the superior's work)"),
+    (r"(?P<subj>[^,;:。]{2,12}?)以各(?:[^,;。]{0,6}?)为单位", "以各黨支部為單位: 學時登記以各黨支部為單位實施"),
+    (r"^(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
+     "the subject carried from the statement before: 各單位要…;並如實填寫征求意見表", 0.55),
 ))
 
 RECURRING_ROWS = rows("recurring", (
@@ -65,6 +73,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
 _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:党课|课|话|评)|"
                    r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
                    r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课")
+_UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
@@ -87,6 +96,9 @@ def _subject(st: Statement, a: int = 0) -> Params | None:
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if hit.kind == "per-person" and g.get("duty"):
+        subj = _subject(st)
+        return None if subj is None else {"role": placeholder("成員", "role"), **subj}
     if hit.kind == "per-person":
         if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)):
             return None  # "為每名黨員形成評議意見" covers every member; it is no quota per member
@@ -101,6 +113,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if km and number(km.group("k")):
             p["min"] = number(km.group("k"))
         return p
+    if hit.kind == "per-unit" and g.get("subj"):
+        words = st.words(m.start("subj"), m.end("subj"))
+        return {"activity": activity(st, m.start("subj"), m.end("subj")) or placeholder(words, "activity"),
+                "all_sections": True}
+    if hit.kind == "per-unit" and g.get("carry"):
+        if not _UNITS_ACT.search(st.before):
+            return None  # only when the statement before has 各單位 as the subject that acts
+        subj = _subject(st, m.start())
+        return None if subj is None else {**subj, "all_sections": True}
     if hit.kind == "per-unit":
         subj = _subject(st, m.end()) or _subject(st)
         if subj is None:

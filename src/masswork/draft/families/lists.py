@@ -28,6 +28,8 @@ COVERAGE_ROWS = rows("coverage", (
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
+    (r"(?P<cover>覆盖|摸清|了解|掌握)(?P<whom>[^,;。]{0,16}?(?:每名|每位|各个层次的|各层次|各类|全体)[^,;。]{0,6}?"
+     r"(?:群众|党员|干部|职工|成员|人员|对象))", "every holder reached: 覆蓋各個層次的群眾, 摸清每名黨員的思想狀況"),
     (r"(?P<means>采取|采用|通过)(?P<list>[^。;:]{2,60}?、[^。;]{2,60}?)等?(?:办法|方式|形式|渠道)",
      "channels: 採取召開座談會、個別談話等辦法"),
     (r"(?P<att2>下列人员|以下人员)(?:参加|出席|列席)", "attendees: 下列人員參加:…"),
@@ -89,6 +91,18 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if subj is not None:
             p0["document" if subj.category == "document" else "activity"] = subj
         return p0
+    if g.get("cover"):
+        whom = st.words(m.start("whom"), m.end("whom"))
+        cut = re.match(r"^.*?(?:每名|每位|各个层次的|各层次的?|各类|全体)", fold(whom))
+        whom = whom[cut.end():] if cut and cut.end() < len(whom) else whom
+        holder = person_role(st, whom) if g["cover"] != "覆盖" else placeholder(whom, "group")
+        if holder is None:
+            return None
+        p1: Params = {"items_from": holder, "field": "targets"}
+        subj = activity(st) or document(st)
+        if subj is not None:
+            p1["document" if subj.category == "document" else "activity"] = subj
+        return p1
     if g.get("cue") or g.get("list") or g.get("semi"):
         return _contents(st, m)
     if g.get("means"):
