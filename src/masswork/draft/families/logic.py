@@ -33,9 +33,13 @@ HEDGE_CONFIDENCE = 0.5
 
 def negated(f: str, pos: int) -> bool:
     """Whether a negation governs the word at ``pos``: a negation word earlier in the same
-    comma segment."""
+    comma segment, not closed off by a 的 (``不能參加的黨員`` is who, not what is forbidden)."""
     start = max(f.rfind(c, 0, pos) for c in ",;:。")
-    return NEGATION.search(f, start + 1, pos) is not None
+    last = None
+    for last in NEGATION.finditer(f, start + 1, pos):
+        pass
+    # "不能參加的黨員,要…": the negation is inside a modifier (…的), it governs nothing after it
+    return last is not None and "的" not in f[last.end():pos + 1]
 
 
 def hedged(f: str) -> bool:
