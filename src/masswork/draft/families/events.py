@@ -7,11 +7,12 @@ import re
 
 from ..text import fold
 from .base import NUMBER, Hit, Params, Statement, number, rows
-from .words import EVENT_VERBS, activity, document
+from .words import EVENT_VERBS, activity, document, placeholder
 
 __all__ = ["ROWS", "build"]
 
 OCCURS_ROWS = rows("occurs", (
+    (r"(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
     (rf"(?:{EVENT_VERBS})(?!情况|工作的|的)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
      "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
@@ -58,6 +59,14 @@ def _direct(st: Statement, pos: int) -> bool:
     return seg0 == 0 and _BODY.search(f, 0, pos) is not None and pos <= 12
 
 
+def _segment_end(f: str, pos: int) -> int:
+    """The end of the comma segment at ``pos``: a verb's object or subject stands in its own
+    segment (``會議要圍繞…主題,班子成員要開展批評`` holds no 會議 to be held; ``座談會要定期、分批召開``
+    holds its 座談會)."""
+    ends = [k for k in (f.find(c, pos) for c in ",;。:") if k != -1]
+    return min(ends) if ends else len(f)
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "attest":
@@ -71,10 +80,17 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     lead = g.get("doc") and _PERIOD_LEAD.match(st.f)
     if not (k or lead or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
         return None  # a verb without 要/須/應 or a count describes; it does not require
-    act = None if g.get("doc") and document(st, m.start()) else activity(st, m.start()) or activity(st)
+    end = _segment_end(st.f, m.end())
+    start = max(st.f.rfind(c, 0, m.start()) for c in ",;。:") + 1
+    act = None if g.get("doc") and document(st, m.start(), end) else \
+        activity(st, m.start(), end) or activity(st, start, end)
+    if g.get("pub"):
+        doc = document(st, start, end)
+        return {"document": doc, "action": "published"} if doc is not None else \
+            {"activity": placeholder(st.words(m.start(), m.end()), "activity")}
     p: Params
     if act is None:
-        doc = document(st, m.start()) or document(st)
+        doc = document(st, m.start(), end) or document(st, start, end)
         if doc is None:
             return None
         p = {"document": doc}
