@@ -27,7 +27,7 @@ import attrs
 
 from . import counting, events, lists, reporting, sequence, timing
 from .base import MAX_STATEMENT, Hit, Params, Row, Statement
-from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated
+from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
            "all_rows"]
@@ -104,7 +104,8 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
             for tries, m in enumerate(row.pattern.finditer(st.f)):
                 if tries >= _TRIES:
                     break
-                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())):
+                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())
+                                               or not_required(st.f, m.start())):
                     continue
                 params = build(st, Hit(row, m), year)
                 if params is None:

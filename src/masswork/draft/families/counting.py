@@ -33,7 +33,7 @@ PER_UNIT_ROWS = rows("per-unit", (
      r"各(?:二级|基层)?党组织|各单位|各部门|各处室|各科室|各党小组|每个(?:党)?支部|所属各)",
      "各支部, 各單位, 各學生黨支部 (not 指導各單位…: the superior's work)"),
     (r"(?P<subj>[^,;:。]{2,12}?)以各(?:[^,;。]{0,6}?)为单位", "以各黨支部為單位: 學時登記以各黨支部為單位實施"),
-    (r"^(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
+    (r"(?:^|,)(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
      "the subject carried from the statement before: 各單位要…;並如實填寫征求意見表", 0.55),
 ))
 
@@ -74,6 +74,7 @@ _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交
                    r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
                    r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
+_OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
@@ -100,8 +101,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subj = _subject(st)
         return None if subj is None else {"role": placeholder("成員", "role"), **subj}
     if hit.kind == "per-person":
-        if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)):
-            return None  # "為每名黨員形成評議意見" covers every member; it is no quota per member
+        if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)) or \
+                _OBJECT_OF.search(st.f, 0, m.start()):
+            return None  # "為每名黨員形成評議意見", "告知每一位參會人員": every member is reached, no quota
+        if st.f.count("“", 0, m.start()) > st.f.count("”", 0, m.start()):
+            return None  # "“人人上台講黨史”": the name of an activity
         if g.get("role") and not _DEED.search(st.f, m.end()):
             return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
         role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
@@ -123,7 +127,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subj = _subject(st, m.start())
         return None if subj is None else {**subj, "all_sections": True}
     if hit.kind == "per-unit":
-        subj = _subject(st, m.end()) or _subject(st)
+        subj = _subject(st, m.end())
         if subj is None:
             return None
         return {**subj, "all_sections": True}

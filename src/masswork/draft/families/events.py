@@ -17,8 +17,8 @@ OCCURS_ROWS = rows("occurs", (
      "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
     (r"(?P<doc>起草|制定|制订|订出|订好|拟定|排出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃, 排出時間表", 0.6),
-    (r"做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
-     r"签到(?![表册簿])", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
+    (r"(?P<rec>做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
+     r"签到(?![表册簿]))", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
 ))
 
 ATTEST_ROWS = rows("attest", (
@@ -91,6 +91,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     p: Params
     if act is None:
         doc = document(st, m.start(), end) or document(st, start, end)
+        if doc is None and g.get("rec"):
+            doc = placeholder(st.words(m.start(), m.end()), "document")  # 提醒到會人員簽到: the sign-in
         if doc is None:
             return None
         p = {"document": doc}
