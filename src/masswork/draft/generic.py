@@ -78,14 +78,16 @@ def statements(unit: Unit) -> Iterator[tuple[Statement, Statement | None]]:
     of it (a list runs across semicolons: ``下列人員參加:A;B;C``)."""
     heading = unit.headings[0] if unit.headings else ""
     before = ""
-    for s in sentences(unit):
+    sents = list(sentences(unit))
+    for s in sents:
         pieces = list(_chunks(s.text))
         whole = None
         if len(pieces) > 1 and len(s.text) <= MAX_STATEMENT:
             whole = Statement(unit.id, s.text, fold(s.text), s.line, heading, before)
         for k, piece in enumerate(pieces):
             f = fold(piece)
-            yield Statement(unit.id, piece, f, s.line, heading, before), whole if k == 0 else None
+            yield Statement(unit.id, piece, f, s.line, heading, before, alone=len(sents) == 1), \
+                whole if k == 0 else None
             before = f
 
 

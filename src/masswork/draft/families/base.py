@@ -82,8 +82,9 @@ class Hit:
 class Statement:
     """One statement: its clause id, original text, folded text (same length), line, and
     the heading of its clause (for a date that names no subject, ``(5月25日前)``), the
-    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), and the
-    lexicon terms found in it (computed once)."""
+    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), the
+    lexicon terms found in it (computed once), and whether it is its clause's only sentence
+    (a heading with nothing under it states the work itself)."""
 
     clause: str
     text: str
@@ -92,6 +93,7 @@ class Statement:
     heading: str = ""
     before: str = ""
     _terms: list[Match] | None = None
+    alone: bool = False
 
     def terms(self, *cats: str) -> list[Match]:
         if self._terms is None:

@@ -106,9 +106,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None  # "為每名黨員形成評議意見", "告知每一位參會人員": every member is reached, no quota
         if st.f.count("“", 0, m.start()) > st.f.count("”", 0, m.start()):
             return None  # "“人人上台講黨史”": the name of an activity
-        if g.get("role") and not _DEED.search(st.f, m.end()):
+        if g.get("role") and not _DEED.search(st.f, m.end("role")):
             return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
-        role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
+        words = st.words(m.start("role"), m.end("role")).split("的")[-1] if g.get("role") else ""
+        role = person_role(st, words)
         subj = _subject(st)
         if role is None or subj is None:
             return None

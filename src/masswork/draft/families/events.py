@@ -32,6 +32,7 @@ ROWS = OCCURS_ROWS + ATTEST_ROWS
 _MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|需(?!要)|按时|确保|一律|"
                    r"抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
 """要/須/應 and the words that make a verb a duty (要求 and 重要 are not 要)."""
+_DUTY = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|负责")
 _PERIOD_LEAD = re.compile(r"^(?:每(?:年|季度|月|学期)(?:年初|初|末|底)?|年初|年底|年末),")
 _RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|月|季度|季|年|半年)[^,;。]{0,12}$")
 
@@ -49,7 +50,7 @@ def _direct(st: Statement, pos: int) -> bool:
     f = st.f
     if _DIRECT.match(f, pos) is None or _NEWS.search(f):
         return False
-    if fold(st.heading).rstrip("。 ") == f.rstrip("。 "):
+    if fold(st.heading).rstrip("。 ") == f.rstrip("。 ") and not st.alone:
         return False  # a heading names the work its clause then states
     if st.before.endswith(";") and pos == 0:
         return False  # an item of a list "依次推進:學習教育;…;組織表彰", not a statement
@@ -73,8 +74,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return {"statement": st.text[:200]}
     g = m.groupdict()
     k = number(g.get("k"))
-    if fold(st.heading).rstrip("。 ") == st.f.rstrip("。 "):
-        return None  # a heading names the work its clause then states
+    if fold(st.heading).rstrip("。 ") == st.f.rstrip("。 ") and not st.alone and not _DUTY.search(st.f):
+        return None  # a heading names the work its clause then states (開好…生活會), unless it says 要
     if k and _RECURRING_COUNT.search(st.f, 0, m.start()):
         return None  # "每季度至少召開一次": the count of a recurring rule, not an event of its own
     lead = g.get("doc") and _PERIOD_LEAD.match(st.f)
@@ -88,6 +89,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         doc = document(st, start, end)
         return {"document": doc, "action": "published"} if doc is not None else \
             {"activity": placeholder(st.words(m.start(), m.end()), "activity")}
+    if g.get("rec") and act is not None and not act.known:
+        act = None  # "提醒參會人員簽到": the record is what is required, not words cut around it
     p: Params
     if act is None:
         doc = document(st, m.start(), end) or document(st, start, end)

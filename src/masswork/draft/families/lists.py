@@ -11,12 +11,11 @@ from ..text import fold
 from .base import Hit, Params, Statement, rows
 from .logic import EXAMPLE, PERMISSION
 from .counting import TARGETS
-from .words import activity, document, person_role, placeholder
+from .words import activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build"]
 
 COVERAGE_ROWS = rows("coverage", (
-    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
     (r"(?P<cue>(?:内容|情况|范围)(?:主要)?(?:有|是|为|包括)[:]?|包括[:]?|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
      "contents, items may be clauses: 通報內容主要有:會議的基本情況、黨員對問題的認識和整改打算"),
     (r"即(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})", "contents after 即: 落實“四有”,即計劃、記錄、簽到表和照片齊全"),
@@ -24,6 +23,7 @@ COVERAGE_ROWS = rows("coverage", (
      "what a summary covers: 梳理推進情況、主要成效和存在不足"),
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
+    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
@@ -113,7 +113,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if g.get("att2"):
         items = _items(st, m.end())
         return {"items": [placeholder(i, "group") for i in items], "field": "attendees"} if items else None
-    if g.get("att") and PERMISSION.search(st.f, _segment(st.f, m.start()), m.start()):
+    if g.get("att") and PERMISSION.search(st.f, 0, m.start()):
         return None  # "可邀請…參加": whom one may invite is not whom the rule requires
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
     if field == "attendees":
@@ -211,8 +211,9 @@ def _contents(st: Statement, m: re.Match[str]) -> Params | None:
     if len(items) < 2:
         return None
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": "topics"}
-    act = activity(st, 0, m.start()) or activity(st)
-    doc = document(st, 0, m.start()) or document(st)
+    # what the list is of: named before the cue (通報內容主要有:…), else the clause's heading
+    doc = document(st, 0, m.start())
+    act = activity(st, 0, m.start()) or (heading_activity(st) if doc is None else None)
     if act is not None:
         p["activity"] = act
     elif doc is not None:

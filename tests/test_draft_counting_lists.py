@@ -1,0 +1,182 @@
+"""Phrase classes of the counting, list, event and logic families (masswork.draft.families),
+through the public API: each test drafts a passage and looks at the kinds and parameters.
+
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from masswork.draft import draft_text
+
+
+def reqs(text: str, year: int = 2020) -> list[tuple[str, dict[str, Any], str]]:
+    """(kind, params, quote) of every drafted requirement."""
+    out = []
+    for d in draft_text(text, year=year):
+        for r in d.requirements:
+            out.append((r.kind, dict(r.to_dict().get("params", {})), r.quote))
+    return out
+
+
+def kinds(text: str) -> list[str]:
+    return [k for k, _, _ in reqs(text)]
+
+
+def clause(body: str) -> str:
+    return "一、工作安排\n(一)" + body
+
+
+# ---------------------------------------------------------------- lists whose items are clauses
+
+@pytest.mark.parametrize("body, items", [
+    ("年度總結。總結內容主要有:全年組織生活的開展情況、黨員對照檢查中發現的問題和整改措施,以及下一年的工作打算。",
+     ["全年組織生活的開展情況", "黨員對照檢查中發現的問題和整改措施", "下一年的工作打算"]),
+    ("台賬管理。建立學習台賬,落實“四有”,即學習計劃、簽到表、會議記錄和影像資料齊全。",
+     ["學習計劃", "簽到表", "會議記錄和影像資料"]),
+    ("評估總結。系統梳理本年度教育培訓的完成情況、主要做法、突出問題和改進措施。",
+     ["本年度教育培訓的完成情況", "主要做法", "突出問題和改進措施"]),
+    ("民主評議會上,黨員要逐個檢視剖析:對照入黨誓詞檢查自身表現;對照崗位職責查找工作差距;對照群眾意見梳理整改事項。",
+     ["對照入黨誓詞檢查自身表現", "對照崗位職責查找工作差距", "對照群眾意見梳理整改事項"]),
+])
+def test_a_list_of_clauses_is_one_coverage(body: str, items: list[str]) -> None:
+    cov = [p for k, p, _ in reqs(clause(body)) if k == "coverage"]
+    assert cov, reqs(clause(body))
+    assert cov[0]["items"] == items
+
+
+def test_bodies_that_send_someone_are_attendees() -> None:
+    cov = [p for k, p, _ in reqs(clause("縣委組織部和督導組將派員到場,指導各鄉鎮召開專題組織生活會。"))
+           if k == "coverage"]
+    assert cov and cov[0]["field"] == "attendees"
+    assert cov[0]["items"] == ["縣委組織部", "督導組"]
+
+
+def test_whom_one_may_invite_is_not_required() -> None:
+    assert "coverage" not in kinds(clause("支部可結合實際,邀請退休老黨員參加座談會。"))
+    # the 可 after the attendees does not take them back
+    assert "coverage" in kinds(clause("支部黨員大會由全體黨員參加,入黨積極分子可列席。"))
+
+
+@pytest.mark.parametrize("body", [
+    "評議結束後,支委會要為每名黨員逐一形成評議意見。",
+    "座談前要摸清本社區每名黨員的思想狀況。",
+    "問卷要覆蓋轄區內各個層次的居民群眾。",
+])
+def test_something_for_every_holder_is_coverage_not_a_quota(body: str) -> None:
+    got = reqs(clause(body))
+    cov = [p for k, p, _ in got if k == "coverage"]
+    assert cov and cov[0]["field"] == "targets", got
+    assert "per-person" not in [k for k, _, _ in got]
+
+
+def test_telling_every_attendee_sets_no_quota() -> None:
+    assert "per-person" not in kinds(clause("會前,支部書記要把會議議程告知每一位參會人員。"))
+
+
+# ---------------------------------------------------------------- events
+
+@pytest.mark.parametrize("body", [
+    "每次學習都要有專人記錄,留存備查。",
+    "開會前要提醒參會人員簽到。",
+    "黨政辦負責通知並考勤。",
+])
+def test_records_kept_are_required(body: str) -> None:
+    assert "occurs" in kinds(clause(body)), reqs(clause(body))
+
+
+def test_a_plan_states_what_it_does_without_yao() -> None:
+    assert "occurs" in kinds(clause("社區黨委召開會議,對全年工作作出安排。"))
+    # a clause of one sentence is a statement, not only a heading
+    assert "occurs" in kinds(clause("組織黨員開展崗位練兵活動。"))
+    # a heading with a body under it names the work the body states
+    assert "occurs" not in kinds(clause("開好崗位練兵比武會。會前準備要充分,會上要認真點評。"))
+
+
+def test_news_of_what_was_done_is_not_required() -> None:
+    assert "occurs" not in kinds(clause("3月5日,社區黨委召開會議,部署全年工作。"))
+    assert "per-unit" not in kinds(clause("按照上級部署,學校近日組織各黨支部開展調研。"))
+
+
+def test_yaoqiu_is_not_yao() -> None:
+    # 按照…要求 is where the words come from, not a duty to hold the meeting
+    assert "occurs" not in kinds(clause("3日,鎮黨委按照上級要求召開工作會議。"))
+
+
+def test_an_event_is_named_in_its_own_comma_segment() -> None:
+    got = reqs(clause("會議要圍繞作風建設這一主題,班子成員要深入開展批評和自我批評。"))
+    assert not [p for k, p, _ in got if k == "occurs" and p.get("activity") == "會議"], got
+
+
+def test_a_count_needs_a_counter() -> None:
+    got = reqs(clause("支部要緊密聯繫實際,重點抓好兩項工作,認真開展主題黨日。"))
+    assert all(p.get("min", 1) == 1 for k, p, _ in got if k == "occurs"), got
+
+
+def test_making_known_is_required() -> None:
+    got = reqs(clause("評議結果要在支部範圍內公示。"))
+    assert any(k == "occurs" for k, p, _ in got), got
+    got = reqs(clause("支部要把整改方案向黨員和群眾公開,同時報送鎮黨委備案。"))
+    assert any(k == "occurs" and p.get("action") == "published" for k, p, _ in got), got
+
+
+def test_a_platform_built_is_a_means() -> None:
+    assert "occurs" not in kinds(clause("要開設“黨建微課堂”“掌上講堂”等載體,擴大學習覆蓋面。"))
+
+
+def test_verbatim_records_are_attested() -> None:
+    assert "attest" in kinds(clause("對群眾提出的意見要原原本本記錄、分類匯總。"))
+
+
+# ---------------------------------------------------------------- counting
+
+def test_per_unit_phrases() -> None:
+    assert "per-unit" in kinds(clause("黨員積分登記以各黨支部為單位實施。"))
+    assert "per-unit" in kinds(clause("各學生黨支部要每月開展一次主題黨日。"))
+    assert "per-unit" not in kinds(clause("督導組要指導各單位開好專題組織生活會。"))
+
+
+def test_the_subject_carries_over_a_semicolon() -> None:
+    got = reqs(clause("各黨總支和各部門要組織座談,廣泛聽取意見;對班子的意見要分類匯總,並如實填寫意見反饋表。"))
+    units = [q for k, _, q in got if k == "per-unit"]
+    assert any("填寫意見反饋表" in q for q in units), got
+
+
+@pytest.mark.parametrize("body", [
+    "聯繫支部的縣級領導全程參加所聯繫支部的會議。",
+    "因事未能參加學習的黨員,要及時補課。",
+])
+def test_per_person_duties(body: str) -> None:
+    assert "per-person" in kinds(clause(body)), reqs(clause(body))
+
+
+def test_a_duty_with_no_subject_in_a_list_of_duties() -> None:
+    text = "一、成員要求\n(1)中心組成員要寫好發言提綱。\n(2)按時參加縣委組織的理論測試。"
+    assert ("per-person" in [k for k, _, q in reqs(text) if "理論測試" in q]), reqs(text)
+
+
+def test_encouraged_is_not_required() -> None:
+    assert "per-person" not in kinds(clause("倡導每名黨員每天閱讀半小時。"))
+
+
+def test_a_name_in_quotes_is_no_quota() -> None:
+    assert "per-person" not in kinds(clause("每月舉辦一次“人人講黨課”活動。"))
+
+
+@pytest.mark.parametrize("body", [
+    "黨員參加各類集中培訓,每年累計不少於24個學時。",
+    "建立台賬,落實“三有”,即每月方案、簽到表和會議記錄齊全。",
+    "黨委每年要訂好年度學習計劃。",
+])
+def test_not_a_recurring_event(body: str) -> None:
+    assert "recurring" not in kinds(clause(body)), reqs(clause(body))
+
+
+def test_an_annual_document_is_drafted_once() -> None:
+    assert "occurs" in kinds(clause("黨委每年要訂好年度學習計劃。"))
+
+
+def test_written_pieces_per_year_stay_recurring() -> None:
+    assert "recurring" in kinds(clause("成員還要聯繫本職工作,每年寫出調研報告不少於1篇。"))
