@@ -5,11 +5,6 @@ sequential requests over one shared client."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,48 +13,19 @@ import pytest
 httpx = pytest.importorskip("httpx")
 pytest.importorskip("masswork_server")
 
+from masswork.testing.server import running_server  # noqa: E402
 from test_corpus import CASES, GOOD_PLAN, GOOD_SCHEDULE  # noqa: E402
 
 MAX_BODY = 1_000_000  # above every corpus file, so only the over-size upload below meets it
 UPLOADED = [(c, e) for c, e in CASES if e["reads"] in ("plan", "schedule")]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[httpx.Client]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("MASSWORK_LOAD_PLUGINS", "MASSWORK_SERVER_TOKEN")}
-    env.update({"MASSWORK_LANG": "en", "NO_COLOR": "1"})
-    proc = subprocess.Popen([sys.executable, "-m", "masswork", "serve", "--host", "127.0.0.1", "--port", str(port),
-                             "--max-body", str(MAX_BODY)],
-                            cwd=tmp_path_factory.mktemp("corpus-server"), env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    with httpx.Client(base_url=url, timeout=60) as c:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if c.get("/healthz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise AssertionError(proc.stderr.read().decode() if proc.stderr else "server did not start")
-            time.sleep(0.2)
-        try:
-            yield c
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+    with running_server(tmp_path_factory.mktemp("corpus-server"), "--max-body", str(MAX_BODY),
+                        env={"MASSWORK_LANG": "en", "NO_COLOR": "1"}) as server, \
+            httpx.Client(base_url=server.url, timeout=60) as c:
+        yield c
 
 
 @pytest.mark.parametrize("case, exp", UPLOADED, ids=[f"{c.parent.name}/{c.name}" for c, _ in UPLOADED])

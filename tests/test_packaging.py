@@ -71,11 +71,23 @@ def test_license_urls_classifiers() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "Apache License" in text and "Version 2.0, January 2004" in text
     assert CORE["project"]["license"] == "Apache-2.0"
-    assert {"Homepage", "Documentation", "Source", "Changelog"} <= set(CORE["project"]["urls"])
+    assert {"Documentation", "Source", "Changelog"} <= set(CORE["project"]["urls"])
     classifiers = CORE["project"]["classifiers"]
     assert "Programming Language :: Python :: 3.10" in classifiers and "Typing :: Typed" in classifiers
     minimum = CORE["project"]["requires-python"].removeprefix(">=")
     assert f"Programming Language :: Python :: {minimum}" in classifiers
+
+
+def test_project_urls_name_no_invented_host() -> None:
+    """There is no public host: every project URL is on the reserved ``.invalid`` domain
+    (it can never resolve to someone else's site), and no package claims a home page. When
+    a real host exists, this test is where its name is written once."""
+    for meta in [CORE] + [plugin_meta(p) for p in PLUGINS]:
+        urls = meta["project"]["urls"]
+        assert "Homepage" not in urls, meta["project"]["name"]
+        for key, url in urls.items():
+            host = url.split("://", 1)[1].split("/", 1)[0]
+            assert host.endswith(".invalid"), (meta["project"]["name"], key, url)
 
 
 def test_sdist_holds_the_core_without_the_plugins(tmp_path: Path) -> None:

@@ -23,30 +23,11 @@ from masswork.readers.dates import parse_day
 from masswork.readers.text import decode
 from masswork.testing import sample_plan
 from masswork.testing.cli import example_cases, run_masswork
+from masswork.testing.ledger import ledger_events
 from masswork.testing.strategies import plans, schedules
 
 ROOT = Path(__file__).resolve().parent.parent
 S3 = ROOT / "examples" / "s3-danyang-phase1"
-
-
-def ledger_events(schedule: masswork.Schedule, plan: masswork.Plan | None = None) -> list[masswork.Event]:
-    """What a ledger table holds of a schedule: its events (document links and notices
-    live in the TOML/JSON schedule), in time order; a name the schedule writes in the other
-    script (主题党日 for the plan's 主題黨日) is the plan's id, as the checker reads it."""
-    from masswork.hanzi import to_simplified
-
-    ids = {to_simplified(i): i for i in (plan.names() if plan is not None else {})}
-
-    def one(x: str) -> str:
-        return ids.get(to_simplified(x), x)
-
-    def norm(e: masswork.Event) -> masswork.Event:
-        return attrs.evolve(e, documents=(), notices=(), type=one(e.type),
-                            attendees=tuple(one(a) for a in e.attendees),
-                            participants=tuple(one(a) for a in e.participants),
-                            **({"unit": one(e.unit)} if getattr(e, "unit", None) else {}))
-
-    return sorted((norm(e) for e in schedule.events), key=lambda e: (e.day, str(e.start)))
 
 
 @pytest.mark.parametrize("plan_path, schedule_path", example_cases(Path(__file__)))

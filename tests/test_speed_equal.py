@@ -208,3 +208,117 @@ def test_fast_tree_walk_never_passes_what_the_exact_walk_refuses(value: Any) -> 
             raise AssertionError(f"fast walk passed what the exact walk refuses: {exc}") from None
         finally:
             check_tree.__globals__["tree_within"] = tree_within
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules(), st.booleans())
+def test_one_pass_json_schedule_is_what_the_ordinary_reader_builds(tmp_path_factory: Any, ps: Any,
+                                                                    indent: bool) -> None:
+    from masswork.loaders.limits import DEFAULT_LIMITS
+    from masswork.loaders.schedule import _direct
+    from masswork.readers import read_schedule
+
+    plan, sched = ps
+    file = tmp_path_factory.mktemp("s") / "schedule.json"
+    file.write_text(json.dumps(schedule_to_dict(sched), ensure_ascii=False, indent=2 if indent else None),
+                    encoding="utf-8")
+    direct = _direct(file, DEFAULT_LIMITS)
+    assert direct is not None and direct == read_schedule(file).schedule == sched
+    assert masswork.load_schedule(file, plan) == sched
+
+
+_edge = st.sampled_from(["a", "x" * 10, "x" * 11, "\ud800", "讀書班", "書" * 11])
+_edge_events = st.fixed_dictionaries(
+    {"id": _edge, "type": _edge, "start": st.sampled_from(["2014-03-01", "2014-03-01T09:00:00"])},
+    optional={"attendees": st.lists(_edge, max_size=4) | _edge, "host": _edge | st.none(),
+              "hours": st.sampled_from([0, 1.5, 1000, 1001, 1000.5, float("inf"), float("nan"), 10**20]),
+              "notices": st.lists(st.fixed_dictionaries({"channel": _edge, "on": st.just("2014-03-02")}),
+                                  max_size=2)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.fixed_dictionaries({"plan": _edge, "events": st.lists(_edge_events, max_size=4)},
+                             optional={"unit": _edge}),
+       st.sampled_from([4, 5, 32]))
+def test_converters_within_limits_agree_with_the_limit_walk(data: dict[str, Any], max_depth: int) -> None:
+    """What the one-pass converters accept under limits, check_tree accepts, and it is the
+    object the converters build without limits; where both accept, so do they."""
+    from masswork.errors import InputError
+    from masswork.loaders.limits import Limits, check_tree
+
+    small = Limits(max_depth=max_depth, max_abs_int=1000, max_string=10, max_items=3)
+    try:
+        unlimited = fast_structure(Schedule, data)
+    except Fallback:
+        unlimited = None
+    try:
+        within = fast_structure(Schedule, data, small)
+    except Fallback:
+        within = None
+    try:
+        check_tree(data, small, None)
+        allowed = True
+    except InputError:
+        allowed = False
+    if within is not None:
+        assert allowed and within == unlimited
+    elif allowed and unlimited is not None:
+        assert max_depth < 5  # the model nests 5 deep: only the static depth bound is stricter
+
+
+_wide = st.sampled_from(["a", "讀書班", "\ud800", "x" * 100_001])
+_wide_events = st.fixed_dictionaries(
+    {"id": _wide, "type": _wide, "start": st.sampled_from(["2014-03-01", " 2014-03-01T09:00:00 "])},
+    optional={"attendees": st.lists(_wide, max_size=3), "hours": st.sampled_from(
+        [0, 2.5, 10**15, 10**15 + 1, 1e15, 1e16, 1e300, -1.0])})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.fixed_dictionaries({"plan": _wide, "events": st.lists(_wide_events, max_size=3)}), st.booleans())
+def test_one_pass_json_accepts_exactly_what_the_ordinary_reader_accepts(tmp_path: Path, data: dict[str, Any],
+                                                                         ascii_only: bool) -> None:
+    from masswork.errors import InputError
+    from masswork.loaders.limits import DEFAULT_LIMITS
+    from masswork.loaders.schedule import _direct
+    from masswork.readers import read_schedule
+
+    file = tmp_path / "schedule.json"
+    file.write_text(json.dumps(data, ensure_ascii=ascii_only), encoding="utf-8", errors="surrogatepass")
+    direct = _direct(file, DEFAULT_LIMITS)
+    try:
+        ordinary = read_schedule(file).schedule
+    except InputError:
+        ordinary = None
+    assert direct == ordinary
+
+
+def _walked_plan(data: dict[str, Any]) -> Any:
+    from masswork.loaders import plan as plan_loader
+
+    saved = plan_loader._fast_plan
+    plan_loader._fast_plan = lambda *a: None  # type: ignore[assignment]
+    try:
+        return plan_loader.plan_from_dict(data)
+    finally:
+        plan_loader._fast_plan = saved  # type: ignore[assignment]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules())
+def test_fast_plan_is_the_plan_the_walker_builds(ps: Any) -> None:
+    from masswork.loaders.plan import plan_from_dict, plan_to_dict
+
+    plan, _sched = ps
+    data = json.loads(json.dumps(plan_to_dict(plan), ensure_ascii=False))
+    assert plan_from_dict(data) == _walked_plan(data) == plan
+
+
+@pytest.mark.parametrize("file", sorted((golden_reports.ROOT / "examples").glob("*/plan*.toml")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_fast_plan_of_every_example_is_the_walkers(file: Path) -> None:
+    from masswork.loaders.extends import resolve_extends
+    from masswork.loaders.files import read_data
+    from masswork.loaders.plan import plan_from_dict
+
+    data, _origins = resolve_extends(read_data(file), file)
+    assert plan_from_dict(data) == _walked_plan(data)

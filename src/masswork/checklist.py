@@ -76,7 +76,11 @@ def rule_title(req: Requirement, plan: Plan, lang: str, kinds: KindRegistry | No
         zh, en = kinds.get(req.kind).describe(req, plan)
     except Exception:  # noqa: BLE001 - a kind that cannot describe itself still has an id
         return req.title or req.id
-    return (en if lang == "en" else zh) or req.id
+    # The kind describes in Traditional and English; Simplified is folded from the former,
+    # as for any message given the old way.
+    from .i18n import pair_text
+
+    return (pair_text(zh, en, lang) if zh else en if lang == "en" else "") or req.id
 
 
 def window_text(item: ChecklistItem, lang: str) -> str:

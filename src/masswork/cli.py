@@ -29,6 +29,7 @@ from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
+from .mapping_option import mapping_option
 from .report import Finding, Report, Status
 from .terminal import safe_for_terminal
 
@@ -63,12 +64,14 @@ _templates_option = click.option(
          "MASSWORK_TEMPLATES) 模板目錄.")
 
 
-def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = ()) -> tuple[Plan, Any]:
+def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = (),
+          mapping: Any = None) -> tuple[Plan, Any]:
     if not schedule_path:
         return load_plan(plan_path, templates=templates or None), None
     from .api import load_pair
 
-    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None)
+    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None,
+                     mapping=mapping)
 
 
 def _say_how_read(read: Any) -> None:
@@ -163,15 +166,16 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
               help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
 @_lang_option
 @_templates_option
+@mapping_option()
 @batch_options  # --batch DIR and its options (masswork.batch.command)
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
-          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...]) -> None:
+          only: tuple[str, ...], lang: str | None, templates: tuple[str, ...], mapping: Any = None) -> None:
     """Which requirements of PLAN does SCHEDULE meet? 檢查台賬是否符合方案要求.
 
     Exit 0 when nothing is unmet or overdue, 1 when something is, 2 on bad input.
     """
-    p, s = _load(plan, schedule, templates)
+    p, s = _load(plan, schedule, templates, mapping)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     _warn_plugin_failures(lang)
@@ -288,9 +292,10 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
 @_as_of_option
 @_lang_option
 @_templates_option
+@mapping_option()
 @click.pass_context
 def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
-           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...]) -> None:
+           as_of: dt.date | None, lang: str | None, templates: tuple[str, ...], mapping: Any = None) -> None:
     """Export SCHEDULE and its check report in a format 導出台賬與檢查報告."""
     exporters = get_exporters()
     early = _lang_from(ctx)
@@ -307,7 +312,7 @@ def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output
         if hint:
             text += tr(early, "error.did_you_mean", hint=repr(hint))
         _die(tr(early, "cli.error", text=text))
-    p, s = _load(plan, schedule, templates)
+    p, s = _load(plan, schedule, templates, mapping)
     lang = _plan_lang(ctx, lang, p)
     report = _report(p, s, as_of)
     exporter = exporters[fmt]

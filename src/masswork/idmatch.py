@@ -9,6 +9,7 @@ usual "unknown reference" error (with its hint) names them.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -17,7 +18,7 @@ from .hanzi import to_simplified
 from .model import Approval, Document, Event, Notice as EventNotice, Plan, Schedule, Submission
 from .report import Notice
 
-__all__ = ["script_matches", "match_scripts"]
+__all__ = ["script_matches", "match_scripts", "referenced"]
 
 _NAMESPACES = ("roles", "people", "bodies", "sections", "groups", "activities", "documents", "phases")
 
@@ -41,9 +42,62 @@ def _schedule_values(schedule: Schedule) -> Iterable[str]:
         yield from d.covers
 
 
+def _collect(schedule: Schedule) -> dict[str, set[str]]:
+    by_kind: dict[str, set[str]] = {"activity": set(), "party": set(), "phase": set(),
+                                    "any": set(), "document": set()}
+    activity, party, phase, any_ = by_kind["activity"], by_kind["party"], by_kind["phase"], by_kind["any"]
+    for e in schedule.events:
+        activity.add(e.type)
+        if e.host:
+            party.add(e.host)
+        if e.phase:
+            phase.add(e.phase)
+        if e.unit:
+            party.add(e.unit)
+        if e.participants:
+            party.update(e.participants)
+        any_.update(e.attendees, e.topics, e.targets, e.channels, e.sections, e.sources)
+        if e.notices:
+            any_.update(n.channel for n in e.notices)
+    for d in schedule.documents:
+        by_kind["document"].add(d.type)
+        party.update(x for x in (d.owner, d.drafted_by, d.unit) if x)
+        party.update(s.to for s in d.submitted)
+        party.update(a.by for a in d.approved)
+        any_.update(d.covers)
+    party.update(a.by for a in schedule.attestations)
+    party.update(w.approved_by for w in schedule.waivers)
+    return by_kind
+
+
+# The sets of a schedule, by id() while it lives: loading validates the references and
+# check() matches scripts, and both would otherwise walk every event for the same ids.
+_REFERENCED: dict[int, tuple[weakref.ref[Schedule], dict[str, set[str]]]] = {}
+
+
+def referenced(schedule: Schedule) -> dict[str, set[str]]:
+    """Every id the schedule names, by what it must name: ``activity`` (event types),
+    ``document`` (document types), ``party`` (people and bodies), ``phase``, and ``any``
+    (attendees, topics, targets … any plan id). Computed once per schedule object; do not
+    change the sets."""
+    key = id(schedule)
+    hit = _REFERENCED.get(key)
+    if hit is not None and hit[0]() is schedule:
+        return hit[1]
+    sets = _collect(schedule)
+    try:
+        ref = weakref.ref(schedule, lambda _r, key=key: _REFERENCED.pop(key, None))
+    except TypeError:
+        return sets
+    _REFERENCED[key] = (ref, sets)
+    return sets
+
+
 def script_matches(schedule: Schedule, plan: Plan) -> dict[str, str]:
     """Schedule id → plan id, for ids that differ from a plan id only in script."""
     known = _known(plan)
+    if all(values <= known for values in referenced(schedule).values()):
+        return {}  # every id is the plan's own: the common case, by set arithmetic
     folded: dict[str, set[str]] = {}
     for k in known:
         folded.setdefault(to_simplified(k), set()).add(k)

@@ -441,28 +441,9 @@ def _all_known(schedule: Schedule, c: _Checker) -> bool:
     """Whether every reference of the schedule is known, by set arithmetic over the whole
     schedule: the common case, without a key path built for each of a million references.
     Must name the same fields as :func:`_schedule_refs` (tests/test_speed_equal.py checks)."""
-    by_kind: dict[str, set[str]] = {"activity": set(), "party": set(), "phase": set(),
-                                    "any": set(), "document": set()}
-    party, any_ = by_kind["party"], by_kind["any"]
-    for e in schedule.events:
-        by_kind["activity"].add(e.type)
-        if e.host:
-            party.add(e.host)
-        if e.phase:
-            by_kind["phase"].add(e.phase)
-        if e.unit:
-            party.add(e.unit)
-        party.update(e.participants)
-        any_.update(e.attendees, e.topics, e.targets, e.channels, e.sections, e.sources)
-        any_.update(n.channel for n in e.notices)
-    for d in schedule.documents:
-        by_kind["document"].add(d.type)
-        party.update(x for x in (d.owner, d.drafted_by, d.unit) if x)
-        party.update(s.to for s in d.submitted)
-        party.update(a.by for a in d.approved)
-        any_.update(d.covers)
-    party.update(a.by for a in schedule.attestations)
-    party.update(w.approved_by for w in schedule.waivers)
+    from .idmatch import referenced  # the same sets serve script matching (idmatch)
+
+    by_kind = referenced(schedule)
     return all(values <= c.known(kind) for kind, values in by_kind.items())
 
 

@@ -6,20 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.text.paragraph import Paragraph
 import pytest
-from masswork import check, load_plan, load_schedule
 from masswork.checklist import checklist, quota_text
 from masswork.exporters import ExportInput
 from masswork.plugins import make_plugin_manager
 from masswork.testing import sample_export_input, with_text
-from masswork.testing.cli import find_examples, require_program, run_masswork
+from masswork.testing.cli import example_input, find_examples, run_masswork
+from masswork.testing.pdf import page_sizes, page_text, page_texts
 
 import masswork_docx
 from masswork_docx import build_checklist, export_docx_checklist
@@ -32,11 +30,7 @@ def style_name(p: Paragraph) -> str:
 
 
 def s3(lang: str = "zh", as_of: dt.date | None = dt.date(2014, 3, 5)) -> ExportInput:
-    root = find_examples(Path(__file__))
-    assert root is not None
-    plan = load_plan(root / "s3-danyang-phase1" / "plan.toml")
-    schedule = load_schedule(root / "s3-danyang-phase1" / "schedule-flawed.toml", plan)
-    return ExportInput(plan, schedule, check(plan, schedule, as_of=as_of), lang, as_of)
+    return example_input("s3-danyang-phase1", lang, as_of, start=Path(__file__))
 
 
 def test_registered() -> None:
@@ -94,17 +88,12 @@ def test_printed_by_libreoffice(masswork_libreoffice: Convert, tmp_path: Path) -
     path = tmp_path / "落實清單.docx"
     path.write_bytes(export_docx_checklist(inp))
     pdf = masswork_libreoffice(path, "pdf", tmp_path / "pdf") / "落實清單.pdf"
-    info = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], capture_output=True,
-                          text=True, check=True).stdout
-    sizes = [(round(float(w)), round(float(h))) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    sizes = [(round(w), round(h)) for w, h in page_sizes(pdf)]
     assert len(sizes) >= 2 and set(sizes) == {(842, 595)}  # A4 landscape
-    for n in range(1, len(sizes) + 1):
-        text = subprocess.run([require_program("pdftotext"), "-f", str(n), "-l", str(n), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+    for n, text in enumerate(page_texts(pdf), start=1):
         assert "條款" in text and "個人分解" in text, f"page {n} lacks the header row"
         assert f"第{n}頁" in "".join(text.split())  # the footer's page number
-    whole = subprocess.run([require_program("pdftotext"), str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout
+    whole = page_text(pdf)
     squeezed = "".join(whole.split())
     assert "王建國×2、其他人×1" in squeezed
     assert "2014-04-01–2014-04-10" in squeezed  # 4月上旬, resolved

@@ -5,19 +5,17 @@ the document's structure and in the PDF LibreOffice prints from it, page by page
 from __future__ import annotations
 
 import datetime as dt
-import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import docx
 from docx.text.paragraph import Paragraph
 import pytest
-from masswork import check, load_plan, load_schedule
 from masswork.checklist import rule_title
 from masswork.exporters import ExportInput
 from masswork.testing import sample_export_input
-from masswork.testing.cli import find_examples, require_program
+from masswork.testing.cli import example_input as examples_input
+from masswork.testing.pdf import page_sizes, page_texts
 
 from masswork_docx import export_docx
 from masswork_docx.report import OPEN_STATUSES, build_document
@@ -30,11 +28,7 @@ def style_name(p: Paragraph) -> str:
 
 
 def example_input(name: str, lang: str, as_of: dt.date) -> ExportInput:
-    root = find_examples(Path(__file__))
-    assert root is not None
-    plan = load_plan(root / name / "plan.toml")
-    schedule = load_schedule(root / name / "schedule-flawed.toml", plan)
-    return ExportInput(plan, schedule, check(plan, schedule, as_of=as_of), lang, as_of)
+    return examples_input(name, lang, as_of, start=Path(__file__))
 
 
 CASES = [("s1-kejiju-phase1", "zh", dt.date(2014, 3, 5)), ("s2-kejiju-campaign", "en", dt.date(2014, 5, 20)),
@@ -94,14 +88,10 @@ def test_a_role_names_its_holders() -> None:
 # ------------------------------------------------------------------ printed by LibreOffice
 
 
-def page_texts(pdf: Path) -> list[str]:
-    pdftotext = require_program("pdftotext", "apt-get install -y poppler-utils")
-    info = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)],
-                          capture_output=True, text=True, check=True).stdout
-    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)
-    assert sizes and all((round(float(w)), round(float(h))) == (595, 842) for w, h in sizes)  # A4 portrait
-    return [subprocess.run([pdftotext, "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout for n in range(1, len(sizes) + 1)]
+def a4_page_texts(pdf: Path) -> list[str]:
+    sizes = page_sizes(pdf)
+    assert sizes and all((round(w), round(h)) == (595, 842) for w, h in sizes)  # A4 portrait
+    return page_texts(pdf)
 
 
 def squeeze(text: str) -> str:
@@ -116,7 +106,7 @@ def test_printed_pages_strand_no_heading_and_no_signature(masswork_libreoffice: 
     path = tmp_path / f"{name}-{lang}.docx"
     path.write_bytes(export_docx(inp))
     pdf = masswork_libreoffice(path, "pdf", tmp_path / "pdf") / f"{name}-{lang}.pdf"
-    pages = page_texts(pdf)
+    pages = a4_page_texts(pdf)
     assert len(pages) >= 3
     doc = build_document(inp)
     headings = [squeeze(p.text) for p in doc.paragraphs if style_name(p).startswith("Heading")]

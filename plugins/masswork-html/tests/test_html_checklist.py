@@ -5,30 +5,25 @@ fetched; printed by Chromium on A4 landscape pages that each repeat the table he
 from __future__ import annotations
 
 import datetime as dt
-import re
 import subprocess
 from pathlib import Path
 
 import attrs
 import pytest
 from html_support import CHROMIUM_FLAGS, Page, chromium
-from masswork import check, load_plan, load_schedule
 from masswork.checklist import checklist, quota_text
 from masswork.exporters import ExportInput
 from masswork.plugins import make_plugin_manager
 from masswork.testing import sample_export_input, with_text
-from masswork.testing.cli import find_examples, require_program
+from masswork.testing.cli import example_input
+from masswork.testing.pdf import page_sizes, page_text, page_texts
 
 import masswork_html
 from masswork_html import CSP, export_html_checklist
 
 
 def s3(lang: str = "zh", as_of: dt.date | None = dt.date(2014, 3, 5)) -> ExportInput:
-    root = find_examples(Path(__file__))
-    assert root is not None
-    plan = load_plan(root / "s3-danyang-phase1" / "plan.toml")
-    schedule = load_schedule(root / "s3-danyang-phase1" / "schedule-flawed.toml", plan)
-    return ExportInput(plan, schedule, check(plan, schedule, as_of=as_of), lang, as_of)
+    return example_input("s3-danyang-phase1", lang, as_of, start=Path(__file__))
 
 
 def test_registered() -> None:
@@ -52,6 +47,21 @@ def test_one_row_per_requirement(lang: str) -> None:
     assert "王建國 ×2" in text
 
 
+@pytest.mark.parametrize("lang, words, other", [
+    ("zh-Hans", ("<th>条款</th>", "<th>个人分解</th>", "落实清单", "核对人", "未达标"), "<th>條款</th>"),
+    ("zh-Hant", ("<th>條款</th>", "<th>個人分解</th>", "落實清單", "核對人", "未達標"), "<th>条款</th>"),
+])
+def test_labels_in_the_chosen_script(lang: str, words: tuple[str, ...], other: str) -> None:
+    """masswork's own words follow --lang; the plan's words (Traditional here) stay as written,
+    and the page says which script it is in, so the browser draws the right glyph forms."""
+    text = export_html_checklist(s3(lang, dt.date(2014, 5, 20))).decode("utf-8")
+    assert f'<html lang="{lang}">' in text
+    for word in words:
+        assert word in text, word
+    assert other not in text
+    assert "丹陽" in text  # from the plan, unchanged
+
+
 def test_hostile_text_is_escaped() -> None:
     inp = sample_export_input()
     plan = attrs.evolve(inp.plan, title="<script>alert(1)</script>")
@@ -70,14 +80,9 @@ def test_printed_by_chromium_on_a4(tmp_path: Path) -> None:
                            "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.resolve().as_uri()],
                           capture_output=True, text=True, timeout=180, check=False)
     assert proc.returncode == 0 and pdf.exists(), proc.stderr[-3000:]
-    info = subprocess.run([require_program("pdfinfo"), "-f", "1", "-l", "999", str(pdf)], capture_output=True,
-                          text=True, check=True).stdout
-    sizes = [(round(float(w)), round(float(h))) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+    sizes = [(round(w), round(h)) for w, h in page_sizes(pdf)]
     assert len(sizes) >= 2 and set(sizes) == {(842, 595)}  # A4 landscape
-    for n in range(1, len(sizes) + 1):
-        text = subprocess.run([require_program("pdftotext"), "-f", str(n), "-l", str(n), str(pdf), "-"],
-                              capture_output=True, text=True, check=True).stdout
+    for n, text in enumerate(page_texts(pdf), start=1):
         assert "條款" in text and "個人分解" in text, f"page {n} lacks the header row"
-    whole = "".join(subprocess.run([require_program("pdftotext"), str(pdf), "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    whole = "".join(page_text(pdf).split())
     assert "王建國×2、其他人" in whole and "×1(陳紅、劉志強、張" in whole  # the cell wraps; the status cell sits between

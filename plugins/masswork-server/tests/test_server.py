@@ -6,11 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +15,7 @@ import masswork
 import pytest
 from masswork.loaders import plan_to_dict, schedule_to_dict
 from masswork.testing.cli import example_cases, run_masswork
+from masswork.testing.server import Server, running_server
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 S3 = EXAMPLES / "s3-danyang-phase1"
@@ -27,54 +23,17 @@ TOKEN = "t0ken-for-the-test"
 LIMIT = 30000
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-class Server:
-    def __init__(self, url: str, proc: subprocess.Popen[bytes], cwd: Path) -> None:
-        self.url, self.proc, self.cwd = url, proc, cwd
-
-
-def _start(tmp: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[Server]:
-    port = _free_port()
-    full_env = {k: v for k, v in os.environ.items() if k not in ("MASSWORK_LOAD_PLUGINS", "MASSWORK_SERVER_TOKEN")}
-    full_env.update(env or {})
-    proc = subprocess.Popen([sys.executable, "-m", "masswork", "serve", "--host", "127.0.0.1", "--port", str(port),
-                             *extra], cwd=tmp, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(url + "/healthz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if proc.poll() is not None or time.monotonic() > deadline:
-            proc.kill()
-            raise AssertionError(proc.stderr.read().decode() if proc.stderr else "server did not start")
-        time.sleep(0.2)
-    try:
-        yield Server(url, proc, tmp)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    yield from _start(tmp_path_factory.mktemp("server"))
+    with running_server(tmp_path_factory.mktemp("server")) as running:
+        yield running
 
 
 @pytest.fixture(scope="module")
 def guarded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    yield from _start(tmp_path_factory.mktemp("guarded"), "--max-body", str(LIMIT),
-                      env={"MASSWORK_SERVER_TOKEN": TOKEN})
+    with running_server(tmp_path_factory.mktemp("guarded"), "--max-body", str(LIMIT),
+                        env={"MASSWORK_SERVER_TOKEN": TOKEN}) as running:
+        yield running
 
 
 def _body(plan_path: Path, schedule_path: Path, **extra: Any) -> dict[str, Any]:

@@ -8,7 +8,6 @@ import datetime as dt
 import io
 import re
 import statistics
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import attrs
 import pytest
 from masswork.report import Status
 from masswork.testing import sample_export_input, with_text
-from masswork.testing.cli import require_program
+from masswork.testing.pdf import page_sizes, page_texts, word_heights
 from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -101,24 +100,6 @@ def test_some_sample_fails() -> None:
 # ------------------------------------------------------------------ printed by LibreOffice
 
 
-def pdf_pages(pdf: Path) -> list[tuple[float, float]]:
-    info = subprocess.run([require_program("pdfinfo", "apt-get install -y poppler-utils"), "-f", "1", "-l", "999",
-                           str(pdf)], capture_output=True, text=True, check=True).stdout
-    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
-
-
-def pdf_text(pdf: Path, page: int) -> str:
-    return subprocess.run([require_program("pdftotext", "apt-get install -y poppler-utils"), "-f", str(page),
-                           "-l", str(page), "-layout", str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
-
-
-def word_heights(pdf: Path) -> list[float]:
-    html = subprocess.run([require_program("pdftotext"), "-bbox", str(pdf), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    return [float(b) - float(a) for a, b in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', html)]
-
-
 @pytest.mark.slow
 def test_printed_pdf_is_a4_readable_with_headers_on_every_page(masswork_libreoffice: Convert,
                                                                tmp_path: Path) -> None:
@@ -130,12 +111,12 @@ def test_printed_pdf_is_a4_readable_with_headers_on_every_page(masswork_libreoff
     book = tmp_path / "台賬.xlsx"
     book.write_bytes(export_xlsx(inp))
     pdf = masswork_libreoffice(book, "pdf", tmp_path / "pdf") / "台賬.pdf"
-    pages = pdf_pages(pdf)
+    pages = page_sizes(pdf)
     assert len(pages) >= 3
     wb = load_workbook(io.BytesIO(book.read_bytes()))
     for w, h in pages:
         assert sorted((round(w, 1), round(h, 1))) == sorted(A4)
-    texts = [pdf_text(pdf, n) for n in range(1, len(pages) + 1)]
+    texts = page_texts(pdf, layout=True)
     ledger_pages = [t for t in texts if "台賬" in t.splitlines()[0]]
     assert len(ledger_pages) >= 2  # the long ledger broke over pages …
     for t in ledger_pages:

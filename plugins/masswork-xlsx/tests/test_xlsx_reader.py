@@ -21,30 +21,11 @@ from masswork.loaders.files import dumps_json
 from masswork.readers import read_schedule
 from masswork.testing import sample_plan
 from masswork.testing.cli import example_cases, run_masswork
+from masswork.testing.ledger import ledger_events
 from masswork_xlsx import export_xlsx
 from openpyxl import Workbook
 
 S3 = Path(__file__).resolve().parents[3] / "examples" / "s3-danyang-phase1"
-
-
-def ledger_events(schedule: masswork.Schedule, plan: masswork.Plan | None = None) -> list[masswork.Event]:
-    """What a ledger table holds of a schedule: its events (document links and notices
-    live in the TOML/JSON schedule), in time order; a name the schedule writes in the other
-    script (主题党日 for the plan's 主題黨日) is the plan's id, as the checker reads it."""
-    from masswork.hanzi import to_simplified
-
-    ids = {to_simplified(i): i for i in (plan.names() if plan is not None else {})}
-
-    def one(x: str) -> str:
-        return ids.get(to_simplified(x), x)
-
-    def norm(e: masswork.Event) -> masswork.Event:
-        return attrs.evolve(e, documents=(), notices=(), type=one(e.type),
-                            attendees=tuple(one(a) for a in e.attendees),
-                            participants=tuple(one(a) for a in e.participants),
-                            **({"unit": one(e.unit)} if getattr(e, "unit", None) else {}))
-
-    return sorted((norm(e) for e in schedule.events), key=lambda e: (e.day, str(e.start)))
 
 
 def workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:

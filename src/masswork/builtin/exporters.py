@@ -20,7 +20,7 @@ from ..hookspecs import hookimpl
 from ..i18n import tr
 from ..loaders.schedule import schedule_to_dict
 
-__all__ = ["safe_cell", "md_escape", "ledger_rows", "LEDGER_HEADER", "FINDINGS_HEADER"]
+__all__ = ["safe_cell", "md_escape", "ledger_rows", "record_cells", "csv_header", "LEDGER_HEADER", "FINDINGS_HEADER"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,7 +30,9 @@ def safe_cell(value: Any) -> str:
     an apostrophe (OWASP's advice for CSV injection)."""
     text = "" if value is None else str(value)
     text = text.replace("\x00", "")
-    if text.startswith(_FORMULA_START):
+    # A leading apostrophe is doubled, so that a reader taking the one it added off
+    # (masswork.readers) gives back text that began with one.
+    if text.startswith(_FORMULA_START) or (text.startswith("'") and text[1:].startswith((*_FORMULA_START, "'"))):
         return "'" + text
     return text
 
@@ -53,9 +55,11 @@ FINDINGS_HEADER = (
 )
 
 
-def _names(inp: ExportInput) -> Callable[[str | None], str]:
-    names = inp.plan.names()
-    return lambda x: "" if x is None else names.get(x, x)
+def _names(inp: ExportInput) -> Callable[..., str]:
+    from ..readers.names import Names
+
+    names = Names(inp.plan)
+    return lambda x, space="any": names.cell(x, space)
 
 
 def _number(x: float) -> str:
@@ -80,16 +84,52 @@ def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
     for e in sorted(inp.schedule.events, key=lambda ev: (ev.day, str(ev.start))):
         yield [
             e.day.isoformat(),
-            e.start.strftime("%H:%M") if hasattr(e.start, "hour") else "",
-            name(e.type), e.title, name(e.host),
+            e.start.strftime("%H:%M:%S" if e.start.second else "%H:%M") if hasattr(e.start, "hour") else "",
+            name(e.type, "type"), e.title, name(e.host, "host"),
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
             tr(inp.lang, "event." + e.status.value), e.id,
             _when(e.end),
             "、".join(name(p) for p in e.participants),
             *("、".join(name(x) for x in getattr(e, f)) for f in ("targets", "channels", "sections", "sources")),
-            _number(e.hours), name(e.phase), e.note, name(getattr(e, "unit", None)),
+            _number(e.hours), name(e.phase, "phase"), e.note, name(getattr(e, "unit", None)),
         ]
+
+
+def csv_header() -> tuple[tuple[str, str], ...]:
+    """The CSV ledger's columns: the events' (:data:`LEDGER_HEADER`), then the ``record``
+    column and the columns of the other records (:mod:`masswork.readers.records`)."""
+    from ..readers.records import RECORD_COLUMNS
+
+    return LEDGER_HEADER + RECORD_COLUMNS
+
+
+def record_cells(inp: ExportInput) -> Iterable[tuple[str, dict[str, Any]]]:
+    """The schedule's records other than events, (record type, {column: cell value}); dates
+    stay dates (a workbook writes them as date cells), date-times become text."""
+    import datetime as dt
+
+    from ..readers.names import Names
+    from ..readers.records import moment_text, record_rows
+
+    for kind, row in record_rows(inp.schedule, Names(inp.plan)):
+        yield kind, {k: (moment_text(v) if isinstance(v, dt.datetime) else v) for k, v in row.items()}
+
+
+def _csv_rows(inp: ExportInput) -> Iterable[list[Any]]:
+    from ..readers.records import moment_text
+
+    keys = [k for k, _ in csv_header()]
+    width = len(keys)
+    event = tr(inp.lang, "record.event")
+    for row in ledger_rows(inp):
+        yield [*row, event] + [""] * (width - len(row) - 1)
+    for kind, cells in record_cells(inp):
+        out: list[Any] = [""] * width
+        out[keys.index("record")] = tr(inp.lang, "record." + kind)
+        for k, v in cells.items():
+            out[keys.index(k)] = moment_text(v) if v is not None and not isinstance(v, str) else (v or "")
+        yield out
 
 
 def _csv(header: Sequence[tuple[str, str]], rows: Iterable[Sequence[Any]], lang: str) -> bytes:
@@ -103,7 +143,7 @@ def _csv(header: Sequence[tuple[str, str]], rows: Iterable[Sequence[Any]], lang:
 
 
 def export_csv(inp: ExportInput) -> bytes:
-    return _csv(LEDGER_HEADER, ledger_rows(inp), inp.lang)
+    return _csv(csv_header(), _csv_rows(inp), inp.lang)
 
 
 def export_csv_findings(inp: ExportInput) -> bytes:

@@ -240,6 +240,9 @@ def build_plan(reading: ArticleReading, *, year: int, plan_id: str, title: str,
             plan["source"] = source
         plan["options"] = {"phases_overlap": reading.phases_overlap, "strict_references": False}
         plan.update(_declare(refs, extra_roles))
+        window = next((e for e in entries if e["kind"] == "campaign"), None)
+        if window is not None:  # the campaign's own window is the plan's start … end
+            plan["start"], plan["end"] = window["starts"], window["ends"]
         if entries:
             plan["requirements"] = entries
         return plan, drafted

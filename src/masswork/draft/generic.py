@@ -15,6 +15,10 @@ from typing import Any
 
 from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
+from .families.base import Params
+from .families import MAX_KINDS
+from .families.sequence import chain_orders, heading_order
+from .families.timing import campaign_window
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -52,10 +56,15 @@ def _pieces(text: str) -> Iterator[str]:
         yield text[pos:].strip()
 
 
+_ALSO = re.compile(r",(?=同时(?:要|还|也)?(?:(?:将|把)[^,;。]{2,30}?)?(?:一并)?(?:报送|上报|抄报|报告|报))")
+"""``A,同時(將X)報送B``: the report after 同時 is a second requirement (its own kind and
+quote), so it is cut off as a statement of its own, as at a semicolon."""
+
+
 def _chunks(text: str) -> Iterator[str]:
     """``text`` cut at semicolons, and long pieces at a comma (else hard) every
     :data:`MAX_STATEMENT` characters, so each statement is short."""
-    f = fold(text)
+    f = _ALSO.sub(lambda m: ";" + m.group(0)[1:], fold(text))
     pos = 0
     n = len(text)
     while pos < n:
@@ -73,11 +82,12 @@ def _chunks(text: str) -> Iterator[str]:
         pos = end + 1
 
 
-def statements(unit: Unit) -> Iterator[tuple[Statement, Statement | None]]:
+def statements(unit: Unit, before: str = "") -> Iterator[tuple[Statement, Statement | None, Statement]]:
     """Each statement of ``unit``, with the whole sentence when the statement is one part
-    of it (a list runs across semicolons: ``下列人員參加:A;B;C``)."""
+    of it (a list runs across semicolons: ``下列人員參加:A;B;C``). ``before`` is the
+    statement before the unit's first (the sentence before, in the same paragraph of
+    prose)."""
     heading = unit.headings[0] if unit.headings else ""
-    before = ""
     sents = list(sentences(unit))
     for s in sents:
         pieces = list(_chunks(s.text))
@@ -86,8 +96,8 @@ def statements(unit: Unit) -> Iterator[tuple[Statement, Statement | None]]:
             whole = Statement(unit.id, s.text, fold(s.text), s.line, heading, before)
         for k, piece in enumerate(pieces):
             f = fold(piece)
-            yield Statement(unit.id, piece, f, s.line, heading, before, alone=len(sents) == 1), \
-                whole if k == 0 else None
+            st = Statement(unit.id, piece, f, s.line, heading, before, alone=len(sents) == 1)
+            yield st, whole if k == 0 else None, whole or st
             before = f
 
 
@@ -116,31 +126,85 @@ def _covered(existing: list[Candidate], st: Statement) -> set[str]:
 
 def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleReading:
     """Add what the family recognisers find to ``reading`` (in place, and returned)."""
+    reading.candidates = [c for c in reading.candidates if not _session_as_period(c)]
     by_clause: dict[str, list[Candidate]] = {}
     for c in reading.candidates:
         by_clause.setdefault(c.clause, []).append(c)
     added: list[Candidate] = []
+    paragraph, before = "", ""
     for unit in units:
         existing = by_clause.get(unit.id, [])
+        para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
+        if para != paragraph:
+            paragraph, before = para, ""
         listed = ""  # the sentence whose whole already drafted a list (its parts do not again)
-        for st, whole in statements(unit):
-            found_all = []
+        for st, whole, sentence in statements(unit, before):
+            before = st.f
+            found_all: list[tuple[Statement, Params, str, float]] = []
             if whole is not None:
-                found_all += [(whole, f) for f in read_statement(whole, year, only=("coverage",))]
+                found_all += [(whole, f.params, f.kind, f.confidence)
+                              for f in read_statement(whole, year, only=("coverage",))]
                 listed = whole.f if found_all else ""
+                found_all += [(whole, p, "order", conf) for p, conf in chain_orders(whole)]
             if _PURPOSE.search(st.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st) | ({"coverage"} if listed and st.f in listed else set())
-            found_all += [(st, f) for f in read_statement(st, year, tuple(skip))]
-            for where, found in found_all:
+            if sentence is st or whole is not None:
+                window = campaign_window(sentence, year)
+                if window is not None:
+                    found_all.append((sentence, window, "campaign", 0.7))
+            own = read_statement(st, year, tuple(skip))
+            for f in own:
+                where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
+                found_all.append((where, f.params, f.kind, f.confidence))
+            if len(own) < MAX_KINDS and "order" not in skip and all(f.kind != "order" for f in own):
+                by_heading = heading_order(st)
+                if by_heading is not None:
+                    found_all.append((st, by_heading, "order", 0.6))
+            for where, found_params, kind, conf in found_all:
                 refs: list[Ref] = []
-                params = _ids(found.params, refs)
-                roster = found.kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
-                added.append(Candidate(unit.id, found.kind, params, where.text, found.confidence,
+                params = _ids(found_params, refs)
+                roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
+                added.append(Candidate(unit.id, kind, params, where.text, conf,
                                        where.line, refs, roster=roster))
     reading.candidates.extend(added)
-    reading.candidates = _implied_dropped(reading.candidates)
+    reading.candidates = _leads_dropped(_implied_dropped(reading.candidates))
     return reading
+
+
+def _session_as_period(c: Candidate) -> bool:
+    """A duration of a "period" named ``每次…`` is each session's own length
+    (``每次研討時間不少於半天``): the timing family drafts it with its activity instead."""
+    period = c.params.get("period")
+    return c.kind == "duration" and isinstance(period, str) and fold(period).startswith("每次")
+
+
+def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """A length right after 前 / 提前 / 後 (``學習前1周左右``, ``會前7天``) is a lead time
+    — how long before something else happens — not how long anything lasts: no duration
+    rule from it (the clause reader reads ``1周左右`` alone)."""
+    out = []
+    for c in cands:
+        length = c.params.get("length")
+        if c.kind == "duration" and isinstance(length, str) and not c.params.get("activity"):
+            f = fold(c.quote)
+            at = f.find(fold(length))
+            if at > 0 and f[at - 1] in "前后":
+                continue
+        out.append(c)
+    return out
+
+
+def _anchored_earlier(params: Params, st: Statement, sentence: Statement) -> bool:
+    """An order whose anchor is named in an earlier part of the same sentence
+    (``…接受黨員評議;隨後…進行民主測評``) rests on the whole sentence: it is quoted."""
+    if sentence is st:
+        return False
+    anchor = params.get("anchor_activity") or params.get("anchor_document")
+    if not isinstance(anchor, Ref):
+        return False
+    name = fold(anchor.name)
+    return name not in st.f and name in sentence.f
 
 
 _GENERAL = ("occurs", "attest")

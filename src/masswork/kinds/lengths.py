@@ -102,9 +102,10 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
                        shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
     short = []
     for ref_id, start, end in spans:
-        if dur.unit == "hour":
+        if dur.unit in ("hour", "minute"):
+            per = 3600 if dur.unit == "hour" else 60
             ok = (isinstance(start, dt.datetime) and isinstance(end, dt.datetime)
-                  and dur.accepts(Fraction((end - start).total_seconds()) / 3600, tolerance=0))
+                  and dur.accepts(Fraction((end - start).total_seconds()) / per, tolerance=0))
         elif dur.unit == "day":
             ok = dur.accepts(_event_days(start, end, ctx.plan.options.half_day_hours), tolerance=0)
         else:

@@ -27,7 +27,7 @@ from ..errors import InputError, Problem
 from .files import detect_format, locate_toml, read_data, read_text
 from .limits import DEFAULT_LIMITS, Limits, shorten
 
-__all__ = ["resolve_extends", "Origins", "templates_from_env", "MERGED_LISTS"]
+__all__ = ["resolve_extends", "Origins", "templates_from_env", "MERGED_LISTS", "merged_within"]
 
 MERGED_LISTS = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
                 "phases", "requirements")
@@ -190,6 +190,37 @@ def _own_origins(data: Mapping[str, Any], file: Path | None) -> Origins:
     return Origins(parts)
 
 
+# Bases read, by file identity: a batch of a thousand unit plans extends one template, which
+# is read and checked once per run, not once per unit. Read-only: merging copies.
+_BASES: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def _read_base(path: Path, limits: Limits) -> dict[str, Any]:
+    try:
+        st = path.stat()
+    except OSError:
+        return read_data(path, limits=limits)  # says what is wrong
+    key = (str(path), st.st_mtime_ns, st.st_size, st.st_ino, st.st_dev, limits)
+    hit = _BASES.get(key)
+    if hit is None:
+        hit = read_data(path, limits=limits)
+        if len(_BASES) >= 64:
+            _BASES.clear()
+        _BASES[key] = hit
+    return hit
+
+
+def merged_within(data: Mapping[str, Any], limits: Limits) -> bool:
+    """Whether a plan merged from files each within ``limits`` is within them too: merging
+    only makes the lists of things with ids longer (check_tree gives the exact verdict)."""
+    for key in MERGED_LISTS:
+        value = data.get(key)
+        cap = limits.max_requirements if key == "requirements" else limits.max_items
+        if isinstance(value, list) and len(value) > cap:
+            return False
+    return True
+
+
 def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Sequence[Path] = (),
                     limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, Any], Origins]:
     """Merge the chain of ``extends`` into one plain-data plan; also where each part came
@@ -215,7 +246,7 @@ def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Se
                         f"extends chain too long: more than {limits.max_extends} files",
                         f"at most {limits.max_extends} files in a chain of extends")
         base_path = _locate(parent, current_file, roots, chain)
-        current = read_data(base_path, limits=limits)
+        current = _read_base(base_path, limits)
         current_file = base_path
         chain.append(base_path)
         layers.append((current, base_path))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -28,6 +29,7 @@ import attrs
 __all__ = ["Fallback", "converter", "fast_structure"]
 
 from ..model import _tuple as _model_tuple
+from .limits import Limits
 
 _NoneType = type(None)
 _new = object.__new__
@@ -76,18 +78,33 @@ def _float(data: Any) -> Any:
     raise Fallback
 
 
+_MOMENTS: dict[str, Any] = {}
+
+
 def _moment(data: Any) -> Any:
+    if type(data) is str:
+        # A schedule names the same few hundred days over and over; dates are immutable.
+        found = _MOMENTS.get(data)
+        if found is not None:
+            return found
     if isinstance(data, dt.date):  # a datetime is a date too
         return data
     if isinstance(data, str):
-        text = data.strip()
-        try:
-            if "T" in text or " " in text:
-                return dt.datetime.fromisoformat(text.replace(" ", "T", 1))
-            return dt.date.fromisoformat(text)
-        except ValueError:
-            raise Fallback from None
+        found = _parse_moment(data)
+        if type(data) is str and len(_MOMENTS) < 8192:
+            _MOMENTS[data] = found
+        return found
     raise Fallback
+
+
+def _parse_moment(data: str) -> Any:
+    text = data.strip()
+    try:
+        if "T" in text or " " in text:
+            return dt.datetime.fromisoformat(text.replace(" ", "T", 1))
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise Fallback from None
 
 
 def _date(data: Any) -> Any:
@@ -96,17 +113,17 @@ def _date(data: Any) -> Any:
     return _moment(data)
 
 
-def _union(tp: Any) -> Convert:
+def _union(tp: Any, lim: Limits | None) -> Convert:
     all_args = typing.get_args(tp)
     args = [a for a in all_args if a is not _NoneType]
     nullable = _NoneType in all_args
     inner: Convert
     if set(args) == {dt.date, dt.datetime}:
-        inner = _moment
+        inner = _moment if lim is None else _text_checked(_moment, lim)
     elif len(args) == 1:
-        inner = converter(args[0])
+        inner = converter(args[0], lim)
     else:
-        convs = [converter(a) for a in args]
+        convs = [converter(a, lim) for a in args]
 
         def first(data: Any) -> Any:
             for c in convs:
@@ -129,10 +146,12 @@ def _union(tp: Any) -> Convert:
     return optional
 
 
-def _tuple(tp: Any) -> Convert:
+def _tuple(tp: Any, lim: Limits | None) -> Convert:
     (inner_tp, *_rest) = typing.get_args(tp) or (Any,)
-    inner = converter(inner_tp)
-    if inner_tp is str:
+    inner = converter(inner_tp, lim)
+    cap = lim.max_items if lim is not None else -1
+    max_string = lim.max_string if lim is not None else -1
+    if inner_tp is str and lim is None:
         def strs(data: Any) -> Any:
             if isinstance(data, str):
                 return (data,)
@@ -143,27 +162,54 @@ def _tuple(tp: Any) -> Convert:
                 return tuple(data)
             raise Fallback
         return strs
+    if inner_tp is str:
+        def strs_within(data: Any) -> Any:
+            if isinstance(data, str):
+                return (inner(data),)
+            if type(data) is list or isinstance(data, (list, tuple)):
+                if len(data) > cap:
+                    raise Fallback
+                for item in data:
+                    if type(item) is not str or len(item) > max_string or not (item.isascii() or _encodable(item)):
+                        return tuple(map(inner, data))
+                return tuple(data)
+            raise Fallback
+        return strs_within
 
     def items(data: Any) -> Any:
-        if not isinstance(data, (list, tuple)):
+        if not isinstance(data, (list, tuple)) or (cap >= 0 and len(data) > cap):
             raise Fallback
         return tuple(map(inner, data))
     return items
 
 
-def _mapping(tp: Any) -> Convert:
+def _mapping(tp: Any, lim: Limits | None) -> Convert:
     args = typing.get_args(tp)
-    inner = converter(args[1] if len(args) == 2 else Any)
+    inner = converter(args[1] if len(args) == 2 else Any, lim)
+    if lim is None:
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, Mapping):
+                raise Fallback
+            return {str(k): inner(v) for k, v in data.items()}
+        return mapping
+    key = _within_str(lim)
 
-    def mapping(data: Any) -> Any:
+    def mapping_within(data: Any) -> Any:
         if not isinstance(data, Mapping):
             raise Fallback
-        return {str(k): inner(v) for k, v in data.items()}
-    return mapping
+        return {key(k): inner(v) for k, v in data.items()}
+    return mapping_within
 
 
 def _enum(tp: Any) -> Convert:
+    # The value map first (what ``tp(data)`` looks in first, without EnumMeta.__call__).
+    by_value = tp._value2member_map_
+
     def member(data: Any) -> Any:
+        try:
+            return by_value[data]
+        except (KeyError, TypeError):
+            pass
         try:
             return tp(data)
         except ValueError:
@@ -171,7 +217,7 @@ def _enum(tp: Any) -> Convert:
     return member
 
 
-def _attrs(cls: type) -> Convert:
+def _attrs(cls: type, lim: Limits | None) -> Convert:
     from .structure import _hints
 
     fields = attrs.fields(cls)
@@ -220,48 +266,223 @@ def _attrs(cls: type) -> Convert:
                      and (f.converter is None or f.converter is _model_tuple) for f in fields))
     chosen = direct if plain else build
     # Registered before the fields are compiled, so classes that refer to themselves work.
-    _CACHE[cls] = chosen
+    _CACHE[_key(cls, lim)] = chosen
     hints = _hints(cls)
     for f in fields:
-        convs[f.name] = converter(hints[f.name])
+        convs[f.name] = converter(hints[f.name], lim)
+        if lim is not None and f.name == "requirements":
+            convs[f.name] = _capped(convs[f.name], min(lim.max_items, lim.max_requirements))
         factory = isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
         if factory and f.default.takes_self:
-            chosen = _CACHE[cls] = build
+            chosen = _CACHE[_key(cls, lim)] = build
         default = f.default.factory if factory else f.default
         spec.append((f.name, convs[f.name], default, factory))
+    if chosen is direct:
+        chosen = _CACHE[_key(cls, lim)] = _compiled(cls, spec, known, required, checks)
     return chosen
 
 
-def converter(tp: Any) -> Convert:
-    """The fast converter for a type (built once, then cached)."""
+def _compiled(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozenset[str],
+              required: frozenset[str], checks: list[tuple[Any, Any]]) -> Convert:
+    """``direct`` for ``cls`` as straight-line code, one statement per field (what attrs
+    does for ``__init__``): a fifth of an event's cost was the loop over its 22 fields.
+    The source is made from the class's field names only, never from data."""
+    names: dict[str, Any] = {"_new": _new, "_set": _set, "cls": cls, "known": known, "required": required,
+                             "Fallback": Fallback, "Mapping": Mapping, "checks": checks, "MISSING": _MISSING}
+    lines = ["def direct(data):",
+             "    if type(data) is not dict and not isinstance(data, Mapping):",
+             "        raise Fallback",
+             "    keys = data.keys()",
+             "    if not (keys <= known and required <= keys):",
+             "        raise Fallback",
+             "    obj = _new(cls)",
+             "    get = data.get"]
+    for i, (name, conv, default, factory) in enumerate(spec):
+        if not name.isidentifier():  # pragma: no cover - attrs field names are identifiers
+            raise ValueError(name)
+        names[f"c{i}"], names[f"d{i}"] = conv, default
+        if name in required:
+            lines.append(f"    _set(obj, {name!r}, c{i}(data[{name!r}]))")
+            continue
+        lines.append(f"    v = get({name!r}, MISSING)")
+        fill = f"d{i}()" if factory else f"d{i}"
+        lines.append(f"    _set(obj, {name!r}, {fill} if v is MISSING else c{i}(v))")
+    lines += ["    for field, check in checks:",
+              "        try:",
+              "            check(obj, field, getattr(obj, field.name))",
+              "        except (TypeError, ValueError):",
+              "            raise Fallback from None",
+              "    return obj"]
+    exec(compile("\n".join(lines), f"<masswork.loaders.fast {cls.__qualname__}>", "exec"), names)  # noqa: S102
+    out: Convert = names["direct"]
+    return out
+
+
+_MISSING = object()
+
+
+def _capped(conv: Convert, cap: int) -> Convert:
+    # check_tree holds a plan's requirements to max_requirements, other lists to max_items.
+    def capped(data: Any) -> Any:
+        if isinstance(data, (list, tuple)) and len(data) > cap:
+            raise Fallback
+        return conv(data)
+    return capped
+
+
+# -- the same converters holding the data to masswork.loaders.limits.Limits as they go:
+# whatever they accept, check_tree would have accepted (they give up on anything else).
+
+
+def _encodable(text: str) -> bool:
     try:
-        return _CACHE[tp]
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON)
+        return False
+    return True
+
+
+def _within_str(lim: Limits) -> Convert:
+    max_string = lim.max_string
+
+    def within(data: Any) -> Any:
+        if isinstance(data, str):
+            if len(data) > max_string or not (data.isascii() or _encodable(data)):
+                raise Fallback
+            return data
+        if isinstance(data, (dt.date, dt.datetime)):
+            return data.isoformat()
+        raise Fallback
+    return within
+
+
+def _text_checked(conv: Convert, lim: Limits) -> Convert:
+    # A date or enum member read from text: the text is held to the string limits too.
+    text = _within_str(lim)
+
+    def checked(data: Any) -> Any:
+        if isinstance(data, str):
+            text(data)
+        return conv(data)
+    return checked
+
+
+def _within_number(lim: Limits, as_float: bool) -> Convert:
+    max_int = lim.max_abs_int
+    isfinite = math.isfinite
+
+    def within(data: Any) -> Any:
+        if isinstance(data, bool):
+            raise Fallback
+        if isinstance(data, int):
+            if abs(data) > max_int:
+                raise Fallback
+            return float(data) if as_float else data
+        if as_float and isinstance(data, float):
+            if not isfinite(data) or abs(data) > max_int:
+                raise Fallback
+            return float(data)
+        raise Fallback
+    return within
+
+
+def _within_plain(lim: Limits) -> Convert:
+    # ``Any``: only a plain scalar within the limits; anything nested goes to the walker.
+    text, number = _within_str(lim), _within_number(lim, as_float=True)
+    max_int = lim.max_abs_int
+
+    def within(data: Any) -> Any:
+        if data is None or isinstance(data, bool):
+            return data
+        if isinstance(data, str):
+            return text(data)
+        if isinstance(data, int):
+            if abs(data) > max_int:
+                raise Fallback
+            return data
+        if isinstance(data, float):
+            number(data)
+            return data
+        raise Fallback
+    return within
+
+
+def _key(tp: Any, lim: Limits | None) -> Any:
+    return tp if lim is None else (tp, lim)
+
+
+def converter(tp: Any, limits: Limits | None = None) -> Convert:
+    """The fast converter for a type (built once, then cached). With ``limits``, it also
+    gives up on anything beyond them (:func:`masswork.loaders.limits.check_tree` then says
+    what and where), so that a file needs no separate pass for its limits."""
+    lim = limits
+    try:
+        return _CACHE[_key(tp, lim)]
     except (KeyError, TypeError):
         pass
     origin = typing.get_origin(tp)
     out: Convert
     if tp is Any or tp is object:
-        out = _ident
+        out = _ident if lim is None else _within_plain(lim)
     elif origin in (Union, types.UnionType):
-        out = _union(tp)
+        out = _union(tp, lim)
     elif origin in (tuple, list):
-        out = _tuple(tp)
+        out = _tuple(tp, lim)
     elif origin in (dict, Mapping) or tp is Mapping or origin is typing.Mapping:
-        out = _mapping(tp)
+        out = _mapping(tp, lim)
     elif attrs.has(tp):
-        return _attrs(tp)
+        return _attrs(tp, lim)
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
-        out = _enum(tp)
+        out = _enum(tp) if lim is None else _text_checked(_enum(tp), lim)
+    elif lim is not None and tp in (dt.date, dt.datetime):
+        out = _text_checked(_date if tp is dt.date else _moment, lim)
+    elif lim is not None and tp is str:
+        out = _within_str(lim)
+    elif lim is not None and tp in (int, float):
+        out = _within_number(lim, as_float=tp is float)
     else:
         out = {str: _str, bool: _bool, int: _int, float: _float, dt.datetime: _moment,
                dt.date: _date}.get(tp, lambda data: _fail())
     try:
-        _CACHE[tp] = out
+        _CACHE[_key(tp, lim)] = out
     except TypeError:
         pass
     return out
 
 
-def fast_structure(cls: type, data: Any) -> Any:
-    """``cls`` built from plain data, or :class:`Fallback` if anything is not as expected."""
-    return converter(cls)(data)
+def depth(tp: Any, _seen: frozenset[Any] = frozenset()) -> float:
+    """How deep plain data for ``tp`` can nest (tables and lists), as the nesting limit
+    counts it; infinite for a type that holds itself or anything (``Any``) nested."""
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        return max((depth(a, _seen) for a in typing.get_args(tp)), default=0)
+    if origin in (tuple, list):
+        (inner, *_rest) = typing.get_args(tp) or (Any,)
+        return 1 + depth(inner, _seen)
+    if origin in (dict, Mapping) or tp is Mapping or origin is typing.Mapping:
+        args = typing.get_args(tp)
+        return 1 + depth(args[1] if len(args) == 2 else Any, _seen)
+    if attrs.has(tp):
+        if tp in _seen:
+            return math.inf
+        from .structure import _hints
+
+        hints = _hints(tp)
+        return 1 + max((depth(hints[f.name], _seen | {tp}) for f in attrs.fields(tp)), default=0)
+    return 0  # scalars; ``Any`` converts only scalars under limits (_within_plain)
+
+
+_DEPTHS: dict[Any, float] = {}
+
+
+def fast_structure(cls: type, data: Any, limits: Limits | None = None, *, checked: bool = False) -> Any:
+    """``cls`` built from plain data, or :class:`Fallback` if anything is not as expected
+    (with ``limits``: also if anything is beyond them; ``checked``: the caller knows that
+    nothing but the nesting can be, and only that is checked)."""
+    if limits is not None:
+        deepest = _DEPTHS.get(cls)
+        if deepest is None:
+            deepest = _DEPTHS[cls] = depth(cls)
+        if deepest > limits.max_depth:
+            raise Fallback
+    return converter(cls, None if checked else limits)(data)

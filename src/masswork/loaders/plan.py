@@ -30,9 +30,10 @@ import attrs
 from ..errors import InputError, Problem, nearest
 from ..model import Plan, Requirement
 from .extends import MERGED_LISTS as _MERGED_LISTS
-from .extends import Origins, _line_in, resolve_extends, templates_from_env
+from .extends import Origins, _line_in, merged_within, resolve_extends, templates_from_env
 from .files import locate_lines, read_data
 from .limits import DEFAULT_LIMITS, Limits, check_tree
+from .fast import fast_structure
 from .structure import StructureErrors, _Walker, field_names, unstructure
 
 if TYPE_CHECKING:
@@ -81,10 +82,13 @@ def plan_from_dict(data: Mapping[str, Any], *, kinds: KindRegistry | None = None
     """Build a :class:`Plan` from plain data (an ``extends`` key must already be resolved;
     :func:`load_plan` does that). Raises :class:`InputError` listing every problem."""
     kinds = kinds or _default_kinds()
-    w = _Walker()
     data = dict(data)
     reqs = data.pop("requirements", [])
     data.pop("remove", None)
+    fast = _fast_plan(data, reqs, kinds)
+    if fast is not None:
+        return fast
+    w = _Walker()
     plan = w.attrs_class(Plan, data, (), skip=("requirements",),
                          extra_known=("requirements", "remove"))
     built: list[Requirement] = []
@@ -99,6 +103,29 @@ def plan_from_dict(data: Mapping[str, Any], *, kinds: KindRegistry | None = None
         raise StructureErrors(w.problems).with_file(file)
     result: Plan = attrs.evolve(plan, requirements=tuple(built))
     return result
+
+
+def _fast_plan(data: Mapping[str, Any], reqs: Any, kinds: KindRegistry) -> Plan | None:
+    """The plan the walker below builds, by the fast converters (masswork.loaders.fast), or
+    None when anything is off: the walker then finds every problem with its key path."""
+    if not isinstance(reqs, list):
+        return None
+    try:
+        plan = fast_structure(Plan, data)
+        built = []
+        for r in reqs:
+            kind_name = r.get("kind") if isinstance(r, Mapping) else None
+            if not isinstance(kind_name, str) or kind_name not in kinds:
+                return None
+            params = fast_structure(kinds.get(kind_name).params,
+                                    {k: v for k, v in r.items() if k not in REQUIREMENT_KEYS})
+            base = fast_structure(Requirement, {**{k: v for k, v in r.items() if k in REQUIREMENT_KEYS},
+                                                "params": None})
+            built.append(attrs.evolve(base, params=params))
+        result: Plan = attrs.evolve(plan, requirements=tuple(built))
+        return result
+    except Exception:  # noqa: BLE001 - Fallback, or a validator's complaint: the walker says it
+        return None
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -148,7 +175,7 @@ def load_plan(source: str | Path | Mapping[str, Any], *, kinds: KindRegistry | N
             assert file is not None
             raw = read_data(file, limits=limits)
         data, origins = resolve_extends(raw, file, templates=folders, limits=limits)
-        if "extends" in raw:
+        if "extends" in raw and not merged_within(data, limits):
             check_tree(data, limits, str(file) if file else None, requirements_key="requirements")
         plan = plan_from_dict(data, kinds=kinds, file=str(file) if file else None)
         if validate:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
         check_tree(source, limits, None)
         return _load(source, None, plan)
     streamed = _streamed(Path(source), limits)
+    if streamed is None:
+        streamed = _direct(Path(source), limits)
     if streamed is not None:
         if plan is not None:
             from ..validate import validate_schedule
@@ -93,4 +96,41 @@ def _streamed(path: Path, limits: Limits) -> Schedule | None:
             return None
         return stream_schedule(path, limits=limits)
     except (Fallback, OSError, UnicodeDecodeError):
+        return None
+
+
+_BIG_NUMBER = re.compile(r"\d{16}|\d[eE]")
+
+
+def _direct(path: Path, limits: Limits) -> Schedule | None:
+    """A JSON schedule read in one pass: the text parsed at C speed and turned into the
+    model by converters that hold it to ``limits`` as they go (masswork.loaders.fast), so
+    that neither the nesting pre-scan nor the walk of the limits runs over a valid file.
+    None for anything else, or anything unexpected: the ordinary reader then reads the
+    file and reports what is wrong with its line and key path. What this returns is the
+    object the ordinary reader builds (tests/test_speed_equal.py)."""
+    import json
+
+    from .files import _json_constant
+    from .limits import read_bytes_bounded
+
+    if path.suffix.lower() != ".json" or path.with_name(path.stem + ".mapping.toml").exists():
+        return None  # a mapping file beside it is read (and its errors shown) the ordinary way
+    try:
+        raw = read_bytes_bounded(path, limits.max_file_bytes)
+        text = raw.decode("utf-8-sig")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or "\x00" in text:
+            return None
+        data = json.loads(text, parse_constant=_json_constant)
+        if type(data) is not dict:
+            return None
+        # Text that cannot hold anything beyond the limits but nesting (no string or list
+        # that long, no \\u escape that could make a lone surrogate, no number of 16 digits
+        # or with an exponent) needs only the model's nesting bound, which fast_structure
+        # checks: the plain converters then do.
+        plain = (len(text) <= min(limits.max_string, 2 * limits.max_items) and "\\u" not in text
+                 and limits.max_abs_int >= 10**15 and _BIG_NUMBER.search(text) is None)
+        schedule: Schedule = fast_structure(Schedule, data, limits, checked=plain)
+        return schedule
+    except (InputError, Fallback, ValueError, RecursionError):
         return None

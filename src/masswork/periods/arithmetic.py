@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from .durations import Duration
 
 _US_PER_SECOND: Final = 1_000_000
-_SECONDS: Final[dict[str, int]] = {"hour": 3600, "day": 86400, "week": 7 * 86400}
+_SECONDS: Final[dict[str, int]] = {"minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
 
 
 def _microseconds(td: timedelta) -> int:

@@ -43,7 +43,7 @@ class Duration:
             moves backward, exactly as :func:`subtract_duration` does with the positive
             amount — and has no Chinese phrase (:func:`format_duration` raises
             ``ValueError``).
-        unit: ``"hour"``, ``"day"``, ``"working_day"`` (工作日), ``"week"``, ``"month"``
+        unit: ``"minute"`` (分鐘), ``"hour"``, ``"day"``, ``"working_day"`` (工作日), ``"week"``, ``"month"``
             or ``"year"``.
         bound: how the amount limits a measured length: ``"at_least"`` (不少於, 至少,
             以上), ``"about"`` (左右, 約), ``"at_most"`` (不超過, 最多), ``"within"`` (內,
@@ -96,6 +96,7 @@ class Duration:
 
 
 _UNIT_WORDS: Final[dict[str, Unit]] = {
+    "分鐘": "minute",
     "小時": "hour",
     "鐘頭": "hour",
     "工作日": "working_day",
@@ -109,7 +110,7 @@ _UNIT_WORDS: Final[dict[str, Unit]] = {
 }
 _QUANTITY_RE: Final = re.compile(
     rf"(?:(?P<n>{_NUM})(?P<ge1>個)?(?P<h1>半)?|(?P<h0>半))(?P<ge2>個)?"
-    rf"(?P<u>小時|鐘頭|工作日|星期|禮拜|週|月|天|日|年)(?P<h2>半)?"
+    rf"(?P<u>分鐘|小時|鐘頭|工作日|星期|禮拜|週|月|天|日|年)(?P<h2>半)?"
 )
 _GE_UNITS: Final = frozenset({"小時", "鐘頭", "工作日", "星期", "禮拜", "月"})
 

@@ -102,6 +102,7 @@ def format_window(w: Window, *, year: int | None = None) -> str:
 
 
 _UNIT_EN: Final = {
+    "minute": "minute",
     "hour": "hour",
     "day": "day",
     "working_day": "working day",
@@ -121,6 +122,7 @@ def _quantity_en(amount: Fraction, unit: Unit) -> str:
 
 def _quantity_zh(amount: Fraction, unit: Unit) -> str:
     word, counter = {
+        "minute": ("分鐘", False),
         "hour": ("小時", True),
         "day": ("天", False),
         "working_day": ("工作日", True),

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from fractions import Fraction
 from typing import Final, Literal, TypeVar, get_args
 
-Unit = Literal["hour", "day", "working_day", "week", "month", "year"]
+Unit = Literal["minute", "hour", "day", "working_day", "week", "month", "year"]
 Bound = Literal["at_least", "about", "at_most", "exactly", "within"]
 Direction = Literal["before", "after", "same_day", "interval"]
 

@@ -27,15 +27,15 @@ __all__ = ["choose_reader", "read_source", "build_schedule", "relocate"]
 def choose_reader(readers: Sequence[Reader], data: bytes, name: str) -> Reader:
     head = data[:SNIFF_BYTES]
     suffix = PurePath(name).suffix.lower()
-    recognised = []
-    for r in readers:
+    # The readers claiming the suffix are asked first: the first of them to recognise the
+    # content wins whatever the others say (so a JSON file is not also sniffed as CSV).
+    claiming = [r for r in readers if suffix in r.suffixes]
+    for r in (*claiming, *(r for r in readers if suffix not in r.suffixes)):
         try:
             if r.sniff(head):
-                recognised.append(r)
+                return r
         except Exception:  # noqa: BLE001 - a reader that cannot sniff just does not claim the file
             continue
-    if recognised:
-        return next((r for r in recognised if suffix in r.suffixes), recognised[0])
     by_suffix = next((r for r in readers if suffix in r.suffixes), None)
     if by_suffix is not None:
         return by_suffix

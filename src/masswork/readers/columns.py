@@ -52,6 +52,23 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
     "phase": ("環節", "phase", "階段"),
     "note": ("備註", "note", "notes", "說明"),
     "unit": ("單位", "unit", "所屬單位"),
+    # The columns of the records beside the events (masswork.readers.records).
+    "record": ("記錄類型", "record"),
+    "document": ("文件編號", "document"),
+    "to": ("報送對象", "to", "報送"),
+    "by": ("辦理人", "by", "批准人", "確認人", "經辦人"),
+    "owner": ("所屬人", "owner", "責任人"),
+    "drafted_by": ("起草人", "drafted_by", "drafted by"),
+    "drafted_on": ("起草日期", "drafted_on", "drafted on"),
+    "covers": ("涵蓋", "covers"),
+    "event": ("所屬活動", "event", "活動編號"),
+    "completed_on": ("辦結日期", "completed_on", "completed on"),
+    "filed_on": ("歸檔日期", "filed_on", "filed on"),
+    "published_on": ("公示開始", "published_on", "published on", "公示日期"),
+    "published_until": ("公示結束", "published_until", "published until"),
+    "requirement": ("要求編號", "requirement", "要求"),
+    "reason": ("理由", "reason", "原因"),
+    "statement": ("確認內容", "statement"),
 }
 FIELDS = tuple(HEADERS)
 MAPPING_KEYS = ("sheet", "header_row", "year", "unit", "plan", "columns", "values")

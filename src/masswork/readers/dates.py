@@ -45,7 +45,7 @@ _TIME = r"(?:\s*(?P<time>(?:上午|下午|晚上|早上|中午)?\s*[0-9]{1,2}\s*
 
 # One row per way of writing a day: (pattern, needs the plan's year).
 DAY_PATTERNS: tuple[tuple[re.Pattern[str], bool], ...] = (
-    (re.compile(rf"^(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{1,2}})-(?P<d>[0-9]{{1,2}})(?:[T ]\s*(?P<time>[0-9]{{1,2}}:[0-9]{{2}})(?::[0-9]{{2}})?)?$"), False),
+    (re.compile(rf"^(?P<y>[0-9]{{4}})-(?P<m>[0-9]{{1,2}})-(?P<d>[0-9]{{1,2}})(?:[T ]\s*(?P<time>[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?))?$"), False),
     (re.compile(rf"^(?P<y>[0-9]{{4}})/(?P<m>[0-9]{{1,2}})/(?P<d>[0-9]{{1,2}}){_TIME}$"), False),
     (re.compile(rf"^(?P<y>[0-9]{{4}})\.(?P<m>[0-9]{{1,2}})\.(?P<d>[0-9]{{1,2}}){_TIME}$"), False),
     (re.compile(rf"^(?P<y>[0-9]{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年\s*(?P<m>{_NUM})\s*月\s*(?P<d>{_NUM})\s*[日號号]?{_TIME}$"), False),
@@ -67,13 +67,13 @@ def parse_time(text: str) -> dt.time:
     m = re.fullmatch(r"(上午|下午|晚上|早上|中午)?\s*([0-9]{1,2})\s*(?:[:時时点點]\s*([0-9]{1,2})?\s*分?)?(?::([0-9]{2}))?", t)
     if not m:
         raise DateCellError("not a time")
-    half, hour, minute = m.group(1), int(m.group(2)), int(m.group(3) or 0)
+    half, hour, minute, second = m.group(1), int(m.group(2)), int(m.group(3) or 0), int(m.group(4) or 0)
     if half in ("下午", "晚上") and hour < 12:
         hour += 12
     if half == "中午" and hour < 6:
         hour += 12
     try:
-        return dt.time(hour, minute)
+        return dt.time(hour, minute, second)
     except ValueError:
         raise DateCellError("not a time") from None
 

@@ -21,13 +21,13 @@ from ..errors import InputError, Problem
 from .base import ReadInput, ReadResult
 from .columns import check_mapping, column_letter, fold, match_header
 from .dates import EXPECTED, DateCellError, from_serial, parse_day, parse_time
+from .names import Names
 
 if TYPE_CHECKING:
     from ..model import Plan
 
 __all__ = ["Table", "read_tables", "STATUS_WORDS"]
 
-_SPLIT = re.compile(r"([、,，;；/\n]+)")
 _HEADER_SEARCH = 20
 STATUS_WORDS: Mapping[str, tuple[str, ...]] = {
     "held": ("已舉行", "held", "已召開", "已開展", "已完成", "完成", "已開", "done"),
@@ -36,13 +36,6 @@ STATUS_WORDS: Mapping[str, tuple[str, ...]] = {
 }
 _STATUS = {fold(w): s for s, words in STATUS_WORDS.items() for w in words}
 _LIST_FIELDS = ("attendees", "participants", "topics", "targets", "channels", "sections", "sources")
-# Namespaces a name column is looked up in, first match wins.
-_SPACES: Mapping[str, tuple[str, ...]] = {
-    "type": ("activities",),
-    "host": ("people", "roles", "bodies", "sections", "groups"),
-    "phase": ("phases",),
-    "any": ("people", "bodies", "groups", "sections", "roles", "activities", "documents", "phases"),
-}
 
 
 @attrs.frozen
@@ -60,58 +53,8 @@ class Table:
         return f"{self.sheet}!{cell}" if self.sheet else cell
 
 
-class _Names:
-    """Display name → id, per namespace, built from the plan."""
-
-    def __init__(self, plan: Plan | None, values: Mapping[str, str]) -> None:
-        self.values = {fold(k): v for k, v in values.items()}
-        self.spaces: dict[str, dict[str, str]] = {}
-        if plan is None:
-            return
-        for ns in _SPACES["any"]:
-            table: dict[str, str] = {}
-            for item in getattr(plan, ns):
-                for word in (getattr(item, "aliases", ()) or ()):
-                    table.setdefault(fold(word), item.id)
-                for word in (getattr(item, "name_en", ""), getattr(item, "name", "")):
-                    if word:
-                        table[fold(word)] = item.id
-                table[fold(item.id)] = item.id
-            self.spaces[ns] = table
-
-    def find(self, text: str, space: str) -> str | None:
-        key = fold(text)
-        if key in self.values:
-            return self.values[key]
-        for ns in _SPACES[space]:
-            hit = self.spaces.get(ns, {}).get(key)
-            if hit is not None:
-                return hit
-        return None
-
-    def id(self, text: str, space: str) -> str:
-        return self.find(text, space) or text
-
-    def split(self, text: str, space: str) -> list[str]:
-        """A list cell as ids. Names may themselves hold a separator ("我是誰、為了誰"), so
-        the longest run of pieces that is a known name wins before a piece on its own."""
-        parts = _SPLIT.split(text)
-        words, seps = parts[0::2], parts[1::2]
-        out: list[str] = []
-        i = 0
-        while i < len(words):
-            for j in range(len(words), i, -1):
-                joined = "".join(w + (seps[k] if k < j - 1 else "") for k, w in enumerate(words[i:j], start=i))
-                hit = self.find(joined.strip(), space) if j > i + 1 else None
-                if hit is not None:
-                    out.append(hit)
-                    i = j
-                    break
-            else:
-                if words[i].strip():
-                    out.append(self.id(words[i].strip(), space))
-                i += 1
-        return out
+_LINKS = re.compile(r"[、,，;；\n]+")
+_QUOTED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _text(value: Any) -> str:
@@ -121,7 +64,12 @@ def _text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return value.isoformat()
-    return str(value).strip()
+    text = str(value).strip()
+    # The apostrophe a ledger writer puts before text a spreadsheet would run as a formula
+    # (masswork.builtin.exporters.safe_cell) is not part of the text.
+    if text.startswith("'") and text[1:].startswith(_QUOTED):
+        return text[1:]
+    return text
 
 
 def _is_blank(row: Sequence[Any]) -> bool:
@@ -129,14 +77,17 @@ def _is_blank(row: Sequence[Any]) -> bool:
 
 
 class _Reading:
-    def __init__(self, inp: ReadInput, table: Table, columns: dict[str, list[int]], header: int) -> None:
+    def __init__(self, inp: ReadInput, table: Table, columns: dict[str, list[int]], header: int,
+                 shared: _Reading | None = None) -> None:
         self.inp, self.table, self.columns, self.header = inp, table, columns, header
         mapping = inp.mapping or {}
         self.year: int | None = mapping.get("year") or (inp.plan.year if inp.plan else None)
-        self.names = _Names(inp.plan, mapping.get("values") or {})
-        self.problems: list[Problem] = []
-        self.locations: dict[tuple[str | int, ...], str] = {}
+        # The tables of one file share their names, problems and cell locations.
+        self.names = shared.names if shared else Names(inp.plan, mapping.get("values") or {})
+        self.problems: list[Problem] = shared.problems if shared else []
+        self.locations: dict[tuple[str | int, ...], str] = shared.locations if shared else {}
         self.dropped_links = 0
+        self.keep_links = False
 
     def fail(self, r: int, c: int, value: Any, zh: str, en: str, expected: str | None = None) -> None:
         shown = json.dumps(_text(value), ensure_ascii=False)
@@ -174,9 +125,9 @@ class _Reading:
     def time_of(self, r: int, c: int, value: Any) -> dt.time | None:
         try:
             if isinstance(value, dt.time):
-                return value.replace(second=0, microsecond=0)
+                return value.replace(microsecond=0)
             if isinstance(value, dt.datetime):
-                return value.time().replace(second=0, microsecond=0)
+                return value.time().replace(microsecond=0)
             if isinstance(value, float) and 0 <= value < 1:  # Excel keeps a time as a day fraction
                 minutes = round(value * 24 * 60)
                 return dt.time(minutes // 60, minutes % 60)
@@ -261,30 +212,39 @@ class _Reading:
                 out["attendees"] = att
             else:
                 out.pop("attendees")
-        if any(_text(v) for _, v in self.cells(row, "documents")):
+        links = [w.strip() for _, v in self.cells(row, "documents") for w in _LINKS.split(_text(v)) if w.strip()]
+        if links and self.keep_links:
+            out["documents"] = links
+        elif links:
             self.dropped_links += 1
         return out if len(self.problems) == before else None
 
 
-def _header_row(table: Table, mapping: Mapping[str, Any] | None) -> tuple[int, dict[str, list[int]]] | None:
+def _header_row(table: Table, mapping: Mapping[str, Any] | None,
+                needs: tuple[str, ...] = ("date", "type")) -> tuple[int, dict[str, list[int]]] | None:
     fixed = (mapping or {}).get("header_row")
     rows = [fixed - table.first_row] if isinstance(fixed, int) else range(min(_HEADER_SEARCH, len(table.rows)))
     for i in rows:
         if 0 <= i < len(table.rows):
             cols = match_header(table.rows[i], mapping)
-            if "date" in cols and "type" in cols:
+            if all(f in cols for f in needs):
                 return i, cols
     return None
 
 
 def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: str = "") -> ReadResult:
-    """The schedule held in the first of ``tables`` with a ledger header (or the sheet the
-    mapping names), or an :class:`InputError` naming every unreadable cell."""
+    """The schedule held in ``tables``: the events in the first with a ledger header (or the
+    sheet the mapping names), and the other records (:mod:`.records`) in the sheets named
+    for them or in the rows a ``record`` column marks — or an :class:`InputError` naming
+    every unreadable cell."""
+    from .records import RECORDS, record_of, sheet_record
+    from .assemble import Assembly
+
     mapping = inp.mapping or {}
     if inp.mapping is not None:
         check_mapping(inp.mapping, "mapping")
     wanted = mapping.get("sheet")
-    candidates = [t for t in tables if wanted is None or t.sheet == wanted]
+    candidates = [t for t in tables if (wanted is None and sheet_record(t.sheet) is None) or t.sheet == wanted]
     if wanted is not None and not candidates:
         raise InputError(Problem(zh=f"沒有名為 {wanted!r} 的工作表", en=f"there is no sheet named {wanted!r}",
                                  file=inp.name, expected="one of " + ", ".join(str(t.sheet) for t in tables)))
@@ -302,20 +262,43 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             expected="a header such as 日期 / 活動 / 主持人 / 參加人員, or a mapping file naming the columns"))
     table, header, columns = found
     reading = _Reading(inp, table, columns, header)
-    events: list[dict[str, Any]] = []
+    rows: list[tuple[_Reading, int, str]] = []  # (table, row, record type), in file order
+    sheets: list[str] = []
     for r in range(header + 1, len(table.rows)):
-        row = table.rows[r]
-        if _is_blank(row):
+        if _is_blank(table.rows[r]):
             continue
-        ev = reading.event(r, row, len(events))
-        if ev is not None:
-            events.append(ev)
-        elif not reading.problems:  # pragma: no cover - event() returns None only after a problem
-            raise AssertionError
-    if reading.problems:
-        raise InputError(reading.problems)
+        kind = "event"
+        if "record" in columns:
+            c, v = reading.first(table.rows[r], "record")
+            got = record_of(_text(v))
+            if got is None:
+                reading.fail(r, c, v, "不是記錄類型", "is not a record type",
+                             expected=" / ".join(f"{t.zh} {k}" for k, t in RECORDS.items()))
+                continue
+            kind = got
+        rows.append((reading, r, kind))
+    for t in tables:
+        kind = sheet_record(t.sheet)
+        if kind is None or t is table:
+            continue
+        hit = _header_row(t, None, RECORDS[kind].required)
+        if hit is None:
+            sheets.append(str(t.sheet))
+            continue
+        sub = _Reading(inp, t, hit[1], hit[0], shared=reading)
+        rows += [(sub, r, kind) for r in range(hit[0] + 1, len(t.rows)) if not _is_blank(t.rows[r])]
+    reading.keep_links = "record" in columns or any(k == "document" for _, _, k in rows)
+    events: list[dict[str, Any]] = []
+    for rd, r, kind in rows:
+        if kind == "event":
+            ev = reading.event(r, table.rows[r], len(events))
+            if ev is not None:
+                events.append(ev)
     plan_id = mapping.get("plan") or (inp.plan.id if inp.plan is not None else "")
     data: dict[str, Any] = {"plan": plan_id, "events": events}
+    Assembly(data, _text).add([(rd, r, k) for rd, r, k in rows if k != "event"])
+    if reading.problems:
+        raise InputError(reading.problems)
     if mapping.get("unit"):
         data["unit"] = mapping["unit"]
     notes: list[tuple[str, str]] = []
@@ -327,5 +310,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
     unused = [_text(v) for i, v in enumerate(table.rows[header]) if i not in used and _text(v)]
     if unused:
         notes.append(("未使用的欄: " + "、".join(unused), "columns not used: " + ", ".join(unused)))
+    if sheets:
+        notes.append(("未讀入的工作表(無表頭): " + "、".join(sheets), "sheets not read (no header): " + ", ".join(sheets)))
     return ReadResult(data=data, reader=reader, encoding=encoding, locations=reading.locations,
                       notes=tuple(notes))

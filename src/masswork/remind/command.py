@@ -25,6 +25,8 @@ from typing import Any
 import click
 
 from ..loaders import load_plan, load_schedule
+from ..readers import read_schedule
+from ..mapping_option import mapping_option
 from ..i18n import normalize, resolve, tr
 from ..options import lang_option, parse_as_of
 from ..plugins import get_host
@@ -72,8 +74,10 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
 @click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
               help=f"Delivery ledger (default: [ledger] path, else ./{DEFAULT_LEDGER}) 送達台賬.")
 @lang_option()
+@mapping_option()
 def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str, ...], dry_run: bool,
-           fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None) -> None:
+           fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None,
+           mapping: Any = None) -> None:
     """Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.
 
     Each reminder (plan, requirement, recipient, due date, lead time, channel) is sent at
@@ -89,7 +93,7 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     host = get_host()
     calendar = host.calendar(dict(config.calendar))
     p = load_plan(plan)
-    s = load_schedule(schedule, p)
+    s = load_schedule(schedule, p) if mapping is None else read_schedule(schedule, p, mapping=mapping).schedule
     lang = resolve(lang, plan_text=p.title)
     from ..engine import check
 

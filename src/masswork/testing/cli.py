@@ -13,6 +13,7 @@ same with one LibreOffice profile for the whole session.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -23,12 +24,13 @@ from typing import Any
 
 import pytest
 
+from ..exporters import ExportInput
 from ..loaders import plan_to_dict, schedule_to_dict
 from ..loaders.files import dumps_json
 from .sample import sample_plan, sample_schedule
 
 __all__ = ["under_ci", "require_program", "run_masswork", "check_json", "export_and_check",
-           "write_sample_files", "find_examples", "example_cases", "LIBREOFFICE_INSTALL",
+           "write_sample_files", "find_examples", "example_cases", "example_input", "LIBREOFFICE_INSTALL",
            "libreoffice_convert"]
 
 
@@ -111,6 +113,20 @@ def example_cases(start: Path | None = None) -> list[Any]:
             if schedule.exists():
                 out.append(pytest.param(plan, schedule, id=f"{plan.parent.name}-{which}"))
     return out
+
+
+def example_input(name: str, lang: str = "zh-Hant", as_of: dt.date | None = None, *,
+                  schedule: str = "schedule-flawed.toml", start: Path | None = None) -> ExportInput:
+    """What an exporter gets for bundled example ``name`` (``"s3-danyang-phase1"``): its plan,
+    the schedule named (the flawed one by default), judged on ``as_of``, in ``lang``.
+    ``start`` is where to look for ``examples/`` from (the calling test's file)."""
+    from .. import check, load_plan, load_schedule
+
+    root = find_examples(start)
+    assert root is not None, "the bundled examples/ folder was not found"
+    plan = load_plan(root / name / "plan.toml")
+    sched = load_schedule(root / name / schedule, plan)
+    return ExportInput(plan, sched, check(plan, sched, as_of=as_of), lang, as_of)
 
 
 LIBREOFFICE_INSTALL = "apt-get install -y --no-install-recommends libreoffice-calc libreoffice-writer fonts-noto-cjk"

@@ -96,7 +96,7 @@ def owed_text(f: Finding, lang: str, names: Mapping[str, str] | None = None) -> 
 def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
-    if f.shortfall and all(s.detail and (s.need is None or s.have is None) for s in f.shortfall):
+    if f.shortfall and all(s.text(lang) and (s.need is None or s.have is None) for s in f.shortfall):
         return pair_text("差距:", "Gap: ", lang)
     return pair_text("尚欠:", "Owed: ", lang)
 
@@ -107,8 +107,9 @@ def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) 
         gap = max(s.need - s.have, 0)
         return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
                                f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
-    if s.detail:
-        return f"{who}:{clean(s.detail)}" if is_chinese(lang) else f"{who}: {clean(s.detail)}"
+    said = s.text(lang)  # from the shortfall's code, in lang; the old free text only without one
+    if said:
+        return f"{who}:{clean(said)}" if is_chinese(lang) else f"{who}: {clean(said)}"
     return who
 
 
@@ -223,14 +224,12 @@ class _Writer:
         self.heading("summary")
         counts = r.counts()
         total = len(r.findings)
-        if self.zh:
-            text = (f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
-                    f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
-                    f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。")
-        else:
-            text = (f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
-                    f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
-                    f"{counts['waived']} waived.")
+        text = self.t(f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
+                      f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
+                      f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。",
+                      f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
+                      f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
+                      f"{counts['waived']} waived.")
         self.para(text)
         self.table(
             [self.t("狀態", "status"), self.t("項數", "requirements")],
@@ -260,12 +259,10 @@ class _Writer:
         counts = {s: sum(1 for f in items if f.status is s) for s in OPEN_STATUSES}
         # A line between the section heading and the first item's: LibreOffice does not
         # keep two consecutive keep-with-next headings together at a page's foot.
-        if self.zh:
-            self.para(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
-                      f"未到期 {counts[Status.OPEN]} 項。")
-        else:
-            self.para(f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
-                      f"{counts[Status.OPEN]} open.")
+        self.para(self.t(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
+                         f"未到期 {counts[Status.OPEN]} 項。",
+                         f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
+                         f"{counts[Status.OPEN]} open."))
         for i, f in enumerate(items, start=1):
             number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
             clause = f"〔{clean(f.clause)} {clean(f.rule)}〕" if self.zh else f"[{clean(f.clause)} {clean(f.rule)}] "

@@ -4,7 +4,7 @@ plan's words, the window its calendar phrase resolves to and its due date, who i
 responsible, the per-person breakdown (王建國 ×2、其他人 ×1) and, judged on ``--as-of``,
 where it stands.
 
-``masswork export PLAN SCHEDULE --format html-checklist -o 落實清單.html [--as-of DATE] [--lang zh|en]``
+``masswork export PLAN SCHEDULE --format html-checklist -o 落實清單.html [--as-of DATE] [--lang zh-Hans|zh-Hant|en]``
 
 The rows come from :func:`masswork.checklist.checklist`, the same data the docx plugin's
 ``docx-checklist`` prints. Print CSS: ``@page`` A4 landscape, 10.5-point text, the table's
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput
+from masswork.i18n import is_chinese, normalize, pair_text
 
 from .page import CSP
 from .text import esc
@@ -31,8 +32,8 @@ HEADERS = {
 _CSS = """
 @page { size: A4 landscape; margin: 15mm 15mm 18mm; }
 * { box-sizing: border-box; }
-body { font-family: "Noto Sans CJK SC", "Noto Sans CJK TC", "Source Han Sans", "Microsoft YaHei",
-  "PingFang SC", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto;
+body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
+  "Noto Sans CJK TC", sans-serif; font-size: 10.5pt; line-height: 1.45; color: #111; margin: 0 auto;
   max-width: 267mm; padding: 8mm 0; }
 h1 { font-size: 17pt; text-align: center; margin: 0 0 4pt; }
 p.meta { text-align: center; color: #333; margin: 0 0 10pt; }
@@ -52,6 +53,10 @@ p.sign { margin-top: 24pt; break-inside: avoid; }
 col.c-box { width: 4%; } col.c-clause { width: 8%; } col.c-req { width: 31%; }
 col.c-when { width: 17%; } col.c-who { width: 14%; } col.c-people { width: 16%; }
 col.c-status { width: 10%; }
+/* Traditional text drawn with Traditional glyph forms (the lang attribute alone does not pick
+   the face when the first family named covers the character). */
+html:lang(zh-Hant) body { font-family: "Noto Sans CJK TC", "Source Han Sans TC",
+  "Microsoft JhengHei", "PingFang TC", "Noto Sans CJK SC", sans-serif; }
 @media screen { body { padding: 12mm; } }
 """
 
@@ -62,22 +67,22 @@ def _when(item: ChecklistItem, lang: str) -> str:
     parts = []
     window = window_text(item, lang)
     if window:
-        parts.append(esc(f"{item.phrase}({window})" if lang == "zh" and item.phrase else
+        parts.append(esc(f"{item.phrase}({window})" if is_chinese(lang) and item.phrase else
                          f"{item.phrase} ({window})" if item.phrase else window))
     if item.due:
-        parts.append(esc(("期限 " if lang == "zh" else "due ") + item.due.isoformat()))
+        parts.append(esc(pair_text("期限 ", "due ", lang) + item.due.isoformat()))
     return "<br>".join(parts)
 
 
 def _row(item: ChecklistItem, lang: str) -> str:
-    zh = lang == "zh"
+    zh = is_chinese(lang)
     quote = ""
     if item.quote:
         quote = f'<span class="quote">{esc(f"「{item.quote}」" if zh else f"“{item.quote}”")}</span>'
     status = ""
     cls = ""
     if item.status is not None:
-        status = esc(item.status.zh if zh else item.status.value)
+        status = esc(item.status.label(lang))
         cls = f' class="s-{item.status.value}"'
     who = esc(("、" if zh else ", ").join(item.responsible))
     return (f'<tr data-rule="{esc(item.rule)}"><td class="box">☐</td><td>{esc(item.clause)}</td>'
@@ -87,30 +92,35 @@ def _row(item: ChecklistItem, lang: str) -> str:
 
 def render_checklist(inp: ExportInput) -> str:
     """The checklist page, as text."""
-    lang = "en" if inp.lang == "en" else "zh"
-    zh = lang == "zh"
-    title = f"《{inp.plan.title}》落實清單" if zh else f"Checklist: {inp.plan.title}"
+    lang = normalize(inp.lang) or "en"
+    zh = is_chinese(lang)
+
+    def t(zh_text: str, en_text: str) -> str:
+        return pair_text(zh_text, en_text, lang)
+
+    # The plan's own title keeps its script; only masswork's words follow the language.
+    title = f"《{inp.plan.title}》{t('落實清單', '')}" if zh else f"Checklist: {inp.plan.title}"
     meta = []
     unit = inp.schedule.unit or inp.plan.issuer
     if unit:
-        meta.append(("單位:" if zh else "Unit: ") + unit)
+        meta.append(t("單位:", "Unit: ") + unit)
     if inp.as_of:
-        meta.append(("狀態截至 " if zh else "Status as of ") + inp.as_of.isoformat())
+        meta.append(t("狀態截至 ", "Status as of ") + inp.as_of.isoformat())
     items = checklist(inp)
     by_phase: dict[str, list[ChecklistItem]] = {}
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
-    head = "".join(f"<th>{esc(h)}</th>" for h in HEADERS[lang])
+    head = "".join(f"<th>{esc(t(z, e))}</th>" for z, e in zip(HEADERS["zh"], HEADERS["en"]))
     cols = "".join(f'<col class="{c}">' for c in _COLS)
     sections = []
     for phase, rows in by_phase.items():
-        name = rows[0].phase_name or (("全程" if zh else "Whole campaign") if not phase else phase)
+        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
         body = "\n".join(_row(r, lang) for r in rows)
         sections.append(f'<section><h2>{esc(name)}</h2>\n<table><colgroup>{cols}</colgroup>'
                         f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></section>")
-    sign = ("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日" if zh else
-            "Checked by: ____________    Date: ____-__-__")
-    html_lang = "zh-Hant" if zh else "en"
+    sign = t("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日",
+             "Checked by: ____________    Date: ____-__-__")
+    html_lang = lang
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'

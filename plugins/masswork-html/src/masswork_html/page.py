@@ -71,7 +71,8 @@ def labels_for(plan: Plan, lang: str) -> Labels:
     key = "zh" if is_chinese(lang) else "en"
     names = dict(plan.names(key))
     status = {s: s.label(lang) for s in Status}
-    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang))
+    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang),
+                  normalize(lang) or "en")
 
 
 CSS = """
@@ -83,6 +84,8 @@ html{background:var(--bg)}
 body{margin:0;color:var(--ink);font:14px/1.6 "Noto Sans CJK TC","Noto Sans CJK SC","PingFang TC","PingFang SC",
 "Microsoft JhengHei","Microsoft YaHei","Source Han Sans",system-ui,-apple-system,"Segoe UI",sans-serif;
 -webkit-text-size-adjust:100%}
+html:lang(zh-Hans) body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei","Source Han Sans SC",
+"Noto Sans CJK TC",system-ui,sans-serif}
 main{max-width:1240px;margin:0 auto;padding:28px 28px 48px}
 header.top{background:linear-gradient(135deg,#7f1d1d 0%,#b3261e 55%,#c2410c 100%);color:#fff;
 border-radius:14px;padding:26px 30px 22px;box-shadow:0 6px 20px rgba(127,29,29,.18)}
@@ -155,7 +158,10 @@ tr.cancelled td{color:#9aa5b1;text-decoration:line-through}
 tr:target td{background:#fff8e1}
 bdi{unicode-bidi:isolate}
 footer{color:var(--muted);font-size:12px;text-align:center;margin-top:26px}
+@page{size:A4 landscape;margin:10mm 10mm 12mm}
 @media print{html{background:#fff}main{padding:0}section{box-shadow:none;break-inside:avoid-page}
+.tl-wrap{overflow:visible}svg.timeline{min-width:0;max-height:160mm;width:auto;max-width:100%;margin:0 auto}
+h2{break-after:avoid}tr{break-inside:avoid}.cards{grid-template-columns:repeat(auto-fit,minmax(120px,1fr))}
 header.top{box-shadow:none;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 tr.f,.pill,.card,.meter i{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
 """
@@ -257,8 +263,8 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
                 bits.append(f"{w['need']} {sf.need:g}")
             if sf.have is not None:
                 bits.append(f"{w['have']} {sf.have:g}")
-            if sf.detail:
-                bits.append(sf.detail)
+            if sf.text(L.speech):
+                bits.append(sf.text(L.speech))
             items.append("<li>" + " · ".join(_u(b) for b in bits) + "</li>")
         if len(f.shortfall) > 30:
             items.append(f"<li>… +{len(f.shortfall) - 30}</li>")
@@ -274,7 +280,7 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
     return (f'<tr class="f st-{s}" data-rule="{esc(f.rule)}" style="--c:var(--{s});--cl:var(--{s}-l)">'
             f'<td><span class="pill">{esc(L.status[f.status])}</span></td>'
             f'<td><div class="clause">{_u(f.clause)}</div><div class="rule">{_u(f.rule)}</div></td>'
-            f'<td>{_multiline(f.message(L.lang))}{short}{quote}</td>'
+            f'<td>{_multiline(f.message(L.speech))}{short}{quote}</td>'
             f'<td>{"".join(ev)}</td>'
             f'<td class="nowrap">{esc(f.due.isoformat()) if f.due else ""}</td></tr>')
 
@@ -305,7 +311,7 @@ def _ledger_section(inp: ExportInput, L: Labels, events: list[Event], index: dic
 def _warnings_section(inp: ExportInput, L: Labels) -> str:
     if not inp.report.warnings:
         return ""
-    items = "".join(f"<li>{_multiline(n.message(L.lang))}</li>" for n in inp.report.warnings)
+    items = "".join(f"<li>{_multiline(n.message(L.speech))}</li>" for n in inp.report.warnings)
     return f'<section id="warnings"><h2>{esc(L.words["warnings"])}</h2><ul class="warn">{items}</ul></section>'
 
 

@@ -48,11 +48,12 @@ STACK = (Status.MET, Status.WAIVED, Status.OPEN, Status.OVERDUE, Status.UNMET)
 
 
 class Labels(NamedTuple):
-    lang: str
+    lang: str  # "zh" or "en": the layout's choice (date style, separators)
     names: dict[str, str]
     status: dict[Status, str]
     event_status: dict[str, str]
     words: dict[str, str]
+    speech: str = "zh-Hant"  # the language messages are rendered in (zh-Hans, zh-Hant, en)
 
 
 class _Phase(NamedTuple):
@@ -258,7 +259,7 @@ def timeline_svg(inp: ExportInput, labels: Labels) -> str:
             strong, light = STATUS_COLOURS[f.status]
             cy = y + row * pitch + 7
             x0, x1 = axis.x(ws), axis.x(we + dt.timedelta(days=1))
-            tip = f"{f.clause} {labels.status[f.status]} · {ws.isoformat()} – {we.isoformat()} · {f.message(labels.lang)}"
+            tip = f"{f.clause} {labels.status[f.status]} · {ws.isoformat()} – {we.isoformat()} · {f.message(labels.speech)}"
             g = [f'<g class="window" data-rule="{esc(f.rule)}"><title>{esc(tip)}</title>',
                  f'<rect x="{_f(x0)}" y="{_f(cy - 3.5)}" width="{_f(max(x1 - x0, 2))}" height="7" rx="3.5" '
                  f'fill="{light}" stroke="{strong}"/>']
@@ -323,18 +324,22 @@ def timeline_svg(inp: ExportInput, labels: Labels) -> str:
             title = (req.title if labels.lang == "zh" else (req.title_en or req.title)) if req is not None else ""
             tag = fit(f"{f.clause} {title}".strip(), 10.5, 170)
             left = axis.mid(f.due) - 6
-            tags.append((f, tag, left, left + 14 + text_width(tag, 10.5)))
+            right = left + 14 + text_width(tag, 10.5)
+            if right > W - 2:  # a late due date: the label goes left of its diamond, not off the edge
+                left, right = axis.mid(f.due) + 6 - (14 + text_width(tag, 10.5)), axis.mid(f.due) + 6
+            tags.append((f, tag, left, right))
         rows = _pack([(a, b) for _, _, a, b in tags])
         pitch = 18.0
-        for (f, tag, _, _), row in zip(tags, rows):
+        for (f, tag, left, _), row in zip(tags, rows):
             assert f.due is not None
             strong, _light = STATUS_COLOURS[f.status]
             cx, cy = axis.mid(f.due), y + row * pitch + 8
-            tip = f"{labels.status[f.status]} · {f.clause} · {f.message(labels.lang)}"
+            tip = f"{labels.status[f.status]} · {f.clause} · {f.message(labels.speech)}"
+            at = (f'x="{_f(cx + 9)}"' if abs(left - (cx - 6)) < 1e-6 else f'x="{_f(cx - 9)}" text-anchor="end"')
             parts.append(
                 f'<g class="fail" data-rule="{esc(f.rule)}" data-status="{f.status.value}"><title>{esc(tip)}</title>'
                 f'{_diamond(cx, cy, 6, strong, "#fff")}'
-                f'<text x="{_f(cx + 9)}" y="{_f(cy + 3.8)}" class="small strong" fill="{strong}">{esc(tag)}</text></g>')
+                f'<text {at} y="{_f(cy + 3.8)}" class="small strong" fill="{strong}">{esc(tag)}</text></g>')
         y += (max(rows) + 1) * pitch + 10
 
     # -------------------------------------------------------------- events, one row per type

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from masswork.i18n import labels, normalize
-from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows
+from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows, record_cells
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Status
 from openpyxl import Workbook
@@ -280,6 +280,26 @@ def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
     sheet.finish()
 
 
+def _records(wb: Workbook, inp: ExportInput) -> None:
+    """A sheet for each kind of record the schedule holds beside its events (文件, 報送,
+    審批, 通知, 豁免, 確認, 時段, 台賬信息), so the workbook holds the whole schedule and
+    reads back to it (:mod:`masswork.readers.records`)."""
+    from masswork.i18n import tr
+    from masswork.readers.records import RECORDS
+
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for kind, cells in record_cells(inp):
+        rows.setdefault(kind, []).append(cells)
+    for kind, record in RECORDS.items():
+        if kind not in rows:
+            continue
+        ws = wb.create_sheet(tr(inp.lang, "sheet." + kind))
+        sheet = _Sheet(ws, [tr(inp.lang, "col." + k) for k in record.columns], strip_illegal(inp.plan.title))
+        for cells in rows[kind]:
+            sheet.add([cells.get(k) for k in record.columns])
+        sheet.finish()
+
+
 def stamp(inp: ExportInput) -> dt.datetime:
     """When the workbook says it was made (:meth:`ExportInput.stamp`)."""
     return inp.stamp()
@@ -291,6 +311,7 @@ def build_workbook(inp: ExportInput) -> Workbook:
     _ledger(wb, inp)
     _findings(wb, inp)
     _quotas(wb, inp, quota_rows(inp))
+    _records(wb, inp)
     when = stamp(inp)
     props = wb.properties
     props.creator = "masswork"

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from ...periods import PhraseError, parse_offset
-from .base import CN, Hit, Params, Statement, rows
-from .words import activity, document, parties, placeholder
+from ..text import fold
+from .base import CN, Hit, Params, Statement, number, rows
+from .words import activity, document, heading_activity, parties, placeholder
 
 __all__ = ["ROWS", "build"]
 
@@ -17,15 +18,28 @@ REPORT_ROWS = rows("report", (
     (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
     (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
     (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
-), unless=r"报告会|辅导报告|作报告|宣讲报告")
+), unless=r"报告会(?!议)|辅导报告|作报告|宣讲报告")
 
 NOTICE_ROWS = rows("notice", (
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))?[^,;。]{{0,12}}?(?:下发|发出|发布|印发)?(?:通知|告知|预告|公布|发布|发放)",
      "提前15天下發通知"),
-    (r"公示|预告|公告栏|公开栏|张贴|通知到|书面通知", "公示, 預告, 公開欄"),
+    (r"(?:事先|预先|会前|提前)[^,;。]{0,16}?(?:告知|通知|发给|送达)", "事先把會議安排告知每一位參會人員"),
+    (rf"前(?P<lead2>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:左右)?[^。]{{0,24}}?(?:告知|通知|发给|送达)",
+     "每次學習前1周左右…通知到參會人員"),
+    (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
 ))
 
-ROWS = REPORT_ROWS + NOTICE_ROWS
+_PERIOD = r"(?P<unit>周|月|季度|季|年|半年)"
+RECURRING_REPORT_ROWS = rows("recurring", (
+    (rf"每{_PERIOD}(?:的)?(?P<day>\d{{1,2}}|[{CN}]{{1,3}})[日号](?:前|之前|以前)[^,;。]{{0,12}}?"
+     r"(?P<verb>报送|上报|报告|提交|报)", "每月5日前報送上月…: due by that day of the next period"),
+    (rf"每{_PERIOD}[^,;。]{{0,14}}?(?P<verb>报送|上报|提交|汇报)(?:一次|1次)?", "每季度向X報送一次…"),
+))
+
+ROWS = RECURRING_REPORT_ROWS + REPORT_ROWS + NOTICE_ROWS
+
+_EVERY = {"周": "week", "月": "month", "季度": "quarter", "季": "quarter", "年": "year", "半年": "half-year"}
+_WHAT = re.compile(r"(?:报送|上报|报告|提交|汇报|报)(?:一次|1次)?(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)")
 
 
 _OBJECT = re.compile(r"(?:报送|上报|呈报|报告|汇报|提交|送交|报)(?:给|至|到)?([^,;:。]{2,16}?)(?:审核|审阅|备案|$|[,;:。])")
@@ -33,10 +47,43 @@ _BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公�
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
+def _recurring_report(st: Statement, hit: Hit) -> Params | None:
+    """``各支部每月5日前報送上月工作情況``: one submission every period, due by that day of
+    the next (``due_day``)."""
+    m = hit.match
+    what = _WHAT.search(st.f, m.start("verb"))
+    doc = document(st, m.start("verb"))
+    if doc is None and what is not None:
+        words = re.sub(r"^(?:上|本)(?:月|季度|季|年|周)(?:度)?(?:的)?", "", st.words(what.start(1), what.end(1)))
+        if len(words) >= 2 and not _BODYISH.search(fold(words)):
+            doc = placeholder(words, "document")
+    if doc is None:
+        doc = placeholder("報告", "document")
+    p: Params = {"document": doc, "action": "submitted", "every": _EVERY[m.group("unit")], "min": 1}
+    to = parties(st)
+    if to:
+        p["party"] = to[0]
+    day = m.groupdict().get("day")
+    if day:
+        n = number(day)
+        if n is None or not 1 <= n <= 28:
+            return None
+        p["due_day"] = n
+    return p
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
+    if hit.kind == "recurring":
+        return _recurring_report(st, hit)
     if hit.kind == "report":
         doc = document(st, 0, m.start()) or document(st)
+        if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
+            doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
+        if doc is None:
+            after = re.match(r"(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
+            if after and not _BODYISH.search(after.group(1)):
+                doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
         if doc is None:
             obj = re.search(r"(?:把|将)([^,;。]{2,16}?)(?:连同|以|报|向|送)", st.f)
             if obj:
@@ -57,12 +104,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 return None
         p["to"] = to
         return p
-    act = activity(st)
+    act = activity(st) or heading_activity(st)
+    if act is None and st.before:
+        act = activity(Statement(st.clause, st.before, st.before, st.line))
     if act is None:
         return None
     p = {"activity": act}
-    if m.groupdict().get("lead"):
-        w = "提前" + m.group("lead").replace("两", "二")
+    lead = m.groupdict().get("lead") or m.groupdict().get("lead2")
+    if lead:
+        w = "提前" + lead.replace("两", "二")
         try:
             parse_offset(w)
             p["lead"] = w

@@ -9,9 +9,10 @@ import re
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
-from .words import activity, document, parties, placeholder
+from ..text import fold
+from .words import activity, document, heading_activity, parties, party, placeholder
 
-__all__ = ["ROWS", "build"]
+__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
@@ -22,15 +23,22 @@ ORDER_ROWS = rows("order", (
     (r"(?P<anchor>会)(?P<rel>前|后)[,]", "會前 / 會後: before / after the meeting"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
-    (r"(?P<rel>先)[^,;。]{2,24}?[,]?(?:再|然后|后|才)", "先…再…"),
+    (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
     (r"(?P<rel>首先|其次|然后|最后|随后|接着|之后)", "order words 首先…其次", 0.55),
-    (r"(?P<anchor>在[^,;:。]{2,16}?)(?:基础上|之后)", "on the basis of X 在…基礎上", 0.55),
-    (r"(?:开始|起)[,]?(?:到|至)[^,;。]{2,20}?(?:结束|止|为止)", "from X to Y: 從X開始,到Y為止", 0.6),
+    (r"(?:放在|安排在|结合)(?P<same>[^,;:。]{2,16}?)(?:上|中|时)(?:一并|同时|同步)(?:进行|开展|召开)",
+     "the same day: 放在X上一併進行"),
+    (r"(?:与|和|同)(?P<same>[^,;:。]{2,12}?)(?:同步|同时|同日)(?:开展|进行|召开|举行)", "與X同步開展"),
+    (r"(?P<same_prev>(?:并|,)同时(?:进行|开展))", "召開X,並同時進行Y", 0.6),
+    (r"(?:从|自)(?P<from>[^,;:。]{2,16}?)(?:开始|起)[,]?(?:到|至)(?P<to>[^,;。]{2,20}?)(?:结束|止|为止)",
+     "from event X to event Y: 從X開始,到Y為止", 0.6),
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
     (r"(?:审核|审阅|审定|审查|批准|同意|把关)(?:通过)?(?:后|以后|之后)", "approved, then: 審閱同意後, 審核通過後"),
-    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关)", "須經X同意"),
+    (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
+     r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
+    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查)", "須經X同意"),
+    (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
     (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报)", "審核通過後方可召開"),
     (r"从严(?:审阅|审核|把关)|严格把关", "從嚴審閱"),
 ))
@@ -56,27 +64,143 @@ def _deed(st: Statement, a: int) -> Ref | None:
     return placeholder(st.words(m.start(1), m.end(1)), "activity") if m else None
 
 
+_PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
+_DATEISH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号)|旬|\d{4}年")
+
+
+def _thing(st: Statement, a: int, b: int) -> Ref | None:
+    """The activity or document named in [a, b), else those words as a placeholder."""
+    found = activity(st, a, b) or document(st, a, b)
+    if found is not None:
+        return found
+    words = re.sub(r"^(?:在|对|待|等|由|要|作|开展|进行|组织)", "", st.words(a, b))
+    words = re.sub(r"(?:情况|工作)$", "", words) or words
+    return placeholder(words[-12:], "activity") if len(words) >= 2 else None
+
+
+def _subject_at(st: Statement, a: int) -> Ref | None:
+    """The activity or document after ``a``; a document whose words hold the activity's
+    (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
+    act = activity(st, a)
+    doc = document(st, a)
+    if act is not None and doc is not None and not act.known and fold(act.name) in fold(doc.name):
+        return doc
+    return act or doc
+
+
+_ADVANCE = re.compile(r"(?:下发|发出|印发|发放|报送|上报|提交|报告|汇报|通知|告知)")
+
+
+def _advance_deed(st: Statement, a: int) -> Ref | None:
+    """What is done ahead (``提前一周向黨委報告``): the verb's deed as a document."""
+    v = _ADVANCE.search(st.f, a)
+    if v is None:
+        return None
+    obj = re.match(r"(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[v.end():])
+    if obj and not re.search(r"(?:党委|党组|支部|组织部|办公室|领导小组|全体|人员|党员)$", obj.group(1)):
+        return placeholder(st.words(v.end() + obj.start(1), v.end() + obj.end(1)), "document")
+    return placeholder(st.words(v.start(), v.end()), "document")
+
+
+def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
+    """What waits for the approval: an activity after it, a verb (實施, 召開 …), the
+    activity of the statement before (``集中學習不得請假;確需請假的,須經組長同意``), the
+    clause's heading — else a plan-like document's own implementation (方案 → 方案實施)."""
+    after = activity(st, after_at)
+    if after is not None:
+        return after
+    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
+    if verb is not None:
+        return placeholder(st.words(after_at + verb.start(), after_at + verb.end()), "activity")
+    after = activity(st)
+    if after is not None and fold(after.name) not in fold(doc.name):
+        return after
+    if st.before:
+        prev = activity(Statement(st.clause, st.before, st.before, st.line))
+        if prev is not None:
+            return prev
+    head = heading_activity(st)
+    if head is not None:
+        return head
+    if _PLAN_LIKE.search(fold(doc.name)):
+        return placeholder(f"{doc.name}實施", "activity")
+    return None
+
+
+_ADVERB = re.compile(r"(?:认真|严格|从严|共同|统一|集体)$")
+
+
+def _unadorned(r: Ref) -> Ref:
+    """``督導組認真(審查)`` names 督導組: the adverb before the verb is not the body's."""
+    if r.known:
+        return r
+    f = fold(r.name)
+    cut = _ADVERB.search(f)
+    return placeholder(r.name[:cut.start()], r.category) if cut and cut.start() >= 2 else r
+
+
+def _gate(st: Statement, hit: Hit) -> Params | None:
+    m = hit.match
+    g = m.groupdict()
+    if g.get("cond"):
+        doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
+    else:
+        doc = document(st, 0, m.start()) or document(st)
+    by = [_unadorned(r) for r in parties(st)]
+    if not by and g.get("with"):
+        a0, a1 = m.start("with"), m.end("with")
+        by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
+              for t in st.terms("role", "body") if a0 <= t.start and t.end <= a1]
+        by = by or [placeholder(st.words(a0, a1), "body")]
+        if doc is None:
+            lead = re.match(r"([^,;:。]{2,8}?)(?:由|须|要|应)", st.f)
+            doc = placeholder(st.words(lead.start(1), lead.end(1)) if lead else "安排", "document")
+    if doc is None:
+        lead = re.match(r"[^,;:。]{2,12}?(?=经|须|需|报|由|要|应|,|$)", st.f)
+        doc = placeholder(st.words(0, lead.end()) if lead else "材料", "document")
+    if not by and re.search(r"从严|严格", m.group(0)):
+        # 「…材料,黨委要從嚴審閱」: who reviews is the subject of the clause
+        clause_at = st.f.rfind(",", 0, m.start()) + 1
+        who = party(st, clause_at, m.start())
+        if who is not None:
+            by = [_unadorned(who)]
+    if not by:
+        return None
+    after = _gated_step(st, doc, m.end())
+    if after is None:
+        return None
+    return {"document": doc, "approved_by": by, "before_activity": after}
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if hit.kind == "gate":
-        doc = document(st, 0, m.start()) or document(st)
-        by = parties(st)
-        after = activity(st, m.end()) or activity(st)
-        if doc is None:
-            doc = placeholder(st.words(0, min(m.start(), 12)) or "材料", "document")
-        if not by:
-            return None
-        if after is None:
-            verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[m.start():])
-            if verb is None:
-                return None
-            after = placeholder(verb.group(0), "activity")
-        return {"document": doc, "approved_by": by, "before_activity": after}
+        return _gate(st, hit)
     rel = "after"
     anchor = None
     subject = None
-    if g.get("anchor"):
+    if g.get("first"):
+        # 先A,再B: A, then B (both in the plan's words when the lexicon names neither)
+        anchor = _thing(st, m.start("a"), m.end("a"))
+        subject = (activity(st, m.end("then")) or document(st, m.end("then"))
+                   or _deed(st, m.start("then")))
+    elif g.get("same"):
+        rel = "same_day"
+        anchor = _thing(st, m.start("same"), m.end("same"))
+        subject = activity(st, 0, m.start()) or _thing(st, 0, m.start())
+    elif g.get("same_prev"):
+        rel = "same_day"
+        near = st.f.rfind(",", 0, m.start()) + 1  # the event named just before 並同時
+        anchor = (activity(st, near, m.start()) or activity(st, 0, m.start())
+                  or document(st, 0, m.start()))
+        subject = activity(st, m.end()) or _deed(st, m.end() - 2)
+    elif g.get("from"):
+        if _DATEISH.search(m.group("from")) or _DATEISH.search(m.group("to")):
+            return None  # 從3月19日開始,到5月20日結束: dates, a duration (timing)
+        anchor = _thing(st, m.start("from"), m.end("from"))
+        subject = _thing(st, m.start("to"), m.end("to"))
+    elif g.get("anchor"):
         a0, a1 = m.start("anchor"), m.end("anchor")
         anchor = activity(st, a0, a1) or document(st, a0, a1)
         if anchor is None:
@@ -84,18 +208,21 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             words = re.sub(r"^(?:在|对|待|等)", "", words)
             short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
             anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
-        subject = (activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
-                   or activity(st, 0, a0))
+        subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
     elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+    elif g.get("lead"):
+        rel = "before"
+        anchor = activity(st, m.end()) or activity(st)
+        subject = _advance_deed(st, m.end()) or document(st, m.end())
     else:
         anchor = activity(st) or document(st)
-        subject = activity(st, m.end()) or document(st, m.end())
-        if g.get("rel") in ("前", "事先", "预先") or g.get("lead"):
+        subject = _subject_at(st, m.end())
+        if g.get("rel") in ("前", "事先", "预先"):
             rel = "before"
     if anchor is None or subject is None or anchor.id == subject.id:
         return None
@@ -107,3 +234,86 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if lead:
             p["lead"] = lead
     return p
+
+
+CHAIN = re.compile(
+    r"(?:依次|先后|按顺序|按以下步骤|分(?:\d+|[一二三四五六七八九十]+)个?(?:阶段|步骤|环节|步|个步骤)(?:依次)?)"
+    r"(?:推进|进行|开展|实施|展开)?[^:;。]{0,6}:(?P<items>[^。]{4,240})")
+"""A list in order: ``分四個階段依次推進:學習教育;自我評價;民主評議;組織表彰``."""
+_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:步|阶段|环节)?|\d+[.、]|[(][^)]{1,3}[)])")
+
+
+def chain_orders(st: Statement) -> list[tuple[Params, float]]:
+    """Each step of an ordered list after the one before it (one order rule per pair)."""
+    m = CHAIN.search(st.f)
+    if m is None:
+        return []
+    a = m.start("items")
+    spans = []
+    for piece in re.finditer(r"[^;、]+", st.f[a:m.end("items")]):
+        x0, x1 = a + piece.start(), a + piece.end()
+        mark = _ITEM_MARK.match(st.f, x0, x1)
+        if mark:
+            x0 = mark.end()
+        if x1 - x0 >= 2:
+            spans.append((x0, x1))
+    if not 2 <= len(spans) <= 8:
+        return []
+    steps = [_thing(st, x0, x1) for x0, x1 in spans]
+    out: list[tuple[Params, float]] = []
+    for prev, nxt in zip(steps, steps[1:]):
+        if prev is None or nxt is None or prev.id == nxt.id:
+            continue
+        p: Params = {"relation": "after"}
+        p["document" if nxt.category == "document" else "activity"] = nxt
+        p["anchor_document" if prev.category == "document" else "anchor_activity"] = prev
+        out.append((p, 0.6))
+    return out
+
+
+HEADING_ORDER = re.compile(r"(?P<rel>会前|会后|召开前|召开之前|结束后|结束以后|会议之前|会议之后)")
+"""A clause headed ``抓好會前準備`` / ``會後工作``: what it asks is done before / after the
+meeting."""
+_MEETING = re.compile(r"会$")
+
+
+def heading_order(st: Statement) -> Params | None:
+    """The order a clause's heading gives a statement under it: its activity (or document)
+    before / after the meeting — the meeting the statement names, else the heading's."""
+    if not st.heading:
+        return None
+    hf = fold(st.heading)
+    m = HEADING_ORDER.search(hf)
+    if m is None:
+        return None
+    rel = "after" if "后" in m.group("rel") else "before"
+    things = [t for t in _things(st) if t.known or not re.search(r"把|将|同时", fold(t.name))]
+    if not [t for t in things if not _MEETING.search(fold(t.name))]:
+        doc = document(st)
+        things += [doc] if doc is not None else []
+    meetings = [t for t in things if _MEETING.search(fold(t.name))]
+    others = [t for t in things if not _MEETING.search(fold(t.name))]
+    if not others:
+        return None
+    head = Statement(st.clause, st.heading, hf, st.line)
+    anchor = meetings[0] if meetings else (activity(head, 0, m.start()) or placeholder("会", "activity"))
+    subject = others[0]
+    if anchor.id == subject.id:
+        return None
+    p: Params = {"relation": rel}
+    p["document" if subject.category == "document" else "activity"] = subject
+    p["anchor_activity"] = anchor
+    return p
+
+
+def _things(st: Statement) -> list[Ref]:
+    """The activities, then documents, a statement names, in order."""
+    out: list[Ref] = []
+    for cat in ("activity", "document"):
+        for t in st.terms(cat):
+            out.append(Ref(t.term.id, cat, t.term.id, t.term.name_en, True))
+    if not out:
+        found = activity(st) or document(st)
+        if found is not None:
+            out.append(found)
+    return out

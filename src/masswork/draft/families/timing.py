@@ -10,9 +10,9 @@ from ...periods import PhraseError, parse_duration, parse_window
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
 from ..text import fold
-from .words import activity, placeholder
+from .words import activity, document, heading_activity, placeholder
 
-__all__ = ["ROWS", "build", "window_phrase"]
+__all__ = ["ROWS", "build", "window_phrase", "campaign_window", "CAMPAIGN"]
 
 _D = rf"(?:\d{{1,2}}|[{CN}]{{1,3}})"
 _Y = r"(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年)?"
@@ -31,15 +31,23 @@ ROWS = rows("deadline", (
      "parts of the year 年底前, 上半年"),
 ))
 
+_AMOUNT = rf"(?:\d+|[{CN}]+|半)"
+_BOUND = r"不得少于|不少于|不低于|不短于|至少|不超过|不得超过|不多于|控制在|为"
+
 DURATION_ROWS = rows("duration", (
     (rf"阶段[(:]?(?P<a>{_DATE})(?:至|到|—|-|~)(?P<b>{_Y}(?:{_D}月)?{_D}[日号]|{_DATE})[)]?",
      "a phase with its window 整改提高階段(9月13日至10月16日)"),
     (rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|起)[,]?(?:到|至)(?P<b>{_DATE})(?:结束|止|为止)",
      "a span 從3月19日開始,到5月20日結束"),
     (rf"(?:从|自)(?P<a>{_DATE})(?:开始|起)", "a start 從2005年1月開始 (with a length)", 0.6),
-    (r"(?:用时|历时|为期|时间为|持续)(?P<len>[^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)",
+    (rf"每次(?P<what>[^,;。]{{0,10}}?)(?:时间|会期|时长|用时)?(?:一般|原则上)?(?P<bound>{_BOUND})"
+     rf"(?P<len>{_AMOUNT}(?:分钟|个?半?小时|个钟头|半天|天|周))(?P<tail>以内|之内|内|左右|以上)?",
+     "each session's length 每次不少於半天, 每次交流控制在15分鐘以內", 0.75),
+    (rf"公示(?:期|时间)?(?:为|不少于|不得少于)?(?P<plen>{_AMOUNT}个?(?:天|周|工作日|个工作日|日))",
+     "a publicity period 公示一周, 公示期不少於5個工作日"),
+    (r"(?:用时|历时|为期|时间为|持续)(?P<len>[^,;。]{1,8}?(?:天|周|个月|月|年半|年)(?:左右)?)",
      "a length 用時半年左右, 為期一個月"),
-    (r"(?P<len>(?:\d+|[一二两三四五六七八九十半]+)个?(?:月|周|天|年半|年))左右", "about a length 8個月左右"),
+    (r"(?<![前提])(?P<len>(?:\d+|[一二两三四五六七八九十半]+)个?(?:月|周|天|年半|年))左右", "about a length 8個月左右"),
     (r"(?:不少于|不短于)(?P<len>(?:\d+|[一二两三四五六七八九十]+)个?(?:月|周))", "at least a length 不少於3個月"),
 ))
 
@@ -82,6 +90,54 @@ def _named_by_heading(st: Statement, date_at: int) -> Ref | None:
     return None
 
 
+_BOUND_WORD = {"不得少于": "不少于", "不低于": "不少于", "不短于": "不少于", "不得超过": "不超过",
+               "不多于": "不超过", "控制在": "", "为": ""}
+
+
+def _each_session(st: Statement, hit: Hit) -> Params | None:
+    """``每次學習時間不得少於半天``: every event of the activity lasts that long — the
+    activity named before 每次 (or in the words after it), else the clause's heading."""
+    m = hit.match
+    bound = _BOUND_WORD.get(m.group("bound"), m.group("bound"))
+    tail = m.group("tail") or ""
+    if bound == "" and tail in ("以内", "之内"):
+        tail = "以内"
+    length = _length(f"{bound}{m.group('len')}{tail}".replace("两", "二").replace("钟头", "小时"))
+    if length is None:
+        return None
+    act = activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
+    if act is None:
+        what = re.sub(r"(?:时间|時間|会期|會期)$", "", st.words(m.start("what"), m.end("what")))
+        if len(what) >= 2:
+            act = placeholder(what, "activity")
+    act = act or heading_activity(st)
+    if act is None:
+        return None
+    return {"activity": act, "length": length}
+
+
+_PUBLISHED = re.compile(r"(?:把|将|对)([^,;:。]{2,14}?)(?:在[^,;。]{1,10}?)?(?:进行)?公示")
+
+
+def _publicity(st: Statement, hit: Hit) -> Params | None:
+    """``把評議結果公示一周``: each published document of that kind is on show that long."""
+    m = hit.match
+    length = _length(m.group("plen").replace("两", "二"))
+    if length is None:
+        return None
+    if re.search(r"不少于|不得少于", m.group(0)):
+        length = _length("不少于" + m.group("plen").replace("两", "二")) or length
+    obj = _PUBLISHED.search(st.f, 0, m.end())
+    doc = None
+    if obj:
+        doc = document(st, obj.start(1), obj.end(1)) or placeholder(st.words(obj.start(1), obj.end(1)), "document")
+    else:
+        doc = document(st, 0, m.start()) or document(st)
+    if doc is None:
+        return None
+    return {"document": doc, "length": length}
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     if hit.kind == "deadline":
@@ -110,13 +166,51 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None
         days = (end - start).days + 1
         return {"length": f"{days}天左右" if not re.search(r"日|号", m.group(0)) else f"{days}天"}
+    if groups.get("bound"):
+        return _each_session(st, hit)
+    if groups.get("plen"):
+        return _publicity(st, hit)
     if groups.get("len"):
         length = _length(m.group("len").replace("两", "二"))
         return {"length": length} if length else None
     if groups.get("a"):
-        rest = re.search(r"(?:用时|历时|为期)([^,;。]{1,8}?(?:天|周|个月|月|年|年半)(?:左右)?)", st.f)
+        rest = re.search(r"(?:用时|历时|为期)([^,;。]{1,8}?(?:天|周|个月|月|年半|年)(?:左右)?)", st.f)
         if rest:
             length = _length(rest.group(1))
             return {"length": length} if length else None
     return None
 
+
+
+CAMPAIGN = re.compile(
+    rf"(?:从|自|于)(?P<a>{_DATE})(?:开始|启动|起|开展|全面展开)"
+    rf"[^。;]{{0,60}}?(?:至|到)?(?P<b>{_DATE}(?:前|之前)?)(?:基本|全部)?(?:结束|完成|收尾)")
+"""``從3月開始…8月基本結束``, ``自2005年1月開始…至2006年6月基本結束``: the campaign's own
+window (``campaign``: starts, ends), when the words before it name the campaign, not a
+phase (``本階段從3月19日開始`` is a phase's span, a duration)."""
+_CAMPAIGN_WORDS = re.compile(r"活动|教育|主题|整个|全党|全市|全省|全县|全校|全局|本次|这次")
+_PHASE_WORDS = re.compile(r"阶段|环节|第[一二三四五六七八九十\d]+批|步骤")
+
+
+def campaign_window(st: Statement, year: int) -> Params | None:
+    """The campaign's start and end a statement states, as ``campaign`` parameters."""
+    m = CAMPAIGN.search(st.f)
+    if m is None:
+        return None
+    before = st.f[:m.start()]
+    between = st.f[m.end("a"):m.start("b")]
+    if _PHASE_WORDS.search(before[-12:]) or _PHASE_WORDS.search(between):
+        return None
+    if not (_CAMPAIGN_WORDS.search(before) or _CAMPAIGN_WORDS.search(between)):
+        return None
+    a = window_phrase(st.text[m.start("a"):m.end("a")], year) or window_phrase(m.group("a"), year)
+    b = window_phrase(st.text[m.start("b"):m.end("b")], year) or window_phrase(m.group("b"), year)
+    if a is None or b is None:
+        return None
+    try:
+        start, end = parse_window(a, year).start, parse_window(b, year).end
+    except (PhraseError, ValueError):
+        return None
+    if start is None or end is None or end < start:
+        return None
+    return {"starts": a, "ends": b}

@@ -63,6 +63,7 @@ def _good_name(words: str) -> bool:
 def _clean(words: str) -> str:
     w = strip_marks(words)
     w = re.sub(r"^(?:一次|1次|一场|好|了|在|对|的)", "", w)
+    w = re.sub(r"^[时時](?=[\u4e00-\u9fff]{2})", "", w)  # cut at the 及 of 及時
     return w
 
 

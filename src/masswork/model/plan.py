@@ -1,91 +1,18 @@
-"""The domain model: frozen attrs classes for a plan (實施方案) and a schedule (台賬).
-
-Every id in a plan lives in one namespace: a reference such as ``"班子成員"`` or
-``"li-fei"`` resolves to exactly one role, person, body, section, group, activity type,
-document type or phase, and the loader rejects a plan where two things share an id. That is
-what lets a requirement say ``role = "班子成員"`` or ``to = ["督導組", "紀委"]`` without
-saying which kind of thing it names.
-
-Dates in a plan may be ISO dates or calendar phrases (``"3月中旬"``, ``"2月25日前"``); they are
-kept as written (:data:`When` is a string) and resolved against :attr:`Plan.year` when checked,
-so a plan file round-trips to the same words.
-
-Nothing here knows about files, kinds or the engine; the model is plain data.
-"""
+"""A plan (實施方案): who and what — roles, people, bodies, sections, groups, activity and
+document types, phases, options and the requirements — as frozen attrs classes."""
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Union
+from typing import Any
 
 import attrs
 
-__all__ = [
-    "When",
-    "EventStatus",
-    "Severity",
-    "Role",
-    "Person",
-    "Body",
-    "Section",
-    "Group",
-    "ActivityType",
-    "DocumentType",
-    "Phase",
-    "PlanOptions",
-    "Requirement",
-    "Plan",
-    "Notice",
-    "Submission",
-    "Approval",
-    "Document",
-    "Event",
-    "Waiver",
-    "Attestation",
-    "Period",
-    "Schedule",
-    "Moment",
-]
+from .values import Severity, When, _tuple
 
-When = str
-"""A date as written in a plan: ISO ``2014-02-25`` or a calendar phrase ``2月25日前``."""
-
-Moment = Union[dt.date, dt.datetime]
-"""A schedule date, with or without a time of day."""
-
-
-def _tuple(value: Any) -> tuple[Any, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (str, bytes)):
-        return (value,)
-    return tuple(value)
-
-
-def day_of(moment: Moment) -> dt.date:
-    """The calendar day of a date or date-time."""
-    return moment.date() if isinstance(moment, dt.datetime) else moment
-
-
-class EventStatus(str, enum.Enum):
-    """Where an event stands in the ledger."""
-
-    PLANNED = "planned"
-    HELD = "held"
-    CANCELLED = "cancelled"
-
-
-class Severity(str, enum.Enum):
-    """An ``error`` requirement failing makes ``check`` exit 1; a ``warning`` does not."""
-
-    ERROR = "error"
-    WARNING = "warning"
-
-
-# ---------------------------------------------------------------- plan: who and what
+__all__ = ["Role", "Person", "Body", "Section", "Group", "ActivityType", "DocumentType", "Phase",
+           "PlanOptions", "Requirement", "Plan"]
 
 
 @attrs.frozen
@@ -325,150 +252,8 @@ class Plan:
                     changed = True
         return out
 
-
-# ---------------------------------------------------------------- schedule: what happened
-
-
-@attrs.frozen
-class Notice:
-    """Something done ahead of an event: a time published on the website, forms handed out."""
-
-    channel: str
-    on: Moment
-
-
-@attrs.frozen
-class Submission:
-    """A document sent to a body (報送)."""
-
-    to: str
-    on: Moment
-    by: str | None = None
-
-
-@attrs.frozen
-class Approval:
-    """A body's consent (審閱同意, 研究通過, 批准)."""
-
-    by: str
-    on: Moment
-
-
-@attrs.frozen
-class Document:
-    """A document in the record: drafted by someone, submitted to bodies, approved by bodies,
-    completed (辦結), filed (歸檔), published (公示) from ``published_on`` to
-    ``published_until``. ``owner`` is whose document it is (each 班子成員's own 對照檢查材料);
-    ``event`` the event it belongs to (that meeting's plan, its minutes); ``unit`` the unit
-    (branch, section) whose document it is."""
-
-    id: str
-    type: str
-    title: str = ""
-    owner: str | None = None
-    drafted_by: str | None = None
-    drafted_on: Moment | None = None
-    submitted: tuple[Submission, ...] = attrs.field(default=(), converter=_tuple)
-    approved: tuple[Approval, ...] = attrs.field(default=(), converter=_tuple)
-    covers: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    event: str | None = None
-    unit: str | None = None
-    completed_on: Moment | None = None
-    filed_on: Moment | None = None
-    published_on: Moment | None = None
-    published_until: Moment | None = None
-
-
-@attrs.frozen
-class Event:
-    """One line of the ledger (台賬): an activity planned, held or cancelled.
-
-    ``host`` chairs it; ``participants`` take part in it (for a talk: the two who talk);
-    ``attendees`` lists who was present, as person, role, body, section or group ids;
-    ``topics``, ``targets``, ``channels``, ``sections``, ``sources`` are the ids that
-    coverage rules look for; ``documents`` links documents tabled or produced; ``hours``
-    counts toward study-hour quantities; ``phase`` says which phase it belongs to (the first
-    event of a phase is when that phase starts, for gates).
-    """
-
-    id: str
-    type: str
-    start: Moment
-    end: Moment | None = None
-    status: EventStatus = EventStatus.HELD
-    title: str = ""
-    place: str = ""
-    host: str | None = None
-    participants: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    attendees: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    topics: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    targets: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    channels: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    sections: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    documents: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
-    notices: tuple[Notice, ...] = attrs.field(default=(), converter=_tuple)
-    hours: float = attrs.field(default=0.0, validator=attrs.validators.ge(0))
-    phase: str | None = None
-    note: str = ""
-    unit: str | None = None
-    """The unit (branch, section, group) whose own event this is, for ``for_each`` rules."""
-
-    @property
-    def day(self) -> dt.date:
-        return day_of(self.start)
-
-    @property
-    def last_day(self) -> dt.date:
-        """The day a multi-day event ends (its start day when it has no end)."""
-        return day_of(self.end or self.start)
-
-
-@attrs.frozen
-class Waiver:
-    """A requirement excused, with the reason and who approved it when."""
-
-    requirement: str
-    reason: str
-    approved_by: str
-    on: dt.date
-
-
-@attrs.frozen
-class Attestation:
-    """A person's signed check of a qualitative requirement (原汁原味, 深刻誠懇)."""
-
-    requirement: str
-    by: str
-    on: dt.date
-    statement: str = ""
-
-
-@attrs.frozen
-class Period:
-    """A span the unit declares in its record, e.g. the concentrated education period."""
-
-    id: str
-    start: dt.date
-    end: dt.date
-    name: str = ""
-
-
-@attrs.frozen
-class Schedule:
-    """A unit's schedule and record (台賬) for one plan."""
-
-    plan: str
-    unit: str = ""
-    events: tuple[Event, ...] = attrs.field(default=(), converter=_tuple)
-    documents: tuple[Document, ...] = attrs.field(default=(), converter=_tuple)
-    waivers: tuple[Waiver, ...] = attrs.field(default=(), converter=_tuple)
-    attestations: tuple[Attestation, ...] = attrs.field(default=(), converter=_tuple)
-    periods: tuple[Period, ...] = attrs.field(default=(), converter=_tuple)
-
-
-# Constructors check their arguments' types (masswork.typecheck): a wrong value fails where
-# it is passed, naming the field.
-from .typecheck import typed_classes as _typed_classes  # noqa: E402
+# Constructors check their arguments' types (masswork.typecheck): a wrong value fails where it
+# is passed, naming the field.
+from ..typecheck import typed_classes as _typed_classes  # noqa: E402
 
 _typed_classes(globals(), __name__)

@@ -1,0 +1,281 @@
+"""The timing, order and reporting side of ``masswork draft``: each phrase class the family
+recognisers read (deadlines, lengths, lead times, gates, orders, reports, notices, the
+campaign's window), with sentences written for these tests, through the public API and the
+CLI; and every drafted plan loads, explains and checks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+import masswork
+from masswork.cli import cli
+from masswork.draft import draft_text
+from masswork.hanzi import to_simplified as simp
+from masswork.periods import parse_duration
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+
+def drafted(text: str, year: int = 2020) -> list[dict[str, Any]]:
+    return [r.to_dict() for d in draft_text(text, year=year) for r in d.requirements]
+
+
+def one(text: str, kind: str, year: int = 2020) -> dict[str, Any]:
+    """The params of the one requirement of ``kind`` drafted from ``text``."""
+    got = [r for r in drafted(text, year) if r["kind"] == kind]
+    assert got, (kind, [(r["kind"], r["params"]) for r in drafted(text, year)])
+    return dict(got[0]["params"])
+
+
+# ---------------------------------------------------------------- lengths
+
+
+@pytest.mark.parametrize("text, activity, length", [
+    ("读书班每周举办一次,每次研讨时间不少于半天。", "读书班", "不少于半天"),
+    ("读书会每次不得少于90分钟。", "读书会", "不少于90分钟"),
+    ("各支部每月召开一次党小组会,每次发言控制在10分钟以内。", None, "10分钟以内"),
+    ("每次培训一般为2小时。", None, "2小时"),
+])
+def test_each_session_has_a_length(text: str, activity: str | None, length: str) -> None:
+    p = one(text, "duration")
+    assert parse_duration(p["length"]) == parse_duration(length)
+    assert "activity" in p
+    if activity is not None:
+        assert simp(p["activity"]) == activity
+
+
+def test_minutes_are_a_unit_of_length() -> None:
+    d = parse_duration("不超過20分鐘")
+    assert (d.unit, d.amount, d.bound) == ("minute", 20, "at_most")
+    assert parse_duration("15分钟以内").describe_en() == "within 15 minutes"
+
+
+def test_a_session_longer_than_its_minutes_is_unmet() -> None:
+    plan = masswork.load_plan({
+        "id": "p", "title": "t", "year": 2020,
+        "activities": [{"id": "交流會", "name": "交流會"}],
+        "requirements": [{"id": "r", "clause": "S1", "quote": "每次交流控制在15分鐘以內",
+                          "kind": "duration", "activity": "交流會", "length": "15分鐘以內"}]})
+    def outcome(end: str) -> str:
+        sched = masswork.load_schedule({"plan": "p", "events": [
+            {"id": "e1", "type": "交流會", "start": "2020-03-02T09:00:00", "end": end, "status": "held"}]})
+        return masswork.check(plan, sched).findings[0].status
+    assert outcome("2020-03-02T09:12:00") == "met"
+    assert outcome("2020-03-02T09:40:00") != "met"
+
+
+def test_a_publicity_period_is_a_documents_length() -> None:
+    p = one("评议结束后,党支部要把评议结果公示一周。", "duration")
+    assert p == {"document": "评议结果", "length": "一周"}
+    p = one("拟表彰名单公示期不少于5个工作日。", "duration")
+    assert parse_duration(p["length"]) == parse_duration("不少於5個工作日")
+
+
+def test_a_length_after_before_is_a_lead_not_a_duration() -> None:
+    kinds = {r["kind"] for r in drafted("每次党课前3天左右,要把课题告知参加人员。")}
+    assert "duration" not in kinds
+    assert "notice" in kinds
+
+
+def test_one_and_a_half_years_is_read_whole() -> None:
+    assert parse_duration(one("整个活动用时一年半左右。", "duration")["length"]) == parse_duration("1年半左右")
+
+
+# ---------------------------------------------------------------- gates
+
+
+@pytest.mark.parametrize("text, document, by, before", [
+    ("全体学员不得缺席集中学习;确需请假的,须经班主任批准。", "请假", "班主任", "集中学习"),
+    ("座谈会每半年召开一次。如需调整时间的,须报机关党委同意。", "调整时间", "機關黨委", "座談會"),
+    ("整改方案须经支部书记认真审查。", "整改方案", "支部書記", None),
+    ("学习计划经领导小组审定后印发。", "學習計劃", None, "印发"),
+])
+def test_gates(text: str, document: str | None, by: str | None, before: str | None) -> None:
+    p = one(text, "gate")
+    if document is not None:
+        assert simp(p["document"]) == simp(document)
+    if by is not None:
+        assert simp(by) in [simp(b) for b in p["approved_by"]]
+    assert p["before_activity"]
+    if before is not None:
+        assert simp(p["before_activity"]) == simp(before)
+
+
+def test_a_date_agreed_with_a_body_is_a_gate() -> None:
+    p = one("各党小组会议在6月召开;具体时间由各党小组同机关党委协商确定。", "gate")
+    assert [simp(b) for b in p["approved_by"]] == ["机关党委"]
+
+
+# ---------------------------------------------------------------- order
+
+
+def test_first_then() -> None:
+    p = one("各党小组先组织学习讨论,再召开组织生活会。", "order")
+    assert p["relation"] == "after"
+    assert simp(p["activity"]) == "组织生活会"
+
+
+def test_same_day() -> None:
+    p = one("党员测评放在党员大会上一并进行。", "order")
+    assert p["relation"] == "same_day"
+    p = one("材料审核通过后,各支部召开党员大会,并同时进行民主评议。", "order")
+    assert (p["relation"], simp(p["activity"]), simp(p["anchor_activity"])) == ("same_day", "民主评议", "党员大会")
+
+
+def test_a_span_between_two_events_orders_them() -> None:
+    p = one("第二阶段从读书班开班开始,到年终总结会为止。", "order")
+    assert p["relation"] == "after"
+    assert simp(p["anchor_activity"]) == "读书班" and simp(p["activity"]) != "读书班"
+
+
+def test_a_list_in_order_drafts_one_order_per_step() -> None:
+    text = "整个工作分三个步骤依次进行:个人自学;集中研讨;总结提高。"
+    orders = [r for r in drafted(text) if r["kind"] == "order"]
+    assert len(orders) == 2
+    assert all(r["quote"] == text for r in orders)
+
+
+def test_an_order_anchored_earlier_quotes_the_whole_sentence() -> None:
+    text = "会上,先由党小组长汇报工作情况,接受党员评议;随后按等次进行民主测评。"
+    orders = [r for r in drafted(text) if r["kind"] == "order"]
+    assert any(r["quote"] == text for r in orders), orders
+
+
+def test_a_heading_before_the_meeting_orders_its_statements() -> None:
+    text = "一、做好会前准备\n(一)支部书记要广泛开展谈心谈话,了解党员思想状况。\n"
+    p = one(text, "order")
+    assert p["relation"] == "before"
+
+
+def test_on_the_basis_of_is_not_an_order() -> None:
+    kinds = {r["kind"] for r in drafted("在深入自学的基础上,组织党员开展专题研讨。")}
+    assert "order" not in kinds
+
+
+def test_a_lead_names_what_is_done_ahead() -> None:
+    p = one("各党小组要提前五天向支部委员会报告党小组会的议题。", "order")
+    assert p["lead"] == "提前五天"
+    assert p["relation"] == "before"
+    assert p["document"] == "党小组会的议题"
+
+
+# ---------------------------------------------------------------- reports and notices
+
+
+def test_a_report_of_the_meeting_is_not_a_lecture() -> None:
+    p = one("会议结束后,要向县委组织部报告会议召开情况。", "report")
+    assert p["to"]
+
+
+def test_at_the_same_time_reported_is_a_second_statement() -> None:
+    text = "结果确定后十日内,支部要把评议结果公示一周,同时将评议登记表一并报送县委组织部。"
+    got = drafted(text)
+    kinds = {r["kind"] for r in got}
+    assert {"report", "duration"} <= kinds
+    report = next(r for r in got if r["kind"] == "report")
+    assert report["quote"].startswith("同时")
+
+
+def test_told_in_advance_is_a_notice() -> None:
+    p = one("组织生活会召开前,支部委员要事先把会议议程告知全体党员。", "notice")
+    assert simp(p["activity"]) == "组织生活会"
+
+
+@pytest.mark.parametrize("text, every, due_day", [
+    ("各党小组每月10日前报送上月学习情况。", "month", 10),
+    ("各支部每季度向机关党委报送一次工作总结。", "quarter", None),
+])
+def test_recurring_reports(text: str, every: str, due_day: int | None) -> None:
+    p = one(text, "recurring")
+    assert p["every"] == every and p["action"] == "submitted"
+    assert p.get("due_day") == due_day
+
+
+# ---------------------------------------------------------------- the campaign
+
+
+def test_the_campaign_window_is_the_plans_start_and_end() -> None:
+    d = draft_text("本次专题学习从4月开始,9月底前基本结束。", year=2021)[0]
+    camp = [r for r in d.requirements if r.kind == "campaign"]
+    assert camp and camp[0].entry["starts"] == "4月" and camp[0].entry["ends"] == "9月底前"
+    assert (d.plan["start"], d.plan["end"]) == ("4月", "9月底前")
+
+
+def test_a_phase_span_is_not_the_campaign() -> None:
+    kinds = {r["kind"] for r in drafted("本阶段从4月8日开始,到5月30日结束。")}
+    assert "campaign" not in kinds and "duration" in kinds
+
+
+# ---------------------------------------------------------------- every draft loads and checks
+
+DOCUMENT = """关于开展年度组织生活会的安排
+
+一、时间安排
+本次组织生活会从11月开始,12月底前基本结束。各支部要提前7天把会议议题通知全体党员。
+
+二、会前准备
+(一)支部书记要广泛开展谈心谈话。
+(二)全体党员不得缺席会议;确需请假的,须经支部书记同意。
+
+三、会议程序
+会议分三个步骤依次进行:书记报告;个人发言;民主测评。每次发言控制在10分钟以内。
+
+四、会后工作
+会后,支部要把测评结果公示3天,同时将会议情况报送机关党委。各支部每月5日前报送上月整改情况。
+"""
+
+
+def test_a_document_of_every_class_drafts_loads_explains_and_checks(tmp_path: Path) -> None:
+    kinds = {r["kind"] for r in drafted(DOCUMENT, 2021)}
+    assert {"campaign", "notice", "gate", "order", "duration", "report", "recurring"} <= kinds, kinds
+    src = tmp_path / "plan.txt"
+    src.write_text(DOCUMENT, encoding="utf-8")
+    out = tmp_path / "plan.toml"
+    runner = CliRunner()
+    r = runner.invoke(cli, ["draft", str(src), "--year", "2021", "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    r = runner.invoke(cli, ["explain", str(out)])
+    assert r.exit_code == 0, r.output
+    plan = masswork.load_plan(out)
+    sched = tmp_path / "schedule.toml"
+    sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
+    r = runner.invoke(cli, ["check", str(out), str(sched)])
+    assert r.exit_code in (0, 1), r.output
+
+
+_WORDS = st.sampled_from([
+    "每次", "不少于", "不得少于", "控制在", "以内", "分钟", "半天", "小时", "公示", "一周", "确需", "请假", "的,",
+    "须经", "须报", "同意", "审查", "协商确定", "同", "先", "再", "依次", "分三个阶段", ":", ";", "、",
+    "放在", "上一并进行", "从", "开始", "到", "为止", "基本结束", "3月", "8月底前", "5日前", "每月", "每季度",
+    "报送", "上月", "情况", "同时", "将", "提前", "7天", "事先", "告知", "会前", "会后", "随后", "召开",
+    "组织生活会", "支部", "党委", "活动", "阶段", "。", ",", "\n", "二、", "(一)", "准备", "左右", "前",
+])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_WORDS, max_size=30).map("".join), st.one_of(st.none(), st.integers(2000, 2030)))
+@example("从3月开始8月基本结束活动", 2020)
+@example("每次不少于0分钟", 2020)
+@example("公示0天", None)
+@example("每月0日前报送上月情况", 2020)
+@example("分三个阶段:;;", 2020)
+def test_timing_words_in_any_order_draft_plans_that_load(text: str, year: int | None) -> None:
+    try:
+        drafts = draft_text(text, year=year)
+    except masswork.InputError:
+        return
+    for d in drafts:
+        plan = masswork.load_plan(tomllib.loads(d.to_toml()))
+        again = masswork.load_plan(json.loads(json.dumps(dict(d.plan), ensure_ascii=False)))
+        assert plan.id == again.id and len(plan.requirements) == len(again.requirements)
