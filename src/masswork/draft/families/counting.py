@@ -32,6 +32,7 @@ PER_UNIT_ROWS = rows("per-unit", (
     (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层|学生|教工|机关|在职|离退休)?(?:党)?(?:总)?支部|"
      r"各(?:二级|基层)?党组织|各单位|各部门|各处室|各科室|各党小组|每个(?:党)?支部|所属各)",
      "各支部, 各單位, 各學生黨支部 (not 指導各單位…: the superior's work)"),
+    (r"(?<!上级)(?<!上一级)(?<!各)党组织(?:都|也|还)?(?:要|应|须)", "a party organisation that must: 黨組織要制定整改方案", 0.55),
     (r"(?P<subj>[^,;:。]{2,12}?)以各(?:[^,;。]{0,6}?)为单位", "以各黨支部為單位: 學時登記以各黨支部為單位實施"),
     (r"(?:^|,)(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
      "the subject carried from the statement before: 各單位要…;並如實填寫征求意見表", 0.55),
@@ -75,6 +76,15 @@ _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交
                    r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
 _OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
+def _segment(f: str, pos: int) -> tuple[int, int]:
+    """The comma segment around ``pos``: a period's event is named beside it, else in the
+    heading, else elsewhere in the statement."""
+    a = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
+    ends = [k for k in (f.find(c, pos) for c in ",;:。") if k != -1]
+    return a, min(ends) if ends else len(f)
+
+
+_BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
@@ -135,9 +145,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "recurring":
         if _QUANTITY_LATER.search(st.f, m.start()):
             return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
-        if _PLAN_VERB.match(st.f, m.end() + (st.f[m.end():m.end() + 1] == "要")) and document(st, m.end()):
-            return None  # "每年要訂好年度學習計劃": a document drawn up, not an event
-        act = activity(st) or heading_activity(st)
+        if _PLAN_VERB.search(st.f, m.end()) and not g.get("k") and document(st, m.end()):
+            return None  # "每年(年初)…要訂好年度學習計劃": a document drawn up, not an event
+        a, b = _segment(st.f, m.start())
+        if _BOOKS.search(st.f, a, b):
+            return None  # "每年研讀…著作至少2本": books read, not an event held
+        act = activity(st, a, b) or heading_activity(st) or activity(st)
         if act is None:
             return None
         ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))

@@ -12,9 +12,9 @@ from .words import EVENT_VERBS, activity, document, placeholder
 __all__ = ["ROWS", "build"]
 
 OCCURS_ROWS = rows("occurs", (
-    (r"(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
-    (rf"(?:{EVENT_VERBS})(?!情况|工作的|的)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
-     "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun)"),
+    (r"(?<!务)(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
+    (rf"(?:{EVENT_VERBS})(?!情况|工作的|的|之?前|之?后|以后|时|期间)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
+     "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun, 召開之前 a time)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
     (r"(?P<doc>起草|制定|制订|订出|订好|拟定|排出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃, 排出時間表", 0.6),
     (r"(?P<rec>做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
@@ -38,6 +38,8 @@ _RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|�
 
 _DIRECT = re.compile(r"(?:组织召开|召开|组织(?!生活|的|部|委|关系|建设|者|领导|上)|开展|举办|举行)")
 _BODY = re.compile(r"(?:党委|党组|党总支|总支|支部|支委会|党组织|领导小组|办公室|中心组|督导组)(?:先|再|随后|统一|及时)?$")
+_LABEL = re.compile(r"^[^,;:。]{2,16}(?:要求|安排|方式|时间|范围|频次|内容|形式|程序|步骤)[。]?$")
+"""``召開頻次與到會要求``: a label over what follows, not a statement."""
 _LEAD_IN = re.compile(r"(?:基础上|之后|以后|后|之前|前|期间|时)$")
 _NEWS = re.compile(r"^[^,;。]{0,6}?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|了|,(?:是|既是|也是|这是)")
 
@@ -48,7 +50,7 @@ def _direct(st: Statement, pos: int) -> bool:
     clause then states. A dated sentence (``3月24日,…召開``)
     or a verb with 了 tells what happened, not what is to happen."""
     f = st.f
-    if _DIRECT.match(f, pos) is None or _NEWS.search(f):
+    if _DIRECT.match(f, pos) is None or _NEWS.search(f) or _LABEL.search(f):
         return False
     if fold(st.heading).rstrip("。 ") == f.rstrip("。 ") and not st.alone:
         return False  # a heading names the work its clause then states
