@@ -180,3 +180,17 @@ def test_an_annual_document_is_drafted_once() -> None:
 
 def test_written_pieces_per_year_stay_recurring() -> None:
     assert "recurring" in kinds(clause("成員還要聯繫本職工作,每年寫出調研報告不少於1篇。"))
+
+
+@pytest.mark.parametrize("body, host", [
+    ("春季學期開始後,校長李華帶頭講專題黨課。", "校長李華"),
+    ("所長要親自作形勢報告。", "所長"),
+])
+def test_hosting_is_told_from_attending(body: str, host: str) -> None:
+    got = reqs(clause(body))
+    assert any(k == "occurs" and p.get("host") == host for k, p, _ in got), got
+
+
+def test_attending_is_not_hosting() -> None:
+    got = reqs(clause("聯繫點的縣級領導要全程參加所聯繫村的評議會。"))
+    assert not any(p.get("host") for _, p, _ in got), got

@@ -12,6 +12,9 @@ from .words import EVENT_VERBS, activity, document, placeholder
 __all__ = ["ROWS", "build"]
 
 OCCURS_ROWS = rows("occurs", (
+    (r"(?P<host>[\u4e00-\u9fff]{2,12}?)(?:都|也)?(?:要|应|须)?(?:带头|亲自|先)?(?:讲|上|作|主持)"
+     r"(?P<what>(?:一次|1次)?(?:专题)?党课|(?:专题|辅导|动员|形势)报告|召开[^,;。]{2,16}?会)",
+     "hosting (told from attending): 中心主任帶頭講專題黨課, 黨委書記主持召開動員大會"),
     (r"(?<!务)(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
     (rf"(?:{EVENT_VERBS})(?!情况|工作的|的|之?前|之?后|以后|时|期间)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
      "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun, 召開之前 a time)"),
@@ -80,6 +83,14 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return None  # a heading names the work its clause then states (開好…生活會), unless it says 要
     if k and _RECURRING_COUNT.search(st.f, 0, m.start()):
         return None  # "每季度至少召開一次": the count of a recurring rule, not an event of its own
+    if g.get("host"):
+        what = activity(st, m.start("what"), m.end("what")) or \
+            placeholder(st.words(m.start("what"), m.end("what")).removeprefix("召开"), "activity")
+        host = st.words(m.start("host"), m.end("host")).split("的")[-1]
+        host = re.sub(r"^(?:由|请|并|同时|会上|然后)", "", host)
+        if len(host) < 2 or _NEWS.search(st.f):
+            return None
+        return {"activity": what, "host": placeholder(host, "role")}
     lead = g.get("doc") and _PERIOD_LEAD.match(st.f)
     if not (k or lead or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
         return None  # a verb without 要/須/應 or a count describes; it does not require
