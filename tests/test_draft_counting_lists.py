@@ -194,3 +194,38 @@ def test_hosting_is_told_from_attending(body: str, host: str) -> None:
 def test_attending_is_not_hosting() -> None:
     got = reqs(clause("聯繫點的縣級領導要全程參加所聯繫村的評議會。"))
     assert not any(p.get("host") for _, p, _ in got), got
+
+
+@pytest.mark.parametrize("body, share", [
+    ("黨員大會到會率不低於90%。", "90%"),
+    ("須有半數以上黨員到會方可召開。", "半數以上"),
+    ("支委會須有三分之二以上委員出席。", "三分之二以上"),
+])
+def test_a_share_attending_is_attendance(body: str, share: str) -> None:
+    got = reqs(clause(body))
+    att = [p for k, p, _ in got if k == "attendance"]
+    assert att and att[0]["at_least"] == share, got
+    assert "quantity" not in [k for k, _, _ in got]
+
+
+def test_all_members_attending_is_coverage_not_a_share() -> None:
+    assert "attendance" not in kinds(clause("支部要組織召開全體黨員參加的專題組織生活會。"))
+
+
+def test_an_attendance_draft_loads_and_checks(tmp_path: Any) -> None:
+    import masswork
+    from click.testing import CliRunner
+
+    from masswork.cli import cli
+
+    src = tmp_path / "plan.txt"
+    src.write_text(clause("黨員大會每季度召開一次,到會率不低於90%。"), encoding="utf-8")
+    out = tmp_path / "plan.toml"
+    runner = CliRunner()
+    assert runner.invoke(cli, ["draft", str(src), "-o", str(out)]).exit_code == 0
+    plan = masswork.load_plan(out)
+    assert "attendance" in [r.kind for r in plan.requirements]
+    sched = tmp_path / "schedule.toml"
+    sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
+    r = runner.invoke(cli, ["check", str(out), str(sched)])
+    assert r.exit_code in (0, 1), r.output

@@ -164,7 +164,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             for where, found_params, kind, conf in found_all:
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
-                roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
+                roster = kind in ("per-person", "pairwise", "attendance") or bool(params.get("all_sections"))
                 added.append(Candidate(unit.id, kind, params, where.text, conf,
                                        where.line, refs, roster=roster))
     reading.candidates.extend(added)

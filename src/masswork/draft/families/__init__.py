@@ -10,7 +10,7 @@ module             kinds
 :mod:`.timing`     deadline, duration
 :mod:`.sequence`   order, gate
 :mod:`.reporting`  report, notice
-:mod:`.counting`   per-person, per-unit, recurring, quantity
+:mod:`.counting`   per-person, per-unit, recurring, quantity, attendance
 :mod:`.lists`      coverage, pairwise
 :mod:`.logic`      negation, examples, hedges, alternatives (modifiers)
 =================  =====================================================
@@ -44,7 +44,7 @@ FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
 )
 """(family name, its rows, its builder), in the order they are tried."""
 
-PRIORITY = ("gate", "notice", "report", "deadline", "duration", "quantity", "recurring",
+PRIORITY = ("gate", "notice", "report", "deadline", "duration", "attendance", "quantity", "recurring",
             "pairwise", "order", "per-unit", "per-person", "coverage", "occurs", "attest")
 """Kinds from the most to the least specific: a statement is drafted as its most specific
 kinds; ``occurs`` and ``attest`` only when it states nothing more specific (a deadline for a
@@ -55,7 +55,8 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
-_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"), ("notice", "order"))
+_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"), ("notice", "order"),
+             ("attendance", "quantity"))
 _OVERLAPS = (("duration", "deadline"),)
 """(a, b): ``b`` read from words inside ``a``'s is the same words read again (the dates of a
 span ``自5月下旬起,到7月上旬止`` are not a deadline)."""

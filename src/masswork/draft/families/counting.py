@@ -48,11 +48,19 @@ RECURRING_ROWS = rows("recurring", (
 QUANTITY_ROWS = rows("quantity", (
     (rf"(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)", "N個學時"),
     (rf"(?:不少于|不低于|至少|累计)[^,;。]{{0,6}}?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>天|小时|学时|%|课时)", "不少於12天, 不低於90%"),
-    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|过半", "ratios 90%, 半數以上"),
+    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|过半", "ratios 90%, 半數以上 (not of attendance: 到會率 is attendance)"),
     (rf"每天[^,;。]{{0,6}}?(?P<k>{NUMBER}|半)个?(?P<u>小时)", "每天…一小時"),
 ))
 
-ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + QUANTITY_ROWS
+_SHARE = r"\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百]+|半数|三分之二|四分之三|过半数?"
+ATTENDANCE_ROWS = rows("attendance", (
+    (rf"(?:到会率|参会率|出席率|参学率|参加率|参训率|到课率)[^,;。]{{0,4}}?(?:不低于|不少于|达到|须达|要达|在)?"
+     rf"(?P<r>{_SHARE})(?:以上)?", "a share attending: 到會率不低於90%"),
+    (rf"(?P<r2>(?:应到会?人数的?)?(?:{_SHARE})(?:以上)?)的?(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:到会|参会|出席|参加)",
+     "a share attending: 須有半數以上黨員到會, 三分之二以上委員出席"),
+))
+
+ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + ATTENDANCE_ROWS + QUANTITY_ROWS
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
@@ -104,6 +112,23 @@ def _subject(st: Statement, a: int = 0) -> Params | None:
     return None
 
 
+def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
+    """``到會率不低於90%``, ``須有半數以上黨員到會``: the share of a roster at each event."""
+    from ...kinds.campaign import parse_ratio
+
+    g = m.groupdict()
+    key = "r" if g.get("r") else "r2"
+    share = st.words(m.start(key), m.end(key))
+    try:
+        parse_ratio(share)
+    except ValueError:
+        return None
+    act = activity(st) or heading_activity(st) or placeholder("會議", "activity")
+    roster = person_role(st, st.words(m.start("who"), m.end("who")) if g.get("who") else "") or \
+        placeholder("成員", "role")
+    return {"at_least": share, "activity": act, "roster": roster}
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
@@ -142,6 +167,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if subj is None:
             return None
         return {**subj, "all_sections": True}
+    if hit.kind == "attendance":
+        return _attendance(st, m)
     if hit.kind == "recurring":
         if _QUANTITY_LATER.search(st.f, m.start()):
             return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
