@@ -229,3 +229,8 @@ def test_an_attendance_draft_loads_and_checks(tmp_path: Any) -> None:
     sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
     r = runner.invoke(cli, ["check", str(out), str(sched)])
     assert r.exit_code in (0, 1), r.output
+
+
+def test_two_activities_joined_by_he_are_two_requirements() -> None:
+    got = [p.get("activity") for k, p, _ in reqs(clause("支部要召開支委會和黨員大會。")) if k == "occurs"]
+    assert got == ["支委會", "黨員大會"]

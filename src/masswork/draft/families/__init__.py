@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from . import counting, events, lists, reporting, sequence, timing
-from .base import MAX_STATEMENT, Hit, Params, Row, Statement
+from .base import ALSO, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
@@ -126,7 +126,19 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named
              or x.params.get("action", "any") != "any" or x.params.get("host")]  # says more: who hosts
     specific = [x for x in found if x.kind not in _GENERAL]
-    return (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+    kept = (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+    return [y for x in kept for y in _joined(x)]
+
+
+def _joined(x: Found) -> list[Found]:
+    """One found requirement, and one more for each activity joined to it by 和/及
+    (``召開支委會和黨員大會``: two meetings, two requirements); a build names them in
+    ``ALSO``."""
+    also = x.params.get(ALSO)
+    if not also:
+        return [x]
+    first = {k: v for k, v in x.params.items() if k != ALSO}
+    return [attrs.evolve(x, params=first)] + [attrs.evolve(x, params=p) for p in also]
 
 
 def _subject(params: Params) -> str:

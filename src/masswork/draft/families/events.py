@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..text import fold
-from .base import NUMBER, Hit, Params, Statement, number, rows
+from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
 from .words import EVENT_VERBS, activity, document, placeholder
 
 __all__ = ["ROWS", "build"]
@@ -36,6 +36,8 @@ _MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<
                    r"抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
 """要/須/應 and the words that make a verb a duty (要求 and 重要 are not 要)."""
 _DUTY = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|负责")
+_JOINED = re.compile(r"和|及|与|以及|和|與")
+_ACT_END = re.compile(r"(?:会|会议|活动|党课|讲座|培训|评议|座谈|谈话|主题党日|学习)$")
 _PERIOD_LEAD = re.compile(r"^(?:每(?:年|季度|月|学期)(?:年初|初|末|底)?|年初|年底|年末),")
 _RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|月|季度|季|年|半年)[^,;。]{0,12}$")
 
@@ -114,6 +116,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         p = {"document": doc}
     else:
         p = {"activity": act}
+        parts = _JOINED.split(act.name) if not act.known else []
+        if len(parts) > 1 and all(len(w) >= 2 and _ACT_END.search(fold(w)) for w in parts):
+            p = {"activity": placeholder(parts[0], "activity"),
+                 ALSO: [{"activity": placeholder(w, "activity")} for w in parts[1:]]}
     if k and k > 1 and not re.match(r"批", st.f[m.end():m.end() + 1]):
         p["min"] = k
+        for q in p.get(ALSO, ()):
+            q["min"] = k
     return p
