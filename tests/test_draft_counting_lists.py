@@ -234,3 +234,24 @@ def test_an_attendance_draft_loads_and_checks(tmp_path: Any) -> None:
 def test_two_activities_joined_by_he_are_two_requirements() -> None:
     got = [p.get("activity") for k, p, _ in reqs(clause("支部要召開支委會和黨員大會。")) if k == "occurs"]
     assert got == ["支委會", "黨員大會"]
+
+
+def test_the_roster_attending_is_named_in_the_plans_words() -> None:
+    got = reqs(clause("局機關每兩個月舉辦1期讀書分享會,機關全體幹部參加,到會率不低於90%。"))
+    att = [p for k, p, _ in got if k == "attendance"]
+    assert att and att[0]["roster"] == "機關全體幹部", got
+    rec = [p for k, p, _ in got if k == "recurring"]
+    assert rec and rec[0]["interval"] == 2 and rec[0]["every"] == "month", got
+
+
+def test_a_role_is_cut_before_a_period() -> None:
+    got = reqs(clause("每名幹部全年至少寫出1篇心得體會。"))
+    assert [p["role"] for k, p, _ in got if k == "per-person"] == ["幹部"], got
+
+
+def test_means_one_may_use_are_not_a_list() -> None:
+    assert "coverage" not in kinds(clause("可採取線上打卡、知識競賽等形式,增強吸引力。"))
+
+
+def test_a_ledger_kept_is_a_record() -> None:
+    assert "occurs" in kinds(clause("各科室要指定專人負責登記台賬。"))

@@ -55,8 +55,8 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
-_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"), ("notice", "order"),
-             ("attendance", "quantity"))
+_EXCLUDES = (("attendance", "quantity"), ("quantity", "recurring"), ("quantity", "duration"),
+             ("notice", "report"), ("notice", "order"))
 _OVERLAPS = (("duration", "deadline"),)
 """(a, b): ``b`` read from words inside ``a``'s is the same words read again (the dates of a
 span ``自5月下旬起,到7月上旬止`` are not a deadline)."""

@@ -39,7 +39,7 @@ PER_UNIT_ROWS = rows("per-unit", (
 ))
 
 RECURRING_ROWS = rows("recurring", (
-    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇])?",
+    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇期])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
     (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
     (rf"(?:一|1)(?P<unit>年|季度|个月|月)(?:内)?[^,;。]{{0,6}}?(?P<k>{NUMBER})次", "一年召開1次"),
@@ -93,6 +93,7 @@ def _segment(f: str, pos: int) -> tuple[int, int]:
 
 
 _BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
+_ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都要|要|须|均)?(?:参加|出席|到会|参会)(?:会议)?[,;]")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
@@ -124,8 +125,13 @@ def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
     except ValueError:
         return None
     act = activity(st) or heading_activity(st) or placeholder("會議", "activity")
-    roster = person_role(st, st.words(m.start("who"), m.end("who")) if g.get("who") else "") or \
-        placeholder("成員", "role")
+    who = st.words(m.start("who"), m.end("who")) if g.get("who") else ""
+    if not who:
+        # "機關全體幹部參加,到會率不低於90%": the roster is who the statement says attends
+        by = _ATTENDED_BY.search(st.f, 0, m.start())
+        if by:
+            return {"at_least": share, "activity": act, "roster": placeholder(st.words(*by.span(1)), "role")}
+    roster = person_role(st, who) or placeholder("成員", "role")
     return {"at_least": share, "activity": act, "roster": roster}
 
 

@@ -7,7 +7,7 @@ import re
 
 from ..text import fold
 from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
-from .words import EVENT_VERBS, activity, document, placeholder
+from .words import EVENT_VERBS, activity, document, heading_activity, placeholder
 
 __all__ = ["ROWS", "build"]
 
@@ -15,12 +15,13 @@ OCCURS_ROWS = rows("occurs", (
     (r"(?P<host>[\u4e00-\u9fff]{2,12}?)(?:都|也)?(?:要|应|须)?(?:带头|亲自|先)?(?:讲|上|作|主持)"
      r"(?P<what>(?:一次|1次)?(?:专题)?党课|(?:专题|辅导|动员|形势)报告|召开[^,;。]{2,16}?会)",
      "hosting (told from attending): 中心主任帶頭講專題黨課, 黨委書記主持召開動員大會"),
+    (r"由(?P<host>[\u4e00-\u9fff]{2,10}?)(?:负责)?主持(?!召开)", "hosting: 由支部書記主持", 0.6),
     (r"(?<!务)(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
     (rf"(?:{EVENT_VERBS})(?!情况|工作的|的|之?前|之?后|以后|时|期间)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
      "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun, 召開之前 a time)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
     (r"(?P<doc>起草|制定|制订|订出|订好|拟定|排出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃, 排出時間表", 0.6),
-    (r"(?P<rec>做好记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
+    (r"(?P<rec>做好记录|(?:登记|建立|建好)台账|如实记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
      r"签到(?![表册簿]))", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
 ))
 
@@ -85,6 +86,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return None  # a heading names the work its clause then states (開好…生活會), unless it says 要
     if k and _RECURRING_COUNT.search(st.f, 0, m.start()):
         return None  # "每季度至少召開一次": the count of a recurring rule, not an event of its own
+    if g.get("host") and not g.get("what"):
+        what0 = activity(st, 0, m.start()) or heading_activity(st)
+        if what0 is None or _NEWS.search(st.f):
+            return None
+        return {"activity": what0, "host": placeholder(st.words(m.start("host"), m.end("host")), "role")}
     if g.get("host"):
         what = activity(st, m.start("what"), m.end("what")) or \
             placeholder(st.words(m.start("what"), m.end("what")).removeprefix("召开"), "activity")

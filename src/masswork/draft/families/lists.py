@@ -9,7 +9,7 @@ import re
 
 from ..text import fold
 from .base import Hit, Params, Statement, rows
-from .logic import EXAMPLE, PERMISSION
+from .logic import EXAMPLE, PERMISSION, in_means
 from .counting import TARGETS
 from .words import activity, document, heading_activity, person_role, placeholder
 
@@ -103,6 +103,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if subj is not None:
             p1["document" if subj.category == "document" else "activity"] = subj
         return p1
+    if PERMISSION.search(st.f, 0, m.start()) and in_means(st.f, m.start() + 1):
+        return None  # "可採取線上打卡、知識競賽等形式": means one may use, nothing to cover
     if g.get("cue") or g.get("list") or g.get("semi"):
         return _contents(st, m)
     if g.get("means"):
