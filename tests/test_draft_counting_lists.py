@@ -255,3 +255,23 @@ def test_means_one_may_use_are_not_a_list() -> None:
 
 def test_a_ledger_kept_is_a_record() -> None:
     assert "occurs" in kinds(clause("各科室要指定專人負責登記台賬。"))
+
+
+def test_each_period_in_its_own_segment_is_a_rule() -> None:
+    got = [(p["activity"], p["every"]) for k, p, _ in
+           reqs(clause("各黨支部每月召開一次支委會,每季度召開一次黨員大會,黨小組會一般每月開一次。")) if k == "recurring"]
+    assert got == [("支委會", "month"), ("黨員大會", "quarter"), ("黨小組會", "month")]
+
+
+def test_a_host_is_cut_before_whom_he_serves() -> None:
+    got = reqs(clause("支部書記每年至少為黨員講1次黨課。"))
+    assert any(p.get("host") == "支部書記" for k, p, _ in got if k == "occurs"), got
+
+
+def test_records_filed() -> None:
+    got = reqs(clause("各支部要建立學習檔案,會議記錄、簽到表要及時歸檔。"))
+    assert any(k == "occurs" and p.get("action") == "filed" for k, p, _ in got), got
+
+
+def test_those_absent_make_up() -> None:
+    assert "per-person" in kinds(clause("因病不能參加的黨員,應提前請假,會後及時補學。"))

@@ -124,7 +124,8 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
                  if x.kind != b or not any(s0 < x.span[1] and x.span[0] < s1 for s0, s1 in spans)]
     named = {_subject(x.params) for x in found if x.kind not in _GENERAL}
     found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named
-             or x.params.get("action", "any") != "any" or x.params.get("host")]  # says more: who hosts
+             or x.params.get("action", "any") != "any" or x.params.get("host")
+             or (x.params.get("min") or 1) > 1]  # says more: who hosts, how many times
     specific = [x for x in found if x.kind not in _GENERAL]
     kept = (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
     return [y for x in kept for y in _joined(x)]

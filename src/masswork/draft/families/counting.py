@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import NUMBER, Hit, Params, Statement, number, rows
+from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
 from .words import activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
@@ -81,7 +81,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
 
 _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:党课|课|话|评)|"
                    r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
-                   r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课")
+                   r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课|补学|请假")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
 _OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
 def _segment(f: str, pos: int) -> tuple[int, int]:
@@ -97,7 +97,7 @@ _ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
-_DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
+_DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改|建立|建好)")
 
 
 def _subject(st: Statement, a: int = 0) -> Params | None:
@@ -135,6 +135,30 @@ def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
     return {"at_least": share, "activity": act, "roster": roster}
 
 
+def _recurring(st: Statement, m: re.Match[str]) -> Params | None:
+    """One ``每月…一次`` rule: the event named in the period's comma segment."""
+    g = m.groupdict()
+    a, b = _segment(st.f, m.start())
+    if _QUANTITY_LATER.search(st.f, m.start(), b):
+        return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
+    if _PLAN_VERB.search(st.f, m.end()) and not g.get("k") and document(st, m.end()):
+        return None  # "每年(年初)…要訂好年度學習計劃": a document drawn up, not an event
+    if _BOOKS.search(st.f, a, b):
+        return None  # "每年研讀…著作至少2本": books read, not an event held
+    act = activity(st, a, b) or heading_activity(st) or activity(st)
+    if act is None:
+        return None
+    ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
+    if ev is None:
+        return None
+    every, interval, times = ev
+    k = number(g.get("k")) or 1
+    p: Params = {"activity": act, "every": every, "min": times * k}
+    if interval > 1:
+        p["interval"] = interval
+    return p
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
@@ -147,11 +171,14 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None  # "為每名黨員形成評議意見", "告知每一位參會人員": every member is reached, no quota
         if st.f.count("“", 0, m.start()) > st.f.count("”", 0, m.start()):
             return None  # "“人人上台講黨史”": the name of an activity
-        if g.get("role") and not _DEED.search(st.f, m.end("role")):
+        deed = _DEED.search(st.f, m.end("role")) if g.get("role") else None
+        if g.get("role") and deed is None:
             return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
         words = st.words(m.start("role"), m.end("role")).split("的")[-1] if g.get("role") else ""
         role = person_role(st, words)
         subj = _subject(st)
+        if subj is None and deed is not None and deed.group(0) in ("补课", "补学", "请假"):
+            subj = {"activity": placeholder(st.words(deed.start(), deed.end()), "activity")}
         if role is None or subj is None:
             return None
         p: Params = {"role": role, **subj}
@@ -176,25 +203,20 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "attendance":
         return _attendance(st, m)
     if hit.kind == "recurring":
-        if _QUANTITY_LATER.search(st.f, m.start()):
-            return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
-        if _PLAN_VERB.search(st.f, m.end()) and not g.get("k") and document(st, m.end()):
-            return None  # "每年(年初)…要訂好年度學習計劃": a document drawn up, not an event
-        a, b = _segment(st.f, m.start())
-        if _BOOKS.search(st.f, a, b):
-            return None  # "每年研讀…著作至少2本": books read, not an event held
-        act = activity(st, a, b) or heading_activity(st) or activity(st)
-        if act is None:
+        first = _recurring(st, m)
+        if first is None:
             return None
-        ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
-        if ev is None:
-            return None
-        every, interval, times = ev
-        k = number(g.get("k")) or 1
-        p = {"activity": act, "every": every, "min": times * k}
-        if interval > 1:
-            p["interval"] = interval
-        return p
+        # "每月召開一次支委會,每季度召開一次黨員大會": each period in its own segment is one more rule
+        more = []
+        seg_end = _segment(st.f, m.start())[1]
+        for m2 in hit.row.pattern.finditer(st.f, seg_end):
+            if m2.start() < seg_end:
+                continue
+            p2 = _recurring(st, m2)
+            if p2 is not None and p2 != first:
+                more.append(p2)
+            seg_end = _segment(st.f, m2.start())[1]
+        return {**first, ALSO: more} if more else first
     k_words = g.get("k")
     unit = g.get("u") or "%"
     if k_words is None:

@@ -16,10 +16,13 @@ OCCURS_ROWS = rows("occurs", (
      r"(?P<what>(?:一次|1次)?(?:专题)?党课|(?:专题|辅导|动员|形势)报告|召开[^,;。]{2,16}?会)",
      "hosting (told from attending): 中心主任帶頭講專題黨課, 黨委書記主持召開動員大會"),
     (r"由(?P<host>[\u4e00-\u9fff]{2,10}?)(?:负责)?主持(?!召开)", "hosting: 由支部書記主持", 0.6),
+    (r"(?P<filed>归档|存档(?!备查))", "filed: 會議記錄、簽到表要及時歸檔", 0.6),
     (r"(?<!务)(?P<pub>公开|公示|通报|公布)(?![情栏的会])", "made known: 整改方案要…公開, 把…情況向群眾通報", 0.6),
     (rf"(?:{EVENT_VERBS})(?!情况|工作的|的|之?前|之?后|以后|时|期间)(?:了|好)?(?:(?P<k>{NUMBER})[次场个期批])?",
      "召開, 開好, 舉辦, 開展, 組織 (a count: 召開2次; 開展情況 is a noun, 召開之前 a time)"),
     (rf"分(?P<k>{NUMBER})批(?:进行|开展|实施)", "分三批進行"),
+    (rf"每(?:个|一个|次)?(?:专题|主题|单元)[^,;。]{{0,10}}?(?:研讨|学习|讨论|交流|座谈)(?P<k>{NUMBER})次",
+     "counts kept exactly: 每個專題要集中研討2次"),
     (r"(?P<doc>起草|制定|制订|订出|订好|拟定|排出|形成|出台|撰写)(?!的)", "a document drafted: 制定…方案, 訂出…計劃, 排出時間表", 0.6),
     (r"(?P<rec>做好记录|(?:登记|建立|建好)台账|如实记录|记录[^,;。]{0,4}情况|存档备查|留存备查|负责通知|考勤|专人(?:负责)?(?:记录|做记录)|"
      r"签到(?![表册簿]))", "records kept: 做好記錄, 考勤, 要有專人記錄, 提醒到會人員簽到", 0.6),
@@ -94,7 +97,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if g.get("host"):
         what = activity(st, m.start("what"), m.end("what")) or \
             placeholder(st.words(m.start("what"), m.end("what")).removeprefix("召开"), "activity")
-        host = st.words(m.start("host"), m.end("host")).split("的")[-1]
+        host = re.split(r"[的每为為对對给給向]", st.words(m.start("host"), m.end("host")))[0] \
+            if re.search(r"[每为為对對给給向]", st.words(m.start("host"), m.end("host"))) else \
+            st.words(m.start("host"), m.end("host")).split("的")[-1]
         host = re.sub(r"^(?:由|请|并|同时|会上|然后)", "", host)
         if len(host) < 2 or _NEWS.search(st.f):
             return None
@@ -106,6 +111,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     start = max(st.f.rfind(c, 0, m.start()) for c in ",;。:") + 1
     act = None if g.get("doc") and document(st, m.start(), end) else \
         activity(st, m.start(), end) or activity(st, start, end)
+    if g.get("filed"):
+        doc = document(st, start, end)
+        return None if doc is None else {"document": doc, "action": "filed"}
     if g.get("pub"):
         doc = document(st, start, end)
         return {"document": doc, "action": "published"} if doc is not None else \

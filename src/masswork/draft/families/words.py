@@ -26,7 +26,7 @@ _ACTIVITY_TAIL = re.compile(
 _OBJ = re.compile(rf"(?:{EVENT_VERBS})(?:了|好|一次|1次|一场|{'|'.join(('专题', ))})?"
                   rf"([^,;:。!?()\s]{{2,16}})")
 _DOC_TAIL = (r"(?:材料|方案|计划|报告|提纲|意见|总结|笔记|心得|体会|文章|测评表|表|清单|记录|"
-             r"台账|名单|纪要|通报|简报|制度|办法|送审稿|初稿|稿)")
+             r"台账|档案|名单|纪要|通报|简报|制度|办法|送审稿|初稿|稿)")
 _DOC = re.compile(rf"《([^》]{{1,30}})》|([\u4e00-\u9fff“”]{{1,10}}?{_DOC_TAIL})(?![\u4e00-\u9fff]{{0,0}}[会])")
 _PARTY_HEAD = re.compile(
     r"^(?:[由请经]|对|在|各|所属|全体)?([\u4e00-\u9fff()]{2,14}?)(?:都要|要|应当|应|须|必须|需|负责|"
@@ -113,7 +113,7 @@ def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for dm in _DOC.finditer(st.f, a, end):
         g = 1 if dm.group(1) else 2
         words = st.text[dm.start(g):dm.end(g)]
-        cut = max(words.rfind(c) for c in "、的和及与要在将把对写好出订")
+        cut = max(words.rfind(c) for c in "、的和及与要在将把对写好出订立")
         words = _clean(words[cut + 1:])
         if len(words) >= 2:
             return placeholder(words, "document")
