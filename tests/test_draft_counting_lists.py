@@ -275,3 +275,12 @@ def test_records_filed() -> None:
 
 def test_those_absent_make_up() -> None:
     assert "per-person" in kinds(clause("因病不能參加的黨員,應提前請假,會後及時補學。"))
+
+
+def test_a_dated_news_sentence_requires_nothing_per_unit() -> None:
+    text = "1月8日,局機關黨委召開部署會,各支部書記和各科室負責人參加會議。"
+    assert "per-unit" not in kinds(text)
+
+
+def test_branch_secretaries_are_people_not_units() -> None:
+    assert "per-unit" not in kinds(clause("各支部書記是第一責任人,要親自抓、負總責。"))

@@ -115,7 +115,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         doc = document(st, start, end)
         return None if doc is None else {"document": doc, "action": "filed"}
     if g.get("pub"):
-        doc = document(st, start, end)
+        doc = document(st, start, m.start())
         return {"document": doc, "action": "published"} if doc is not None else \
             {"activity": placeholder(st.words(m.start(), m.end()), "activity")}
     if g.get("rec") and act is not None and not act.known:

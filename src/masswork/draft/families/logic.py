@@ -33,8 +33,9 @@ HEDGE_CONFIDENCE = 0.5
 
 ADVOCACY = re.compile(r"倡导|鼓励|提倡|号召")
 """``倡導每名黨員每天自學一小時``: encouraged, not required."""
-NEWS = re.compile(r"(?:^|,)[^,;。]{0,12}?(?:近日|(?<![\d一二三四五六七八九十号])日前|昨天|昨日|今天上午|今天下午)")
-"""``學校近日組織各黨總支…``: what has been done, told as news."""
+NEWS = re.compile(r"(?:^|,)[^,;。]{0,12}?(?:近日|(?<![\d一二三四五六七八九十号])日前|昨天|昨日|今天上午|今天下午)|"
+                  r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午)?,")
+"""``學校近日組織各黨總支…``, ``1月8日,機關黨委召開…``: what has been done, told as news."""
 
 
 def not_required(f: str, pos: int) -> bool:
