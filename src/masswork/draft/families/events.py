@@ -42,6 +42,7 @@ _MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<
 _DUTY = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|负责")
 _JOINED = re.compile(r"和|及|与|以及|和|與")
 _ACT_END = re.compile(r"(?:会|会议|活动|党课|讲座|培训|评议|座谈|谈话|主题党日|学习)$")
+_HOST = re.compile(r"书记|主任|长|领导|成员|委员|干部|负责人|负责同志|专家|教授|老师|党委|党组|支部|班子")
 _PERIOD_LEAD = re.compile(r"^(?:每(?:年|季度|月|学期)(?:年初|初|末|底)?|年初|年底|年末),")
 _RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|月|季度|季|年|半年)[^,;。]{0,12}$")
 
@@ -91,7 +92,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return None  # "每季度至少召開一次": the count of a recurring rule, not an event of its own
     if g.get("host") and not g.get("what"):
         what0 = activity(st, 0, m.start()) or heading_activity(st)
-        if what0 is None or _NEWS.search(st.f):
+        if what0 is None or _NEWS.search(st.f) or not _HOST.search(st.f, m.start("host"), m.end("host")):
             return None
         return {"activity": what0, "host": placeholder(st.words(m.start("host"), m.end("host")), "role")}
     if g.get("host"):
@@ -101,8 +102,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             if re.search(r"[每为為对對给給向]", st.words(m.start("host"), m.end("host"))) else \
             st.words(m.start("host"), m.end("host")).split("的")[-1]
         host = re.sub(r"^(?:由|请|并|同时|会上|然后)", "", host)
-        if len(host) < 2 or _NEWS.search(st.f):
-            return None
+        if len(host) < 2 or _NEWS.search(st.f) or not _HOST.search(fold(host)):
+            return None  # "結合實際講黨課": no one is named to host
         return {"activity": what, "host": placeholder(host, "role")}
     lead = g.get("doc") and _PERIOD_LEAD.match(st.f)
     if not (k or lead or _MUST.search(st.f, 0, m.start() + 1) or _direct(st, m.start())):
