@@ -284,3 +284,22 @@ def test_a_dated_news_sentence_requires_nothing_per_unit() -> None:
 
 def test_branch_secretaries_are_people_not_units() -> None:
     assert "per-unit" not in kinds(clause("各支部書記是第一責任人,要親自抓、負總責。"))
+
+
+@pytest.mark.parametrize("body", [
+    "不得以傳達文件代替支部學習。",
+    "要避免召開層層陪會的大會。",
+    "不要搞評比表彰。",
+])
+def test_negated_events_are_not_required(body: str) -> None:
+    assert kinds(clause(body)) == [], reqs(clause(body))
+
+
+def test_examples_are_not_a_list_to_cover() -> None:
+    assert "coverage" not in kinds(clause("可結合實際開展活動,如讀書班、報告會、知識競賽等。"))
+
+
+@pytest.mark.parametrize("body", ["支部委員會原則上每月召開一次。", "黨小組會一般每月召開一次。"])
+def test_a_hedged_rule_is_a_warning(body: str) -> None:
+    drafted = [r for d in draft_text(clause(body), year=2020) for r in d.requirements if r.kind == "recurring"]
+    assert drafted and all(r.severity == "warning" and r.confidence <= 0.5 for r in drafted)
