@@ -303,3 +303,12 @@ def test_examples_are_not_a_list_to_cover() -> None:
 def test_a_hedged_rule_is_a_warning(body: str) -> None:
     drafted = [r for d in draft_text(clause(body), year=2020) for r in d.requirements if r.kind == "recurring"]
     assert drafted and all(r.severity == "warning" and r.confidence <= 0.5 for r in drafted)
+
+
+def test_contents_framed_by_yi_wei_zhu() -> None:
+    got = [p for k, p, _ in reqs(clause("培訓內容以黨史、新中國史和改革開放史為主。")) if k == "coverage"]
+    assert got and got[0]["items"] == ["黨史", "新中國史和改革開放史"], got
+
+
+def test_visits_are_a_duty_per_person() -> None:
+    assert "per-person" in kinds(clause("班子成員要經常走訪困難黨員。"))
