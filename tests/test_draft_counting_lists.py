@@ -312,3 +312,8 @@ def test_contents_framed_by_yi_wei_zhu() -> None:
 
 def test_visits_are_a_duty_per_person() -> None:
     assert "per-person" in kinds(clause("班子成員要經常走訪困難黨員。"))
+
+
+def test_an_imperative_after_a_lead_in_is_required() -> None:
+    got = reqs(clause("根據整改清單,把任務分解到人,排出整改時間表。"))
+    assert any(k == "occurs" and p.get("document") == "整改時間表" for k, p, _ in got), got

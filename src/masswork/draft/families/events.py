@@ -46,7 +46,8 @@ _HOST = re.compile(r"书记|主任|长|领导|成员|委员|干部|负责人|负
 _PERIOD_LEAD = re.compile(r"^(?:每(?:年|季度|月|学期)(?:年初|初|末|底)?|年初|年底|年末),")
 _RECURRING_COUNT = re.compile(r"每(?:\d+|[一二两三四五六])?个?(?:周|月|季度|季|年|半年)[^,;。]{0,12}$")
 
-_DIRECT = re.compile(r"(?:组织召开|召开|组织(?!生活|的|部|委|关系|建设|者|领导|上)|开展|举办|举行)")
+_DIRECT = re.compile(r"(?:组织召开|召开|组织(?!生活|的|部|委|关系|建设|者|领导|上)|开展|举办|举行|排出|拟定|制定|订出)")
+_PREP_LEAD = re.compile(r"^(?:依据|根据|按照|对照|结合|围绕|针对)[^,;。]{2,30},")
 _BODY = re.compile(r"(?:党委|党组|党总支|总支|支部|支委会|党组织|领导小组|办公室|中心组|督导组)(?:先|再|随后|统一|及时)?$")
 _LABEL = re.compile(r"^[^,;:。]{2,16}(?:要求|安排|方式|时间|范围|频次|内容|形式|程序|步骤)[。]?$")
 """``召開頻次與到會要求``: a label over what follows, not a statement."""
@@ -68,7 +69,7 @@ def _direct(st: Statement, pos: int) -> bool:
         return False  # an item of a list "依次推進:學習教育;…;組織表彰", not a statement
     seg0 = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
     if pos == seg0:
-        return pos == 0 or _LEAD_IN.search(f, 0, seg0 - 1) is not None
+        return pos == 0 or _LEAD_IN.search(f, 0, seg0 - 1) is not None or _PREP_LEAD.match(f) is not None
     return seg0 == 0 and _BODY.search(f, 0, pos) is not None and pos <= 12
 
 
