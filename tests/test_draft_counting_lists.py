@@ -317,3 +317,26 @@ def test_visits_are_a_duty_per_person() -> None:
 def test_an_imperative_after_a_lead_in_is_required() -> None:
     got = reqs(clause("根據整改清單,把任務分解到人,排出整改時間表。"))
     assert any(k == "occurs" and p.get("document") == "整改時間表" for k, p, _ in got), got
+
+
+@pytest.mark.parametrize("body", ["各鄉鎮每月召開一次黨委會。", "各村(社區)黨組織要每月開展主題黨日。",
+                                  "各學院要組織一次專題研討。"])
+def test_more_units_per_unit(body: str) -> None:
+    assert "per-unit" in kinds(clause(body)), reqs(clause(body))
+
+
+def test_village_cadres_are_people_not_units() -> None:
+    assert "per-unit" not in kinds(clause("各村幹部要帶頭參加志願服務。"))
+
+
+@pytest.mark.parametrize("body, every, interval", [
+    ("每半月召開一次黨委會。", "week", 2),
+    ("每學期至少組織一次主題黨日。", "half-year", None),
+])
+def test_more_periods(body: str, every: str, interval: int | None) -> None:
+    rec = [p for k, p, _ in reqs(clause(body)) if k == "recurring"]
+    assert rec and rec[0]["every"] == every and rec[0].get("interval") == interval, rec
+
+
+def test_each_member_with_ge() -> None:
+    assert "per-person" in kinds(clause("每個黨員每年至少參加1次志願服務活動。"))

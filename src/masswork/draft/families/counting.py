@@ -16,7 +16,7 @@ TARGETS = re.compile(r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一�
                      r"(?:形成|提出|作出|确定|的)")
 """``為每名黨員逐一形成評議意見``: something for every holder of a role (coverage, not a quota)."""
 
-_EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
+_EACH_PERSON = r"每名|每位|每一名|每一位|每个(?=党员|成员|干部|同志)|人人|每人|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
@@ -30,8 +30,10 @@ PER_PERSON_ROWS = rows("per-person", (
 
 PER_UNIT_ROWS = rows("per-unit", (
     (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层|学生|教工|机关|在职|离退休)?(?:党)?(?:总)?支部|"
-     r"各(?:二级|基层)?党组织|各单位|各部门|各处室|各科室|各党小组|每个(?:党)?支部|所属各)(?!书记|委员|成员|负责人|主要负责)",
-     "各支部, 各單位, 各學生黨支部 (not 指導各單位…: the superior's work)"),
+     r"各(?:级|二级|基层|直属)?党组织|各(?:基层|直属|所属)?单位|各部门|各处室|各科室|各党小组|各党委|各党组|各党工委|"
+     r"各(?:乡镇|街道|村|社区|学院|院系|系|县|区)(?![\u4e00-\u9fff]{0,2}(?:长|干部|书记))|每个(?:党)?支部|所属各)"
+     r"(?!书记|委员|成员|负责人|主要负责|领导)",
+     "各支部, 各單位, 各學生黨支部, 各鄉鎮, 各村(社區), 各級黨組織 (not 指導各單位…: the superior's work)"),
     (r"(?<!上级)(?<!上一级)(?<!各)党组织(?:都|也|还)?(?:要|应|须)", "a party organisation that must: 黨組織要制定整改方案", 0.55),
     (r"(?P<subj>[^,;:。]{2,12}?)以各(?:[^,;。]{0,6}?)为单位", "以各黨支部為單位: 學時登記以各黨支部為單位實施"),
     (r"(?:^|,)(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
@@ -39,7 +41,7 @@ PER_UNIT_ROWS = rows("per-unit", (
 ))
 
 RECURRING_ROWS = rows("recurring", (
-    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇期])?",
+    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年|学期|半月|双月)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇期])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
     (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
     (rf"(?:一|1)(?P<unit>年|季度|个月|月)(?:内)?[^,;。]{{0,6}}?(?P<k>{NUMBER})次", "一年召開1次"),
@@ -64,7 +66,8 @@ ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + ATTENDANCE_ROWS + QUAN
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
-          "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1)}
+          "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1), "学期": ("half-year", 1),
+          "半月": ("week", 1), "双月": ("month", 1)}
 
 
 def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
@@ -76,6 +79,8 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
         return None
     if unit == "半年":
         every, per = "half-year", 1
+    if unit in ("半月", "双月"):
+        return every, 2 * (n or 1), per  # every half month: every 2 weeks; every other month
     return every, n or 1, per
 
 
