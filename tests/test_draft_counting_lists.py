@@ -340,3 +340,15 @@ def test_more_periods(body: str, every: str, interval: int | None) -> None:
 
 def test_each_member_with_ge() -> None:
     assert "per-person" in kinds(clause("每個黨員每年至少參加1次志願服務活動。"))
+
+
+@pytest.mark.parametrize("body, a, b", [
+    ("支部書記要與每名黨員談心談話。", "支部書記", "黨員"),
+    ("黨組書記與班子成員逐一談話。", "黨組書記", "班子成員"),
+    ("班子成員要同分管科室負責人談心。", "班子成員", "分管科室負責人"),
+])
+def test_talks_between_two_roles_are_pairwise(body: str, a: str, b: str) -> None:
+    got = reqs(clause(body))
+    pw = [p for k, p, _ in got if k == "pairwise"]
+    assert pw and pw[0]["pairs"] == [{"mode": "cross", "a": a, "b": b}], got
+    assert "per-person" not in [k for k, _, _ in got]

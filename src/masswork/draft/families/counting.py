@@ -88,7 +88,7 @@ _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交
                    r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
                    r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课|补学|请假|走访")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
-_OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
+_OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|与|同|跟|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
 def _segment(f: str, pos: int) -> tuple[int, int]:
     """The comma segment around ``pos``: a period's event is named beside it, else in the
     heading, else elsewhere in the statement."""

@@ -11,6 +11,7 @@ from ..text import fold
 from .base import Hit, Params, Statement, rows
 from .logic import EXAMPLE, PERMISSION, in_means
 from .counting import TARGETS
+from ..recognise import Ref
 from .words import activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build"]
@@ -39,6 +40,9 @@ COVERAGE_ROWS = rows("coverage", (
 ))
 
 PAIRWISE_ROWS = rows("pairwise", (
+    (r"(?P<pa>[\u4e00-\u9fff]{2,10}?)(?:都|还)?(?:要|应|须)?(?:与|同|跟)(?:每名|每位|所有|全体|各)?(?P<pb>[\u4e00-\u9fff]{2,12}?)"
+     r"(?:之间)?(?:逐一|逐个|分别|普遍|都要|要|每年|每季度|每月)?(?:开展|进行)?(?:谈心谈话|谈心|谈话|交心|谈一次)",
+     "talks between two roles: 支部書記要與每名黨員談心談話, 班子成員同分管科室負責人談心"),
     (r"之间[^,;。]{0,8}?(?:谈心|谈话|交心)|(?:相互|互相)(?:谈心|谈话|交心)|一对一谈|必谈|逐一谈心|普遍谈心", "之間…談心, 必談"),
 ))
 
@@ -75,6 +79,15 @@ _ATTENDEES = re.compile(r"由([^,;。]{2,40}?)(?:参加|出席|列席|参会)|(?
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if hit.kind == "pairwise" and g.get("pa"):
+        a = _party_ref(st, m.start("pa"), m.end("pa"))
+        b = _party_ref(st, m.start("pb"), m.end("pb"))
+        if a is None or b is None:
+            return None
+        talk = activity(st, m.end("pb"))
+        if talk is None or not talk.known:
+            talk = placeholder("談心談話", "activity")
+        return {"activity": talk, "pairs": [{"mode": "cross", "a": a, "b": b}]}
     if hit.kind == "pairwise":
         role = person_role(st) or placeholder("成員", "role")
         talk = activity(st) or placeholder("談心談話", "activity")
@@ -161,6 +174,27 @@ def _list_end(f: str, a: int) -> int:
         if not re.match(r"以及|及|和|还有|还包括", f[k + 1:]):
             return k
         pos = k + 1
+
+
+_ROLE_END = re.compile(r"(?:书记|委员|成员|负责人|干部|主任|组长)$")
+_NOT_A_ROLE = re.compile(r"[的在对把将于从]|^(?:要|并|同时|会前|会后|其中)")
+
+
+def _party_ref(st: Statement, a: int, b: int) -> Ref | None:
+    """The role or body in [a, b): a lexicon term, else the plan's words (cut after 的)."""
+    words = st.words(a, b).split("的")[-1]
+    inside = [t for t in st.terms("role", "body") if a <= t.start and t.end <= b]
+    if inside:
+        t = max(inside, key=lambda t: t.end - t.start)
+        # "支部書記" is a role, though 支部 alone is a body: a term that is only part of a
+        # role's words does not name it
+        if not (t.end < b and _ROLE_END.search(fold(words))):
+            return Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True, t.term.includes,
+                       t.term.parent)
+    words = re.sub(r"^(?:[,,、]|会前|会后|其中|同时|并)", "", words)
+    if len(words) < 2 or _NOT_A_ROLE.search(fold(words)):
+        return None
+    return placeholder(words, "role")
 
 
 def _segment(f: str, pos: int) -> int:
