@@ -352,3 +352,13 @@ def test_talks_between_two_roles_are_pairwise(body: str, a: str, b: str) -> None
     pw = [p for k, p, _ in got if k == "pairwise"]
     assert pw and pw[0]["pairs"] == [{"mode": "cross", "a": a, "b": b}], got
     assert "per-person" not in [k for k, _, _ in got]
+
+
+@pytest.mark.parametrize("body, items", [
+    ("參會人員包括支部委員、黨小組長和入黨積極分子。", ["支部委員", "黨小組長", "入黨積極分子"]),
+    ("會議由黨委書記主持,班子成員、各科室負責人參加。", ["班子成員", "各科室負責人"]),
+    ("學習對象為全體在職黨員和預備黨員。", ["全體在職黨員", "預備黨員"]),
+])
+def test_who_attends_is_attendees(body: str, items: list[str]) -> None:
+    cov = [p for k, p, _ in reqs(clause(body)) if k == "coverage"]
+    assert cov and cov[0]["field"] == "attendees" and cov[0]["items"] == items, cov

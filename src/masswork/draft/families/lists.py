@@ -17,7 +17,7 @@ from .words import activity, document, heading_activity, person_role, placeholde
 __all__ = ["ROWS", "build"]
 
 COVERAGE_ROWS = rows("coverage", (
-    (r"(?P<cue>(?:内容|情况|范围)(?:主要)?(?:有|是|为|包括|以(?=[^,;。]{2,60}、[^;。]{2,120}为主))[:]?|包括[:]?|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
+    (r"(?P<cue>(?:内容|情况|范围|对象|人员)(?:主要)?(?:有|是|为|包括|以(?=[^,;。]{2,60}、[^;。]{2,120}为主))[:]?|包括[:]?|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
      "contents, items may be clauses: 通報內容主要有:會議的基本情況、黨員對問題的認識和整改打算"),
     (r"即(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})", "contents after 即: 落實“四有”,即計劃、記錄、簽到表和照片齊全"),
     (r"(?P<sum>(?:系统|全面|认真)?(?:梳理|盘点|总结|汇总))(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})",
@@ -25,7 +25,8 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
     (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
-    (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场))",
+    (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体党员参加|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
+     r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
@@ -153,6 +154,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     return p
 
 
+_WHO_CUE = re.compile(r"(?:参会|参加|出席|列席|参学|学习|参训|培训)(?:人员|对象|范围)")
 _CLAUSE_SPLIT = re.compile(r"、|,?以及|;")
 _FRAME = re.compile(r"^(?:以|是|有|为|:)|(?:为主|为重点|等方面|等内容|等情况|等|[一二两三四五六七八九十\d]+样)?齐全$|"
                     r"(?:为主|为重点|等方面|等内容|等情况|等)$")
@@ -244,9 +246,14 @@ def _contents(st: Statement, m: re.Match[str]) -> Params | None:
         items = _clause_items(st, a, len(f) if end == -1 else end)
     else:
         items = _clause_items(st, m.end(), _list_end(f, m.end()))
+    field = "topics"
+    if _WHO_CUE.search(f, max(0, m.start() - 4), m.start() + 2):
+        # "參會人員包括…", "學習對象為…": who attends, each a short name (A和B are two)
+        field = "attendees"
+        items = _items(st, m.end() + (f[m.end():m.end() + 1] == ":"), _list_end(f, m.end()))
     if len(items) < 2:
         return None
-    p: Params = {"items": [placeholder(i, "group") for i in items], "field": "topics"}
+    p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     # what the list is of: named before the cue (通報內容主要有:…), else the clause's heading
     doc = document(st, 0, m.start())
     act = activity(st, 0, m.start()) or (heading_activity(st) if doc is None else None)
