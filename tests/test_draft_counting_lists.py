@@ -362,3 +362,13 @@ def test_talks_between_two_roles_are_pairwise(body: str, a: str, b: str) -> None
 def test_who_attends_is_attendees(body: str, items: list[str]) -> None:
     cov = [p for k, p, _ in reqs(clause(body)) if k == "coverage"]
     assert cov and cov[0]["field"] == "attendees" and cov[0]["items"] == items, cov
+
+
+def test_a_count_per_unit_is_kept_exactly() -> None:
+    got = [p for k, p, _ in reqs(clause("各支部每年至少開展4次主題黨日活動。")) if k == "per-unit"]
+    assert got and got[0]["min"] == 4, got
+
+
+def test_a_roles_own_count_per_period() -> None:
+    got = reqs(clause("黨員每季度至少參加一次志願服務。"))
+    assert {"per-person", "recurring"} <= {k for k, _, _ in got}, got

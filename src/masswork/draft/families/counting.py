@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
-from .words import activity, document, heading_activity, person_role, placeholder
+from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
 
@@ -22,6 +22,8 @@ PER_PERSON_ROWS = rows("per-person", (
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"的(?P<role>党员|成员|干部|同志),(?:都|还)?(?:要|应|须|必须)", "those of a role who…: 因故不能參加的黨員,要…補課"),
+    (r"^(?P<role>党员|班子成员|中心组成员|党员领导干部|领导干部|支部委员)(?:每(?:年|季度|月|周|半年|学期))(?:都)?(?:至少|不少于)",
+     "a role's own count per period: 黨員每季度至少參加一次志願服務"),
     (r"以普通党员身份", "以普通黨員身份參加"),
     (r"(?P<role>[\u4e00-\u9fff]{0,6}(?:领导|干部|书记|成员|委员))(?:要|应|须)?全程(?:参加|出席|列席)",
      "a role attends throughout: 聯繫支部的處級領導全程參加"),
@@ -99,6 +101,7 @@ def _segment(f: str, pos: int) -> tuple[int, int]:
 
 _BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
 _ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都要|要|须|均)?(?:参加|出席|到会|参会)(?:会议)?[,;]")
+_UNIT_COUNT = re.compile(rf"(?:至少|不少于)?(?:{EVENT_VERBS})?(?P<k>{NUMBER})[次场期](?!以上的)")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
@@ -204,7 +207,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subj = _subject(st, m.end())
         if subj is None:
             return None
-        return {**subj, "all_sections": True}
+        p = {**subj, "all_sections": True}
+        km = _UNIT_COUNT.search(st.f, m.end(), _segment(st.f, m.end())[1])
+        if km and (number(km.group("k")) or 0) > 1:
+            p["min"] = number(km.group("k"))  # "各支部每年至少開展4次…": 4, kept exactly
+        return p
     if hit.kind == "attendance":
         return _attendance(st, m)
     if hit.kind == "recurring":
