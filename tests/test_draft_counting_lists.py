@@ -372,3 +372,9 @@ def test_a_count_per_unit_is_kept_exactly() -> None:
 def test_a_roles_own_count_per_period() -> None:
     got = reqs(clause("黨員每季度至少參加一次志願服務。"))
     assert {"per-person", "recurring"} <= {k for k, _, _ in got}, got
+
+
+def test_a_units_subject_is_not_the_meeting_that_times_it() -> None:
+    got = [p for k, p, _ in reqs(clause("各部門各單位應在專題民主生活會召開前7天,向縣委組織部作出書面報告。"))
+           if k == "per-unit"]
+    assert got and got[0].get("document") == "書面報告", got

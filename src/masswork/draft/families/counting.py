@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
+from .logic import MEANS
 from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
@@ -101,6 +102,25 @@ def _segment(f: str, pos: int) -> tuple[int, int]:
 
 _BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
 _ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都要|要|须|均)?(?:参加|出席|到会|参会)(?:会议)?[,;]")
+_MORE_UNITS = re.compile(r"(?:[、和及]?各[\u4e00-\u9fff]{0,6}?(?:单位|部门|支部|党组织|科室|处室))+")
+_TIME_LEAD = re.compile(r"(?:都|均)?(?:应|要|须)?(?:在|于)[^,;。]{2,24}?(?:之前|以前|前|之后|以后|后|期间|时)")
+
+
+def _past_lead(f: str, pos: int) -> int:
+    """Where the subject of 各X begins: after a time lead (``應在專題民主生活會召開前…``: the
+    meeting is when, not what) or the means it may use (``可通過召開職工大會等辦法``)."""
+    more = _MORE_UNITS.match(f, pos)
+    pos = more.end() if more else pos
+    tm = _TIME_LEAD.match(f, pos)
+    if tm:
+        return tm.end()
+    for mm in MEANS.finditer(f, pos):
+        if mm.start() - pos <= 3:
+            return mm.end()
+        break
+    return pos
+
+
 _UNIT_COUNT = re.compile(rf"(?:至少|不少于)?(?:{EVENT_VERBS})?(?P<k>{NUMBER})[次场期](?!以上的)")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
@@ -204,7 +224,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subj = _subject(st, m.start())
         return None if subj is None else {**subj, "all_sections": True}
     if hit.kind == "per-unit":
-        subj = _subject(st, m.end())
+        subj = _subject(st, _past_lead(st.f, m.end()))
         if subj is None:
             return None
         p = {**subj, "all_sections": True}
