@@ -35,9 +35,9 @@ def clause(body: str) -> str:
     ("年度總結。總結內容主要有:全年組織生活的開展情況、黨員對照檢查中發現的問題和整改措施,以及下一年的工作打算。",
      ["全年組織生活的開展情況", "黨員對照檢查中發現的問題和整改措施", "下一年的工作打算"]),
     ("台賬管理。建立學習台賬,落實“四有”,即學習計劃、簽到表、會議記錄和影像資料齊全。",
-     ["學習計劃", "簽到表", "會議記錄和影像資料"]),
+     ["學習計劃", "簽到表", "會議記錄", "影像資料"]),
     ("評估總結。系統梳理本年度教育培訓的完成情況、主要做法、突出問題和改進措施。",
-     ["本年度教育培訓的完成情況", "主要做法", "突出問題和改進措施"]),
+     ["本年度教育培訓的完成情況", "主要做法", "突出問題", "改進措施"]),
     ("民主評議會上,黨員要逐個檢視剖析:對照入黨誓詞檢查自身表現;對照崗位職責查找工作差距;對照群眾意見梳理整改事項。",
      ["對照入黨誓詞檢查自身表現", "對照崗位職責查找工作差距", "對照群眾意見梳理整改事項"]),
 ])
@@ -307,7 +307,7 @@ def test_a_hedged_rule_is_a_warning(body: str) -> None:
 
 def test_contents_framed_by_yi_wei_zhu() -> None:
     got = [p for k, p, _ in reqs(clause("培訓內容以黨史、新中國史和改革開放史為主。")) if k == "coverage"]
-    assert got and got[0]["items"] == ["黨史", "新中國史和改革開放史"], got
+    assert got and got[0]["items"] == ["黨史", "新中國史", "改革開放史"], got
 
 
 def test_visits_are_a_duty_per_person() -> None:
@@ -378,3 +378,12 @@ def test_a_units_subject_is_not_the_meeting_that_times_it() -> None:
     got = [p for k, p, _ in reqs(clause("各部門各單位應在專題民主生活會召開前7天,向縣委組織部作出書面報告。"))
            if k == "per-unit"]
     assert got and got[0].get("document") == "書面報告", got
+
+
+def test_a_share_not_attending_is_no_quantity() -> None:
+    assert kinds(clause("群眾滿意率應達到80%以上。")) == []
+
+
+def test_the_length_of_one_event_is_no_quantity() -> None:
+    assert "quantity" not in kinds(clause("各單位要舉辦一期讀書班,時間不少於3天。"))
+    assert "quantity" in kinds(clause("全年集中學習累計不少於12天。"))

@@ -121,6 +121,7 @@ def _past_lead(f: str, pos: int) -> int:
     return pos
 
 
+_LENGTH = re.compile(r"时间|会期|时长|每次|每期|每场|用时")
 _UNIT_COUNT = re.compile(rf"(?:至少|不少于)?(?:{EVENT_VERBS})?(?P<k>{NUMBER})[次场期](?!以上的)")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
@@ -251,6 +252,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return {**first, ALSO: more} if more else first
     k_words = g.get("k")
     unit = g.get("u") or "%"
+    if unit == "%":
+        return None  # a share that is not of attendance (滿意率達到80%): no hours to add up
+    if unit in ("天", "小时") and _LENGTH.search(st.f, 0, m.start()) and "累计" not in st.f:
+        return None  # "時間不少於3天", "每次會期不少於1天": how long one event lasts, a duration
     if k_words is None:
         amount: float = 50.0
     elif k_words == "半":

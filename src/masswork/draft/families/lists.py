@@ -219,6 +219,11 @@ def _clause_items(st: Statement, a: int, b: int) -> list[str]:
             fw = fw[:fm.start()] + fw[fm.end():]
         if 2 <= len(w) <= 40:
             out.append(w[:24])
+    if out:
+        # the last item "A和B" of short names is two items (黨章、十七大報告和《摘編》)
+        last = re.split(r"和|及|与", out[-1])
+        if len(last) == 2 and all(2 <= len(x) <= 12 and not _VERBISH.search(fold(x)) for x in last):
+            out[-1:] = last
     return list(dict.fromkeys(out))[:20]
 
 
