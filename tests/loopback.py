@@ -5,7 +5,6 @@ Shared by the secrets, message-safety and concurrency tests."""
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import urllib.parse
 from collections.abc import Callable, Iterator
@@ -18,12 +17,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from masswork.testing.server import free_port
 
 
 class Inbox:

@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 import hmac
 import json
-import socket
 import threading
 import time
 import urllib.parse
@@ -41,6 +40,7 @@ from masswork.channels import DeliveryError
 from masswork.cli import cli
 from masswork.plugins import get_channels
 from masswork.remind import Reminder
+from masswork.testing.server import free_port
 
 DING_SECRET = "SEC-test-secret-釘"
 DING_TOKEN = "tok123"
@@ -59,12 +59,6 @@ def reminder(recipient: str = "li-fei") -> Reminder:
                     message_en="[due soon] [T.1] study plan to the supervision group: due 2014-02-27 (7 days left)",
                     title_zh="學習計劃報督導組", title_en="study plan to the supervision group",
                     quote="學習計劃報督導組審閱(2月27日前)")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 # ---------------------------------------------------------------- SMTP

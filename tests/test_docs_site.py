@@ -29,12 +29,11 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from loopback import Request, http_server
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -55,6 +54,7 @@ INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "p
 NEEDS_A_CLUSTER = re.compile(r"--scheduler\s+tcp://")  # another machine: never contacted from a test
 ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
+MACHINE_PATH = re.compile(r"(?<![\w.~-])(?:/tmp/|/work/|/home/|/Users/|/root/|\.\./shared\b)\S*")
 
 
 def blocks(page: str) -> list[tuple[str, str | None, str, str]]:
@@ -119,34 +119,11 @@ def _code(line: str) -> str:
     return re.sub(r"\s+#\s[^'\"]*$", "", line).strip()
 
 
-class _Robot(BaseHTTPRequestHandler):
-    received: list[bytes] = []
-
-    def do_POST(self) -> None:  # noqa: N802 - http.server's name
-        self.received.append(self.rfile.read(int(self.headers["Content-Length"])))
-        body = b'{"errcode": 0, "errmsg": "ok"}'
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
 @pytest.fixture
-def robot() -> Iterator[tuple[str, list[bytes]]]:
-    received: list[bytes] = []
-    handler = type("Robot", (_Robot,), {"received": received})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/robot/send?access_token=docs-test", received
-    finally:
-        server.shutdown()
-        server.server_close()
+def robot() -> Iterator[tuple[str, list[Request]]]:
+    """A DingTalk robot on 127.0.0.1 (tests/loopback.py) answering every POST with success."""
+    with http_server() as (url, received):
+        yield f"{url}/robot/send?access_token=docs-test", received
 
 
 DRAFT_TEXT = """某局開展學習教育實施方案
@@ -165,7 +142,7 @@ def test_pages_are_found() -> None:
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[str, list[bytes]],
+def test_every_example_on_the_page_runs(page: str, tmp_path: Path, robot: tuple[str, list[Request]],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     work = tmp_path / "work"
     work.mkdir()
@@ -238,6 +215,22 @@ def test_nothing_points_outside_the_repository(page: str) -> None:
             continue
         resolved = (DOCS / page).parent.joinpath(target.split("#")[0]).resolve()
         assert resolved.is_relative_to(DOCS), f"docs/{page} links outside docs/: {target}"
+    # An example writes and reads inside the folder it runs in: a path of one machine (a
+    # scratch folder, a worktree, a home directory) means nothing on the reader's.
+    for lang, _title, body, _comment in blocks(page):
+        if lang in ("sh", "bash", "console", "python", "toml", "json"):
+            for path in MACHINE_PATH.findall(body):
+                pytest.fail(f"docs/{page}: an example names {path!r}, a path outside the repository")
+
+
+def test_readme_python_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The README's Python example, run from the repository root as it says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.findall(r"```python\n(.*?)```", readme, re.S)
+    assert code, "the README shows no Python"
+    monkeypatch.chdir(ROOT)
+    for i, block in enumerate(code):
+        exec(compile(block, f"README.md python block {i + 1}", "exec"), {"__name__": "readme_example"})
 
 
 def test_the_site_builds_strictly(tmp_path: Path) -> None:

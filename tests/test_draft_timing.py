@@ -92,6 +92,75 @@ def test_one_and_a_half_years_is_read_whole() -> None:
     assert parse_duration(one("整个活动用时一年半左右。", "duration")["length"]) == parse_duration("1年半左右")
 
 
+# ---------------------------------------------------------------- not requirements
+
+
+def test_exhortation_drafts_nothing() -> None:
+    text = ("开展主题活动,要以新发展理念为指导,紧扣服务群众这一主线,聚焦突出问题,"
+            "树牢宗旨意识,推动各项工作落到实处。")
+    assert drafted(text) == []
+
+
+def test_exhortation_with_a_count_is_still_read() -> None:
+    text = "要以新发展理念为指导,紧扣主线,聚焦问题,每季度召开一次专题研讨会。"
+    assert "recurring" in {r["kind"] for r in drafted(text)}
+
+
+def test_a_news_reports_opening_is_no_requirement() -> None:
+    text = ("6月3日,区委组织部召开专题会议,对年度组织生活会工作进行部署。"
+            "会议要求,各支部要在7月底前召开组织生活会。")
+    got = drafted(text)
+    assert all(not r["clause"].endswith(".1") for r in got), got
+    assert any(r["kind"] == "deadline" for r in got)
+
+
+def test_who_else_may_follow_the_rules_is_no_requirement() -> None:
+    assert drafted("街道党工委召开组织生活会时,可参照执行。") == []
+
+
+def test_days_added_up_over_a_year_are_no_length() -> None:
+    assert "duration" not in {r["kind"] for r in drafted("全年集中学习累计不少于10天。")}
+
+
+# ---------------------------------------------------------------- dates
+
+
+def test_timetable_lines_name_what_the_date_is_for() -> None:
+    text = "日程安排\n1.4月2日—4月20日:专题辅导\n2.5月:交流研讨\n"
+    got = {(simp(r["params"].get("activity", "")), r["params"]["within"])
+           for r in drafted(text) if r["kind"] == "deadline"}
+    assert got == {("专题辅导", "4月2日至4月20日"), ("交流研讨", "5月")}
+
+
+@pytest.mark.parametrize("text, within", [
+    ("各支部在“七一”前后召开专题组织生活会。", "七一前后"),
+    ("各单位要在国庆节前召开座谈会。", "国庆节前"),
+    ("即日起至5月15日,集中开展调查研究。", "5月15日前"),
+])
+def test_festivals_and_from_today(text: str, within: str) -> None:
+    assert one(text, "deadline")["within"] == within
+
+
+def test_a_date_to_hand_something_in_is_its_submission_deadline() -> None:
+    p = one("各党小组要于6月10日前将整改台账报送支部委员会。", "deadline")
+    assert (p["action"], simp(p["document"]), p["within"]) == ("submitted", "整改台账", "6月10日前")
+
+
+def test_the_phase_before_a_bare_window_is_its_subject() -> None:
+    p = one("巩固提高阶段。7月1日至7月31日。", "deadline")
+    assert simp(p["activity"]) == "巩固提高" and p["within"] == "7月1日至7月31日"
+
+
+def test_by_the_middle_of_a_month() -> None:
+    assert one("述职评议于1月中旬前完成。", "deadline")["within"] == "1月20日前"
+    assert one("述职评议于3月上旬前完成。", "deadline")["within"] == "3月10日前"
+
+
+def test_a_phase_with_its_window_in_brackets_is_its_length() -> None:
+    p = one("第二阶段:查摆剖析(5月至6月)", "duration")
+    assert parse_duration(p["length"]).unit == "day"
+
+
 # ---------------------------------------------------------------- gates
 
 
@@ -110,6 +179,23 @@ def test_gates(text: str, document: str | None, by: str | None, before: str | No
     assert p["before_activity"]
     if before is not None:
         assert simp(p["before_activity"]) == simp(before)
+
+
+def test_a_gate_naming_nothing_that_waits_waits_for_the_meeting_the_plan_is_about() -> None:
+    text = "关于开好年度民主生活会的通知\n班子成员的发言提纲,县委督导组要从严审阅。确需请假的,须经组长同意。"
+    gates = [r["params"] for r in drafted(text) if r["kind"] == "gate"]
+    assert len(gates) == 2
+    assert {simp(g["before_activity"]) for g in gates} == {"专题民主生活会"}
+
+
+def test_then_it_may_be_held_waits_for_the_meeting_named_before() -> None:
+    p = one("召开组织生活会前,发言提纲要报党总支审阅,经同意后方可召开。", "gate")
+    assert simp(p["before_activity"]) == "组织生活会"
+
+
+def test_passed_after_discussion_is_a_gate() -> None:
+    p = one("整改方案经支委会讨论通过后,报机关党委备案。", "gate")
+    assert simp(p["document"]) == "整改方案"
 
 
 def test_a_date_agreed_with_a_body_is_a_gate() -> None:
@@ -131,6 +217,19 @@ def test_same_day() -> None:
     assert p["relation"] == "same_day"
     p = one("材料审核通过后,各支部召开党员大会,并同时进行民主评议。", "order")
     assert (p["relation"], simp(p["activity"]), simp(p["anchor_activity"])) == ("same_day", "民主评议", "党员大会")
+
+
+def test_after_the_meeting_within_a_time() -> None:
+    p = one("會後三天內,要將會議紀要報送黨總支。", "order")
+    assert (p["relation"], p["lead"], p["document"]) == ("after", "會後三天內", "會議紀要")
+    p = one("测评结束后五日内,支部要把测评结果报党委。", "order")
+    assert p["lead"] == "会后五日内"
+
+
+def test_traditional_plans_keep_their_script_in_lengths() -> None:
+    assert one("每次研討時間不少於90分鐘。", "duration")["length"] == "不少於90分鐘"
+    p = one("評議結果要在支部範圍內公示,公示期不少於5個工作日。", "duration")
+    assert (p["document"], p["length"]) == ("評議結果", "不少於5個工作日")
 
 
 def test_a_span_between_two_events_orders_them() -> None:
@@ -170,7 +269,64 @@ def test_a_lead_names_what_is_done_ahead() -> None:
     assert p["document"] == "党小组会的议题"
 
 
+def test_after_something_ends_then() -> None:
+    p = one("待个人自学结束后,再召开班子务虚会。", "order")
+    assert p["relation"] == "after" and simp(p["anchor_activity"]) == "个人自学"
+    p = one("问题清单形成后,要在三天内向本支部党员通报。", "order")
+    assert p["relation"] == "after" and simp(p["activity"]) == "向本支部党员通报"
+
+
+def test_a_window_then_its_phase_is_the_phases_length() -> None:
+    p = one("3月上旬至4月下旬,学习提高阶段。", "duration")
+    assert parse_duration(p["length"]).unit == "day"
+
+
+def test_each_session_at_least_hours_is_a_length_not_hours_to_add_up() -> None:
+    got = drafted("每次集中学习时间不少于3小时。")
+    assert {r["kind"] for r in got} >= {"duration"} and "quantity" not in {r["kind"] for r in got}
+
+
+def test_approved_after_report_names_the_body() -> None:
+    p = one("工作方案报经党工委同意后实施。", "gate")
+    assert [simp(b) for b in p["approved_by"]] in (["党工委"], ["党组"])
+
+
 # ---------------------------------------------------------------- reports and notices
+
+
+def test_a_bare_report_to_a_body() -> None:
+    p = one("形成书面调研报告,报区委组织部。", "report")
+    assert simp(p["document"]).endswith("调研报告") and p["to"]
+
+
+def test_n_days_before_then_notified() -> None:
+    p = one("要在党员大会召开5天前将会议议程通知全体党员。", "notice")
+    assert p["lead"] == "提前5天"
+
+
+def test_the_report_goes_to_the_body_after_bare_report() -> None:
+    p = one("调研报告经支委会研究通过后,报街道党工委。", "report")
+    assert [simp(t) for t in p["to"]] == ["街道党工委"]
+
+
+def test_the_notice_comes_first_then_its_lead() -> None:
+    p = one("会议通知提前5天下发到各党小组。", "notice")
+    assert p["lead"] == "提前5天"
+
+
+def test_a_notice_boards_name_is_its_channel() -> None:
+    p = one("要通过党务公开栏公布活动安排。", "notice")
+    assert [simp(c) for c in p["channels"]] == ["党务公开栏"]
+
+
+def test_at_most_half_a_day_is_a_length_not_a_share() -> None:
+    got = drafted("每次会议时间一般不超过半天。")
+    assert {r["kind"] for r in got} == {"duration"}
+
+
+def test_sent_before_the_meeting_is_a_notice_with_its_lead() -> None:
+    p = one("会前2天将会议通知送达每名委员。", "notice")
+    assert p["lead"] == "提前2天"
 
 
 def test_a_report_of_the_meeting_is_not_a_lecture() -> None:
@@ -195,6 +351,7 @@ def test_told_in_advance_is_a_notice() -> None:
 @pytest.mark.parametrize("text, every, due_day", [
     ("各党小组每月10日前报送上月学习情况。", "month", 10),
     ("各支部每季度向机关党委报送一次工作总结。", "quarter", None),
+    ("各党总支每半年向党委书面报告一次组织生活情况。", "half-year", None),
 ])
 def test_recurring_reports(text: str, every: str, due_day: int | None) -> None:
     p = one(text, "recurring")
@@ -217,6 +374,21 @@ def test_a_phase_span_is_not_the_campaign() -> None:
     assert "campaign" not in kinds and "duration" in kinds
 
 
+@pytest.mark.parametrize("text, phase, start, end", [
+    ("10月上旬至11月中旬,查摆剖析阶段。", "查摆剖析", "10月上旬", "11月中旬"),
+    ("(二)集中学习阶段(4月6日至5月15日)。", "集中学习", "4月6日", "5月15日"),
+    ("第三阶段:总结提高(6月至7月)", "总结提高", "6月", "7月"),
+    ("巩固提高阶段自8月中旬起,到9月下旬止。", "巩固提高", "8月中旬", "9月下旬"),
+])
+def test_a_phase_dated_in_the_text_is_a_plan_phase_with_its_window(
+        text: str, phase: str, start: str, end: str) -> None:
+    d = draft_text(text, year=2022)[0]
+    got = [(simp(ph["name"]), ph.get("start"), ph.get("end")) for ph in d.plan.get("phases", [])]
+    assert (phase, start, end) in got
+    plan = masswork.load_plan(tomllib.loads(d.to_toml()))
+    assert any(ph.start == start for ph in plan.phases)
+
+
 # ---------------------------------------------------------------- every draft loads and checks
 
 DOCUMENT = """关于开展年度组织生活会的安排
@@ -233,6 +405,9 @@ DOCUMENT = """关于开展年度组织生活会的安排
 
 四、会后工作
 会后,支部要把测评结果公示3天,同时将会议情况报送机关党委。各支部每月5日前报送上月整改情况。
+
+五、整改落实阶段(12月1日至12月31日)
+各支部要在“元旦”前完成整改。
 """
 
 

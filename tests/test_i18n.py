@@ -158,6 +158,7 @@ def test_messages_render_names_as_written_and_lists_per_language() -> None:
 
 def _plugin_label_tables() -> list[tuple[str, dict[str, dict[str, str]]]]:
     import masswork_html.page as page
+    import masswork_tsv
     import masswork_ics as ics
     import masswork_xlsx.quota as quota
     import masswork_xlsx.workbook as wb
@@ -166,7 +167,8 @@ def _plugin_label_tables() -> list[tuple[str, dict[str, dict[str, str]]]]:
     return [("html words", page._WORDS), ("html events", page._EVENT_STATUS), ("ics", ics._L),
             ("ics marks", ics._MARK_TEXT), ("ics kinds", {"zh": ics._KIND_ZH}),
             ("xlsx sheets", sheets), ("xlsx verbs", {"zh": quota._VERB_ZH}),
-            ("xlsx columns", {"zh": dict(wb.FINDINGS_COLUMNS)})]
+            ("xlsx columns", {"zh": dict(wb.FINDINGS_COLUMNS)}),
+            ("tsv header", {"zh": {en: zh for en, zh in masswork_tsv.HEADER}})]
 
 
 def test_folded_plugin_labels_agree_with_opencc() -> None:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Problem
+from .i18n import Msg
 
 if TYPE_CHECKING:
     from .kinds.base import KindRegistry
@@ -133,7 +134,7 @@ def schedule_for(plan: Plan, source: str | Path | bytes | Mapping[str, Any], *, 
     except InputError as exc:
         raise _explain_schedule_failure(exc, result.data, plan, plan_label or plan.id, label) from None
     if on_read is not None:
-        on_read(ScheduleRead(schedule, result.reader, result.encoding, result.notes))
+        on_read(ScheduleRead(schedule, result.reader, result.encoding, result.notes, result.messages))
     return schedule
 
 
@@ -147,17 +148,11 @@ def _explain_schedule_failure(exc: InputError, data: Mapping[str, Any], plan: Pl
                               name: str) -> InputError:
     file = name if name != "schedule" else None
     if _looks_like_plan(data):
-        return _first(Problem(
-            zh=f"這是方案文件而不是台賬:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,{plan_label} 之後是台賬)",
-            en=f"this is a plan, not a schedule: were PLAN and SCHEDULE given in swapped order? "
-               f"(the plan comes first: {plan_label} then the schedule)",
-            file=file), exc)
+        return _first(Problem(msg=Msg.of("pair.plan_as_schedule", plan=plan_label), file=file), exc)
     other = data.get("plan")
     if isinstance(other, str) and other and other not in (plan.id, plan.extends):
-        return _first(Problem(
-            zh=f"台賬屬於方案 {other!r},不是 {plan.id!r}:是否選錯了方案或台賬?",
-            en=f"this schedule belongs to plan {other!r}, not {plan.id!r}: is it the right plan or schedule?",
-            file=file, path=("plan",)), exc)
+        return _first(Problem(msg=Msg.of("pair.other_plan", other=repr(other), plan=repr(plan.id)),
+                              file=file, path=("plan",)), exc)
     return exc
 
 
@@ -182,22 +177,17 @@ def plan_from_upload(data: bytes | Mapping[str, Any], name: str = "plan") -> Pla
 
     check_tree(raw, DEFAULT_LIMITS, file, requirements_key="requirements")
     if isinstance(raw.get("extends"), str):
-        raise InputError(Problem(
-            zh="extends 不能指向服務器上的文件;請先合併方案(masswork.merge_plans)再上傳",
-            en="extends cannot name a file on the server; merge the plan first (masswork.merge_plans) and send it whole",
-            path=("extends",), file=file, expected="a plan without a file reference"))
+        raise InputError(Problem(msg=Msg.of("upload.extends_file"), path=("extends",), file=file,
+                                 expected="a plan without a file reference"))
     if "remove" in raw:  # as load_plan: with nothing inherited, remove would be silently ignored
-        raise InputError(Problem(zh="remove 只能與 extends 一起使用", en="remove needs extends: nothing is inherited",
-                                 path=("remove",), file=file, expected="a plan merged with its base, without remove"))
+        raise InputError(Problem(msg=Msg.of("upload.remove_alone"), path=("remove",), file=file,
+                                 expected="a plan merged with its base, without remove"))
     try:
         plan = plan_from_dict(raw, file=file)
         validate_plan(plan, file=file)
     except InputError as exc:
         if _looks_like_schedule(raw):
-            exc = _first(Problem(
-                zh="這是台賬而不是方案:方案與台賬是否放反了?",
-                en="this is a schedule, not a plan: were the plan and the schedule given in swapped order?",
-                file=file), exc)
+            exc = _first(Problem(msg=Msg.of("pair.schedule_as_plan"), file=file), exc)
         raise (with_lines(exc, text, fmt) if text else exc) from None
     return plan
 
@@ -223,11 +213,8 @@ def _explain_plan_failure(exc: InputError, plan_path: Path, sched_name: str) -> 
         swapped = _looks_like_schedule(data)
     if not swapped:
         return exc
-    return _first(Problem(
-        zh=f"這是台賬({reader.name})而不是方案:參數順序是否顛倒?應為 PLAN SCHEDULE(方案在前,台賬 {plan_path} 在後)",
-        en=f"this is a schedule ({reader.name}), not a plan: were PLAN and SCHEDULE given in swapped order? "
-           f"(the plan comes first, then the schedule {plan_path})",
-        file=str(plan_path)), exc)
+    return _first(Problem(msg=Msg.of("pair.schedule_file_as_plan", reader=reader.name, path=str(plan_path)),
+                          file=str(plan_path)), exc)
 
 
 def resolve_plan(data: Mapping[str, Any], *, file: str | Path | None = None,
@@ -246,10 +233,8 @@ def resolve_plan(data: Mapping[str, Any], *, file: str | Path | None = None,
     else:
         anchor = None
     if isinstance(parent, str) and anchor is None:
-        raise InputError(Problem(
-            zh="extends 指向文件,但沒有給出方案文件或基準目錄,無從解析路徑",
-            en="extends names a file, but neither the plan's file nor a base directory was given to resolve it against",
-            path=("extends",), expected="resolve_plan(data, file=…) or base_dir=…"))
+        raise InputError(Problem(msg=Msg.of("extends.no_base"), path=("extends",),
+                                 expected="resolve_plan(data, file=…) or base_dir=…"))
     return resolve_extends(data, anchor)[0]
 
 
@@ -270,7 +255,7 @@ def merge_plans(base: Plan | Mapping[str, Any], child: Plan | Mapping[str, Any],
         if isinstance(p, PlanClass):
             return plan_to_dict(p)
         if not isinstance(p, Mapping):
-            raise InputError(Problem(zh=f"不是方案: {type(p).__name__}", en=f"not a plan: {type(p).__name__}",
+            raise InputError(Problem(msg=Msg.of("api.not_a_plan", what=type(p).__name__),
                                      expected="a masswork.Plan or a mapping of plan data"))
         return resolve_plan(p, base_dir=base_dir)
 

@@ -80,6 +80,10 @@ def rule_title(req: Requirement, plan: Plan, lang: str, kinds: KindRegistry | No
     # as for any message given the old way.
     from .i18n import pair_text
 
+    # A rule written once for every unit (for_each) names "{unit}" in its parameters; on
+    # paper that is each unit's own (本單位書記, the unit's secretary).
+    zh, en = zh.replace("{unit}/", "本單位").replace("{unit}", "本單位"), \
+        en.replace("{unit}/", "the unit's ").replace("{unit}", "the unit")
     return (pair_text(zh, en, lang) if zh else en if lang == "en" else "") or req.id
 
 

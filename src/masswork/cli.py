@@ -70,17 +70,26 @@ def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] 
         return load_plan(plan_path, templates=templates or None), None
     from .api import load_pair
 
-    return load_pair(plan_path, schedule_path, on_read=_say_how_read, templates=templates or None,
-                     mapping=mapping)
+    reads: list[Any] = []
+    plan, schedule = load_pair(plan_path, schedule_path, on_read=reads.append, templates=templates or None,
+                               mapping=mapping)
+    if reads:
+        ctx = click.get_current_context(silent=True)
+        given = ctx.meta.get(LANG_META) if ctx is not None else None
+        lang = resolve(given if isinstance(given, str) else None,
+                       plan_text=plan.title + "".join(r.quote for r in plan.requirements[:20]))
+        for read in reads:
+            _say_how_read(read, lang)
+    return plan, schedule
 
 
-def _say_how_read(read: Any) -> None:
+def _say_how_read(read: Any, lang: str) -> None:
     # TOML and JSON are masswork's own files; a table is worth a line on how it was read.
     if read.reader in ("toml", "json") and not read.notes:
         return
-    click.echo(f"讀取 read: {read.describe()}", err=True)
-    for zh, en in read.notes:
-        click.echo(f"提示 note: {zh} / {en}", err=True)
+    click.echo(tr(lang, "read.how", how=read.describe(lang)), err=True)
+    for text in read.remarks(lang):
+        click.echo(safe_for_terminal(tr(lang, "read.note", text=text)), err=True)
 
 
 def _report(plan: Plan, schedule: Any, as_of: dt.date | None) -> Report:
@@ -232,7 +241,10 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
     those statuses (the totals still count every finding)."""
     as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
     safe = safe_for_terminal
-    lines = [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
+    # A plan whose year is only assumed is said on the first line, loudly.
+    loud = [w for w in report.warnings if w.code == "year-assumed"]
+    lines = [style(f"{mark('warning')} " + safe(w.message(lang)), "yellow") for w in loud]
+    lines += [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
     shown = [f for f in report.findings if only is None or f.status in only]
     for f in shown:
         lines += _finding_lines(f, lang, plan)
@@ -246,7 +258,8 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
         label = row["name"] or pid or tr(lang, "check.no_phase")
         lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
     for w in report.warnings:
-        lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
+        if w not in loud:
+            lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
     return "\n".join(lines)
 
 

@@ -173,5 +173,8 @@ def check(
             responsible=req.responsible,
         ))
     phase_names = {p.id: p.name for p in plan.phases}
+    # A guessed year changes every date: said first, before any other advisory.
+    assumed = [Notice("year-assumed", subject=plan.id, msg=Msg.of("notice.year_assumed", year=str(plan.year)))] \
+        if plan.options.year_assumed else []
     return Report(plan=plan.id, plan_title=plan.title, findings=tuple(findings), as_of=as_of,
-                  warnings=tuple(script_notes + _warnings(ctx, calendar)), phase_names=phase_names)
+                  warnings=tuple(assumed + script_notes + _warnings(ctx, calendar)), phase_names=phase_names)

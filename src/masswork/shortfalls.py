@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-__all__ = ["TEMPLATES", "render"]
+__all__ = ["TEMPLATES", "SELF_DESCRIBED", "render"]
 
 TEMPLATES: Mapping[str, tuple[str, str]] = {
     "not-held": ("未舉行", "not held"),
@@ -34,7 +34,26 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "notice-missing": ("未發出通知", "no notice given"),
     "attestation": ("未簽字確認", "not attested"),
     "length": ("時長 {length}", "lasts {length}"),
+    "count-short": ("已有 {have},應有 {need}", "{have} of {need}"),
+    "too-many": ("過多:已有 {have},至多 {max}", "too many: {have}, at most {max}"),
+    "missing": ("缺少", "missing"),
+    "not-covered": ("未涵蓋", "not covered"),
+    "due-by": ("應於 {day} 前完成", "due by {day}"),
+    "attendance-short": ("出席 {present}/{total},應至少 {need}", "{present} of {total} present, at least {need} needed"),
+    "then-late": ("{given_day} 之後到 {then_day} 才完成", "done {then_day}, late after {given_day}"),
+    "then-missing": ("{given_day} 之後尚未完成", "not done after {given_day}"),
+    "span": ("實際為 {span}", "actually {span}"),
+    "unit-failed": ("未符合", "not met"),
+    "outside-campaign": ("{start}..{end} 不在活動期間 {window} 內", "{start}..{end} outside the campaign {window}"),
+    "campaign-start": ("首項活動 {day},要求「{required}」開始", "first event {day}, required {required}"),
+    "campaign-no-start": ("尚無活動,要求「{required}」開始", "no event yet, required {required}"),
+    "campaign-end": ("末項活動 {day},要求「{required}」結束", "last event {day}, required {required}"),
+    "campaign-no-end": ("尚無活動,要求「{required}」結束", "no event yet, required {required}"),
 }
+
+SELF_DESCRIBED = frozenset({"campaign-start", "campaign-no-start", "campaign-end", "campaign-no-end"})
+"""Codes whose words say what they are about (the campaign's start or end, not a person or
+a document): a reader is shown the words alone, without the subject."""
 
 
 def render(code: str, params: Mapping[str, object], lang: str) -> str:
@@ -46,4 +65,11 @@ def render(code: str, params: Mapping[str, object], lang: str) -> str:
         return code + (" " + ", ".join(f"{k}={v}" for k, v in params.items()) if params else "")
     from .i18n import tr
 
-    return tr(lang, "shortfall." + code, **{k: str(v) for k, v in params.items()})
+    return tr(lang, "shortfall." + code, **{k: _shown(v) for k, v in params.items()})
+
+
+def _shown(value: object) -> str:
+    # 2.0 people read as 2; 3.6 stays 3.6.
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

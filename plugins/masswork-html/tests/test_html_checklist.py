@@ -62,6 +62,15 @@ def test_labels_in_the_chosen_script(lang: str, words: tuple[str, ...], other: s
     assert "丹陽" in text  # from the plan, unchanged
 
 
+def test_signature_is_printed_with_the_last_row() -> None:
+    """Chromium does not keep a paragraph after a table with the table's end, so the
+    signature sits in the last table, in one unsplit row group with the last requirement."""
+    text = export_html_checklist(s3("en")).decode("utf-8")
+    end = text.split('<tbody class="end">', 1)[1].split("</tbody>", 1)[0]
+    assert end.count("data-rule=") == 1 and 'class="sign"' in end and "Checked by" in end
+    assert "tbody.end { break-inside: avoid;" in text
+
+
 def test_hostile_text_is_escaped() -> None:
     inp = sample_export_input()
     plan = attrs.evolve(inp.plan, title="<script>alert(1)</script>")

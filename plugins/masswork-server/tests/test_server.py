@@ -45,12 +45,31 @@ def _body(plan_path: Path, schedule_path: Path, **extra: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("plan_path, schedule_path", example_cases(Path(__file__)))
 def test_check_json_equals_cli(server: Server, plan_path: Path, schedule_path: Path) -> None:
-    for as_of, lang in ((None, "zh"), ("2014-03-05", "en")):
+    for as_of, lang in ((None, "zh-Hans"), (None, "zh-Hant"), ("2014-03-05", "en")):
         extra = (["--as-of", as_of] if as_of else []) + ["--lang", lang]
         cli = json.loads(run_masswork("check", plan_path, schedule_path, "--format", "json", *extra, ok=(0, 1)).stdout)
         got = httpx.post(server.url + "/check", json=_body(plan_path, schedule_path, as_of=as_of, lang=lang), timeout=60)
         assert got.status_code == 200
         assert got.json() == cli
+
+
+@pytest.mark.parametrize("lang, cli_lang", [("zh_CN", "zh-Hans"), ("zh-TW", "zh-Hant"), ("en_US", "en"),
+                                            ("zh", "zh-Hant"), (None, None)])
+def test_lang_aliases_and_default_are_the_clis(server: Server, lang: str | None, cli_lang: str | None) -> None:
+    plan_path, schedule_path = S3 / "plan.toml", S3 / "schedule-flawed.toml"
+    extra = ["--lang", cli_lang] if cli_lang else []
+    # Without a language the CLI speaks the plan's script (a locale that names none).
+    cli = json.loads(run_masswork("check", plan_path, schedule_path, "--format", "json", *extra, ok=(0, 1),
+                                  env={"MASSWORK_LANG": "", "LC_ALL": "C", "LANG": "C"}).stdout)
+    body = _body(plan_path, schedule_path, **({"lang": lang} if lang else {}))
+    got = httpx.post(server.url + "/check", json=body, timeout=60)
+    assert got.status_code == 200 and got.json() == cli
+    words = [f["message"] for f in got.json()["findings"]]
+    if cli_lang == "zh-Hans":
+        assert any(w != w.encode("ascii", "ignore").decode() for w in words)
+        zh_hant = json.loads(run_masswork("check", plan_path, schedule_path, "--format", "json", "--lang", "zh-Hant",
+                                          ok=(0, 1)).stdout)
+        assert [f["message"] for f in zh_hant["findings"]] != words  # Simplified is not the Traditional text
 
 
 def test_multipart_upload_of_files_xlsx_included(server: Server, tmp_path: Path) -> None:

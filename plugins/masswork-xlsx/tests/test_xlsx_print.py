@@ -81,7 +81,7 @@ def test_orientation_follows_the_width() -> None:
 def test_failures_come_first_and_people_have_their_own_status(as_of: dt.date | None) -> None:
     inp = sample_export_input(as_of)
     wb = load_workbook(io.BytesIO(export_xlsx(inp)))
-    _, findings, quota = wb.worksheets
+    _, findings, quota = wb.worksheets[:3]
     label = {s.zh: s for s in Status}
     statuses = [label[str(r[0])] for r in findings.iter_rows(min_row=2, values_only=True)]
     assert statuses == sorted(statuses, key=FINDINGS_ORDER.index)

@@ -1,4 +1,4 @@
-"""The xlsx schedule reader: masswork's own workbook read back to the same events, a unit's
+"""The xlsx schedule reader: masswork's own workbook read back (test_xlsx_roundtrip.py), a unit's
 own spreadsheet read by its Chinese headers (either script) or a mapping file, dates as
 Excel serials, text and date-time cells, and every unreadable cell reported by
 sheet!cell — exit 2, nothing checked."""
@@ -12,17 +12,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import attrs
 import masswork
 import pytest
-from masswork.exporters import ExportInput
 from masswork.loaders import plan_to_dict
 from masswork.loaders.files import dumps_json
 from masswork.readers import read_schedule
 from masswork.testing import sample_plan
-from masswork.testing.cli import example_cases, run_masswork
-from masswork.testing.ledger import ledger_events
-from masswork_xlsx import export_xlsx
+from masswork.testing.cli import run_masswork
 from openpyxl import Workbook
 
 S3 = Path(__file__).resolve().parents[3] / "examples" / "s3-danyang-phase1"
@@ -41,17 +37,6 @@ def workbook_bytes(sheets: dict[str, list[list[Any]]]) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
-
-
-@pytest.mark.parametrize("plan_path, schedule_path", example_cases(Path(__file__)))
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_own_workbook_reads_back_to_the_same_events(plan_path: Path, schedule_path: Path, lang: str) -> None:
-    plan = masswork.load_plan(plan_path)
-    schedule = masswork.load_schedule(schedule_path, plan)
-    data = export_xlsx(ExportInput(plan, schedule, masswork.check(plan, schedule), lang))
-    got = read_schedule(data, plan, name="台賬.xlsx")
-    assert got.reader == "xlsx"
-    assert list(got.schedule.events) == ledger_events(schedule, plan)
 
 
 def test_workbook_and_csv_of_one_schedule_read_the_same(tmp_path: Path) -> None:
@@ -91,7 +76,9 @@ def test_unit_spreadsheet_read_by_its_headers() -> None:
 def test_simplified_headers_without_a_mapping() -> None:
     rows = [["日期", "活动", "主持人", "参加人员"], ["2014年3月4日", "座谈会", "李飞", "孙平"]]
     e = read_schedule(workbook_bytes({"活动记录": rows}), sample_plan(), name="台账.xlsx").schedule.events[0]
-    assert (e.type, e.host, e.attendees) == ("座談會", "li-fei", ("sun-ping",))
+    # Names are read as ids; an id in the other script stays as written, for the checker
+    # to read as the plan's id and say so (masswork.idmatch).
+    assert (e.type, e.host, e.attendees) == ("座谈会", "li-fei", ("sun-ping",))
 
 
 def test_every_bad_cell_is_reported_by_sheet_and_cell(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ characters are dropped; Markdown escapes its own syntax and HTML.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import re
@@ -78,13 +79,20 @@ def _when(value: object) -> str:
     return value.isoformat()  # type: ignore[no-any-return, attr-defined]
 
 
+def _clock(value: object) -> str:
+    # 09:00, or 09:00:30 when the seconds say something.
+    if not isinstance(value, dt.datetime):
+        return ""
+    return value.strftime("%H:%M:%S" if value.second else "%H:%M")
+
+
 def ledger_rows(inp: ExportInput) -> Iterable[list[str]]:
     """The ledger as rows of plain strings (not yet made safe), events in time order."""
     name = _names(inp)
     for e in sorted(inp.schedule.events, key=lambda ev: (ev.day, str(ev.start))):
         yield [
             e.day.isoformat(),
-            e.start.strftime("%H:%M:%S" if e.start.second else "%H:%M") if hasattr(e.start, "hour") else "",
+            _clock(e.start),
             name(e.type, "type"), e.title, name(e.host, "host"),
             "、".join(name(a) for a in (*e.participants, *e.attendees)),
             e.place, "、".join(name(t) for t in e.topics), "、".join(e.documents),
@@ -107,8 +115,6 @@ def csv_header() -> tuple[tuple[str, str], ...]:
 def record_cells(inp: ExportInput) -> Iterable[tuple[str, dict[str, Any]]]:
     """The schedule's records other than events, (record type, {column: cell value}); dates
     stay dates (a workbook writes them as date cells), date-times become text."""
-    import datetime as dt
-
     from ..readers.names import Names
     from ..readers.records import moment_text, record_rows
 
@@ -199,7 +205,9 @@ def export_markdown(inp: ExportInput) -> bytes:
 BUILTIN_EXPORTERS = (
     Exporter("json", ".json", export_json, "日程與檢查報告(JSON)", "schedule and report (JSON)",
              media_type="application/json"),
-    Exporter("csv", ".csv", export_csv, "台賬(CSV)", "the ledger of events (CSV)", media_type="text/csv"),
+    Exporter("csv", ".csv", export_csv, "台賬(CSV:活動及文件、報送、審批、豁免等記錄)",
+             "the ledger (CSV): events and the other records (documents, submissions, approvals, waivers …)",
+             media_type="text/csv"),
     Exporter("csv-findings", ".csv", export_csv_findings, "檢查結果(CSV)", "the findings (CSV)",
              media_type="text/csv"),
     Exporter("markdown", ".md", export_markdown, "檢查報告(Markdown)", "the check report (Markdown)",

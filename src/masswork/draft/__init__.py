@@ -126,7 +126,7 @@ def draft_source(source: SourceText, *, year: int | None = None,
         title = _title(source, a.title, a.number, multi)
         src = f"{source.path or 'text'}" + (f" {a.title}" if multi and a.title else "")
         plan, drafted, reviews = build_plan(reading, year=year, plan_id=plan_id, title=title,
-                                            source=src)
+                                            source=src, year_assumed=year_assumed)
         drafts.append(Draft(a.number, title, year, plan, tuple(drafted), tuple(reviews),
                             source.encoding_name, source.path, year_assumed))
     if not drafts:

@@ -188,9 +188,11 @@ def _entry(c: Candidate, rid: str, severity: str) -> dict[str, Any]:
 
 
 def build_plan(reading: ArticleReading, *, year: int, plan_id: str, title: str,
-               source: str = "") -> tuple[dict[str, Any], list[DraftedRequirement], list[NeedsReview]]:
+               source: str = "", year_assumed: bool = False,
+               ) -> tuple[dict[str, Any], list[DraftedRequirement], list[NeedsReview]]:
     """The plain-data plan for one article's reading, its drafted requirements, and what is
-    left for review (sentences with no rule, and rules the kinds rejected)."""
+    left for review (sentences with no rule, and rules the kinds rejected). A ``year`` that
+    is only assumed is recorded in the plan (``options.year_assumed``) for ``check`` to say."""
     from ..loaders.plan import plan_from_dict
     from ..plugins import get_kinds
     from ..validate import validate_plan
@@ -239,7 +241,13 @@ def build_plan(reading: ArticleReading, *, year: int, plan_id: str, title: str,
         if source:
             plan["source"] = source
         plan["options"] = {"phases_overlap": reading.phases_overlap, "strict_references": False}
+        if year_assumed:
+            plan["options"]["year_assumed"] = True
         plan.update(_declare(refs, extra_roles))
+        for ph in plan.get("phases", []):  # a phase's own window, as the text dates it
+            ph_start, ph_end = reading.phase_windows.get(ph["id"], ("", ""))
+            if ph_start and ph_end:
+                ph["start"], ph["end"] = ph_start, ph_end
         window = next((e for e in entries if e["kind"] == "campaign"), None)
         if window is not None:  # the campaign's own window is the plan's start … end
             plan["start"], plan["end"] = window["starts"], window["ends"]

@@ -17,8 +17,8 @@ from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
-from .families.sequence import chain_orders, heading_order
-from .families.timing import campaign_window
+from .families.sequence import chain_orders, gate_before, heading_order
+from .families.timing import campaign_window, phase_window
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -26,6 +26,29 @@ from .text import fold
 __all__ = ["extend", "prose_units", "statements"]
 
 _SENT = re.compile(r"[。!?]")
+_EXHORTATION = re.compile(
+    r"以[^,;。]{2,24}?为(?:指导|总要求|主线|抓手|统领|根本|目标|遵循|动力)|紧扣|聚焦|突出[^,;。]{2,14}?(?:这一)?主题|"
+    r"树牢|树立[^,;。]{2,10}意识|发扬[^,;。]{1,8}?(?:精神|民主)|学深悟透|入脑入心|又好又快|打下[^,;。]{0,6}基础|更加自觉|"
+    r"取得实效|担起[^,;。]{0,4}责任|第一责任人|亲自抓|带头干|组织好、落实好|落到实处|见到实效|推动[^,;。]{2,12}(?:发展|提升|落实)|"
+    r"增强[^,;。]{2,12}(?:意识|感|能力)|坚决防止|营造[^,;。]{2,10}(?:氛围|生态)")
+"""Words of exhortation (以…為指導, 緊扣, 聚焦, 樹牢, 學深悟透, 親自抓、帶頭幹 …): a statement
+with two of them and no count or date says how to work, not what to hold or hand in."""
+_CONCRETE = re.compile(r"\d|[一二两三四五六七八九十]+[次个名篇本天周月]|每[年月季周半]|[上中下]旬|底前|日前|之前|以前|报送|上报")
+
+
+_NEWS_FRAME = re.compile(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}[日号](?:上午|下午)?,(?=[^。]*(?:部署|作出安排|进行安排))")
+"""``3月24日,領導小組召開工作會議,…對主要任務進行部署``: a news report's opening says
+that the work was set out, not what it requires (its requirements follow: 會議要求…)."""
+_SCOPE = re.compile(r"参照执行|照此执行|参照本(?:办法|方案)")
+"""``…召開民主生活會時,可參照執行``: who else the rules apply to, not a rule."""
+
+
+def _exhortation(f: str) -> bool:
+    if _NEWS_FRAME.search(f) and not re.search(r"(?<![主重需纲])要(?!求|点)|须|必须|(?<!相)应", f):
+        return True
+    if _SCOPE.search(f):
+        return True
+    return len(_EXHORTATION.findall(f)) >= 2 and not _CONCRETE.search(f)
 _PURPOSE = re.compile(r"特制定|制定本(?:办法|方案|制度|细则|规定)|现(?:作|就|将)[^,;。]{0,12}(?:如下|安排|通知)|"
                       r"如下(?:安排|方案|意见)|^(?:为|为了)[^,;。]{2,40},(?:结合|根据|按照)?[^,;。]{0,20},?(?:特|现)")
 
@@ -126,12 +149,14 @@ def _covered(existing: list[Candidate], st: Statement) -> set[str]:
 
 def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleReading:
     """Add what the family recognisers find to ``reading`` (in place, and returned)."""
-    reading.candidates = [c for c in reading.candidates if not _session_as_period(c)]
+    reading.candidates = [c for c in reading.candidates
+                          if not _session_as_period(c) and not _exhortation(fold(c.quote))]
     by_clause: dict[str, list[Candidate]] = {}
     for c in reading.candidates:
         by_clause.setdefault(c.clause, []).append(c)
     added: list[Candidate] = []
     paragraph, before = "", ""
+    topic = _topic(units)
     for unit in units:
         existing = by_clause.get(unit.id, [])
         para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
@@ -146,10 +171,11 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                               for f in read_statement(whole, year, only=("coverage",))]
                 listed = whole.f if found_all else ""
                 found_all += [(whole, p, "order", conf) for p, conf in chain_orders(whole)]
-            if _PURPOSE.search(st.f):
+            if _PURPOSE.search(st.f) or _exhortation(sentence.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
             skip = _covered(existing, st) | ({"coverage"} if listed and st.f in listed else set())
             if sentence is st or whole is not None:
+                _phase_dated(reading, sentence, year)
                 window = campaign_window(sentence, year)
                 if window is not None:
                     found_all.append((sentence, window, "campaign", 0.7))
@@ -157,11 +183,18 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
                 found_all.append((where, f.params, f.kind, f.confidence))
+            if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
+                gate = gate_before(st, topic)
+                if gate is not None:
+                    found_all.append((st, gate, "gate", 0.55))
             if len(own) < MAX_KINDS and "order" not in skip and all(f.kind != "order" for f in own):
                 by_heading = heading_order(st)
                 if by_heading is not None:
                     found_all.append((st, by_heading, "order", 0.6))
             for where, found_params, kind, conf in found_all:
+                anchor = found_params.get("anchor_activity")
+                if topic is not None and isinstance(anchor, Ref) and fold(anchor.id) in ("会", "会议"):
+                    found_params = {**found_params, "anchor_activity": topic}  # 會前 / 會後: that meeting
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
                 roster = kind in ("per-person", "pairwise", "attendance") or bool(params.get("all_sections"))
@@ -181,8 +214,9 @@ def _session_as_period(c: Candidate) -> bool:
 
 def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
     """A length right after 前 / 提前 / 後 (``學習前1周左右``, ``會前7天``) is a lead time
-    — how long before something else happens — not how long anything lasts: no duration
-    rule from it (the clause reader reads ``1周左右`` alone)."""
+    — how long before something else happens — not how long anything lasts; one after 累計
+    is a total of sessions: no duration rule from either (the clause reader reads
+    ``1周左右`` alone)."""
     out = []
     for c in cands:
         length = c.params.get("length")
@@ -191,8 +225,40 @@ def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
             at = f.find(fold(length))
             if at > 0 and f[at - 1] in "前后":
                 continue
+            if at > 0 and "累计" in f[max(0, at - 4):at]:
+                continue  # 「全年累計不少於12天」 adds up days of sessions: a quantity, not a span
         out.append(c)
     return out
+
+
+_MEETING = re.compile(r"会$|会议$|党日$|党课$")
+
+
+def _topic(units: list[Unit]) -> Ref | None:
+    """The meeting the article is about: the first lexicon meeting it names (for a gate
+    that names nothing waiting for it)."""
+    for unit in units:
+        for para in unit.paragraphs:
+            st = Statement(unit.id, para.text, fold(para.text), para.line)
+            for t in st.terms("activity"):
+                if _MEETING.search(fold(t.term.id)):
+                    return Ref(t.term.id, "activity", t.term.id, t.term.name_en, True)
+    return None
+
+
+def _phase_dated(reading: ArticleReading, st: Statement, year: int) -> None:
+    """A phase the text names with its window becomes a plan phase with that start and end
+    (the phase the reader already knows by that name, else a new one in the plan's words)."""
+    found = phase_window(st, year)
+    if found is None:
+        return
+    words, start, end = found
+    key = fold(words)
+    ref = next((r for r in reading.phases if key in (fold(r.id), fold(r.name))), None)
+    if ref is None:
+        ref = Ref(words, "phase", words, "", False)
+        reading.phases.append(ref)
+    reading.phase_windows.setdefault(ref.id, (start, end))
 
 
 def _anchored_earlier(params: Params, st: Statement, sentence: Statement) -> bool:

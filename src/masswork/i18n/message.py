@@ -65,6 +65,8 @@ def render_value(value: object, lang: str) -> str:
         return str(value).lower()
     if isinstance(value, float):
         return f"{value:g}"
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")  # 2014-03-08 09:00:00, as people write it
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
     if isinstance(value, (tuple, list)):

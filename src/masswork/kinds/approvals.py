@@ -9,6 +9,7 @@ import datetime as dt
 
 import attrs
 
+from ..i18n import Msg
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..report import Shortfall
@@ -41,23 +42,23 @@ class Gate:
             raise ValueError("give exactly one of before_activity or before_phase")
 
 
-def _gate_anchor(p: Gate, ctx: Context) -> tuple[Moment | None, str, str, str | None]:
-    """(when the gated thing starts, its name zh, en, evidence id)."""
+def _gate_anchor(p: Gate, ctx: Context) -> tuple[Moment | None, Msg, str | None]:
+    """(when the gated thing starts, its name as a message parameter, evidence id)."""
     if p.before_activity:
         first = ctx.index.events(p.before_activity)
-        zh, en = f"「{ctx.name(p.before_activity)}」", ctx.label_en(p.before_activity)
+        name = Msg.of("what.activity", name=ctx.word(p.before_activity))
         if first:
-            return first[0].start, zh, en, first[0].id
-        return None, zh, en, None
+            return first[0].start, name, first[0].id
+        return None, name, None
     assert p.before_phase is not None
-    zh, en = f"「{ctx.name(p.before_phase)}」環節", f"phase {ctx.label_en(p.before_phase)}"
+    name = Msg.of("what.phase", name=ctx.word(p.before_phase))
     events = [e for e in ctx.index.events() if e.phase == p.before_phase]
     if events:
-        return events[0].start, zh, en, events[0].id
+        return events[0].start, name, events[0].id
     w = ctx.phase_window(p.before_phase)
     if w.start and (ctx.as_of is None or w.start <= ctx.as_of):
-        return w.start, zh, en, None
-    return None, zh, en, None
+        return w.start, name, None
+    return None, name, None
 
 
 def _gate_due(p: Gate, ctx: Context) -> dt.date | None:
@@ -75,8 +76,8 @@ def _gate_due(p: Gate, ctx: Context) -> dt.date | None:
 
 def _gate(req: Requirement, ctx: Context) -> Outcome:
     p: Gate = req.params
-    anchor, a_zh, a_en, anchor_id = _gate_anchor(p, ctx)
-    doc_zh, doc_en = f"「{ctx.name(p.document)}」", ctx.label_en(p.document)
+    anchor, a_name, anchor_id = _gate_anchor(p, ctx)
+    doc = Msg.of("what.document", doc=ctx.word(p.document))
     short, evidence, late = [], [], []
     for body in p.approved_by:
         approvals = ctx.occurrences(document=p.document, action="approved", party=body)
@@ -89,26 +90,23 @@ def _gate(req: Requirement, ctx: Context) -> Outcome:
                                    code="not-approved"))
     if anchor_id:
         evidence.append(anchor_id)
-    bodies_zh = "、".join(ctx.name(b) for b in p.approved_by)
-    bodies_en = ", ".join(ctx.label_en(b) for b in p.approved_by)
     evidence = list(dict.fromkeys(evidence))
     if late:
-        shown = "、".join(f"{ctx.name(b)} {o.day}" for b, o in late)
-        return Outcome(False, f"{doc_zh}的同意({shown})晚於{a_zh}({day_of(anchor) if anchor else ''})",
-                       f"{doc_en} approved ({shown}) after {a_en} started ({day_of(anchor) if anchor else ''})",
+        shown = tuple(Msg.of("kind.gate.approval", body=ctx.word(b), day=o.day) for b, o in late)
+        return Outcome(False, msg=Msg.of("kind.gate.late", document=doc, approvals=shown, anchor=a_name,
+                                         day=day_of(anchor) if anchor else ""),
                        evidence=evidence, final=True,
                        shortfall=[Shortfall(b, name=ctx.name(b), detail=f"approved late {o.day}",
                                                   code="approved-late", params={"day": str(o.day)}) for b, o in late])
     if short:
         started = anchor is not None
-        who = "、".join(s.name for s in short)
-        return Outcome(False,
-                       f"{doc_zh}未經{who}同意" + (f",{a_zh}卻已開始({day_of(anchor)})" if started and anchor else f",須在{a_zh}前獲批"),
-                       f"{doc_en} not approved by {', '.join(ctx.label_en(s.subject) for s in short)}"
-                       + (f", yet {a_en} has started ({day_of(anchor)})" if started and anchor else f"; needed before {a_en}"),
+        who = ctx.words(s.subject for s in short)
+        said = (Msg.of("kind.gate.started", document=doc, bodies=who, anchor=a_name, day=day_of(anchor))
+                if started and anchor else Msg.of("kind.gate.not_yet", document=doc, bodies=who, anchor=a_name))
+        return Outcome(False, msg=said,
                        evidence=evidence, shortfall=short, final=started, due=_gate_due(p, ctx))
-    return Outcome(True, f"{doc_zh}已經{bodies_zh}同意,在{a_zh}之前",
-                   f"{doc_en} approved by {bodies_en} before {a_en}", evidence=evidence,
+    return Outcome(True, msg=Msg.of("kind.gate.met", document=doc, bodies=ctx.words(p.approved_by), anchor=a_name),
+                   evidence=evidence,
                    due=_gate_due(p, ctx))
 
 
@@ -148,8 +146,9 @@ class ReportRule:
 def _report(req: Requirement, ctx: Context) -> Outcome:
     p: ReportRule = req.params
     w = ctx.window(p.within) if p.within else None
-    doc_zh, doc_en = f"「{ctx.name(p.document)}」", ctx.label_en(p.document)
+    doc = Msg.of("what.document", doc=ctx.word(p.document))
     short, evidence = [], []
+    whom: list[Msg] = []
     outside: list[Occurrence] = []
     # Whose submissions must be found: one per owner (per), one per document
     # (each_document), or any one at all.
@@ -179,6 +178,8 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
                 if subs:
                     outside.extend(subs)
                 who = f"{ctx.name(owner)}→" if owner else ""
+                whom.append(Msg.of("kind.report.owner_to", owner=ctx.word(owner), body=ctx.word(body)) if owner
+                            else Msg.of("kind.report.to", body=ctx.word(body)))
                 short.append(Shortfall(f"{owner}→{body}" if owner else body, name=f"{who}{ctx.name(body)}",
                                        need=1, have=0,
                                        detail=f"submitted {subs[0].day}, outside {p.within}" if subs else "not submitted 未報送",
@@ -186,17 +187,12 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
                                        params={"day": str(subs[0].day), "within": p.within or ""} if subs else {},
                                        subjects=(owner, body) if owner else (body,)))
     evidence = list(dict.fromkeys(evidence))
-    when_zh = f"({p.within})" if p.within else ""
+    within = Msg.of("kind.report.within", within=p.within) if p.within else ""
     if not short:
-        return Outcome(True, f"{doc_zh}已報送" + "、".join(ctx.name(b) for b in p.to) + when_zh,
-                       f"{doc_en} submitted to {', '.join(ctx.label_en(b) for b in p.to)}"
-                       + (f" within {p.within}" if p.within else ""),
+        return Outcome(True, msg=Msg.of("kind.report.met", document=doc, bodies=ctx.words(p.to), within=within),
                        evidence=evidence, due=w.end if w else None)
-    shown = "、".join(s.name for s in short)
     final = bool(outside) and w is not None and w.end is not None and (ctx.as_of is None or ctx.as_of > w.end)
-    return Outcome(False, f"{doc_zh}未按要求報送{when_zh}:{shown}",
-                   f"{doc_en} not submitted as required{' within ' + p.within if p.within else ''}: "
-                   + ", ".join(s.subject for s in short),
+    return Outcome(False, msg=Msg.of("kind.report.unmet", document=doc, within=within, missing=tuple(whom)),
                    evidence=evidence + [o.ref for o in outside], shortfall=short,
                    due=w.end if w else None, final=final)
 
@@ -227,11 +223,11 @@ def _attest(req: Requirement, ctx: Context) -> Outcome:
         if a.requirement != req.id or (ctx.as_of is not None and a.on > ctx.as_of):
             continue
         if allowed is None or a.by in allowed:
-            return Outcome(True, f"{ctx.name(a.by)} 於 {a.on} 簽字確認:{p.statement}",
-                           f"signed by {ctx.name(a.by)} on {a.on}: {p.statement}", evidence=[f"attest:{a.by}:{a.on}"])
+            return Outcome(True, msg=Msg.of("kind.attest.met", who=ctx.word(a.by), day=a.on, statement=p.statement),
+                           evidence=[f"attest:{a.by}:{a.on}"])
     who = ctx.name(p.by) if p.by else "負責人"
-    return Outcome(False, f"待{who}簽字確認:{p.statement}",
-                   f"awaiting a signed check by {ctx.label_en(p.by) if p.by else 'a responsible person'}: {p.statement}",
+    return Outcome(False, msg=Msg.of("kind.attest.unmet", who=ctx.word(p.by) if p.by else Msg.of("kind.attest.anyone"),
+                                     statement=p.statement),
                    shortfall=[Shortfall(p.by or "anyone", name=who, need=1, have=0, detail="attestation 簽字確認",
                                               code="attestation")])
 

@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from ..errors import PluginError
+from ..i18n import Msg, Name
 from ..index import EventIndex, Occurrence
 from ..model import Event, Person, Plan, Requirement, Schedule
 from ..periods import Duration, Offset, Window, parse_duration, parse_offset, parse_window
@@ -84,15 +85,28 @@ class Outcome:
     events (held outside its window, in the wrong order) — the engine reports those
     ``unmet`` even before the due date; ``due`` the last day it may be done, used to tell
     ``open`` from ``overdue``.
+
+    What it says is ``msg``, a catalogue code with parameters rendered in each reader's
+    language (masswork's own kinds); ``message_zh`` / ``message_en``, a Traditional and an
+    English text, are the older form a plugin may still give, and are filled from ``msg``
+    when it is given.
     """
 
     met: bool
-    message_zh: str
-    message_en: str
+    message_zh: str = ""
+    message_en: str = ""
     evidence: tuple[str, ...] = attrs.field(default=(), converter=_strs)
     shortfall: tuple[Shortfall, ...] = attrs.field(default=(), converter=_shortfalls)
     due: dt.date | None = None
     final: bool = False
+    msg: Msg | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.msg is not None:
+            if not self.message_zh:
+                object.__setattr__(self, "message_zh", self.msg.render("zh-Hant"))
+            if not self.message_en:
+                object.__setattr__(self, "message_en", self.msg.render("en"))
 
 
 class Context:
@@ -163,6 +177,30 @@ class Context:
             body, _, post = ref_id.partition("/")
             return self.names.get(body, body) + post
         return self.names.get(ref_id, ref_id)
+
+    def word(self, ref_id: str | None) -> Name | Msg:
+        """A plan id as a message parameter: its Chinese name as the plan writes it, and in
+        English its English name with the Chinese beside it (``forum (座談會)``). A post of a
+        body (``領導小組/組長``) reads 領導小組組長 in Chinese, ``組長 of 領導小組`` in English."""
+        if ref_id is None:
+            return Name("")
+        if ref_id not in self.names and "/" in ref_id:
+            body, _, post = ref_id.partition("/")
+            return Msg.of("word.post", body=self.word(body), post=post)
+        return Name(self.names.get(ref_id, ref_id), self._names_en.get(ref_id, ""))
+
+    def words(self, ref_ids: Iterable[str]) -> tuple[Name | Msg, ...]:
+        """Several plan ids as one list parameter (joined with 、 or ", ")."""
+        return tuple(self.word(r) for r in ref_ids)
+
+    def planned(self, activity: str | None) -> Msg | str:
+        """" (planned for …)" where events of the type are still planned, else nothing."""
+        if activity is None:
+            return ""
+        pend = self.index.planned(activity)
+        if not pend:
+            return ""
+        return Msg.of("kind.planned_for", days=tuple(e.day for e in pend[:3]))
 
     def label_en(self, ref_id: str | None) -> str:
         """English name with the Chinese term beside it: ``forum (座談會)``."""

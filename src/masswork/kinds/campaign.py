@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from ..i18n import Msg
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
@@ -39,24 +40,34 @@ def _campaign(req: Requirement, ctx: Context) -> Outcome:
     events = [e for a in (p.activities or (None,)) for e in ctx.index.events(a)]
     events.sort(key=lambda e: (e.day, e.last_day))
     outside = [e for e in events if not (w.contains(e.day) and w.contains(e.last_day))]
-    short = [Shortfall(e.id, name=ctx.name(e.type), detail=f"{e.day}..{e.last_day} outside {w}") for e in outside]
+    short = [Shortfall(e.id, name=ctx.name(e.type), detail=f"{e.day}..{e.last_day} outside {w}",
+                       code="outside-campaign", params={"start": str(e.day), "end": str(e.last_day),
+                                                        "window": str(w)})
+             for e in outside]
+    items: list[Msg] = [Msg.of("kind.campaign.outside", event=e.id, start=e.day, end=e.last_day) for e in outside]
     if p.starts:
         sw = ctx.window(p.starts)
         if not events or not sw.contains(events[0].day):
-            short.append(Shortfall("start", name="啟動", detail=f"first event {events[0].day if events else 'none'}, "
-                                   f"required {p.starts}"))
+            first = str(events[0].day) if events else ""
+            short.append(Shortfall("start", detail=f"first event {first or 'none'}, required {p.starts}",
+                                   code="campaign-start" if first else "campaign-no-start",
+                                   params={"day": first, "required": p.starts}))
+            items.append(Msg.of("kind.campaign.start", day=first, required=p.starts) if first
+                         else Msg.of("kind.campaign.no_start", required=p.starts))
     if p.ends:
         ew = ctx.window(p.ends)
         last = max((e.last_day for e in events), default=None)
         if last is None or not ew.contains(last):
-            short.append(Shortfall("end", name="結束", detail=f"last event {last or 'none'}, required {p.ends}"))
+            short.append(Shortfall("end", detail=f"last event {last or 'none'}, required {p.ends}",
+                                   code="campaign-end" if last else "campaign-no-end",
+                                   params={"day": str(last or ""), "required": p.ends}))
+            items.append(Msg.of("kind.campaign.end", day=last, required=p.ends) if last
+                         else Msg.of("kind.campaign.no_end", required=p.ends))
     span = f"{w}"
     if not short:
-        return Outcome(True, f"{len(events)} 項活動均在活動期間({span})內", f"all {len(events)} events inside the "
-                       f"campaign ({span})", evidence=ids(events), due=w.end)
-    shown = "、".join(f"{s.subject}({s.detail})" for s in short)
-    return Outcome(False, f"活動期間({span})要求未做到:{shown}", f"campaign window ({span}) not kept: "
-                   + ", ".join(f"{s.subject} ({s.detail})" for s in short),
+        return Outcome(True, msg=Msg.of("kind.campaign.met", n=len(events), span=span),
+                       evidence=ids(events), due=w.end)
+    return Outcome(False, msg=Msg.of("kind.campaign.unmet", span=span, items=tuple(items)),
                    evidence=ids(events), shortfall=short, due=w.end, final=bool(outside))
 
 
@@ -161,30 +172,30 @@ def _attendance(req: Requirement, ctx: Context) -> Outcome:
     p: Attendance = req.params
     ratio, strict = parse_ratio(p.at_least)
     people = ctx.people(p.roster)
-    act_zh, act_en = ctx.name(p.activity), ctx.label_en(p.activity)
+    act_zh = ctx.name(p.activity)
+    act = ctx.word(p.activity)
     if not people:
-        return Outcome(False, f"名冊中沒有{ctx.name(p.roster)},無法計算{act_zh}參會率",
-                       f"no one on the roster of {ctx.label_en(p.roster)}; cannot compute attendance",
+        return Outcome(False, msg=Msg.of("kind.attendance.no_roster", roster=ctx.word(p.roster), activity=act),
                        shortfall=[Shortfall(p.roster, detail="no holders 無人", code="no-holders")])
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     if not events:
-        pzh, pen = ctx.planned_note(p.activity)
-        return Outcome(False, f"「{act_zh}」尚未舉行,無從計算參會率{pzh}", f"{act_en} not held yet; no attendance "
-                       f"to compute{pen}", shortfall=[Shortfall(p.activity, need=1, have=0)])
+        return Outcome(False, msg=Msg.of("kind.attendance.not_held", activity=act, planned=ctx.planned(p.activity)),
+                       shortfall=[Shortfall(p.activity, need=1, have=0, code="not-held")])
     short = []
     for e in events:
         present = sum(1 for person in people if ctx.attended(e, person.id))
         share = Fraction(present, len(people))
         if not (share > ratio if strict else share >= ratio):
             short.append(Shortfall(e.id, name=f"{act_zh} {e.day}", need=float(ratio * len(people)), have=present,
-                                   detail=f"{present}/{len(people)}"))
+                                   detail=f"{present}/{len(people)}", code="attendance-short",
+                                   params={"present": present, "total": len(people),
+                                           "need": float(ratio * len(people))}))
     if not short:
-        return Outcome(True, f"每次「{act_zh}」的參會人數均達到{p.at_least}({len(events)} 次)",
-                       f"every {act_en} attended by {p.at_least} of {ctx.label_en(p.roster)} ({len(events)})",
+        return Outcome(True, msg=Msg.of("kind.attendance.met", activity=act, at_least=p.at_least,
+                                        roster=ctx.word(p.roster), n=len(events)),
                        evidence=ids(events))
-    shown = "、".join(f"{s.subject}({s.detail})" for s in short)
-    return Outcome(False, f"「{act_zh}」參會率未達{p.at_least}:{shown}",
-                   f"{act_en} attendance below {p.at_least}: {shown.replace('、', ', ')}",
+    shown = tuple(Msg.of("kind.ref_day", ref=s.subject, day=s.detail) for s in short)
+    return Outcome(False, msg=Msg.of("kind.attendance.unmet", activity=act, at_least=p.at_least, items=shown),
                    evidence=ids(events), shortfall=short, final=True)
 
 
@@ -218,6 +229,7 @@ def _every_document(req: Requirement, ctx: Context) -> Outcome:
     for o in ctx.occurrences(document=p.document, action=p.then):
         done.setdefault(o.ref, o.day)
     short = []
+    missing: list[tuple[str, dt.date, dt.date | None]] = []
     seen: dict[str, None] = {}
     for o in reached:
         if o.ref in seen:
@@ -226,15 +238,22 @@ def _every_document(req: Requirement, ctx: Context) -> Outcome:
         day = done.get(o.ref)
         if day is None or (p.before and day > o.day):
             short.append(Shortfall(o.ref, name=ctx.name(p.document),
-                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}"))
-    g_zh, t_zh = ACTION_ZH[p.given], ACTION_ZH[p.then]
-    doc_zh, doc_en = ctx.name(p.document), ctx.label_en(p.document)
+                                   detail=f"{p.given} {o.day}, {p.then} {day or 'never'}",
+                                   code="then-late" if day else "then-missing",
+                                   params={"given": p.given, "given_day": str(o.day), "then": p.then,
+                                           "then_day": str(day or "")}))
+            missing.append((o.ref, o.day, day))
+    doc = ctx.word(p.document)
+    given, then = Msg.of(f"kind.action.{p.given}"), Msg.of(f"kind.action.{p.then}")
     if not short:
-        return Outcome(True, f"已{g_zh}的「{doc_zh}」均已{t_zh}({len(seen)} 件)",
-                       f"every {p.given} {doc_en} is {p.then} ({len(seen)})", evidence=list(seen))
-    shown = "、".join(f"{s.subject}({s.detail})" for s in short)
-    return Outcome(False, f"已{g_zh}的「{doc_zh}」未{t_zh}:{shown}",
-                   f"{p.given} {doc_en} not {p.then}: {shown.replace('、', ', ')}",
+        return Outcome(True, msg=Msg.of("kind.every_document.met", given=given, then=then, document=doc,
+                                        n=len(seen)),
+                       evidence=list(seen))
+    items = tuple(Msg.of("kind.every_document.item", ref=o, given=given, given_day=gd, then=then, then_day=td)
+                  if td else Msg.of("kind.every_document.item_never", ref=o, given=given, given_day=gd, then=then)
+                  for o, gd, td in missing)
+    return Outcome(False, msg=Msg.of("kind.every_document.unmet", given=given, then=then, document=doc,
+                                     items=items),
                    evidence=list(seen), shortfall=short, final=p.before)
 
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
+from ..i18n import Msg
 from ..model import Event
 from ..periods import Window
 from .base import Context
 
-__all__ = ["scope", "select", "what_zh", "what_en", "ids", "describe_subject", "describe_subject_en",
+__all__ = ["scope", "select", "what", "lead_note", "what_zh", "what_en", "ids", "describe_subject", "describe_subject_en",
            "scope_text", "ACTION_ZH", "ACTIONS"]
 
 
@@ -56,6 +57,25 @@ def select(
             continue
         out.append(e)
     return tuple(out)
+
+
+def what(ctx: Context, activity: str | None = None, document: str | None = None,
+         action: str = "any", party: str | None = None) -> Msg:
+    """The subject of a rule as a message parameter: 「座談會」, 「方案」報送督導組 / the plan
+    submitted to the inspection team."""
+    if activity:
+        return Msg.of("what.activity", name=ctx.word(activity))
+    doc = ctx.word(document)
+    if action in ("submitted", "approved") and party:
+        return Msg.of(f"what.{action}_by", doc=doc, party=ctx.word(party))
+    if action in ACTION_ZH and action != "any":
+        return Msg.of(f"what.{action}", doc=doc)
+    return Msg.of("what.document", doc=doc)
+
+
+def lead_note(lead: str | None) -> Msg | str:
+    """" (會前7天)" after a message, where the rule gives a lead time."""
+    return Msg.of("kind.lead", lead=lead) if lead else ""
 
 
 def what_zh(ctx: Context, activity: str | None = None, document: str | None = None,

@@ -9,11 +9,12 @@ from types import MappingProxyType
 
 import attrs
 
+from ..i18n import Msg, Name
 from ..model import Event, Person, Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import ACTIONS as _ACTIONS
-from .common import describe_subject, describe_subject_en, ids, scope, scope_text, select, what_en, what_zh, window_text
+from .common import describe_subject, describe_subject_en, ids, scope, scope_text, select, what, window_text
 
 __all__ = ["Occurs", "PerPerson", "PerUnit", "Quantity", "Tally", "quota", "tally", "counts_for", "KINDS"]
 
@@ -64,31 +65,20 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
                                     if (w.start is None or o.day >= w.start)
                                     and (w.end is None or o.day <= w.end)))
     n = len(found)
-    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
-    extra_zh = "".join([
-        f",由{ctx.name(p.host)}主持" if p.host else "",
-        f",於{window_text(w)}" if window_text(w) else "",
-    ])
-    extra_en = "".join([
-        f", hosted by {ctx.label_en(p.host)}" if p.host else "",
-        f", within {window_text(w)}" if window_text(w) else "",
-    ])
-    pzh, pen = ctx.planned_note(p.activity)
+    said = dict(what=what(ctx, p.activity, p.document, p.action, p.party),
+                host=Msg.of("kind.hosted_by", host=ctx.word(p.host)) if p.host else "",
+                within=Msg.of("kind.within", window=window_text(w)) if window_text(w) else "")
     if p.max is not None and n > p.max:
-        return Outcome(False, f"{zh_what}{extra_zh}應至多 {p.max} 次,實有 {n} 次",
-                       f"{en_what}{extra_en}: at most {p.max} expected, {n} found",
+        return Outcome(False, msg=Msg.of("kind.occurs.too_many", **said, max=p.max, n=n),
                        evidence=found, final=True, due=w.end,
                        shortfall=[Shortfall(p.activity or p.document or "", need=p.max, have=n,
-                                            detail="too many 過多")])
+                                            detail="too many 過多", code="too-many", params={"max": p.max, "have": n})])
     if n >= p.min:
-        return Outcome(True, f"{zh_what}{extra_zh}:要求 {p.min} 次,已有 {n} 次",
-                       f"{en_what}{extra_en}: {n} of {p.min} required", evidence=found, due=w.end)
-    return Outcome(False, f"{zh_what}{extra_zh}:要求至少 {p.min} 次,僅有 {n} 次{pzh}",
-                   f"{en_what}{extra_en}: at least {p.min} required, {n} found{pen}",
+        return Outcome(True, msg=Msg.of("kind.occurs.met", **said, min=p.min, n=n), evidence=found, due=w.end)
+    return Outcome(False, msg=Msg.of("kind.occurs.unmet", **said, min=p.min, n=n, planned=ctx.planned(p.activity)),
                    evidence=found, due=w.end,
                    shortfall=[Shortfall(p.activity or p.document or "", name=ctx.name(p.activity or p.document),
-                                        need=p.min, have=n)])
+                                        need=p.min, have=n, code="count-short", params={"need": p.min, "have": n})])
 
 
 def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
@@ -192,26 +182,25 @@ def _per_person(req: Requirement, ctx: Context) -> Outcome:
     for t in tally(req, ctx):
         seen.update(dict.fromkeys(t.done))
         if t.owed:
-            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done)))
-    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
-    verb_zh = {"host": "主持", "participant": "參加", "attendee": "出席", "owner": "提交"}[p.counts]
-    verb_en = {"host": "hosts", "participant": "takes part in", "attendee": "attends",
-               "owner": "owns"}[p.counts]
+            short.append(Shortfall(t.person.id, name=t.person.name, need=t.quota, have=len(t.done), code="count-short",
+                                   params={"need": t.quota, "have": len(t.done)}))
+    subject = what(ctx, p.activity, p.document, p.action, p.party)
+    verb = Msg.of(f"kind.counts.{p.counts}")
+    role = ctx.word(p.role)
     if not people:
-        return Outcome(False, f"名冊中沒有{ctx.name(p.role)},無法核對{zh_what}",
-                       f"no holder of {ctx.label_en(p.role)} on the roster; cannot check {en_what}",
+        return Outcome(False, msg=Msg.of("kind.per_person.no_holders", role=role, what=subject),
                        due=w.end, shortfall=[Shortfall(p.role, detail="no holders 無人", code="no-holders")])
     if not short:
-        return Outcome(True, f"每位{ctx.name(p.role)}{verb_zh}{zh_what}均已達到次數要求({len(people)} 人)",
-                       f"every {ctx.label_en(p.role)} {verb_en} {en_what} as often as required "
-                       f"({len(people)} people)", evidence=seen, due=w.end)
-    who_zh = "、".join(f"{s.name}(應 {s.need:g} 次,實 {s.have:g} 次)" for s in short)
-    who_en = ", ".join(f"{s.name} ({s.have:g} of {s.need:g})" for s in short)
-    pzh, pen = ctx.planned_note(p.activity)
-    return Outcome(False, f"{verb_zh}{zh_what}未達次數:{who_zh}{pzh}",
-                   f"short of {en_what} ({verb_en}): {who_en}{pen}",
+        return Outcome(True, msg=Msg.of("kind.per_person.met", role=role, verb=verb, what=subject, n=len(people)),
+                       evidence=seen, due=w.end)
+    return Outcome(False, msg=Msg.of("kind.per_person.unmet", verb=verb, what=subject, who=_counted(short),
+                                     planned=ctx.planned(p.activity)),
                    evidence=seen, shortfall=short, due=w.end)
+
+
+def _counted(short: list[Shortfall]) -> tuple[Msg, ...]:
+    """Who is short and by how much: 孫平(應 2 次,實 1 次) / 孫平 (1 of 2)."""
+    return tuple(Msg.of("kind.times_of", name=Name(s.name or s.subject), need=s.need, have=s.have) for s in short)
 
 
 def counts_for(how: str, e: Event, person: str) -> bool:
@@ -294,19 +283,16 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
         need = p.min_for.get(u, p.min)
         seen.update(dict.fromkeys(counted[u]))
         if len(counted[u]) < need:
-            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u])))
-    what_z = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    what_e = what_en(ctx, p.activity, p.document, p.action, p.party)
+            short.append(Shortfall(u, name=ctx.name(u), need=need, have=len(counted[u]), code="count-short",
+                                   params={"need": need, "have": len(counted[u])}))
+    subject = what(ctx, p.activity, p.document, p.action, p.party)
     if not units:
-        return Outcome(False, f"名冊中沒有科室,無法核對{what_z}", f"no sections on the roster; cannot check {what_e}",
+        return Outcome(False, msg=Msg.of("kind.per_unit.no_units", what=subject),
                        due=w.end, shortfall=[Shortfall(req.id, detail="no units 無單位", code="no-units")])
     if not short:
-        return Outcome(True, f"每個單位的{what_z}均已達到次數要求({len(units)} 個)",
-                       f"every unit has its {what_e} ({len(units)} units)", evidence=seen, due=w.end)
-    who_zh = "、".join(f"{s.name}(應 {s.need:g} 次,實 {s.have:g} 次)" for s in short)
-    who_en = ", ".join(f"{s.name} ({s.have:g} of {s.need:g})" for s in short)
-    pzh, pen = ctx.planned_note(p.activity)
-    return Outcome(False, f"{what_z}未達次數:{who_zh}{pzh}", f"short of {what_e}: {who_en}{pen}",
+        return Outcome(True, msg=Msg.of("kind.per_unit.met", what=subject, n=len(units)), evidence=seen, due=w.end)
+    return Outcome(False, msg=Msg.of("kind.per_unit.unmet", what=subject, who=_counted(short),
+                                     planned=ctx.planned(p.activity)),
                    evidence=seen, shortfall=short, due=w.end)
 
 
@@ -342,16 +328,15 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
     if p.per is None:
         total = sum(e.hours for e in events)
         ok = total >= p.min
-        return Outcome(ok, f"累計 {total:g} {p.unit},要求不少於 {p.min:g}",
-                       f"{total:g} hours ({p.unit}) in all, {p.min:g} required",
+        return Outcome(ok, msg=Msg.of("kind.quantity.total", total=float(total), unit=p.unit, min=float(p.min)),
                        evidence=ids([e for e in events if e.hours]),
-                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total)])
+                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total, code="count-short",
+                                                             params={"need": p.min, "have": total})])
     short: list[Shortfall] = []
     seen: dict[str, None] = {}
     if not ctx.people(p.per):
         # Every member of an empty roster has their hours: true, and worthless.
-        return Outcome(False, f"名冊中沒有{ctx.name(p.per)},無法核對每人{p.unit}",
-                       f"no holder of {ctx.label_en(p.per)} on the roster; cannot check hours per person",
+        return Outcome(False, msg=Msg.of("kind.quantity.no_holders", role=ctx.word(p.per), unit=p.unit),
                        shortfall=[Shortfall(p.per, detail="no holders 無人", code="no-holders")])
     attendance = ctx.attendance(events)
     for person in ctx.people(p.per):
@@ -359,13 +344,13 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
         have = sum(e.hours for e in mine)
         seen.update(dict.fromkeys(e.id for e in mine))
         if have < p.min:
-            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have))
+            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have, code="count-short",
+                                   params={"need": p.min, "have": have}))
     if not short:
-        return Outcome(True, f"每位{ctx.name(p.per)}均不少於 {p.min:g} {p.unit}",
-                       f"every {ctx.label_en(p.per)} has at least {p.min:g} hours", evidence=seen)
-    who = "、".join(f"{s.name}({s.have:g}/{s.need:g})" for s in short)
-    who_en = ", ".join(f"{s.name} ({s.have:g}/{s.need:g})" for s in short)
-    return Outcome(False, f"{p.unit}不足:{who}", f"short of hours: {who_en}",
+        return Outcome(True, msg=Msg.of("kind.quantity.met", role=ctx.word(p.per), min=float(p.min), unit=p.unit),
+                       evidence=seen)
+    who = tuple(Msg.of("kind.have_of", name=Name(s.name or s.subject), have=s.have, need=s.need) for s in short)
+    return Outcome(False, msg=Msg.of("kind.quantity.unmet", unit=p.unit, who=who),
                    evidence=seen, shortfall=short)
 
 

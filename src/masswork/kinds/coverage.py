@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..i18n import Msg, Name
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
@@ -52,11 +53,10 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
     p: Coverage = req.params
     items = _items(p, ctx)
     if not items:
-        source_zh = ("名冊中沒有科室" if p.all_sections else
-                     f"名冊中沒有{ctx.name(p.items_from)}" if p.items_from else "覆蓋清單為空")
-        source_en = ("the roster has no sections" if p.all_sections else
-                     f"the roster has no {ctx.label_en(p.items_from)}" if p.items_from else "the list is empty")
-        return Outcome(False, f"{source_zh},無法核對覆蓋", f"nothing to cover: {source_en}",
+        source = (Msg.of("kind.coverage.no_sections") if p.all_sections else
+                  Msg.of("kind.coverage.no_holders", role=ctx.word(p.items_from)) if p.items_from
+                  else Msg.of("kind.coverage.empty_list"))
+        return Outcome(False, msg=Msg.of("kind.coverage.nothing", source=source),
                        shortfall=[Shortfall(req.id, detail="empty list 空清單", code="empty-list")])
     if p.document:
         return _documents(p, ctx, items)
@@ -69,19 +69,16 @@ def _coverage(req: Requirement, ctx: Context) -> Outcome:
         if hits:
             evidence.update(dict.fromkeys(hits))
         else:
-            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0))
-    where_zh = f"「{ctx.name(p.activity)}」" if p.activity else "各項活動"
-    where_en = ctx.label_en(p.activity) if p.activity else "the events"
-    field_zh = {"attendees": "出席", "participants": "參加", "topics": "討論專題",
-                "targets": "對象", "channels": "渠道", "sections": "科室", "sources": "意見來源"}[p.field]
+            missing.append(Shortfall(item, name=ctx.name(item), need=1, have=0, code="not-covered"))
+    where = Msg.of("what.activity", name=ctx.word(p.activity)) if p.activity else Msg.of("kind.coverage.events")
+    field = Msg.of(f"kind.coverage.field.{p.field}")
     if not missing:
-        return Outcome(True, f"{where_zh}已覆蓋全部 {len(items)} 項{field_zh}",
-                       f"{where_en} cover all {len(items)} {p.field}", evidence=evidence)
-    shown = "、".join(s.name or s.subject for s in missing)
-    pzh, pen = ctx.planned_note(p.activity)
-    return Outcome(False, f"{where_zh}{field_zh}未覆蓋 {len(missing)}/{len(items)} 項:{shown}{pzh}",
-                   f"{where_en}: {len(missing)} of {len(items)} {p.field} not covered: "
-                   f"{shown.replace('、', ', ')}{pen}", evidence=evidence, shortfall=missing)
+        return Outcome(True, msg=Msg.of("kind.coverage.met", where=where, n=len(items), field=field),
+                       evidence=evidence)
+    shown = tuple(Name(s.name or s.subject) for s in missing)
+    return Outcome(False, msg=Msg.of("kind.coverage.unmet", where=where, field=field, missing=len(missing),
+                                     n=len(items), items=shown, planned=ctx.planned(p.activity)),
+                   evidence=evidence, shortfall=missing)
 
 
 def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
@@ -90,27 +87,27 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
     docs = [d for d in ctx.index.documents(p.document) if d.id in visible]
     dname = ctx.name(p.document)
     if not docs:
-        return Outcome(False, f"尚無「{dname}」", f"no {ctx.label_en(p.document)} yet",
-                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0)])
+        return Outcome(False, msg=Msg.of("kind.coverage.no_document", document=ctx.word(p.document)),
+                       shortfall=[Shortfall(p.document, name=dname, need=1, have=0, code="missing")])
     missing = []
+    lacking: list[Msg | Name] = []
     if p.each_document:
         for d in docs:
             lack = [i for i in items if i not in d.covers]
             if lack:
                 missing.append(Shortfall(d.id, name=d.title or d.id, detail="、".join(ctx.name(i) for i in lack),
                                          code="missing-items", params={"items": "、".join(ctx.name(i) for i in lack)}))
+                lacking.append(Msg.of("kind.coverage.lacks", document=Name(d.title or d.id), items=ctx.words(lack)))
     else:
         seen = {c for d in docs for c in d.covers}
-        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0) for i in items if i not in seen]
+        missing = [Shortfall(i, name=ctx.name(i), need=1, have=0, code="not-covered") for i in items if i not in seen]
+        lacking = [ctx.word(i) for i in items if i not in seen]
     evidence = [d.id for d in docs]
     if not missing:
-        scope = "每份" if p.each_document else ""
-        return Outcome(True, f"{scope}「{dname}」已涵蓋全部 {len(items)} 項",
-                       f"{'each ' if p.each_document else ''}{ctx.label_en(p.document)} covers all {len(items)} items",
-                       evidence=evidence)
-    shown = ";".join(f"{s.name}:{s.detail}" if s.detail else s.name for s in missing)
-    return Outcome(False, f"「{dname}」未涵蓋:{shown}",
-                   f"{ctx.label_en(p.document)} does not cover: {shown}", evidence=evidence, shortfall=missing)
+        code = "kind.coverage.each_document_met" if p.each_document else "kind.coverage.document_met"
+        return Outcome(True, msg=Msg.of(code, document=ctx.word(p.document), n=len(items)), evidence=evidence)
+    return Outcome(False, msg=Msg.of("kind.coverage.document_unmet", document=ctx.word(p.document), items=tuple(lacking)),
+                   evidence=evidence, shortfall=missing)
 
 
 def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:

@@ -9,6 +9,7 @@ from fractions import Fraction
 
 import attrs
 
+from ..i18n import Msg
 from ..model import Moment, Plan, Requirement, day_of
 from ..periods import Duration, add_duration, add_working_days, count_working_days
 from ..report import Shortfall
@@ -95,11 +96,11 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
         subject = p.document
         spans = [(o.ref, o.when, ctx.index.documents_by_id[o.ref].published_until or o.when)
                  for o in ctx.occurrences(document=p.document, action="published")]
-    s_zh, s_en = ctx.name(subject), ctx.label_en(subject)
+    s_zh, word = ctx.name(subject), ctx.word(subject)
     if not spans:
-        return Outcome(False, f"「{s_zh}」尚無記錄,無法核對每次「{p.length}」",
-                       f"no {s_en} recorded yet; cannot check {p.length} each time",
-                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length)])
+        return Outcome(False, msg=Msg.of("kind.length.none", subject=word, length=p.length),
+                       shortfall=[Shortfall(subject, need=1, have=0, detail=p.length, code="length",
+                                                  params={"length": p.length})])
     short = []
     for ref_id, start, end in spans:
         if dur.unit in ("hour", "minute"):
@@ -112,14 +113,14 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
             n, _zh, _en = _span_length(day_of(start), day_of(end), dur, ctx)
             ok = dur.accepts(n) if dur.bound == "about" else dur.accepts(n, tolerance=0)
         if not ok:
-            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}"))
+            short.append(Shortfall(ref_id, name=s_zh, detail=f"{start}..{end}", code="span",
+                                   params={"span": f"{start}..{end}"}))
     refs = [r for r, _s, _e in spans]
     if not short:
-        return Outcome(True, f"每次「{s_zh}」均符合「{p.length}」({len(spans)} 次)",
-                       f"every {s_en} lasts {p.length} ({len(spans)})", evidence=refs)
-    shown = "、".join(f"{s.subject}({s.detail})" for s in short)
-    return Outcome(False, f"「{s_zh}」時長不符合「{p.length}」:{shown}",
-                   f"{s_en} not {p.length}: {shown.replace('、', ', ')}",
+        return Outcome(True, msg=Msg.of("kind.length.each_met", subject=word, length=p.length, n=len(spans)),
+                       evidence=refs)
+    shown = tuple(Msg.of("kind.ref_day", ref=s.subject, day=s.detail) for s in short)
+    return Outcome(False, msg=Msg.of("kind.length.each_unmet", subject=word, length=p.length, items=shown),
                    evidence=refs, shortfall=short, final=True)
 
 
@@ -130,21 +131,25 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
     dur = ctx.duration(p.length)
     span = _span(p, ctx)
     if span is None:
-        what = f"時段 {p.period}" if p.period else "活動"
-        return Outcome(False, f"{what}尚無起止記錄,無法核對「{p.length}」",
-                       f"no recorded start and end for {p.period or 'the campaign'}; cannot check {p.length}",
-                       shortfall=[Shortfall(p.period or "campaign", detail=p.length)])
+        said = (Msg.of("kind.length.no_span_period", period=p.period, length=p.length) if p.period
+                else Msg.of("kind.length.no_span", length=p.length))
+        return Outcome(False, msg=said,
+                       shortfall=[Shortfall(p.period or "campaign", detail=p.length, code="length",
+                                             params={"length": p.length})])
     start, end, ev = span
     target = _last_allowed_day(start, dur, ctx)
     tol = dt.timedelta(days=ctx.plan.options.about_tolerance_days)
-    _n, length_zh, length_en = _span_length(start, end, dur, ctx)
+    n, _length_zh, length_en = _span_length(start, end, dur, ctx)
+    working = dur.unit == "working_day" and ctx.is_working_day is not None
     ok, final = _length_ok(dur.bound, end, target, tol)
-    msg_zh = f"{start} 至 {end},共 {length_zh};要求「{p.length}」(約至 {target})"
-    msg_en = f"{start} to {end}, {length_en}; required {p.length} (about to {target})"
+    said = Msg.of("kind.length.span", start=start, end=end,
+                  span=Msg.of("kind.length.working_days" if working else "kind.length.days", n=n),
+                  length=p.length, target=target)
     if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
-        return Outcome(False, msg_zh + ",尚在進行", msg_en + "; still running", evidence=ev, due=target + tol)
-    return Outcome(ok, msg_zh, msg_en, evidence=ev, due=target, final=final and not ok,
-                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en)])
+        return Outcome(False, msg=Msg.of("kind.length.running", text=said), evidence=ev, due=target + tol)
+    return Outcome(ok, msg=said, evidence=ev, due=target, final=final and not ok,
+                   shortfall=() if ok else [Shortfall(p.period or "campaign", detail=length_en, code="span",
+                                                             params={"span": f"{start}..{end}"})])
 
 
 def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> tuple[bool, bool]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..i18n import Msg
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
@@ -120,17 +121,19 @@ def _pairwise(req: Requirement, ctx: Context) -> Outcome:
             nx, ny = ctx.name(x), ctx.name(y)
             missing.append(Shortfall(f"{x}×{y}", name=f"{nx}×{ny}", need=1, have=0, detail=mode,
                                      code="pair-not-met", params={"mode": mode}, subjects=(x, y)))
-    act = ctx.name(p.activity)
+    act = ctx.word(p.activity)
     if not pairs:
-        return Outcome(False, f"名冊中找不到需要{act}的對象", f"the roster yields no pairs for {ctx.label_en(p.activity)}",
+        return Outcome(False, msg=Msg.of("kind.pairs.none", activity=act),
                        shortfall=[Shortfall(p.activity, detail="no pairs 無配對", code="no-pairs")])
     if not missing:
-        return Outcome(True, f"{len(pairs)} 對{act}均已完成", f"all {len(pairs)} pairs have had their "
-                       f"{ctx.label_en(p.activity)}", evidence=evidence)
-    shown = "、".join(s.name for s in missing[:12]) + ("…" if len(missing) > 12 else "")
-    return Outcome(False, f"{len(missing)}/{len(pairs)} 對尚未{act}:{shown}",
-                   f"{len(missing)} of {len(pairs)} pairs have not had their {ctx.label_en(p.activity)}: "
-                   f"{shown.replace('、', ', ')}", evidence=evidence, shortfall=missing)
+        return Outcome(True, msg=Msg.of("kind.pairs.met", n=len(pairs), activity=act), evidence=evidence)
+    shown: tuple[Msg | str, ...] = tuple(Msg.of("kind.pairs.pair", a=ctx.word(x), b=ctx.word(y))
+                                         for s in missing[:12] for x, y in [s.subjects])
+    if len(missing) > 12:
+        shown += ("…",)
+    return Outcome(False, msg=Msg.of("kind.pairs.unmet", missing=len(missing), n=len(pairs), activity=act,
+                                     pairs=shown),
+                   evidence=evidence, shortfall=missing)
 
 
 def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:

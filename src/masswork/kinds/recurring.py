@@ -11,11 +11,12 @@ import attrs
 from dateutil import rrule
 from dateutil.relativedelta import relativedelta
 
+from ..i18n import Msg
 from ..model import Plan, Requirement
 from ..periods import Window
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import ACTIONS, describe_subject, describe_subject_en, ids, scope, scope_text, select, what_en, what_zh
+from .common import ACTIONS, describe_subject, describe_subject_en, ids, scope, scope_text, select, what
 
 __all__ = ["Recurring", "KINDS"]
 
@@ -112,13 +113,10 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
     # first month must show, so the first event does not get to start the count.
     start = w.start or ctx.campaign.start
     end = w.end or ctx.campaign.end
-    what_z = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    what_e = what_en(ctx, p.activity, p.document, p.action, p.party)
+    subject_msg = what(ctx, p.activity, p.document, p.action, p.party)
     subject = p.activity or p.document or ""
     if start is None or end is None:
-        return Outcome(False, f"無法確定{what_z}的起止時間(方案未寫 start/end,要求也未寫 within)",
-                       f"cannot tell the window for recurring {what_e} (the plan has no start/end "
-                       "and the rule no within)",
+        return Outcome(False, msg=Msg.of("kind.recurring.no_window", what=subject_msg),
                        shortfall=[Shortfall(subject, detail="no window 無時間範圍", code="no-window")])
     days, evidence = _recurring_days(p, ctx, w)
     short: list[Shortfall] = []
@@ -146,20 +144,18 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
                 have += 1
         if have < p.min:
             short.append(Shortfall(f"{a}..{b}", need=p.min, have=have,
-                                   detail=f"due {due}" if p.due_day is not None else ""))
+                                   detail=f"due {due}" if p.due_day is not None else "",
+                                   code="due-by" if p.due_day is not None else "count-short",
+                                   params={"day": str(due), "need": p.min, "have": have}))
             first_due = first_due or due
-    n = _CN_COUNT[p.interval - 1] if p.interval <= 10 else str(p.interval)
-    per_zh = "每" + (f"{n}個" if p.interval > 1 else "") + _PER_ZH[p.every]
-    per_en = f"every {p.interval} {_PER_EN[p.every]}s" if p.interval > 1 else f"every {_PER_EN[p.every]}"
-    due_zh = f"(次{_PER_ZH[p.every]}{p.due_day}日前)" if p.due_day else ""
-    due_en = f" (by day {p.due_day} of the next)" if p.due_day else ""
+    unit = Msg.of(f"kind.recurring.unit.{p.every}")
+    per = Msg.of("kind.recurring.every_n", n=p.interval, unit=unit) if p.interval > 1 \
+        else Msg.of("kind.recurring.every", unit=unit)
+    said = dict(what=subject_msg, per=per, min=p.min,
+                by=Msg.of("kind.recurring.by_day", unit=unit, day=p.due_day) if p.due_day else "")
     if not short:
-        return Outcome(True, f"{what_z}{per_zh}至少 {p.min} 次{due_zh},均已做到",
-                       f"{what_e} at least {p.min} {per_en}{due_en}: kept",
-                       evidence=evidence, due=end)
-    gaps = "、".join(s.subject for s in short)
-    return Outcome(False, f"{what_z}{per_zh}至少 {p.min} 次{due_zh},以下時段缺:{gaps}",
-                   f"{what_e} at least {p.min} {per_en}{due_en}; missing in {gaps.replace('、', ', ')}",
+        return Outcome(True, msg=Msg.of("kind.recurring.met", **said), evidence=evidence, due=end)
+    return Outcome(False, msg=Msg.of("kind.recurring.unmet", **said, gaps=tuple(s.subject for s in short)),
                    evidence=evidence, shortfall=short, due=first_due)
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Msg, Name, Pair
 from ..model import Document, Event, Plan, Requirement, Schedule
 from ..report import Shortfall
 from .base import Context, Kind, Outcome
@@ -194,9 +195,8 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
     if not req.for_each:
         return kind.evaluate(req, ctx)
     found = units(ctx, req.for_each)
-    listed = "、".join(ctx.name(u) for u in req.for_each)
     if not found:
-        return Outcome(False, f"{listed}中沒有可核對的單位", f"{', '.join(req.for_each)} yields no units to check",
+        return Outcome(False, msg=Msg.of("kind.units.none", units=ctx.words(req.for_each)),
                        shortfall=[Shortfall(req.for_each[0], detail="no units 無單位", code="no-units")])
     results: list[tuple[Unit, Outcome, dt.date | None]] = []
     for unit in found:
@@ -208,8 +208,8 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
     failing = [(u, o, d) for u, o, d in results if not o.met]
     if not failing:
         dues = [d for _u, _o, d in results if d is not None]
-        return Outcome(True, f"{len(results)} 個單位均符合:" + "、".join(u.name for u, _o, _d in results),
-                       f"met in all {len(results)} units: " + ", ".join(u.name for u, _o, _d in results),
+        return Outcome(True, msg=Msg.of("kind.units.met", n=len(results),
+                                        units=tuple(Name(u.name) for u, _o, _d in results)),
                        evidence=evidence, due=max(dues) if dues else None)
     short: list[Shortfall] = []
     for u, o, _d in failing:
@@ -218,12 +218,14 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
                                    need=s.need, have=s.have, detail=s.detail, code=s.code, params=s.params,
                                    subjects=(u.id, *s.ids)) for s in o.shortfall)
         else:
-            short.append(Shortfall(u.id, name=u.name, detail=o.message_en))
+            short.append(Shortfall(u.id, name=u.name, detail=o.message_en, code="unit-failed"))
     dues = [d for _u, _o, d in failing if d is not None]
-    zh = ";".join(f"{u.name}:{o.message_zh}" for u, o, _d in failing)
-    en = "; ".join(f"{u.name}: {o.message_en}" for u, o, _d in failing)
-    return Outcome(False, f"{len(failing)}/{len(results)} 個單位未符合:{zh}",
-                   f"not met in {len(failing)} of {len(results)} units: {en}",
+    items: Msg | None = None
+    for u, o, _d in failing:
+        said = o.msg or Msg.of("finding.text", text=Pair(o.message_zh, o.message_en))
+        item = Msg.of("kind.units.item", unit=Name(u.name), text=said)
+        items = item if items is None else Msg.of("kind.units.then", first=items, then=item)
+    return Outcome(False, msg=Msg.of("kind.units.unmet", failing=len(failing), n=len(results), items=items),
                    evidence=evidence, shortfall=short, due=min(dues) if dues else None,
                    final=any(o.final for _u, o, _d in failing))
 

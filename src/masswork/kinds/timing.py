@@ -11,12 +11,13 @@ import datetime as dt
 
 import attrs
 
+from ..i18n import Msg
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..periods import Offset, Window
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, offset, ref, when
-from .common import ACTION_ZH, ACTIONS, describe_subject, describe_subject_en, select, what_en, what_zh
+from .common import ACTION_ZH, ACTIONS, describe_subject, describe_subject_en, lead_note, select, what
 
 __all__ = ["Deadline", "Order", "NoticeRule", "KINDS"]
 
@@ -57,10 +58,6 @@ class Deadline:
             raise ValueError("on = \"end\" judges an event's last day; it needs activity")
 
 
-_DONE_ZH = {"start": "舉行", "end": "完成"}
-_DONE_EN = {"start": "held", "end": "finished"}
-
-
 def _deadline_occurrences(p: Deadline, ctx: Context) -> tuple[Occurrence, ...]:
     if p.activity is not None and p.on == "end":
         return tuple(Occurrence(e.id, e.end or e.start, e.host) for e in ctx.index.events(p.activity))
@@ -71,32 +68,29 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
     p: Deadline = req.params
     w = ctx.window(p.within)
     occ = _deadline_occurrences(p, ctx)
-    zh_what = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    en_what = what_en(ctx, p.activity, p.document, p.action, p.party)
+    subject = what(ctx, p.activity, p.document, p.action, p.party)
     # An event is said to be held (start) or finished (end); a document action is done.
-    done_zh = _DONE_ZH[p.on] if p.activity else "完成"
-    done_en = f"{_DONE_EN[p.on]} " if p.activity else ""
+    form = "event" if p.activity else "document"
+    done = Msg.of(f"kind.done.{p.on}")
+    window = window_text_iso(w)
     inside = [o for o in occ if w.contains(o.day)]
     if inside:
         o = inside[0]
-        return Outcome(True, f"{zh_what}於 {o.day} {done_zh},符合「{p.within}」",
-                       f"{en_what} {done_en}on {o.day}, within {p.within} ({window_text_iso(w)})",
+        return Outcome(True, msg=Msg.of(f"kind.deadline.met_{form}", what=subject, done=done, day=o.day,
+                                        within=p.within, window=window),
                        evidence=[o.ref], due=w.end)
     if occ:
         o = occ[0]
         early = w.start is not None and o.day < w.start
-        when_zh = "早於" if early else "晚於"
-        return Outcome(False, f"{zh_what}於 {o.day} {done_zh},{when_zh}要求的「{p.within}」",
-                       f"{en_what} {done_en}on {o.day}, {'before' if early else 'after'} the required "
-                       f"{p.within} ({window_text_iso(w)})",
+        return Outcome(False, msg=Msg.of(f"kind.deadline.{'early' if early else 'late'}_{form}", what=subject,
+                                         done=done, day=o.day, within=p.within, window=window),
                        evidence=[x.ref for x in occ], due=w.end, final=True,
-                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window_text_iso(w)}", code="outside-window",
-                                                  params={"day": str(o.day), "window": window_text_iso(w)})])
-    pzh, pen = ctx.planned_note(p.activity)
-    return Outcome(False, f"{zh_what}尚未完成,要求「{p.within}」{pzh}",
-                   f"{en_what} not done; required {p.within} ({window_text_iso(w)}){pen}",
+                       shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window}", code="outside-window",
+                                            params={"day": str(o.day), "window": window})])
+    return Outcome(False, msg=Msg.of("kind.deadline.missing", what=subject, within=p.within, window=window,
+                                     planned=ctx.planned(p.activity)),
                    due=w.end, shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0,
-                                                   detail=window_text_iso(w))])
+                                                   detail=window, code="window", params={"window": window})])
 
 
 def window_text_iso(w: Window) -> str:
@@ -151,41 +145,38 @@ def _order(req: Requirement, ctx: Context) -> Outcome:
     subj = ctx.occurrences(activity=p.activity, document=p.document, action=p.action, party=p.party)
     anch = ctx.occurrences(activity=p.anchor_activity, document=p.anchor_document,
                            action=p.anchor_action, party=p.anchor_party)
-    s_zh = what_zh(ctx, p.activity, p.document, p.action, p.party)
-    s_en = what_en(ctx, p.activity, p.document, p.action, p.party)
-    a_zh = what_zh(ctx, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
-    a_en = what_en(ctx, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
-    rel_zh = {"after": "之後", "before": "之前", "same_day": "同日"}[p.relation]
-    rel_en = {"after": "after", "before": "before", "same_day": "on the same day as"}[p.relation]
+    s_what = what(ctx, p.activity, p.document, p.action, p.party)
+    a_what = what(ctx, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
+    rel = Msg.of(f"kind.relation.{p.relation}")
     lead = _lead(ctx, p)
     anchor_day = anch[0].day if anch else None
     due = anchor_day if p.relation in ("before", "same_day") else None
     if not anch:
         if p.relation == "before" and subj:
-            return Outcome(True, f"{s_zh}已完成({subj[0].day}),{a_zh}尚未舉行",
-                           f"{s_en} done ({subj[0].day}); {a_en} not yet", evidence=[o.ref for o in subj])
-        return Outcome(False, f"{a_zh}尚未發生,無法判斷{s_zh}是否在其{rel_zh}",
-                       f"{a_en} has not happened; cannot tell whether {s_en} is {rel_en} it",
+            return Outcome(True, msg=Msg.of("kind.order.anchor_not_yet", subject=s_what, day=subj[0].day,
+                                            anchor=a_what),
+                           evidence=[o.ref for o in subj])
+        return Outcome(False, msg=Msg.of("kind.order.no_anchor", subject=s_what, anchor=a_what, relation=rel),
                        evidence=[o.ref for o in subj],
-                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.anchor_activity or p.anchor_document or "", need=1, have=0,
+                                                  code="missing")])
     first = anch[0]
     if not subj:
-        pzh, pen = ctx.planned_note(p.activity)
         late = p.relation in ("before", "same_day") and (ctx.as_of is None or ctx.as_of >= first.day)
-        return Outcome(False, f"{s_zh}尚未發生(應在{a_zh}{rel_zh}){pzh}",
-                       f"{s_en} has not happened (required {rel_en} {a_en}){pen}",
+        return Outcome(False, msg=Msg.of("kind.order.missing", subject=s_what, anchor=a_what, relation=rel,
+                                         planned=ctx.planned(p.activity)),
                        evidence=[first.ref], due=due, final=late and p.relation == "before",
-                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0)])
+                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0, code="missing")])
     wrong = [o for o in subj if not _holds(o, first, p.relation, lead, ctx)]
     evidence = [first.ref] + [o.ref for o in subj]
     if not wrong:
-        return Outcome(True, f"{s_zh}在{a_zh}({first.day}){rel_zh}{'(' + (p.lead or '') + ')' if p.lead else ''}",
-                       f"{s_en} {rel_en} {a_en} ({first.day}){' (' + (p.lead or '') + ')' if p.lead else ''}",
+        return Outcome(True, msg=Msg.of("kind.order.met", subject=s_what, anchor=a_what, day=first.day,
+                                        relation=rel, lead=lead_note(p.lead)),
                        evidence=evidence, due=due)
-    bad = "、".join(f"{o.ref}({o.day})" for o in wrong)
-    return Outcome(False, f"{s_zh}應在{a_zh}({first.day}){rel_zh}{p.lead or ''},但:{bad}",
-                   f"{s_en} must be {rel_en} {a_en} ({first.day}){' ' + p.lead if p.lead else ''}; "
-                   f"not so: {bad.replace('、', ', ')}", evidence=evidence, due=due, final=True,
+    bad = tuple(Msg.of("kind.ref_day", ref=o.ref, day=o.day) for o in wrong)
+    return Outcome(False, msg=Msg.of("kind.order.wrong", subject=s_what, anchor=a_what, day=first.day,
+                                     relation=rel, lead=lead_note(p.lead), bad=bad),
+                   evidence=evidence, due=due, final=True,
                    shortfall=[Shortfall(o.ref, detail=str(o.day), code="wrong-order", params={"day": str(o.day)})
                               for o in wrong])
 
@@ -249,14 +240,14 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
     p: NoticeRule = req.params
     events = select(ctx, p.activity)
     lead = ctx.offset(p.lead) if p.lead else None
-    act_zh, act_en = ctx.name(p.activity), ctx.label_en(p.activity)
+    act = ctx.word(p.activity)
     if not events:
         planned = ctx.index.planned(p.activity)
         due = planned[0].day if planned else None
-        return Outcome(False, f"「{act_zh}」尚未舉行,無從核對會前通知",
-                       f"{act_en} not held yet; no notice to check", due=due,
-                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0) for c in p.channels])
+        return Outcome(False, msg=Msg.of("kind.notice.not_held", activity=act), due=due,
+                       shortfall=[Shortfall(c, name=ctx.name(c), need=1, have=0, code="notice-missing") for c in p.channels])
     short: list[Shortfall] = []
+    items: list[Msg] = []
     evidence: dict[str, None] = {}  # an ordered set
     for e in events:
         for c in p.channels:
@@ -264,21 +255,19 @@ def _notice(req: Requirement, ctx: Context) -> Outcome:
             ok = [n for n in given if _in_time(n.on, e.start, lead, ctx)]
             if ok:
                 evidence[e.id] = None
-            else:
-                late = f"於 {given[0].on} 才發出" if given else "未發出"
-                short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
-                                       detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}",
-                                       code="notice-late" if given else "notice-missing",
-                                       params={"day": str(given[0].on)} if given else {}, subjects=(e.id, c)))
+                continue
+            late = f"於 {given[0].on} 才發出" if given else "未發出"
+            short.append(Shortfall(f"{e.id}:{c}", name=ctx.name(c), need=1, have=0,
+                                   detail=f"{late} / {'late: ' + str(given[0].on) if given else 'missing'}",
+                                   code="notice-late" if given else "notice-missing",
+                                   params={"day": str(given[0].on)} if given else {}, subjects=(e.id, c)))
+            state = Msg.of("kind.notice.late", day=given[0].on) if given else Msg.of("kind.notice.missing")
+            items.append(Msg.of("kind.notice.item", channel=ctx.word(c), event=e.id, state=state))
     if not short:
-        return Outcome(True, f"「{act_zh}」的{('、'.join(ctx.name(c) for c in p.channels))}通知均按時發出"
-                       f"{'(' + p.lead + ')' if p.lead else ''}",
-                       f"{act_en}: notice on {', '.join(p.channels)} given in time"
-                       f"{' (' + p.lead + ')' if p.lead else ''}", evidence=evidence, due=events[0].day)
-    shown = "、".join(f"{s.name}({s.detail.split(' / ')[0]})" for s in short)
-    return Outcome(False, f"「{act_zh}」會前通知不符合要求{'(' + p.lead + ')' if p.lead else ''}:{shown}",
-                   f"{act_en}: notice missing or late{' (' + p.lead + ')' if p.lead else ''}: "
-                   + ", ".join(f"{s.subject} ({s.detail.split(' / ')[1]})" for s in short),
+        return Outcome(True, msg=Msg.of("kind.notice.met", activity=act, channels=ctx.words(p.channels),
+                                        lead=lead_note(p.lead)),
+                       evidence=evidence, due=events[0].day)
+    return Outcome(False, msg=Msg.of("kind.notice.failed", activity=act, lead=lead_note(p.lead), items=tuple(items)),
                    evidence=evidence, shortfall=short, due=events[0].day, final=True)
 
 

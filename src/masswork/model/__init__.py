@@ -20,7 +20,9 @@ from __future__ import annotations
 from .plan import (ActivityType, Body, DocumentType, Group, Person, Phase, Plan, PlanOptions, Requirement,
                    Role, Section)
 from .schedule import Approval, Attestation, Document, Event, Notice, Period, Schedule, Submission, Waiver
-from .values import EventStatus, Moment, Severity, When, _tuple, day_of
+from .values import EventStatus, Moment, Severity, When
+from .values import _tuple as _tuple  # noqa: PLC0414 - re-exported for the loaders
+from .values import day_of as day_of  # noqa: PLC0414 - re-exported, as model.py had it
 
 __all__ = [
     "When",

@@ -135,6 +135,8 @@ class PlanOptions:
     ``half_day_hours``: how long an event must last to count as 半天 (每次不少於半天).
     ``strict_references``: a schedule naming a type, person or body the plan does not
     know is bad input; a drafted plan sets it false, turning those into warnings.
+    ``year_assumed``: ``year`` is a guess (the text the plan was drafted from names no year),
+    and ``check`` says so before anything else.
     """
 
     phases_overlap: bool = False
@@ -144,6 +146,7 @@ class PlanOptions:
     working_days: bool = False
     around_days: int = attrs.field(default=7, validator=attrs.validators.ge(0))
     half_day_hours: float = attrs.field(default=3.0, validator=attrs.validators.gt(0))
+    year_assumed: bool = False
 
 
 @attrs.frozen

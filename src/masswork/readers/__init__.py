@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..i18n import Msg
 from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .base import SNIFF_BYTES, Reader, ReadInput, ReadResult
 from .choose import build_schedule, choose_reader, read_source, relocate
@@ -34,13 +35,25 @@ class ScheduleRead:
     reader: str
     encoding: str = ""
     notes: tuple[tuple[str, str], ...] = ()
+    messages: tuple[Msg, ...] = ()
+    """The remarks as catalogue messages (``notes`` holds them as Traditional and English)."""
 
     def describe(self, lang: str = "zh") -> str:
-        """``台賬.csv: csv, GB18030`` — one line for a person."""
+        """``csv, GB18030`` — the reader and the encoding, for a person, in ``lang``."""
+        from ..i18n import tr
         from .text import ENCODING_NAMES
 
-        enc = ENCODING_NAMES.get(self.encoding, self.encoding)
+        enc = tr(lang, "read.encoding_bom") if self.encoding == "utf-8-sig" else ENCODING_NAMES.get(
+            self.encoding, self.encoding)
         return self.reader + (f", {enc}" if enc else "")
+
+    def remarks(self, lang: str = "zh") -> list[str]:
+        """The remarks, in ``lang``."""
+        from ..i18n import pair_text
+
+        if self.messages:
+            return [m.render(lang) for m in self.messages]
+        return [pair_text(zh, en, lang) for zh, en in self.notes]
 
 
 def read_bytes(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> bytes:
@@ -72,7 +85,7 @@ def read_schedule(source: str | Path | bytes, plan: Plan | None = None, *,
     all_readers = readers if readers is not None else tuple(get_readers().values())
     result = read_source(all_readers, data, label, plan, mapping, limits)
     schedule = build_schedule(result, label, plan, limits)
-    return ScheduleRead(schedule, result.reader, result.encoding, result.notes)
+    return ScheduleRead(schedule, result.reader, result.encoding, result.notes, result.messages)
 
 
 def _beside(path: Path) -> Mapping[str, Any] | None:

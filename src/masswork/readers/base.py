@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..i18n import Msg
 from ..loaders.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -67,6 +68,13 @@ class ReadResult:
     notes: tuple[tuple[str, str], ...] = ()
     text: str = ""
     """The decoded text, for text formats whose errors are located by line (TOML)."""
+    messages: tuple[Msg, ...] = ()
+    """The remarks as catalogue messages, in every language; ``notes`` is filled from them
+    (Traditional and English) when a reader gives only these."""
+
+    def __attrs_post_init__(self) -> None:
+        if self.messages and not self.notes:
+            object.__setattr__(self, "notes", tuple((m.render("zh-Hant"), m.render("en")) for m in self.messages))
 
 
 def _no_sniff(head: bytes) -> bool:

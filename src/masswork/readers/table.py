@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from .base import ReadInput, ReadResult
 from .columns import check_mapping, column_letter, fold, match_header
 from .dates import EXPECTED, DateCellError, from_serial, parse_day, parse_time
@@ -83,7 +84,7 @@ class _Reading:
         mapping = inp.mapping or {}
         self.year: int | None = mapping.get("year") or (inp.plan.year if inp.plan else None)
         # The tables of one file share their names, problems and cell locations.
-        self.names = shared.names if shared else Names(inp.plan, mapping.get("values") or {})
+        self.names: Names = shared.names if shared else Names(inp.plan, mapping.get("values") or {})
         self.problems: list[Problem] = shared.problems if shared else []
         self.locations: dict[tuple[str | int, ...], str] = shared.locations if shared else {}
         self.dropped_links = 0
@@ -278,15 +279,15 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             kind = got
         rows.append((reading, r, kind))
     for t in tables:
-        kind = sheet_record(t.sheet)
-        if kind is None or t is table:
+        named = sheet_record(t.sheet)
+        if named is None or t is table:
             continue
-        hit = _header_row(t, None, RECORDS[kind].required)
+        hit = _header_row(t, None, RECORDS[named].required)
         if hit is None:
             sheets.append(str(t.sheet))
             continue
         sub = _Reading(inp, t, hit[1], hit[0], shared=reading)
-        rows += [(sub, r, kind) for r in range(hit[0] + 1, len(t.rows)) if not _is_blank(t.rows[r])]
+        rows += [(sub, r, named) for r in range(hit[0] + 1, len(t.rows)) if not _is_blank(t.rows[r])]
     reading.keep_links = "record" in columns or any(k == "document" for _, _, k in rows)
     events: list[dict[str, Any]] = []
     for rd, r, kind in rows:
@@ -301,16 +302,14 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
         raise InputError(reading.problems)
     if mapping.get("unit"):
         data["unit"] = mapping["unit"]
-    notes: list[tuple[str, str]] = []
+    notes: list[Msg] = []
     if reading.dropped_links:
-        notes.append((f"{reading.dropped_links} 行的「文件」欄未讀入:表格不含文件本身,請在 TOML/JSON 台賬中記錄文件",
-                      f"the documents column of {reading.dropped_links} rows was not read: a table holds no "
-                      "documents themselves; record documents in a TOML/JSON schedule"))
+        notes.append(Msg.of("read.links_dropped", n=reading.dropped_links))
     used = {c for cols in columns.values() for c in cols}
     unused = [_text(v) for i, v in enumerate(table.rows[header]) if i not in used and _text(v)]
     if unused:
-        notes.append(("未使用的欄: " + "、".join(unused), "columns not used: " + ", ".join(unused)))
+        notes.append(Msg.of("read.columns_unused", columns="、".join(unused)))
     if sheets:
-        notes.append(("未讀入的工作表(無表頭): " + "、".join(sheets), "sheets not read (no header): " + ", ".join(sheets)))
+        notes.append(Msg.of("read.sheets_unread", sheets="、".join(sheets)))
     return ReadResult(data=data, reader=reader, encoding=encoding, locations=reading.locations,
-                      notes=tuple(notes))
+                      messages=tuple(notes))

@@ -16,6 +16,7 @@ from typing import Any
 
 from .channels import Channel
 from .mail import EMAIL
+from ..i18n import tr
 from .render import clean, lang_of, text_of
 from .robots import DINGTALK, WEBHOOK, WECOM
 
@@ -59,7 +60,8 @@ def _deliver_console(reminder: Any, settings: Mapping[str, Any]) -> None:
     stream = sys.stderr if settings.get("stream") == "stderr" else sys.stdout
     # no escape sequence or bidi override from a plan reaches the terminal
     text = clean(text_of(reminder, lang)).replace("\n", "\n    ")
-    stream.write(f"[提醒 reminder] {text}\n")
+    prefix = tr(lang, "remind.console.prefix") if "lang" in settings and lang != "both" else "[提醒 reminder]"
+    stream.write(f"{prefix} {text}\n")
     stream.flush()
 
 

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Mapping
 from typing import Any
 
+import attrs
 import click
 
 from ..loaders import load_plan, load_schedule
@@ -94,7 +95,12 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     calendar = host.calendar(dict(config.calendar))
     p = load_plan(plan)
     s = load_schedule(schedule, p) if mapping is None else read_schedule(schedule, p, mapping=mapping).schedule
+    chosen = lang is not None
     lang = resolve(lang, plan_text=p.title)
+    if chosen:
+        # --lang or [remind] lang also writes the reminders sent: a channel without its own
+        # lang speaks the one chosen.
+        targets = [attrs.evolve(t, settings={"lang": lang, **t.settings}) for t in targets]
     from ..engine import check
 
     report = check(p, s, day, calendar=calendar)

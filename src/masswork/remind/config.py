@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, Problem, nearest
+from ..i18n import Msg, normalize
 from ..loaders import read_data
 from ..plugins import get_host
 from .builtin import REQUIRED, SECRETS, SETTINGS, URL_CHANNELS
@@ -68,7 +69,7 @@ _TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
     "bool": (bool, "true or false"),
     "list": ((list, str), "a list of strings 字符串列表"),
     "table": (dict, "a table 表"),
-    "lang": (str, '"zh", "en" or "both"'),
+    "lang": (str, '"zh-Hans", "zh-Hant", "en" (or zh_CN, zh-TW …) or "both"'),
     "stream": (str, '"stdout" or "stderr"'),
 }
 
@@ -80,7 +81,9 @@ def _check_value(kind: str, value: Any) -> bool:
     if not isinstance(value, tp):
         return False
     if kind == "lang":
-        return value in ("zh", "en", "both")
+        from ..i18n import normalize
+
+        return value == "both" or normalize(value) is not None
     if kind == "stream":
         return value in ("stdout", "stderr")
     if kind == "list" and isinstance(value, list):
@@ -106,9 +109,10 @@ def load_config(path: str | None) -> Config:
     channels_t = _table(data, "channels", file, problems)
     _unknown(remind_t, _REMIND_KEYS, ("remind",), file, problems)
     _unknown(ledger_t, _LEDGER_KEYS, ("ledger",), file, problems)
-    if "lang" in remind_t and remind_t["lang"] not in ("zh", "en"):
-        problems.append(_problem(file, ("remind", "lang"), "語言應為 zh 或 en", "lang must be zh or en",
-                                 expected='"zh" or "en"'))
+    if "lang" in remind_t and not (isinstance(remind_t["lang"], str) and normalize(remind_t["lang"])):
+        problems.append(Problem(path=("remind", "lang"), file=file,
+                                msg=Msg.of("remind.config.lang", value=repr(remind_t["lang"])),
+                                expected=Msg.of("remind.config.lang_expected")))
     if "default_recipient" in remind_t and not isinstance(remind_t["default_recipient"], str):
         problems.append(_problem(file, ("remind", "default_recipient"), "應為字符串", "must be a string"))
     if "channels" in remind_t and not _check_value("list", remind_t["channels"]):

@@ -47,8 +47,15 @@ _MAILTO = re.compile(r"(?i)\b(mailto|javascript|data|vbscript|file|tel|sms):")
 
 
 def lang_of(settings: Mapping[str, Any], default: str = "both") -> str:
+    """A channel's ``lang``: ``"both"`` (Chinese, then English), or the language a tag names
+    (``zh-Hans``, ``zh_CN``, ``zh-TW``, ``en`` …; a bare ``zh`` is Traditional); ``default``
+    when it names none."""
     lang = str(settings.get("lang", default))
-    return lang if lang in ("zh", "en", "both") else default
+    if lang == "both":
+        return lang
+    from ..i18n import normalize
+
+    return normalize(lang) or default
 
 
 def text_of(reminder: Any, lang: str) -> str:

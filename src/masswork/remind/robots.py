@@ -113,7 +113,7 @@ def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
     if settings.get("secret"):
         url = _signed_url(url, str(settings["secret"]), int(time.time() * 1000))
     mobiles = _mentions(reminder, settings)
-    title = one_line(subject_of(reminder, "zh" if lang != "en" else "en"), 200)
+    title = one_line(subject_of(reminder, "zh" if lang == "both" else lang), 200)
     paragraphs = [md_text(line.strip()) for line in clean(text_of(reminder, lang)).split("\n") if line.strip()]
     text = f"#### {md_text(title)}\n\n" + "\n\n".join(paragraphs)
     if mobiles:

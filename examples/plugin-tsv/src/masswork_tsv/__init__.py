@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from masswork import hookimpl
 from masswork.exporters import Exporter, ExportInput
+from masswork.i18n import labels
 from masswork.model import Event
 
 __all__ = ["EXPORTER", "HEADER", "STATUS_CODE", "export_tsv", "tsv_field", "masswork_register_exporters"]
@@ -85,7 +86,9 @@ def _rows(inp: ExportInput) -> Iterable[list[str]]:
 
 def export_tsv(inp: ExportInput) -> bytes:
     """The 台賬 as TSV bytes (UTF-8, LF)."""
-    header = [zh if inp.lang.startswith("zh") else en for en, zh in HEADER]
+    # Chinese names in the reader's script (Simplified folded from these by masswork).
+    header = list(labels({"zh": {en: zh for en, zh in HEADER}, "en": {en: en for en, _ in HEADER}},
+                         inp.lang).values())
     lines = ["\t".join(header)]
     lines += ["\t".join(tsv_field(c) for c in row) for row in _rows(inp)]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -123,6 +123,12 @@ def build_checklist(inp: ExportInput) -> Document:
         heading = doc.add_heading(clean(name), level=1)
         heading.paragraph_format.keep_with_next = True
         _table(doc, rows, inp.lang)
+    # The signature line never stands alone on the last page: the last row keeps with it
+    # (Word and LibreOffice keep a table row with the next paragraph when every paragraph
+    # in the row is "keep with next").
+    for cell in doc.tables[-1].rows[-1].cells if doc.tables else ():
+        for para in cell.paragraphs:
+            para.paragraph_format.keep_with_next = True
     sign = doc.add_paragraph(t("核對人(簽字):＿＿＿＿＿＿    核對日期:　　年　　月　　日",
                                "Checked by: ____________    Date: ____-__-__"))
     sign.paragraph_format.space_before = Pt(18)

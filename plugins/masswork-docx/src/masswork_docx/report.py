@@ -37,6 +37,7 @@ from masswork.checklist import rule_title
 from masswork.i18n import is_chinese, normalize, pair_text
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
+from masswork.shortfalls import SELF_DESCRIBED
 
 from .fonts import apply_fonts
 from .text import clean
@@ -107,10 +108,21 @@ def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) 
         gap = max(s.need - s.have, 0)
         return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
                                f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
-    said = s.text(lang)  # from the shortfall's code, in lang; the old free text only without one
+    said = shortfall_words(s, lang)
+    if said and s.code in SELF_DESCRIBED:
+        return clean(said)
     if said:
         return f"{who}:{clean(said)}" if is_chinese(lang) else f"{who}: {clean(said)}"
     return who
+
+
+def shortfall_words(s: Shortfall, lang: str) -> str:
+    """What a shortfall says is missing, in ``lang``: rendered from its code where it has
+    one. A detail without a code is the kind's own free text, in no one language, so it
+    is shown only where it holds no words (a count, a span of dates)."""
+    if s.code:
+        return s.text(lang)
+    return s.detail if s.detail and not any(ch.isalpha() for ch in s.detail) else ""
 
 
 def _status(status: Status, lang: str) -> str:

@@ -49,7 +49,9 @@ td.box { text-align: center; font-size: 13pt; }
 .title { font-weight: bold; }
 .s-met { background: #e2f0d9; } .s-unmet, .s-overdue { background: #f8d7da; }
 .s-open { background: #fff2cc; } .s-waived { background: #e7e6e6; }
-p.sign { margin-top: 24pt; break-inside: avoid; }
+p.sign { margin: 18pt 0 0; }
+tbody.end { break-inside: avoid; page-break-inside: avoid; }
+tr.sign td { border: none; padding: 0; }
 col.c-box { width: 4%; } col.c-clause { width: 8%; } col.c-req { width: 31%; }
 col.c-when { width: 17%; } col.c-who { width: 14%; } col.c-people { width: 16%; }
 col.c-status { width: 10%; }
@@ -112,14 +114,22 @@ def render_checklist(inp: ExportInput) -> str:
         by_phase.setdefault(item.phase, []).append(item)
     head = "".join(f"<th>{esc(t(z, e))}</th>" for z, e in zip(HEADERS["zh"], HEADERS["en"]))
     cols = "".join(f'<col class="{c}">' for c in _COLS)
-    sections = []
-    for phase, rows in by_phase.items():
-        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
-        body = "\n".join(_row(r, lang) for r in rows)
-        sections.append(f'<section><h2>{esc(name)}</h2>\n<table><colgroup>{cols}</colgroup>'
-                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}\n</tbody></table></section>")
     sign = t("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日",
              "Checked by: ____________    Date: ____-__-__")
+    sections = []
+    for n, (phase, rows) in enumerate(by_phase.items(), start=1):
+        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
+        last = n == len(by_phase)
+        body = "\n".join(_row(r, lang) for r in (rows[:-1] if last else rows))
+        # The signature goes in the last table with its last row, in one row group that is
+        # not split: Chromium does not keep a paragraph after a table with the table's end,
+        # and a signature alone on the last page is what a clerk must not get.
+        end = (f'\n</tbody><tbody class="end">\n{_row(rows[-1], lang)}\n<tr class="sign"><td colspan="7">'
+               f'<p class="sign">{esc(sign)}</p></td></tr>' if last else "")
+        sections.append(f'<section><h2>{esc(name)}</h2>\n<table><colgroup>{cols}</colgroup>'
+                        f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}{end}\n</tbody></table></section>")
+    if not sections:
+        sections.append(f'<p class="sign">{esc(sign)}</p>')
     html_lang = lang
     return (
         f'<!DOCTYPE html>\n<html lang="{html_lang}">\n<head>\n<meta charset="utf-8">\n'
@@ -128,7 +138,7 @@ def render_checklist(inp: ExportInput) -> str:
         f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<h1>{esc(title)}</h1>\n<p class=\"meta\">{esc('　'.join(meta))}</p>\n"
         + "\n".join(sections)
-        + f'\n<p class="sign">{esc(sign)}</p>\n</body>\n</html>\n'
+        + "\n</body>\n</html>\n"
     )
 
 

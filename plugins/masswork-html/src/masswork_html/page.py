@@ -12,6 +12,7 @@ from masswork.exporters import ExportInput
 from masswork.i18n import is_chinese, labels, normalize
 from masswork.model import Event, EventStatus, Plan
 from masswork.report import Finding, Status
+from masswork.shortfalls import SELF_DESCRIBED
 
 from .text import clean, esc
 from .timeline import PHASE_COLOURS, STATUS_COLOURS, Labels, timeline_svg
@@ -258,7 +259,7 @@ def _finding_row(f: Finding, L: Labels, index: dict[str, int]) -> str:
     if f.shortfall:
         items = []
         for sf in f.shortfall[:30]:
-            bits = [L.names.get(sf.subject, sf.name or sf.subject)]
+            bits = [] if sf.code in SELF_DESCRIBED else [L.names.get(sf.subject, sf.name or sf.subject)]
             if sf.need is not None:
                 bits.append(f"{w['need']} {sf.need:g}")
             if sf.have is not None:

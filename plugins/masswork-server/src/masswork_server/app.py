@@ -90,7 +90,7 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
 
     def endpoint(handler: Handler, *, need_schedule: bool = True) -> Callable[[Request], Awaitable[Response]]:
         async def run(request: Request) -> Response:
-            lang = "zh"
+            lang = message_lang(None)
             try:
                 body = await read_body(request, max_body)
                 inputs = await parse_inputs(request, body, need_schedule=need_schedule)

@@ -20,9 +20,12 @@ from masswork.model import Plan, Schedule
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
 
-__all__ = ["Inputs", "BodyTooLarge", "read_body", "parse_inputs", "LANGS", "message_lang"]
+__all__ = ["Inputs", "BodyTooLarge", "read_body", "parse_inputs", "LANGS", "message_lang", "plan_lang"]
 
-LANGS = ("zh", "en", "zh-Hant", "zh-Hans")
+LANGS = ("zh-Hans", "zh-Hant", "en", "zh", "zh-CN", "zh_CN", "zh-SG", "zh-TW", "zh_TW", "zh-HK", "zh_HK", "zh-MO",
+         "en-US", "en_US", "en-GB")
+"""Spellings of ``lang`` the OpenAPI document lists; any tag :func:`masswork.i18n.normalize`
+reads is taken, as ``masswork check --lang`` takes it."""
 _MAX_PARTS = 8
 
 
@@ -34,10 +37,23 @@ class BodyTooLarge(Exception):
         self.limit = limit
 
 
-def message_lang(lang: str) -> str:
-    """The library's message language for a request's ``lang`` (``zh-Hant``/``zh-Hans``
-    read Chinese)."""
-    return "en" if lang == "en" else "zh"
+def message_lang(lang: str | None) -> str:
+    """The message language for a request's ``lang``: ``zh-Hans``, ``zh-Hant`` or ``en``,
+    from any spelling ``--lang`` takes (``zh`` is Traditional, as on the command line)."""
+    from masswork.i18n import DEFAULT_LANG, normalize
+
+    return normalize(lang) or DEFAULT_LANG
+
+
+def plan_lang(lang: str | None, plan: Plan) -> str:
+    """The language a request is answered in: its ``lang``, else the plan's own script —
+    what ``masswork check`` speaks without ``--lang`` (the server's own locale does not
+    decide for its callers)."""
+    from masswork.i18n import resolve
+
+    if lang:
+        return message_lang(lang)
+    return resolve(None, plan_text=plan.title + "".join(r.quote for r in plan.requirements[:20]), env={})
 
 
 @attrs.frozen
@@ -80,12 +96,16 @@ def _as_of(value: Any) -> dt.date | None:
     raise _bad(f"不是有效的日期: {value!r}", f"not a valid date: {value!r}", ("as_of",), "YYYY-MM-DD")
 
 
-def _lang(value: Any) -> str:
+def _lang(value: Any) -> str | None:
+    from masswork.i18n import normalize
+
     if value in (None, ""):
-        return "zh"
-    if value not in LANGS:
-        raise _bad(f"不支持的語言 {value!r}", f"unsupported language {value!r}", ("lang",), " | ".join(LANGS))
-    return str(value)
+        return None
+    lang = normalize(value) if isinstance(value, str) else None
+    if lang is None:
+        raise _bad(f"不支持的語言 {value!r}", f"unsupported language {value!r}", ("lang",),
+                   "zh-Hans, zh-Hant, en (also " + ", ".join(LANGS[3:]) + ")")
+    return lang
 
 
 async def parse_inputs(request: Request, body: bytes, *, need_schedule: bool = True) -> Inputs:
@@ -106,7 +126,7 @@ async def parse_inputs(request: Request, body: bytes, *, need_schedule: bool = T
         raise _bad(f"未知的鍵 {unknown[0]!r}", f"unknown key {unknown[0]!r}", (str(unknown[0]),),
                    "plan, schedule, as_of, lang, mapping")
     lang = _lang(data.get("lang"))
-    request.state.lang = lang  # for the messages of any error below
+    request.state.lang = message_lang(lang)  # for the messages of any error below
     as_of = _as_of(data.get("as_of"))
     plan_data = data.get("plan")
     if not isinstance(plan_data, Mapping):
@@ -123,7 +143,7 @@ async def parse_inputs(request: Request, body: bytes, *, need_schedule: bool = T
                        "the schedule as a JSON object (masswork schema schedule)")
         mapping = data.get("mapping")
         schedule = schedule_for(plan, sched_data, mapping=mapping if isinstance(mapping, Mapping) else None)
-    return Inputs(plan, schedule, as_of, lang)
+    return Inputs(plan, schedule, as_of, plan_lang(lang, plan))
 
 
 async def _multipart(request: Request, need_schedule: bool) -> Inputs:
@@ -135,7 +155,7 @@ async def _multipart(request: Request, need_schedule: bool) -> Inputs:
             raise _bad(f"未知的欄位 {unknown[0]!r}", f"unknown form field {unknown[0]!r}", (unknown[0],),
                        "plan, schedule, as_of, lang, mapping")
         lang = _lang(fields.get("lang"))
-        request.state.lang = lang
+        request.state.lang = message_lang(lang)
         as_of = _as_of(fields.get("as_of"))
         plan_part = fields.get("plan")
         if not isinstance(plan_part, UploadFile):
@@ -159,7 +179,7 @@ async def _multipart(request: Request, need_schedule: bool) -> Inputs:
                 mapping = parse_data(decode(raw, name).text, "json" if looks_like_json(raw) else "toml", name)
             schedule = schedule_for(plan, await sched_part.read(), name=_filename(sched_part, "schedule"),
                                     mapping=mapping, plan_label=_filename(plan_part, "plan"))
-        return Inputs(plan, schedule, as_of, lang)
+        return Inputs(plan, schedule, as_of, plan_lang(lang, plan))
     finally:
         await form.close()
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .inputs import LANGS
+
 __all__ = ["openapi_document"]
 
 
@@ -44,8 +46,10 @@ def openapi_document(*, bearer: bool = False) -> dict[str, Any]:
     from masswork.schema import SCHEMAS
 
     ref = {name: {"$ref": f"#/components/schemas/{name}"} for name in ("Plan", "Schedule", "Report", "Error")}
-    langs = {"type": "string", "enum": ["zh", "en", "zh-Hant", "zh-Hans"], "default": "zh",
-             "description": "Language of messages."}
+    langs = {"type": "string", "examples": list(LANGS),
+             "description": "Language of messages: zh-Hans (Simplified), zh-Hant (Traditional) or en, in any "
+                            "spelling `masswork check --lang` takes (zh_CN, zh-TW, en_US …; zh is Traditional). "
+                            "Default: the plan's own script."}
     as_of = {"type": ["string", "null"], "format": "date",
              "description": "Judge progress on this day (YYYY-MM-DD); null judges the whole schedule."}
     json_body = {"type": "object", "additionalProperties": False, "required": ["plan", "schedule"],

@@ -1,5 +1,6 @@
 """masswork-xlsx: the ``xlsx`` export format — the ledger workbook a unit hands to its
-supervision group (台賬, 檢查結果, 個人定額) — and the ``xlsx`` schedule reader, so that
+supervision group (台賬, 檢查結果, 個人定額, and a sheet for each other kind of record the
+schedule holds: 文件, 報送, 審批, 通知, 豁免, 確認, 時段) — and the ``xlsx`` schedule reader, so that
 ``masswork check PLAN 台賬.xlsx`` reads that workbook, or a unit's own, back.
 
 ``masswork export PLAN SCHEDULE --format xlsx -o 台賬.xlsx [--as-of DATE] [--lang zh|en]``
@@ -39,8 +40,9 @@ EXPORTER = Exporter(
     name="xlsx",
     suffix=".xlsx",
     export=export_xlsx,
-    description="台賬工作簿(Excel:台賬、檢查結果、個人定額)",
-    description_en="ledger workbook (Excel: ledger, findings, per-person quotas)",
+    description="台賬工作簿(Excel:台賬、檢查結果、個人定額,及文件、報送、審批、豁免等記錄)",
+    description_en="ledger workbook (Excel: ledger, findings, per-person quotas, and the other records: "
+                   "documents, submissions, approvals, waivers …)",
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )

@@ -1,4 +1,6 @@
-"""The workbook: three sheets built from an :class:`~masswork.exporters.ExportInput`.
+"""The workbook: three sheets built from an :class:`~masswork.exporters.ExportInput`, and
+one for each other kind of record the schedule holds (:mod:`masswork.readers.records`), so
+that the workbook reads back to the whole schedule.
 
 * 台賬 / Ledger — one row per schedule event, in time order (the columns of
   :data:`masswork.builtin.exporters.LEDGER_HEADER`);

@@ -53,9 +53,10 @@ RECURRING_ROWS = rows("recurring", (
 QUANTITY_ROWS = rows("quantity", (
     (rf"(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)", "N個學時"),
     (rf"(?:不少于|不低于|至少|累计)[^,;。]{{0,6}}?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>天|小时|学时|%|课时)", "不少於12天, 不低於90%"),
-    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|过半", "ratios 90%, 半數以上 (not of attendance: 到會率 is attendance)"),
+    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|(?<!超)过半", "ratios 90%, 半數以上 (not of attendance: 到會率 is attendance)"),
     (rf"每天[^,;。]{{0,6}}?(?P<k>{NUMBER}|半)个?(?P<u>小时)", "每天…一小時"),
-))
+), unless=r"每次[^,;。]{0,12}?(?:不少于|不得少于|至少|不低于|不超过|不得超过|控制在)[^,;。学课]{0,6}(?:小时|天|分钟)")
+"""(每次…不少於2小時 is each session's length, a duration: no quantity.)"""
 
 _SHARE = r"\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百]+|半数|三分之二|四分之三|过半数?"
 ATTENDANCE_ROWS = rows("attendance", (

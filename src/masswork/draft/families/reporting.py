@@ -8,6 +8,7 @@ import re
 from ...periods import PhraseError, parse_offset
 from ..text import fold
 from .base import CN, Hit, Params, Statement, number, rows
+from ..recognise import Ref
 from .words import activity, document, heading_activity, parties, placeholder
 
 __all__ = ["ROWS", "build"]
@@ -18,14 +19,21 @@ REPORT_ROWS = rows("report", (
     (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
     (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
     (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
+    (r"(?:^|[,;])(?:并|再|要|须|及时)?报(?=[^,;。审]{1,12}?(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|指导组|党工委|上级)(?:[,;。]|$))",
+     "…,報縣委組織部"),
 ), unless=r"报告会(?!议)|辅导报告|作报告|宣讲报告")
 
 NOTICE_ROWS = rows("notice", (
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))?[^,;。]{{0,12}}?(?:下发|发出|发布|印发)?(?:通知|告知|预告|公布|发布|发放)",
      "提前15天下發通知"),
-    (r"(?:事先|预先|会前|提前)[^,;。]{0,16}?(?:告知|通知|发给|送达)", "事先把會議安排告知每一位參會人員"),
+    (rf"(?:事先|预先|会前|提前)(?P<lead3>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))?[^,;。]{{0,16}}?"
+     r"(?:告知|通知|发给|送达|发放)", "事先把會議安排告知每一位參會人員, 會前3天將材料送達"),
     (rf"前(?P<lead2>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:左右)?[^。]{{0,24}}?(?:告知|通知|发给|送达)",
      "每次學習前1周左右…通知到參會人員"),
+    (rf"(?P<lead5>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))(?:之前|以前|前)[^,;。]{{0,20}}?(?:告知|通知|发给|送达|发放)",
+     "會議召開3天前將議題通知與會人員"),
+    (rf"通知[^,;。]{{0,6}}?提前(?P<lead4>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日))[^,;。]{{0,6}}?(?:下发|发出|印发|发放|送达|发到)",
+     "會議通知提前3天下發"),
     (r"预告|公告栏|公开栏|张贴|通知到|书面通知", "預告, 公開欄, 通知到"),
 ))
 
@@ -33,7 +41,7 @@ _PERIOD = r"(?P<unit>周|月|季度|季|年|半年)"
 RECURRING_REPORT_ROWS = rows("recurring", (
     (rf"每{_PERIOD}(?:的)?(?P<day>\d{{1,2}}|[{CN}]{{1,3}})[日号](?:前|之前|以前)[^,;。]{{0,12}}?"
      r"(?P<verb>报送|上报|报告|提交|报)", "每月5日前報送上月…: due by that day of the next period"),
-    (rf"每{_PERIOD}[^,;。]{{0,14}}?(?P<verb>报送|上报|提交|汇报)(?:一次|1次)?", "每季度向X報送一次…"),
+    (rf"每{_PERIOD}[^,;。]{{0,14}}?(?P<verb>报送|上报|提交|汇报|报告)(?!会)(?:一次|1次)?", "每季度向X報送一次…"),
 ))
 
 ROWS = RECURRING_REPORT_ROWS + REPORT_ROWS + NOTICE_ROWS
@@ -47,22 +55,46 @@ _BODYISH = re.compile(r"(?:部门|单位|党委|党组|组织部|纪委|办公�
 _CHANNEL = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:公开栏|公告栏|公众号|网站|短信|微信群|平台)")
 
 
+def _bodies_after(st: Statement, a: int) -> list[Ref]:
+    """The body right after a bare 報 (``…,報市委組織部``): a lexicon body, else its words."""
+    m = re.match(r"([^,;:。]{2,16}?)(?:审核|审阅|审批|备案|[,;:。]|$)", st.f[a:])
+    if m is None or not _BODYISH.search(m.group(1)):
+        return []
+    a0, a1 = a + m.start(1), a + m.end(1)
+    known = [t for t in st.terms("role", "body") if a0 <= t.start and t.end <= a1]
+    if known and known[0].start == a0 and known[0].end == a1:
+        t = known[0].term
+        return [Ref(t.id, t.category, t.id, t.name_en, True)]
+    return [placeholder(st.words(a0, a1), "body")]
+
+
+def _plain_party(r: Ref) -> Ref:
+    """``向黨委書面報告`` reports to 黨委: 書面 / 口頭 say how, not to whom."""
+    if r.known:
+        return r
+    name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
+    name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
+    return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
+
+
 def _recurring_report(st: Statement, hit: Hit) -> Params | None:
     """``各支部每月5日前報送上月工作情況``: one submission every period, due by that day of
     the next (``due_day``)."""
     m = hit.match
     what = _WHAT.search(st.f, m.start("verb"))
-    doc = document(st, m.start("verb"))
+    doc = document(st, m.end("verb"))
     if doc is None and what is not None:
-        words = re.sub(r"^(?:上|本)(?:月|季度|季|年|周)(?:度)?(?:的)?", "", st.words(what.start(1), what.end(1)))
+        words = re.sub(r"^(?:一次|1次)?(?:上|本)?(?:月|季度|季|年|周)?(?:度)?(?:的)?", "",
+                       st.words(what.start(1), what.end(1)))
         if len(words) >= 2 and not _BODYISH.search(fold(words)):
             doc = placeholder(words, "document")
+    doc = doc or document(st)
     if doc is None:
         doc = placeholder("報告", "document")
     p: Params = {"document": doc, "action": "submitted", "every": _EVERY[m.group("unit")], "min": 1}
     to = parties(st)
     if to:
-        p["party"] = to[0]
+        p["party"] = _plain_party(to[0])
     day = m.groupdict().get("day")
     if day:
         n = number(day)
@@ -77,11 +109,16 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "recurring":
         return _recurring_report(st, hit)
     if hit.kind == "report":
+        if m.start() == 0 and m.group(0) in ("报告", "汇报"):
+            return None  # 「報告經黨組會議研究通過後」: the report is the statement's subject
         doc = document(st, 0, m.start()) or document(st)
         if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
             doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
+        if doc is not None and not doc.known:
+            name = re.sub(r"^(?:形成|撰写|撰寫|写出|寫出|起草|制定|写好|寫好)", "", doc.name)
+            doc = placeholder(name, "document") if len(name) >= 2 and name != doc.name else doc
         if doc is None:
-            after = re.match(r"(?:给|至|到)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
+            after = re.match(r"(?:给|至|到)?(?:一次|1次)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
             if after and not _BODYISH.search(after.group(1)):
                 doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
         if doc is None:
@@ -93,7 +130,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             else:
                 return None
         p: Params = {"document": doc}
-        to = parties(st)
+        to = _bodies_after(st, m.end()) if m.group(0).lstrip(",;").endswith("报") else []
+        to = to or parties(st)
         if not to:
             obj = _OBJECT.search(st.f, m.start())
             if obj and _BODYISH.search(obj.group(1)):
@@ -102,15 +140,23 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 to = [placeholder("上級", "body")]
             else:
                 return None
-        p["to"] = to
+        p["to"] = [_plain_party(t) for t in to]
         return p
     act = activity(st) or heading_activity(st)
+    if act is not None and not act.known:
+        name = re.sub(rf"^会[前后](?:(?:\d+|[{CN}]+)个?(?:天|周|日))?(?:将|把)?", "", act.name)
+        name = re.sub(r"^.*(?:栏|欄|公布|發布|发布|公佈)", "", name)  # 「公開欄公布活動」: the activity announced
+        if re.search(r"\d|将|將|把", name):  # 「3天前將會議議題通知與會」: the meeting in it
+            meeting = re.search(r"会议|會議|[\u4e00-\u9fff]{0,4}(?:生活会|生活會|大会|大會)", name)
+            name = meeting.group(0) if meeting else name
+        act = placeholder(name, "activity") if len(name) >= 2 else act
     if act is None and st.before:
         act = activity(Statement(st.clause, st.before, st.before, st.line))
     if act is None:
         return None
     p = {"activity": act}
-    lead = m.groupdict().get("lead") or m.groupdict().get("lead2")
+    g = m.groupdict()
+    lead = g.get("lead") or g.get("lead2") or g.get("lead3") or g.get("lead4") or g.get("lead5")
     if lead:
         w = "提前" + lead.replace("两", "二")
         try:
@@ -118,9 +164,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             p["lead"] = w
         except (PhraseError, ValueError):
             pass
-    ch = [placeholder(st.text[x.start():x.end()], "group") for x in _CHANNEL.finditer(st.f)]
+    ch = [placeholder(re.sub(r"^(?:要|通过|通過|在|利用|依托|依託)+", "", st.text[x.start():x.end()]), "group")
+          for x in _CHANNEL.finditer(st.f)]
     if not ch:
-        word = re.search(r"通知|公示|预告|公告|告知|公布|发布", st.f)
+        word = re.search(r"通知|公示|预告|公告|告知|公布|发布|送达|发给|发放", st.f)
         if word is None:
             return None
         ch = [placeholder(st.text[word.start():word.end()], "group")]

@@ -6,21 +6,25 @@ from __future__ import annotations
 
 import re
 
+from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, parties, party, placeholder
 
-__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order"]
+__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order", "gate_before"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
+_WITHIN = rf"(?P<within>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|个月)(?:内|以内|之内))?"
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
-     r"(?:之后|以后|后)[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後"),
+     rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (r"(?P<anchor>会)(?P<rel>前|后)[,]", "會前 / 會後: before / after the meeting"),
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
+     "after X ends: 待個人自學結束後,再…"),
+    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}[,]", "會前 / 會後 / 會後一週內: before / after the meeting"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
@@ -34,7 +38,7 @@ ORDER_ROWS = rows("order", (
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
-    (r"(?:审核|审阅|审定|审查|批准|同意|把关)(?:通过)?(?:后|以后|之后)", "approved, then: 審閱同意後, 審核通過後"),
+    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论)(?:通过)?(?:后|以后|之后)", "approved, then: 審閱同意後, 審核通過後, 研究通過後"),
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
     (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查)", "須經X同意"),
@@ -59,9 +63,16 @@ _DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
 
 
 def _deed(st: Statement, a: int) -> Ref | None:
-    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words."""
+    """What the statement says to do after ``a`` (``…要廣泛聽取群眾意見``), in its words;
+    right after an order word that took the 要 (``X形成後,要在一周內向群眾公布``), the words
+    up to the next comma, without a time limit (在一週內) before them."""
     m = _DEED.search(st.f, a)
-    return placeholder(st.words(m.start(1), m.end(1)), "activity") if m else None
+    if m:
+        return placeholder(st.words(m.start(1), m.end(1)), "activity")
+    rest = re.match(r"(?:在[^,;:。]{1,8}?内)?([^,;:。]{3,12})", st.f[a:])
+    if rest and re.search(r"[\u4e00-\u9fff]{2}", rest.group(1)):
+        return placeholder(st.words(a + rest.start(1), a + rest.end(1)), "activity")
+    return None
 
 
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
@@ -83,11 +94,20 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
     act = activity(st, a)
     doc = document(st, a)
-    if act is not None and doc is not None and not act.known and fold(act.name) in fold(doc.name):
+    if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
+        doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
+    named_in_doc = (act is not None and doc is not None and fold(act.name) in fold(doc.name)
+                    and not re.match(r"召开|开展|组织|举办|进行", fold(doc.name)))
+    if doc is not None and not doc.known:
+        verb = _DOC_VERB.match(fold(doc.name))
+        if verb and len(doc.name) - verb.end() >= 2:
+            doc = placeholder(doc.name[verb.end():], "document")  # 整理會議記錄 → 會議記錄
+    if named_in_doc:
         return doc
     return act or doc
 
 
+_DOC_VERB = re.compile(r"整理|填写|撰写|形成|提交|报送|起草|制定|写出|写好|修改|完善")
 _ADVANCE = re.compile(r"(?:下发|发出|印发|发放|报送|上报|提交|报告|汇报|通知|告知)")
 
 
@@ -110,15 +130,21 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     if after is not None:
         return after
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
+    named = activity(st)
+    if named is not None and fold(named.name) in fold(doc.name):
+        named = None
+    bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
+    if named is not None and (verb is None or bare):
+        return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
     if verb is not None:
         return placeholder(st.words(after_at + verb.start(), after_at + verb.end()), "activity")
-    after = activity(st)
-    if after is not None and fold(after.name) not in fold(doc.name):
-        return after
     if st.before:
-        prev = activity(Statement(st.clause, st.before, st.before, st.line))
-        if prev is not None:
-            return prev
+        before = Statement(st.clause, st.before, st.before, st.line)
+        prev = activity(before)
+        doc_before = document(before)
+        if prev is not None and not (not prev.known and doc_before is not None
+                                     and fold(prev.name) in fold(doc_before.name)):
+            return prev  # (not 對照檢查 cut out of the 對照檢查材料 the statement before names)
     head = heading_activity(st)
     if head is not None:
         return head
@@ -131,22 +157,62 @@ _ADVERB = re.compile(r"(?:认真|严格|从严|共同|统一|集体)$")
 
 
 def _unadorned(r: Ref) -> Ref:
-    """``督導組認真(審查)`` names 督導組: the adverb before the verb is not the body's."""
+    """``督導組認真(審查)`` names 督導組, ``(報)經黨委`` 黨委: the adverb before the verb and
+    the 經 after 報 are not the body's."""
     if r.known:
         return r
-    f = fold(r.name)
-    cut = _ADVERB.search(f)
-    return placeholder(r.name[:cut.start()], r.category) if cut and cut.start() >= 2 else r
+    lead = re.match(r"(?:告)?经", fold(r.name))  # (報)告經黨組會議 → 黨組會議
+    name = r.name[lead.end():] if lead and len(r.name) - lead.end() >= 2 else r.name
+    cut = _ADVERB.search(fold(name))
+    if cut and cut.start() >= 2:
+        name = name[:cut.start()]
+    return placeholder(name, r.category) if name != r.name else r
 
 
-def _gate(st: Statement, hit: Hit) -> Params | None:
+def gate_before(st: Statement, topic: Ref) -> Params | None:
+    """A gate that names nothing waiting for it (``材料…黨委要從嚴審閱``, ``確需請假的,須經
+    組長同意`` alone) waits for the event the plan is about (``topic``: the first meeting the
+    article names)."""
+    for row in GATE_ROWS:
+        m = row.pattern.search(st.f)
+        if m is None:
+            continue
+        params = _gate(st, Hit(row, m), topic)
+        if params is not None:
+            return params
+    return None
+
+
+_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格)?"
+                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议)")
+
+
+def _approver(st: Statement) -> list[Ref]:
+    """Who approves in ``經X審核 / 經X討論通過``: X (a lexicon role or body, else its words)."""
+    m = _APPROVER.search(st.f)
+    if m is None:
+        return []
+    a0, a1 = m.start("x"), m.end("x")
+    out = []
+    for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
+        i0, i1 = a0 + item.start(), a0 + item.end()
+        known = [t for t in st.terms("role", "body") if t.start == i0 and t.end == i1]
+        if known:
+            t = known[0].term
+            out.append(Ref(t.id, t.category, t.id, t.name_en, True))
+        elif i1 - i0 >= 2:
+            out.append(_unadorned(placeholder(st.words(i0, i1), "body")))
+    return out
+
+
+def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if g.get("cond"):
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
     else:
         doc = document(st, 0, m.start()) or document(st)
-    by = [_unadorned(r) for r in parties(st)]
+    by = _approver(st) or [_unadorned(r) for r in parties(st)]
     if not by and g.get("with"):
         a0, a1 = m.start("with"), m.end("with")
         by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
@@ -166,7 +232,7 @@ def _gate(st: Statement, hit: Hit) -> Params | None:
             by = [_unadorned(who)]
     if not by:
         return None
-    after = _gated_step(st, doc, m.end())
+    after = _gated_step(st, doc, m.end()) or topic
     if after is None:
         return None
     return {"document": doc, "approved_by": by, "before_activity": after}
@@ -233,6 +299,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         lead = _lead(m.group("lead"))
         if lead:
             p["lead"] = lead
+    elif g.get("within") and rel == "after":
+        try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
+            parse_offset("后" + m.group("within"))
+            p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(m.start("within"), m.end("within"))
+        except (PhraseError, ValueError):
+            pass
     return p
 
 

@@ -113,7 +113,12 @@ def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for dm in _DOC.finditer(st.f, a, end):
         g = 1 if dm.group(1) else 2
         words = st.text[dm.start(g):dm.end(g)]
-        cut = max(words.rfind(c) for c in "、的和及与要在将把对写好出订立")
+        # cut in folded words (將/對/寫 are 将/对/写), before the document word (紀要's 要)
+        head = st.f[dm.start(g):dm.end(g)]
+        if g == 2:
+            tail = re.search(rf"{_DOC_TAIL}$", head)
+            head = head[:tail.start()] if tail else head
+        cut = max(head.rfind(c) for c in "、的和及与要在将把对写好出订立")
         words = _clean(words[cut + 1:])
         if len(words) >= 2:
             return placeholder(words, "document")

@@ -73,3 +73,5 @@ class ArticleReading:
     next_phase: str | None = None
     phases_overlap: bool = False
     people: dict[str, tuple[str, tuple[str, ...]]] = attrs.field(factory=dict)
+    phase_windows: dict[str, tuple[str, str]] = attrs.field(factory=dict)
+    """Phase id → (start, end) phrases the text gives it (``整改提高階段(9月13日至10月16日)``)."""

@@ -1,0 +1,198 @@
+"""The plan checked before anything is evaluated: duplicate ids, unknown references,
+phrases that do not parse, windows that cannot be met, cycles in the order of things. Every
+problem is collected, then raised together as one :class:`~masswork.errors.PlanError`, so a
+user mends a file in one pass."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..errors import PlanError, nearest
+from ..model import Plan
+from ..periods import Window
+from .cycles import find_cycle
+from .refs import NAMESPACES, UNIT, Checker, param_refs
+
+if TYPE_CHECKING:
+    from ..kinds.base import KindRegistry
+
+__all__ = ["validate_plan"]
+
+
+def _campaign(plan: Plan, c: Checker) -> Window:
+    start = c.phrase(("start",), plan.start, "when") if plan.start else None
+    end = c.phrase(("end",), plan.end, "when") if plan.end else None
+    first, last = (start.start if start else None), (end.end if end else None)
+    if first and last and first > last:
+        c.add(("end",), "活動結束早於開始", "the campaign ends before it starts")
+        return Window(first, None)  # keep checking the rest against the start alone
+    return Window(first, last)
+
+
+def _overlap(a: Window, b: Window) -> bool:
+    return ((a.end is None or b.start is None or a.end >= b.start)
+            and (b.end is None or a.start is None or b.end >= a.start))
+
+
+def _empty_unit(c: Checker, plan: Plan, path: tuple[str | int, ...], unit: str) -> None:
+    """A body or role named in ``for_each`` that stands for nobody: every rule over it would
+    be met (or unmet) vacuously, so the plan is wrong."""
+    body = next((b for b in plan.bodies if b.id == unit), None)
+    if body is not None:
+        children = [b for b in plan.bodies if b.parent == unit]
+        if not children and not body.everyone():
+            c.add(path, f"單位 {unit!r} 既無下級機構也無成員", f"unit {unit!r} has neither sub-bodies nor members",
+                  expected="members, posts, or bodies whose parent it is")
+        for child in children:
+            if not child.everyone():
+                c.add(path, f"單位 {unit!r} 的下級機構 {child.id!r} 沒有成員", f"{unit!r}: sub-body {child.id!r} has no members",
+                      expected="members or posts for every unit")
+    elif unit in {r.id for r in plan.roles} and not plan.holders(unit):
+        c.add(path, f"沒有人擔任 {unit!r}", f"no one holds {unit!r}", expected="a role with holders on the roster")
+
+
+def _unit_placeholder(c: Checker, plan: Plan, for_each: tuple[str, ...], path: tuple[str | int, ...],
+                      value: str) -> None:
+    """``"{unit}"`` / ``"{unit}/post"`` is only meaningful in a ``for_each`` rule, and a post
+    only when every unit is a body that has it."""
+    if not for_each:
+        c.add(path, f"{value!r} 只能用於帶 for_each 的要求", f"{value!r} is only meaningful in a rule with for_each",
+              expected="for_each = [\"機關黨委\"] (the units {unit} stands for)")
+        return
+    if "/" not in value:
+        return
+    post = value.partition("/")[2]
+    bodies = {b.id: b for b in plan.bodies}
+    for u in for_each:
+        children = [b for b in plan.bodies if b.parent == u]
+        targets = children or ([bodies[u]] if u in bodies else [])
+        if not targets:
+            c.add(path, f"{value!r}:單位 {u!r} 不是機構,沒有職務", f"{value!r}: unit {u!r} is not a body and has no posts",
+                  expected="for_each naming bodies with posts")
+        for b in targets:
+            if post not in b.posts:
+                c.add(path, f"{value!r}:機構 {b.id!r} 沒有職務 {post!r}", f"{value!r}: body {b.id!r} has no post {post!r}",
+                      expected="every unit's posts to include it", hint=nearest(post, b.posts))
+
+
+def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | None = None) -> None:
+    """Raise :class:`PlanError` listing every inconsistency of ``plan``; return quietly when
+    there is none."""
+    if kinds is None:
+        from ..plugins import get_kinds
+
+        kinds = get_kinds()
+    c = Checker(plan, file)
+    seen: dict[str, str] = {}
+    for ns in NAMESPACES:
+        for i, item in enumerate(getattr(plan, ns)):
+            if item.id in seen:
+                c.add((ns, i, "id"), f"重複的 id {item.id!r}(已用於 {seen[item.id]})",
+                      f"duplicate id {item.id!r} (already used in {seen[item.id]})",
+                      expected="ids unique across roles, people, bodies, sections, groups, "
+                               "activities, documents and phases")
+            seen.setdefault(item.id, ns)
+    campaign = _campaign(plan, c)
+    if plan.start and plan.end:
+        c.campaign = campaign
+    for i, p in enumerate(plan.people):
+        for j, r in enumerate(p.roles):
+            c.ref(("people", i, "roles", j), r, "role")
+        if p.section:
+            c.ref(("people", i, "section"), p.section, "section")
+        for j, s in enumerate(p.oversees):
+            c.ref(("people", i, "oversees", j), s, "section")
+    for i, role in enumerate(plan.roles):
+        for j, r in enumerate(role.includes):
+            c.ref(("roles", i, "includes", j), r, "role")
+    cyc = find_cycle((r.id, inc) for r in plan.roles for inc in r.includes)
+    if cyc:
+        c.add(("roles",), "角色包含關係成環: " + " → ".join(cyc), "roles include each other in a cycle: " + " → ".join(cyc))
+    for i, b in enumerate(plan.bodies):
+        for j, m in enumerate(b.members):
+            c.ref(("bodies", i, "members", j), m, "person")
+        if b.parent:
+            c.ref(("bodies", i, "parent"), b.parent, "body")
+        for post, holders in b.posts.items():
+            for j, m in enumerate(holders):
+                c.ref(("bodies", i, "posts", post, j), m, "person")
+    cyc = find_cycle((b.id, b.parent) for b in plan.bodies if b.parent)
+    if cyc:
+        c.add(("bodies",), "機構的上級關係成環: " + " → ".join(cyc), "bodies are each other's parents: " + " → ".join(cyc))
+    for i, sec in enumerate(plan.sections):
+        if sec.head:
+            c.ref(("sections", i, "head"), sec.head, "person")
+        for j, d in enumerate(sec.deputies):
+            c.ref(("sections", i, "deputies", j), d, "person")
+    phase_windows: dict[str, Window] = {}
+    for i, ph in enumerate(plan.phases):
+        bounds = {key: c.phrase(("phases", i, key), getattr(ph, key), "when")
+                  for key in ("start", "end") if getattr(ph, key)}
+        sw, ew = bounds.get("start"), bounds.get("end")
+        start = sw.start if sw is not None else None
+        end = ew.end if ew is not None else None
+        if start and end and start > end:
+            c.add(("phases", i, "end"), f"環節 {ph.id!r} 的結束({end})早於開始({start})",
+                  f"phase {ph.id!r} ends ({end}) before it starts ({start})")
+        else:
+            phase_windows[ph.id] = Window(start, end)
+        if ph.gate:
+            c.ref(("phases", i, "gate"), ph.gate, "document")
+    edges: list[tuple[str, str]] = []
+    rule_ids: dict[str, int] = {}
+    for i, req in enumerate(plan.requirements):
+        path: tuple[str | int, ...] = ("requirements", i)
+        if req.id in rule_ids:
+            c.add(path + ("id",), f"重複的要求 id {req.id!r}", f"duplicate requirement id {req.id!r}")
+        rule_ids.setdefault(req.id, i)
+        if not req.clause.strip():
+            c.add(path + ("clause",), "要求必須引用條款編號", "a requirement must cite its clause id")
+        if req.phase:
+            c.ref(path + ("phase",), req.phase, "phase")
+        if req.due:
+            c.phrase(path + ("due",), req.due, "when")
+        for j, r in enumerate(req.responsible):
+            c.ref(path + ("responsible", j), r, "party")
+        if req.kind not in kinds:
+            c.add(path + ("kind",), f"未知的要求類型 {req.kind!r}", f"unknown requirement kind {req.kind!r}",
+                  hint=nearest(req.kind, kinds.names()))
+            continue
+        kind = kinds.get(req.kind)
+        if not isinstance(req.params, kind.params):
+            c.add(path, f"參數類型應為 {kind.params.__name__}", f"params must be a {kind.params.__name__}")
+            continue
+        in_phase = getattr(req.params, "in_phase", None)
+        for j, u in enumerate(req.for_each):
+            c.ref(path + ("for_each", j), u, "unit")
+            _empty_unit(c, plan, path + ("for_each", j), u)
+        for fpath, what, value in param_refs(req.params, path):
+            if value == UNIT or value.startswith(UNIT + "/"):
+                _unit_placeholder(c, plan, req.for_each, fpath, value)
+                continue
+            if what not in ("when", "duration", "offset"):
+                c.ref(fpath, value, what)
+                continue
+            w = c.phrase(fpath, value, what)
+            pw = phase_windows.get(in_phase) if isinstance(in_phase, str) else None
+            if w is not None and pw is not None and not _overlap(w, pw):
+                c.add(fpath, f"期限 {value!r} 與環節 {in_phase!r} 的時間({pw})不重疊,無法達成",
+                      f"window {value!r} does not overlap phase {in_phase!r} ({pw}); it cannot be met")
+            if w is not None and w.end and campaign.start and w.end < campaign.start:
+                c.add(fpath, f"期限 {value!r}({w.end})早於活動開始({campaign.start}),無法達成",
+                      f"window {value!r} ends ({w.end}) before the campaign starts "
+                      f"({campaign.start}); it cannot be met")
+            if w is not None and w.start and campaign.end and w.start > campaign.end and req.kind != "campaign":
+                c.add(fpath, f"期限 {value!r}({w.start})晚於活動結束({campaign.end}),無法達成",
+                      f"window {value!r} starts ({w.start}) after the campaign ends "
+                      f"({campaign.end}); it cannot be met")
+            if w is not None and w.start and w.end and w.start > w.end:
+                c.add(fpath, f"期限 {value!r} 的開始晚於結束", f"window {value!r} starts after it ends")
+        if kind.edges is not None:
+            edges.extend(kind.edges(req))
+    cyc = find_cycle(edges)
+    if cyc:
+        c.add(("requirements",), "先後順序成環: " + " → ".join(cyc),
+              "the order requirements form a cycle: " + " → ".join(cyc),
+              expected="an order that can be carried out (no A after B after A)")
+    if c.problems:
+        raise PlanError(c.problems)

@@ -1,0 +1,135 @@
+"""References from a plan's or schedule's fields to ids the plan declares: which
+namespaces each kind of reference may name, and :class:`Checker`, which collects the
+problems of one file (unknown ids, ``body/post`` references, calendar phrases that do not
+parse) with their key paths.
+
+References are read from the parameter classes' field metadata (see
+:mod:`masswork.kinds.base`), so a kind added by a plugin is validated like a built-in one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from ..errors import Problem, nearest
+from ..model import Plan
+from ..periods import PhraseError, Window, parse_duration, parse_offset, parse_window
+
+__all__ = ["NAMESPACES", "REF_SPACES", "UNIT", "Checker", "plan_namespaces", "param_refs"]
+
+NAMESPACES = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
+               "phases")
+REF_SPACES: Mapping[str, tuple[str, ...]] = {
+    "activity": ("activities",),
+    "document": ("documents",),
+    "role": ("roles",),
+    "person": ("people",),
+    "body": ("bodies",),
+    "section": ("sections",),
+    "group": NAMESPACES,
+    "phase": ("phases",),
+    "party": ("roles", "people", "bodies", "sections", "groups"),
+    "any": NAMESPACES,
+    "unit": ("bodies", "sections", "roles", "people", "activities"),
+}
+_SPACE_ZH = {"activity": "活動類型", "document": "文件類型", "role": "角色", "person": "人員",
+             "body": "機構", "section": "科室", "group": "名目", "phase": "環節",
+             "party": "角色/人員/機構", "any": "名目",
+             "unit": "單位(機構/科室/角色/人員/活動類型)"}
+UNIT = "{unit}"
+
+
+def plan_namespaces(plan: Plan) -> dict[str, set[str]]:
+    return {ns: {item.id for item in getattr(plan, ns)} for ns in NAMESPACES}
+
+
+class Checker:
+    def __init__(self, plan: Plan, file: str | None) -> None:
+        self.plan = plan
+        self.file = file
+        self.problems: list[Problem] = []
+        self.spaces = plan_namespaces(plan)
+        self.campaign: Window | None = None  # set once the plan's start and end are read
+        self._known: dict[str, set[str]] = {}
+
+    def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
+        self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
+
+    def post(self, path: tuple[str | int, ...], value: str, kind: str) -> bool:
+        """A ``"body/post"`` reference: True when it was one (checked), False otherwise."""
+        if "/" not in value or kind not in ("party", "any", "person"):
+            return False
+        body_id, _, post = value.partition("/")
+        body = next((b for b in self.plan.bodies if b.id == body_id), None)
+        if body is None:
+            self.add(path, f"未知的機構 {body_id!r}(見於職務引用 {value!r})", f"unknown body {body_id!r} in post reference {value!r}",
+                     expected="body/post, e.g. 領導小組/組長", hint=nearest(body_id, self.spaces["bodies"]))
+        elif post not in body.posts:
+            self.add(path, f"機構 {body_id!r} 沒有職務 {post!r}", f"body {body_id!r} has no post {post!r}",
+                     expected="one of its posts: " + ", ".join(body.posts), hint=nearest(post, body.posts))
+        return True
+
+    def known(self, kind: str) -> set[str]:
+        # Built once per reference kind, not per reference (docs/performance.md).
+        found = self._known.get(kind)
+        if found is None:
+            found = self._known[kind] = set().union(*(self.spaces[ns] for ns in REF_SPACES[kind]))
+        return found
+
+    def ref(self, path: tuple[str | int, ...], value: str, kind: str) -> None:
+        if self.post(path, value, kind):
+            return
+        known = self.known(kind)
+        if value not in known:
+            self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
+                     expected=f"an id declared in the plan's {'/'.join(REF_SPACES[kind])}",
+                     hint=nearest(value, known))
+
+    def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
+        try:
+            if what == "when":
+                return parse_window(value, self.plan.year, around=self.plan.options.around_days,
+                                    campaign=self.campaign)
+            if what == "duration":
+                parse_duration(value)
+            else:
+                parse_offset(value)
+        except PhraseError as exc:
+            self.add(path, f"無法理解的日期用語 {value!r}: {exc.message_zh}",
+                     f"cannot read the calendar phrase {value!r}: {exc.message_en}",
+                     expected="; ".join(exc.expected))
+        return None
+
+
+def _values(value: Any) -> Iterable[tuple[tuple[str | int, ...], str]]:
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield (), value
+    elif isinstance(value, Mapping):
+        for k in value:
+            yield (str(k),), str(k)
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            if isinstance(v, str):
+                yield (i,), v
+
+
+def param_refs(obj: Any, path: tuple[str | int, ...]) -> Iterable[tuple[tuple[str | int, ...], str, str]]:
+    """(path, what, value) for every referencing string in a params object, nested attrs
+    objects included."""
+    for f in attrs.fields(type(obj)):
+        value = getattr(obj, f.name)
+        what = f.metadata.get("masswork_ref")
+        if what is not None:
+            for sub, v in _values(value):
+                yield path + (f.name, *sub), what, v
+        elif attrs.has(type(value)):
+            yield from param_refs(value, path + (f.name,))
+        elif isinstance(value, tuple):
+            for i, item in enumerate(value):
+                if attrs.has(type(item)):
+                    yield from param_refs(item, path + (f.name, i))
