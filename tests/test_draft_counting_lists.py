@@ -387,3 +387,12 @@ def test_a_share_not_attending_is_no_quantity() -> None:
 def test_the_length_of_one_event_is_no_quantity() -> None:
     assert "quantity" not in kinds(clause("各單位要舉辦一期讀書班,時間不少於3天。"))
     assert "quantity" in kinds(clause("全年集中學習累計不少於12天。"))
+
+
+def test_articles_numbered_di_n_tiao() -> None:
+    text = ("第二條 黨員活動日原則上每月固定一天。\n第三條 活動日由支部書記主持。\n"
+            "第六條 每次活動要有記錄,參加人數要逐項登記。\n")
+    got = reqs(text)
+    assert any(k == "recurring" and p["activity"] == "黨員活動日" for k, p, _ in got), got
+    assert any(k == "occurs" and p.get("host") == "支部書記" for k, p, _ in got), got
+    assert any(k == "occurs" and "記錄" in q for k, _, q in got), got

@@ -21,7 +21,7 @@ EVENT_VERBS = (r"组织召开|主持召开|召开|开好|开展|举办|举行|(?
 _STOP = r"[,;:。!?()、\s]|并|和|及|与|时|后|前|上|中|的|要|都|为|或|之"
 _ACTIVITY_TAIL = re.compile(
     r"(?:大会|会议|生活会|座谈会|报告会|交流会|研讨会|推进会|部署会|评议会|(?<![社机学体领理都开参与到])会|课|讲座|党课|"
-    r"活动|学习|讨论|评议|谈话|谈心|培训|研讨|调研|宣讲|观摩|参观|竞赛|测试|考试|评选|"
+    r"活动日|活动|学习|讨论|评议|谈话|谈心|培训|研讨|调研|宣讲|观摩|参观|竞赛|测试|考试|评选|"
     r"展示|交流|述学|述职|考核|检查|测评|走访|志愿服务|主题党日|党日|读书班|专题|仪式|教育)")
 _OBJ = re.compile(rf"(?:{EVENT_VERBS})(?:了|好|一次|1次|一场|{'|'.join(('专题', ))})?"
                   rf"([^,;:。!?()\s]{{2,16}})")
@@ -62,6 +62,7 @@ def _good_name(words: str) -> bool:
 
 def _clean(words: str) -> str:
     w = strip_marks(words)
+    w = re.sub(r"^第[一二三四五六七八九十百\d]+[条條]\s*", "", w)
     w = re.sub(r"^(?:(?:[一二两三四五六七八九十]|\d+)[次场期个]|好|了|在|对|的)", "", w)
     w = re.sub(r"^[时時](?=[\u4e00-\u9fff]{2})", "", w)  # cut at the 及 of 及時
     return w
@@ -87,7 +88,7 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
         s0 = max(a, t.start() - 6)
         seg = st.f[s0:t.end()]
-        cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在")
+        cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在 \u3000")
         words = _clean(st.text[s0 + cut + 1:t.end()])
         if _good_name(words):
             return placeholder(words, "activity")
