@@ -396,3 +396,12 @@ def test_articles_numbered_di_n_tiao() -> None:
     assert any(k == "recurring" and p["activity"] == "黨員活動日" for k, p, _ in got), got
     assert any(k == "occurs" and p.get("host") == "支部書記" for k, p, _ in got), got
     assert any(k == "occurs" and "記錄" in q for k, _, q in got), got
+
+
+def test_a_hedge_governs_its_own_clause_and_after() -> None:
+    drafted = [r for d in draft_text(clause("各黨支部每月召開一次支委會,黨小組會一般每月開一次。"), year=2020)
+               for r in d.requirements if r.kind == "recurring"]
+    assert [r.confidence <= 0.5 for r in drafted] == [False, True]
+    drafted = [r for d in draft_text(clause("原則上,支委會每月召開一次。"), year=2020)
+               for r in d.requirements if r.kind == "recurring"]
+    assert drafted and all(r.confidence <= 0.5 for r in drafted)

@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from . import counting, events, lists, reporting, sequence, timing
-from .base import ALSO, MAX_STATEMENT, Hit, Params, Row, Statement
+from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
@@ -92,7 +92,6 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     """The requirements one statement states, at most one per kind, kinds in ``skip``
     left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
-    hedge = hedged(st.f)
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
@@ -111,7 +110,7 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
                 params = build(st, Hit(row, m), year)
                 if params is None:
                     continue
-                conf = min(row.confidence, HEDGE_CONFIDENCE) if hedge else row.confidence
+                conf = min(row.confidence, HEDGE_CONFIDENCE) if hedged(st.f, m.start()) else row.confidence
                 out[row.kind] = Found(row.kind, params, conf, row, m.span())
                 break
     found = sorted(out.values(), key=lambda x: PRIORITY.index(x.kind))
@@ -128,10 +127,10 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
              or (x.params.get("min") or 1) > 1]  # says more: who hosts, how many times
     specific = [x for x in found if x.kind not in _GENERAL]
     kept = (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
-    return [y for x in kept for y in _joined(x)]
+    return [y for x in kept for y in _joined(x, st)]
 
 
-def _joined(x: Found) -> list[Found]:
+def _joined(x: Found, st: Statement) -> list[Found]:
     """One found requirement, and one more for each activity joined to it by 和/及
     (``召開支委會和黨員大會``: two meetings, two requirements); a build names them in
     ``ALSO``."""
@@ -139,7 +138,14 @@ def _joined(x: Found) -> list[Found]:
     if not also:
         return [x]
     first = {k: v for k, v in x.params.items() if k != ALSO}
-    return [attrs.evolve(x, params=first)] + [attrs.evolve(x, params=p) for p in also]
+    out = [attrs.evolve(x, params=first)]
+    for p in also:
+        at = p.pop(AT, None)
+        conf = x.confidence
+        if at is not None:
+            conf = min(x.row.confidence, HEDGE_CONFIDENCE) if hedged(st.f, at) else x.row.confidence
+        out.append(attrs.evolve(x, params=p, confidence=conf))
+    return out
 
 
 def _subject(params: Params) -> str:

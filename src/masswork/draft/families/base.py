@@ -19,12 +19,15 @@ from ..clauses import cn_number
 from ..lexicon import LEXICON, Match, is_foreign
 from ..sentences import strip_marks
 
-__all__ = ["Row", "Hit", "Statement", "Params", "MAX_STATEMENT", "ALSO", "CN", "NUMBER", "number",
+__all__ = ["Row", "Hit", "Statement", "Params", "MAX_STATEMENT", "ALSO", "AT", "CN", "NUMBER", "number",
            "rows"]
 
 ALSO = "_also"
 """A build's parameters may list, under this key, the parameters of more requirements of the
 same kind the same words state (two activities joined by 和)."""
+
+AT = "_at"
+"""… each of them may give, under this key, where its words stand (for the hedge that governs it)."""
 
 MAX_STATEMENT = 400
 """A statement longer than this is cut at a comma (or hard) before it is read."""

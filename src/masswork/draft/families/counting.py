@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
+from .base import ALSO, AT, NUMBER, Hit, Params, Statement, number, rows
 from .logic import MEANS
 from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
@@ -248,7 +248,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                 continue
             p2 = _recurring(st, m2)
             if p2 is not None and p2 != first:
-                more.append(p2)
+                more.append({**p2, AT: m2.start()})
             seg_end = _segment(st.f, m2.start())[1]
         return {**first, ALSO: more} if more else first
     k_words = g.get("k")

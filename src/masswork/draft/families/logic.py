@@ -56,5 +56,11 @@ def negated(f: str, pos: int) -> bool:
     return last is not None and "的" not in f[last.end():pos + 1]
 
 
-def hedged(f: str) -> bool:
-    return HEDGE.search(f) is not None
+def hedged(f: str, pos: int | None = None) -> bool:
+    """Whether a hedge governs the statement, or — given ``pos`` — the words at ``pos``: a
+    hedge in the same comma segment or an earlier one (``原則上,…`` leads the sentence; in
+    ``每月召開一次支委會,黨小組會一般每月開一次`` only the second rule is hedged)."""
+    if pos is None:
+        return HEDGE.search(f) is not None
+    ends = [k for k in (f.find(c, pos) for c in ",;:。") if k != -1]
+    return HEDGE.search(f, 0, min(ends) if ends else len(f)) is not None
