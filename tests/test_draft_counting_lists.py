@@ -405,3 +405,12 @@ def test_a_hedge_governs_its_own_clause_and_after() -> None:
     drafted = [r for d in draft_text(clause("原則上,支委會每月召開一次。"), year=2020)
                for r in d.requirements if r.kind == "recurring"]
     assert drafted and all(r.confidence <= 0.5 for r in drafted)
+
+
+@pytest.mark.parametrize("body", [
+    "各級黨組織要高度重視,精心組織,確保學習教育取得實效。",
+    "要把開展主題教育同做好當前各項工作結合起來。",
+    "要圍繞中心、服務大局,切實把學習成果轉化為推動發展的實際成效。",
+])
+def test_slogans_require_nothing(body: str) -> None:
+    assert kinds(clause(body)) == [], reqs(clause(body))

@@ -22,9 +22,10 @@ ALTERNATIVE = re.compile(r"或者|或是|或")
 PERMISSION = re.compile(r"(?<![认许])可(?!以?参照)|可以|根据需要|需要时|视情况|酌情|参照执行|遇有|如遇|一方面|另一方面")
 """A "may" (可以, 根據需要) or a condition (遇有…的): nothing is required to happen."""
 MEANS = re.compile(r"(?:采取|采用|通过|利用|借助|依托|以)[^。;]{2,60}?(?:等)?(?:办法|方式|形式|方法|载体|途径)|"
-                   r"在[^。;]{2,40}?基础上|(?:开设|搭建|打造|用好)[^。;,]{2,30}?等(?:载体|平台|阵地)")
-"""``採取召開座談會、個別談話等辦法``, ``開設“微課堂”等載體``: the events are means of something
-else, not required."""
+                   r"在[^。;]{2,40}?基础上|(?:开设|搭建|打造|用好)[^。;,]{2,30}?等(?:载体|平台|阵地)|"
+                   r"把[^。;]{2,30}?(?:同|与|和)[^。;]{2,30}?(?:结合起来|相结合|紧密结合|有机结合)")
+"""``採取召開座談會、個別談話等辦法``, ``開設“微課堂”等載體``, ``把開展主題教育同…結合起來``: the
+events are means of something else (or a way of working), not required."""
 
 
 def in_means(f: str, pos: int) -> bool:

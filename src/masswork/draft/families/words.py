@@ -52,7 +52,7 @@ def placeholder(words: str, category: str) -> Ref:
     return Ref(w, category, w, "", False)
 
 
-_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条)|把|要(?!求)|围绕")
+_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条|确保|保证|推动|促进|做到|力争)|把|要(?!求)|围绕")
 
 
 def _good_name(words: str) -> bool:
