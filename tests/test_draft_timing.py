@@ -274,6 +274,11 @@ def test_a_heading_before_the_meeting_orders_its_statements() -> None:
     assert p["relation"] == "before"
 
 
+def test_before_what_was_just_said() -> None:
+    p = one("各党小组在6月召开组织生活会。在此之前,要组织党员开展谈心谈话。", "order")
+    assert (p["relation"], simp(p["anchor_activity"]), simp(p["activity"])) == ("before", "组织生活会", "谈心谈话")
+
+
 def test_on_the_basis_of_is_not_an_order() -> None:
     kinds = {r["kind"] for r in drafted("在深入自学的基础上,组织党员开展专题研讨。")}
     assert "order" not in kinds

@@ -29,6 +29,7 @@ ORDER_ROWS = rows("order", (
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
     (r"(?P<rel>首先|其次|然后|最后|随后|接着|之后)", "order words 首先…其次", 0.55),
+    (r"(?P<rel>在此之前|此前|在这之前|在此之后|此后|在这之后)", "before / after what was just said: 在此之前", 0.55),
     (r"(?:放在|安排在|结合)(?P<same>[^,;:。]{2,16}?)(?:上|中|时)(?:一并|同时|同步)(?:进行|开展|召开)",
      "the same day: 放在X上一併進行"),
     (r"(?:与|和|同)(?P<same>[^,;:。]{2,12}?)(?:同步|同时|同日)(?:开展|进行|召开|举行)", "與X同步開展"),
@@ -278,10 +279,13 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
-    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后", "在此之前", "此前", "在这之前",
+                          "在此之后", "此后", "在这之后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+        if "前" in g["rel"]:
+            rel = "before"
     elif g.get("lead"):
         rel = "before"
         anchor = activity(st, m.end()) or activity(st)
