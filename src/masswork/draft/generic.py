@@ -112,14 +112,15 @@ def statements(unit: Unit, before: str = "") -> Iterator[tuple[Statement, Statem
     statement before the unit's first (the sentence before, in the same paragraph of
     prose)."""
     heading = unit.headings[0] if unit.headings else ""
-    for s in sentences(unit):
+    sents = list(sentences(unit))
+    for s in sents:
         pieces = list(_chunks(s.text))
         whole = None
         if len(pieces) > 1 and len(s.text) <= MAX_STATEMENT:
             whole = Statement(unit.id, s.text, fold(s.text), s.line, heading, before)
         for k, piece in enumerate(pieces):
             f = fold(piece)
-            st = Statement(unit.id, piece, f, s.line, heading, before)
+            st = Statement(unit.id, piece, f, s.line, heading, before, alone=len(sents) == 1)
             yield st, whole if k == 0 else None, whole or st
             before = f
 
@@ -162,16 +163,18 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
         para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
         if para != paragraph:
             paragraph, before = para, ""
+        listed = ""  # the sentence whose whole already drafted a list (its parts do not again)
         for st, whole, sentence in statements(unit, before):
             before = st.f
             found_all: list[tuple[Statement, Params, str, float]] = []
             if whole is not None:
                 found_all += [(whole, f.params, f.kind, f.confidence)
                               for f in read_statement(whole, year, only=("coverage",))]
+                listed = whole.f if found_all else ""
                 found_all += [(whole, p, "order", conf) for p, conf in chain_orders(whole)]
             if _PURPOSE.search(st.f) or _exhortation(sentence.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
-            skip = _covered(existing, st)
+            skip = _covered(existing, st) | ({"coverage"} if listed and st.f in listed else set())
             if sentence is st or whole is not None:
                 _phase_dated(reading, sentence, year)
                 window = campaign_window(sentence, year)
@@ -199,7 +202,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                     found_params = {**found_params, "activity": topic}
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
-                roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
+                roster = kind in ("per-person", "pairwise", "attendance") or bool(params.get("all_sections"))
                 added.append(Candidate(unit.id, kind, params, where.text, conf,
                                        where.line, refs, roster=roster))
     reading.candidates.extend(added)
