@@ -163,6 +163,11 @@ def test_ordered_steps_keep_their_own_words() -> None:
     assert acts == ["集中评议", "组织表彰和处理"]
 
 
+def test_a_month_naming_which_months_dues_is_no_deadline() -> None:
+    assert "deadline" not in {r["kind"] for r in drafted("各党小组集中交纳6月份党费。")}
+    assert one("各党小组6月份完成党费收缴。", "deadline")["within"] == "6月份"
+
+
 def test_the_phase_before_a_bare_window_is_its_subject() -> None:
     p = one("巩固提高阶段。7月1日至7月31日。", "deadline")
     assert simp(p["activity"]) == "巩固提高" and p["within"] == "7月1日至7月31日"
