@@ -131,8 +131,9 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
         return after
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
     named = activity(st)
-    if named is not None and fold(named.name) in fold(doc.name):
-        named = None
+    if named is not None and (fold(named.name) in fold(doc.name)
+                              or (not named.known and re.search(r"经|报", fold(named.name)))):
+        named = None  # (not 「改方案經支委會」 cut from the approval itself)
     bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
     if named is not None and (verb is None or bare):
         return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
@@ -315,6 +316,16 @@ CHAIN = re.compile(
 _ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:步|阶段|环节)?|\d+[.、]|[(][^)]{1,3}[)])")
 
 
+def _step(st: Statement, a: int, b: int) -> Ref | None:
+    """One step of an ordered list: a lexicon activity naming the whole step, else the
+    step's own words (``組織表彰和處理``, not the 組織表 a document word cuts out of it)."""
+    for t in st.terms("activity", "document"):
+        if t.start == a and t.end == b:
+            return Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
+    words = st.words(a, b).strip(" 。")
+    return placeholder(words[:12], "activity") if len(words) >= 2 else None
+
+
 def chain_orders(st: Statement) -> list[tuple[Params, float]]:
     """Each step of an ordered list after the one before it (one order rule per pair)."""
     m = CHAIN.search(st.f)
@@ -331,7 +342,7 @@ def chain_orders(st: Statement) -> list[tuple[Params, float]]:
             spans.append((x0, x1))
     if not 2 <= len(spans) <= 8:
         return []
-    steps = [_thing(st, x0, x1) for x0, x1 in spans]
+    steps = [_step(st, x0, x1) for x0, x1 in spans]
     out: list[tuple[Params, float]] = []
     for prev, nxt in zip(steps, steps[1:]):
         if prev is None or nxt is None or prev.id == nxt.id:

@@ -91,6 +91,7 @@ def _length(words: str) -> str | None:
 
 
 _SUBMIT = re.compile(r"(?:将|把)(?P<obj>[^,;:。]{2,16}?)(?:报送|上报|提交|报|交|送)(?P<to>[^,;:。]{0,16})")
+_SUBMIT_LATER = re.compile(r"(?:报送|上报|提交|交|报|送)(?:至|到|给)?(?P<to>[^,;:。]{2,16})")
 
 
 def _submitted(st: Statement, after: int) -> Params | None:
@@ -98,18 +99,26 @@ def _submitted(st: Statement, after: int) -> Params | None:
     deadline on the document's submission (``action = "submitted"``, ``party``)."""
     m = _SUBMIT.search(st.f, after)
     if m is None or m.start() - after > 6:
-        return None
-    doc = document(st, m.start("obj"), m.end("obj")) or placeholder(st.words(m.start("obj"), m.end("obj")), "document")
+        m = _SUBMIT_LATER.match(st.f, after)  # 「意見建議請於5月26日前交組織人事處」
+        if m is None:
+            return None
+        lead = re.match(r"([^,;:。]{2,12}?)(?:要|须|应|请|务必)?(?:于|在)", st.f)
+        if lead is None:
+            return None
+        doc = document(st, lead.start(1), lead.end(1)) or placeholder(st.words(lead.start(1), lead.end(1)), "document")
+    else:
+        doc = document(st, m.start("obj"), m.end("obj")) or placeholder(st.words(m.start("obj"), m.end("obj")), "document")
     p: Params = {"document": doc, "action": "submitted"}
     to = m.group("to")
     if to:
+        to_end = m.start("to") + len(re.sub(r"(?:审核|审阅|备案|审批)$", "", to))
         for t in st.terms("role", "body"):
-            if m.start("to") <= t.start and t.end <= m.end("to"):
+            if t.start == m.start("to") and t.end == to_end:  # the whole name, not a word inside it
                 p["party"] = Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
                 break
         else:
-            words = st.words(m.start("to"), m.end("to"))
-            if re.search(r"(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|支部|党工委|中心)$", fold(words)):
+            words = st.words(m.start("to"), to_end)
+            if re.search(r"(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|支部|党工委|中心|处|科|室|部)$", fold(words)):
                 p["party"] = placeholder(words, "body")
     return p
 
@@ -146,7 +155,7 @@ def _named_by_heading(st: Statement, date_at: int, date_end: int) -> Ref | None:
         return placeholder(st.words(date_end + after.start(1), date_end + after.end(1)), "activity")
     mark = _LINE_MARK.match(st.f)
     lead = mark.end() if mark else 0
-    before = re.sub(r"(?:(?:时间安排|时间|一般|原则上|安排|定|自|从|于|在|每年|当年|每季度)[:]?)+$", "",
+    before = re.sub(r"(?:(?:时间安排|时间|一般|原则上|安排|定|自|从|于|在|请|务必|每年|当年|每季度)[:]?)+$", "",
                     st.f[lead:date_at].rstrip("(:,"))
     if len(before) >= 2 and not re.search(r"[,;。]|\d月|[至到]$", before):
         return placeholder(st.text[lead:lead + len(before)], "activity")
@@ -186,12 +195,13 @@ def _each_session(st: Statement, hit: Hit) -> Params | None:
     if length is None:
         return None
     length = _in_script(length, st.text)
-    act = activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
+    before = activity(st, 0, m.start())
+    act = before if before is not None and before.known else activity(st, m.start("what"), m.end("what"))
     if act is None:
         what = re.sub(r"(?:时间|時間|会期|會期)$", "", st.words(m.start("what"), m.end("what")))
         if len(what) >= 2:
             act = placeholder(what, "activity")
-    act = act or heading_activity(st)
+    act = act or before or heading_activity(st)
     if act is None:
         return None
     return {"activity": act, "length": length}
