@@ -118,11 +118,8 @@ def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) 
 
 def shortfall_words(s: Shortfall, lang: str) -> str:
     """What a shortfall says is missing, in ``lang``: rendered from its code where it has
-    one. A detail without a code is the kind's own free text, in no one language, so it
-    is shown only where it holds no words (a count, a span of dates)."""
-    if s.code:
-        return s.text(lang)
-    return s.detail if s.detail and not any(ch.isalpha() for ch in s.detail) else ""
+    one (every built-in kind gives one); a plugin's code-less detail as it wrote it."""
+    return s.text(lang)
 
 
 def _status(status: Status, lang: str) -> str:
