@@ -80,3 +80,11 @@ REQUIRES = [
 @pytest.mark.parametrize("text", REQUIRES)
 def test_required_events_kept(text: str) -> None:
     assert kinds(text) - {"attest"}
+
+
+def test_quote_holds_the_whole_sentence() -> None:
+    # the role stands before the semicolon, the quota after it: the quote holds both
+    text = "班子成员要认真查摆问题;同时,每人撰写一份发言提纲。"
+    quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
+              if r.kind == "per-person"]
+    assert quotes and all("班子成员" in q and "发言提纲" in q for q in quotes)
