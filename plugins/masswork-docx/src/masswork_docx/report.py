@@ -195,11 +195,19 @@ class _Writer:
         zh, en = SECTION_TITLES[key]
         self.doc.add_heading(self.t(zh, en), level=1).paragraph_format.keep_with_next = True
 
-    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
+              widths: Sequence[float] = ()) -> Table:
+        """A table with a repeated header row; ``widths`` in cm, else equal columns."""
         body = [list(r) for r in rows]
         table: Table = self.doc.add_table(rows=1 + len(body), cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if widths:
+            table.autofit = False
+            for col, width in enumerate(widths):
+                table.columns[col].width = Cm(width)  # the grid LibreOffice lays out by
+                for cell in table.columns[col].cells:
+                    cell.width = Cm(width)
         for col, text in enumerate(header):
             cell = table.rows[0].cells[col]
             cell.paragraphs[0].add_run(clean(text)).bold = True
@@ -255,8 +263,10 @@ class _Writer:
         if not rows:
             self.para(self.t("無。", "None."))
             return
+        # The phase's name is the long column (學習教育、聽取意見 wrapped in a quarter of the
+        # page); the three numbers need little room.
         self.table([self.t("環節", "phase"), self.t("已完成", "done"), self.t("要求數", "requirements"),
-                    self.t("完成率", "completion")], rows)
+                    self.t("完成率", "completion")], rows, widths=(5.6, 2.2, 3.6, 3.2))  # 14.66 cm between the margins
 
     def open_items(self) -> None:
         self.heading("open")
