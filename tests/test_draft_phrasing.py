@@ -88,3 +88,24 @@ def test_quote_holds_the_whole_sentence() -> None:
     quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
               if r.kind == "per-person"]
     assert quotes and all("班子成员" in q and "发言提纲" in q for q in quotes)
+
+
+MORE_COVERAGE = [
+    "对照检查材料要写明存在的问题、产生问题的原因和整改措施。",
+    "学习篇目为党章、准则和条例。",
+    "民主评议党员要对照党员标准,从思想、工作、作风、纪律四个方面进行评议。",
+    "剖析材料要从思想、政治、作风、能力、廉洁五个方面查摆问题。",
+    "要认真查摆理想信念、宗旨意识、担当作为等方面存在的问题。",
+    "座谈的重点是群众反映的难点、堵点和痛点问题。",
+]
+
+
+@pytest.mark.parametrize("text", MORE_COVERAGE)
+def test_more_coverage_cues(text: str) -> None:
+    assert "coverage" in kinds(text)
+
+
+def test_tasks_after_the_cue_are_not_a_list() -> None:
+    # 查擺 / 重點是 followed by tasks (開展…, 搞好…), not by the things examined
+    assert "coverage" not in kinds("对不认真查摆问题、没有明显改进的干部,要进行诫勉谈话。")
+    assert "coverage" not in kinds("重点是搞好宣传教育、开展调查研究。")
