@@ -17,7 +17,8 @@ from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
-from .families.sequence import chain_orders, gate_before, heading_order
+from .families.sequence import gate_before
+from .families.steps import chain_orders, heading_order
 from .families.timing import campaign_window, phase_window
 from .families.words import activity
 from .recognise import ArticleReading, Candidate, Ref
