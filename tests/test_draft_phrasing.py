@@ -109,3 +109,16 @@ def test_tasks_after_the_cue_are_not_a_list() -> None:
     # 查擺 / 重點是 followed by tasks (開展…, 搞好…), not by the things examined
     assert "coverage" not in kinds("对不认真查摆问题、没有明显改进的干部,要进行诫勉谈话。")
     assert "coverage" not in kinds("重点是搞好宣传教育、开展调查研究。")
+
+
+def test_quote_holds_a_long_sentence() -> None:
+    # a long sentence (over 160 characters) read as one statement is quoted whole too
+    text = ("在专题学习阶段,班子成员要围绕理想信念、宗旨意识、担当作为、纪律规矩等方面,结合分管工作和"
+            "本人思想实际,认真研读规定篇目,深入基层联系点开展调查研究,广泛听取服务对象、基层党员、"
+            "离退休老同志和民主党派人士的意见建议,梳理汇总各方面反映的突出问题和意见,逐条分析原因、"
+            "明确整改方向、落实整改责任;同时,每人撰写一份不少于三千字的对照检查材料,"
+            "经支部审阅后提交领导小组办公室存档备查。")
+    assert len(text) > 160
+    quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
+              if r.kind == "per-person"]
+    assert quotes and all("班子成员" in q and "对照检查材料" in q for q in quotes)
