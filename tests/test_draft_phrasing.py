@@ -122,3 +122,19 @@ def test_quote_holds_a_long_sentence() -> None:
     quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
               if r.kind == "per-person"]
     assert quotes and all("班子成员" in q and "对照检查材料" in q for q in quotes)
+
+
+def _coverage_items(text: str) -> list[list[str]]:
+    return [r["items"] for d in draft_text(text + "\n", year=2019)
+            for r in d.plan.get("requirements", []) if r["kind"] == "coverage" and "items" in r]
+
+
+def test_sources_are_the_words_between_the_cue_and_opinions() -> None:
+    items = _coverage_items("要广泛听取离退休老干部、服务对象和人大代表的意见。")
+    assert any({"服務對象", "人大代表"} <= set(i) or {"服务对象", "人大代表"} <= set(i) for i in items)
+
+
+def test_deeds_around_opinions_are_not_sources() -> None:
+    # the statement's other deeds are not the sources 聽取…意見 names (it names none here)
+    assert _coverage_items("深入车间班组、走访困难职工、听取意见。") == []
+    assert _coverage_items("到基层走访和听取意见。") == []

@@ -34,7 +34,7 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体(?:党员|成员|干部)[^,;。]{0,4}(?:参加|出席)|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
      r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
-    (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
+    (r"(?P<src>听取|征求|收集)[^,;。]{0,40}?(?:的)?意见", "sources: 聽取A、B和C的意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
     (r"(?P<cover>覆盖|摸清|了解|掌握)(?P<whom>[^,;。]{0,16}?(?:每名|每位|各个层次的|各层次|各类|全体)[^,;。]{0,6}?"
      r"(?:群众|党员|干部|职工|成员|人员|对象))", "every holder reached: 覆蓋各個層次的群眾, 摸清每名黨員的思想狀況"),
@@ -158,7 +158,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         items = _items(st, am.start(gi), am.end(gi))
         least = 1
     else:
-        items = _items(st, m.end()) if field == "topics" else _items(st, 0)
+        # the sources are the words between 聽取 and 意見, not the whole statement's pieces
+        items = _items(st, m.end()) if field == "topics" else \
+            _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
     if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items):
         return None  # a list is two or more short items, not clauses
