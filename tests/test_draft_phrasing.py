@@ -88,3 +88,53 @@ def test_quote_holds_the_whole_sentence() -> None:
     quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
               if r.kind == "per-person"]
     assert quotes and all("班子成员" in q and "发言提纲" in q for q in quotes)
+
+
+MORE_COVERAGE = [
+    "对照检查材料要写明存在的问题、产生问题的原因和整改措施。",
+    "学习篇目为党章、准则和条例。",
+    "民主评议党员要对照党员标准,从思想、工作、作风、纪律四个方面进行评议。",
+    "剖析材料要从思想、政治、作风、能力、廉洁五个方面查摆问题。",
+    "要认真查摆理想信念、宗旨意识、担当作为等方面存在的问题。",
+    "座谈的重点是群众反映的难点、堵点和痛点问题。",
+]
+
+
+@pytest.mark.parametrize("text", MORE_COVERAGE)
+def test_more_coverage_cues(text: str) -> None:
+    assert "coverage" in kinds(text)
+
+
+def test_tasks_after_the_cue_are_not_a_list() -> None:
+    # 查擺 / 重點是 followed by tasks (開展…, 搞好…), not by the things examined
+    assert "coverage" not in kinds("对不认真查摆问题、没有明显改进的干部,要进行诫勉谈话。")
+    assert "coverage" not in kinds("重点是搞好宣传教育、开展调查研究。")
+
+
+def test_quote_holds_a_long_sentence() -> None:
+    # a long sentence (over 160 characters) read as one statement is quoted whole too
+    text = ("在专题学习阶段,班子成员要围绕理想信念、宗旨意识、担当作为、纪律规矩等方面,结合分管工作和"
+            "本人思想实际,认真研读规定篇目,深入基层联系点开展调查研究,广泛听取服务对象、基层党员、"
+            "离退休老同志和民主党派人士的意见建议,梳理汇总各方面反映的突出问题和意见,逐条分析原因、"
+            "明确整改方向、落实整改责任;同时,每人撰写一份不少于三千字的对照检查材料,"
+            "经支部审阅后提交领导小组办公室存档备查。")
+    assert len(text) > 160
+    quotes = [r.quote for d in draft_text(text + "\n", year=2019) for r in d.requirements
+              if r.kind == "per-person"]
+    assert quotes and all("班子成员" in q and "对照检查材料" in q for q in quotes)
+
+
+def _coverage_items(text: str) -> list[list[str]]:
+    return [r["items"] for d in draft_text(text + "\n", year=2019)
+            for r in d.plan.get("requirements", []) if r["kind"] == "coverage" and "items" in r]
+
+
+def test_sources_are_the_words_between_the_cue_and_opinions() -> None:
+    items = _coverage_items("要广泛听取离退休老干部、服务对象和人大代表的意见。")
+    assert any({"服務對象", "人大代表"} <= set(i) or {"服务对象", "人大代表"} <= set(i) for i in items)
+
+
+def test_deeds_around_opinions_are_not_sources() -> None:
+    # the statement's other deeds are not the sources 聽取…意見 names (it names none here)
+    assert _coverage_items("深入车间班组、走访困难职工、听取意见。") == []
+    assert _coverage_items("到基层走访和听取意见。") == []

@@ -213,10 +213,11 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     return reading
 
 
-_WHOLE_QUOTE = 160
-"""A requirement is quoted with its whole sentence when the sentence is at most this long:
-the subject or the list it rests on may stand in another part of it (``班子成員要…;同時…``).
-A report or notice cut off after ``,同時`` keeps its own words (it is a second requirement)."""
+_WHOLE_QUOTE = MAX_STATEMENT
+"""A requirement is quoted with its whole sentence when the sentence is read as one (at most
+:data:`MAX_STATEMENT` characters): the subject, the list or the condition it rests on may
+stand in another part of it (``班子成員要…;同時,每人…``). A report or notice cut off after
+``,同時`` keeps its own words (it is a second requirement)."""
 
 
 def _session_as_period(c: Candidate) -> bool:

@@ -17,10 +17,10 @@ from .words import activity, document, heading_activity, person_role, placeholde
 __all__ = ["ROWS", "build"]
 
 COVERAGE_ROWS = rows("coverage", (
-    (r"(?P<cue>(?:内容|情况|范围|对象|人员)(?:主要)?(?:有|是|为|包括|以(?=[^,;。]{2,60}、[^;。]{2,120}为主))[:]?|包括[:]?|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
+    (r"(?P<cue>(?:内容|情况|范围|对象|人员|篇目|书目|议程)(?:主要)?(?:有|是|为|包括|以(?=[^,;。]{2,60}、[^;。]{2,120}为主))[:]?|包括[:]?|重点(?:内容)?(?:有|包括|为|是:)[:]?|重点是(?!搞好|做好|抓好|开展|进行|加强|通报|推动|落实)(?=[^,;。]{2,40}、)|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
      "contents, items may be clauses: 通報內容主要有:會議的基本情況、黨員對問題的認識和整改打算"),
     (r"即(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})", "contents after 即: 落實“四有”,即計劃、記錄、簽到表和照片齊全"),
-    (r"(?P<sum>(?:系统|全面|认真)?(?:梳理|盘点|总结|汇总|列出|列明|开列))(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})",
+    (r"(?P<sum>(?:系统|全面|认真)?(?:梳理|盘点|总结|汇总|列出|列明|开列|写明|写清|载明|注明))(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})",
      "what a summary covers: 梳理推進情況、主要成效和存在不足"),
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
@@ -28,10 +28,13 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<field>涵盖|涉及|聚焦(?:于)?|包含|囊括|突出)(?=[^,;。]{2,30}、)",
      "topics listed after 涵蓋/涉及/聚焦: 檢視剖析要涵蓋A、B、C三個方面"),
     (r"(?:做到|实现|达到|确保)(?P<full>[^,;:。]{0,12}?)全覆盖", "every holder reached: 征求意見要做到基層單位全覆蓋"),
+    (r"(?<!不)(?<!不认真)(?P<sum>查摆)(?P<list>[^,;:。]{2,40}、(?!开展|进行|抓好|搞好|没有)[^,;:。]{2,80})",
+     "what is examined: 查擺理想信念、宗旨意識、工作作風等方面的問題"),
+    (r"从(?P<span>[^,;:。]{1,30}、[^,;:。]{1,60}?)(?:等)?(?:[一二三四五六七八九十\d]+个)?方面", "aspects: 從思想、工作、作風、紀律四個方面進行評議"),
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体(?:党员|成员|干部)[^,;。]{0,4}(?:参加|出席)|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
      r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
-    (r"(?P<src>听取|征求|收集)[^,;。]{0,16}?意见", "sources: 聽取…意見"),
+    (r"(?P<src>听取|征求|收集)[^,;。]{0,40}?(?:的)?意见", "sources: 聽取A、B和C的意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
     (r"(?P<cover>覆盖|摸清|了解|掌握)(?P<whom>[^,;。]{0,16}?(?:每名|每位|各个层次的|各层次|各类|全体)[^,;。]{0,6}?"
      r"(?:群众|党员|干部|职工|成员|人员|对象))", "every holder reached: 覆蓋各個層次的群眾, 摸清每名黨員的思想狀況"),
@@ -134,7 +137,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return p1
     if PERMISSION.search(st.f, 0, m.start()) and in_means(st.f, m.start() + 1):
         return None  # "可採取線上打卡、知識競賽等形式": means one may use, nothing to cover
-    if g.get("cue") or g.get("list") or g.get("semi"):
+    if g.get("cue") or g.get("list") or g.get("semi") or g.get("span"):
         return _contents(st, m)
     if g.get("means"):
         items = _items(st, m.start("list"), m.end("list"))
@@ -155,7 +158,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         items = _items(st, am.start(gi), am.end(gi))
         least = 1
     else:
-        items = _items(st, m.end()) if field == "topics" else _items(st, 0)
+        # the sources are the words between 聽取 and 意見, not the whole statement's pieces
+        items = _items(st, m.end()) if field == "topics" else \
+            _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
     if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items):
         return None  # a list is two or more short items, not clauses
@@ -258,6 +263,8 @@ def _contents(st: Statement, m: re.Match[str]) -> Params | None:
             if len(w) >= 2:
                 items.append(w[:24])
         items = list(dict.fromkeys(items))
+    elif g.get("span"):
+        items = _clause_items(st, m.start("span"), m.end("span"))
     elif g.get("list"):
         items = _clause_items(st, m.start("list"), _list_end(f, m.start("list")))
     elif m.group(0).endswith(":") or f[m.end():m.end() + 1] == ":":
