@@ -344,3 +344,22 @@ def test_report_json_in_pieces_is_the_whole_json(lang: str, only: tuple[str, ...
     assert "".join(report_json_chunks(report, lang, pick)) == whole
     empty = masswork.check(plan, masswork.schedule_from_dict({"plan": plan.id}))
     assert "".join(report_json_chunks(empty, lang)) == json.dumps(empty.to_dict(lang), ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules(), st.sampled_from([None, "2014-03-15"]))
+def test_leaving_out_the_warnings_changes_no_finding(ps: Any, day: str | None) -> None:
+    import datetime as dt
+
+    from masswork.engine import check
+    from masswork.plugins import get_calendar
+
+    plan, sched = ps
+    as_of = dt.date.fromisoformat(day) if day else None
+    try:
+        whole = check(plan, sched, as_of, calendar=get_calendar())
+    except masswork.MassworkError:
+        return  # a calendar that does not cover the year: the same either way
+    bare = check(plan, sched, as_of, calendar=get_calendar(), warnings=False)
+    assert bare.findings == whole.findings and bare.ok == whole.ok
+    assert {w.code for w in bare.warnings} <= {"script-match", "year-assumed"}

@@ -154,12 +154,18 @@ def check(
     kinds: KindRegistry | None = None,
     calendar: WorkingCalendar | None = None,
     validate: bool = True,
+    warnings: bool = True,
 ) -> Report:
     """Judge ``schedule`` against ``plan``.
 
     Without ``as_of``: would this schedule, carried out, satisfy the plan? Planned and held
     events count. With ``as_of``: progress on that day; only events held by then count, and
     what is missing is ``open`` until due, ``overdue`` after.
+
+    ``warnings=False`` leaves out the advisories about the record (events on a non-working
+    day, held in the future, naming what the plan does not use …), for callers that use only
+    the findings, such as a batch summary: on a large record they cost as much as the
+    findings.
 
     Raises :class:`~masswork.errors.PlanError` for an inconsistent plan or schedule and
     :class:`~masswork.errors.PluginError` naming the plugin whose kind failed; never returns
@@ -211,4 +217,5 @@ def check(
     assumed = [Notice("year-assumed", subject=plan.id, msg=Msg.of("notice.year_assumed", year=str(plan.year)))] \
         if plan.options.year_assumed else []
     return Report(plan=plan.id, plan_title=plan.title, findings=tuple(findings), as_of=as_of,
-                  warnings=tuple(assumed + script_notes + _warnings(ctx, calendar)), phase_names=phase_names)
+                  warnings=tuple(assumed + script_notes + (_warnings(ctx, calendar) if warnings else [])),
+                  phase_names=phase_names)

@@ -70,8 +70,9 @@ def check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
 
         plan = load_plan(unit.plan, templates=list(templates) or None, limits=limits)
         schedule = load_schedule(unit.schedule, plan, limits=limits)
+        # The summary uses the findings alone; the advisories only go into whole reports.
         report = check(plan, schedule, dt.date.fromisoformat(as_of) if as_of else None,
-                       calendar=get_calendar())
+                       calendar=get_calendar(), warnings=bool(want_report))
     except _Missing as exc:
         out["error"] = {"zh": exc.args[0], "en": exc.args[1]}
         return out

@@ -17,7 +17,8 @@ from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
-from .families.sequence import chain_orders, gate_before, heading_order
+from .families.sequence import gate_before
+from .families.steps import chain_orders, heading_order
 from .families.timing import campaign_window, phase_window
 from .families.words import activity
 from .recognise import ArticleReading, Candidate, Ref
@@ -183,6 +184,8 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             own = read_statement(st, year, tuple(skip))
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
+                if len(sentence.text) <= _WHOLE_QUOTE and f.kind not in ("report", "notice"):
+                    where = sentence
                 found_all.append((where, f.params, f.kind, f.confidence))
             if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
                 gate = gate_before(st, topic)
@@ -208,6 +211,12 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
     reading.candidates.extend(added)
     reading.candidates = _leads_dropped(_implied_dropped(reading.candidates))
     return reading
+
+
+_WHOLE_QUOTE = 160
+"""A requirement is quoted with its whole sentence when the sentence is at most this long:
+the subject or the list it rests on may stand in another part of it (``班子成員要…;同時…``).
+A report or notice cut off after ``,同時`` keeps its own words (it is a second requirement)."""
 
 
 def _session_as_period(c: Candidate) -> bool:

@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .. import narrative
 from . import counting, events, lists, reporting, sequence, timing
 from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
@@ -92,6 +93,8 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     """The requirements one statement states, at most one per kind, kinds in ``skip``
     left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
+    if narrative.describes(st.f):
+        skip = (*skip, *_GENERAL)  # what a unit has done or what came of it: no event required
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:

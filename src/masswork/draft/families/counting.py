@@ -17,7 +17,7 @@ TARGETS = re.compile(r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一�
                      r"(?:形成|提出|作出|确定|的)")
 """``為每名黨員逐一形成評議意見``: something for every holder of a role (coverage, not a quota)."""
 
-_EACH_PERSON = r"每名|每位|每一名|每一位|每个(?=党员|成员|干部|同志)|人人|每人|逐人|逐个|本人|个人"
+_EACH_PERSON = r"每名|每位|每一名|每一位|每个(?=党员|成员|干部|同志)|人人|每人|人均|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
@@ -26,6 +26,8 @@ PER_PERSON_ROWS = rows("per-person", (
     (r"^(?P<role>党员|班子成员|中心组成员|党员领导干部|领导干部|支部委员)(?:每(?:年|季度|月|周|半年|学期))(?:都)?(?:至少|不少于)",
      "a role's own count per period: 黨員每季度至少參加一次志願服務"),
     (r"以普通党员身份", "以普通黨員身份參加"),
+    (r"(?P<role>主要负责(?:人|同志)|其他(?:班子)?成员|班子其他成员)(?:都|还|均|也|分别)?(?:要|应|须)?(?:带头)?"
+     r"(?=讲|作|撰写|参加|到|深入|提交)", "the head and the others each: 主要負責人講一次黨課,其他班子成員到分管單位講"),
     (r"(?P<role>[\u4e00-\u9fff]{0,6}(?:领导|干部|书记|成员|委员))(?:要|应|须)?全程(?:参加|出席|列席)",
      "a role attends throughout: 聯繫支部的處級領導全程參加"),
     (r"^(?P<duty>按时|准时)(?:参加|出席)", "a duty with no subject in a list of members' duties: (6)按時參加…考試", 0.5),
@@ -88,7 +90,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
     return every, n or 1, per
 
 
-_DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:党课|课|话|评)|"
+_DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:[^,;。]{0,4}?党课|课|话|评)|"
                    r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
                    r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课|补学|请假|走访")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
@@ -128,6 +130,19 @@ _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
 _QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改|建立|建好)")
+
+
+_WRITTEN = re.compile(rf"(?:撰写|写出|写好|提交|交|填写|形成)(?:{NUMBER}|若干)?[份篇本次条]?(?P<what>[^,;。]{{2,16}}?)"
+                      r"(?=[,;。]|$|不少于|不低于|至少)")
+
+
+def _written(st: Statement, a: int) -> Params | None:
+    """What each person writes or hands in, in the plan's words when the lexicon does not
+    know it (``每人提交一份心得體會``)."""
+    wm = _WRITTEN.search(st.f, a)
+    if wm is None:
+        return None
+    return {"document": placeholder(st.words(wm.start("what"), wm.end("what")), "document")}
 
 
 def _subject(st: Statement, a: int = 0) -> Params | None:
@@ -208,9 +223,13 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
         words = st.words(m.start("role"), m.end("role")).split("的")[-1] if g.get("role") else ""
         role = person_role(st, words)
+        if role is None and m.group(0) in ("每人", "人均"):
+            role = placeholder("成員", "role")  # "每人提交…", "人均撰寫…": everyone the plan addresses
         subj = _subject(st)
         if subj is None and deed is not None and deed.group(0) in ("补课", "补学", "请假"):
             subj = {"activity": placeholder(st.words(deed.start(), deed.end()), "activity")}
+        if subj is None:
+            subj = _written(st, m.end())
         if role is None or subj is None:
             return None
         p: Params = {"role": role, **subj}

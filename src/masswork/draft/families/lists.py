@@ -20,11 +20,14 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<cue>(?:内容|情况|范围|对象|人员)(?:主要)?(?:有|是|为|包括|以(?=[^,;。]{2,60}、[^;。]{2,120}为主))[:]?|包括[:]?|具体为|具体是|分别是|主要有[:]?|有以下[^,;:。]{0,6}[:]|如下[:])",
      "contents, items may be clauses: 通報內容主要有:會議的基本情況、黨員對問題的認識和整改打算"),
     (r"即(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})", "contents after 即: 落實“四有”,即計劃、記錄、簽到表和照片齊全"),
-    (r"(?P<sum>(?:系统|全面|认真)?(?:梳理|盘点|总结|汇总))(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})",
+    (r"(?P<sum>(?:系统|全面|认真)?(?:梳理|盘点|总结|汇总|列出|列明|开列))(?P<list>[^,;:。]{2,40}、[^,;:。]{2,80})",
      "what a summary covers: 梳理推進情況、主要成效和存在不足"),
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
     (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
+    (r"(?P<field>涵盖|涉及|聚焦(?:于)?|包含|囊括|突出)(?=[^,;。]{2,30}、)",
+     "topics listed after 涵蓋/涉及/聚焦: 檢視剖析要涵蓋A、B、C三個方面"),
+    (r"(?:做到|实现|达到|确保)(?P<full>[^,;:。]{0,12}?)全覆盖", "every holder reached: 征求意見要做到基層單位全覆蓋"),
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体(?:党员|成员|干部)[^,;。]{0,4}(?:参加|出席)|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
      r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
@@ -70,7 +73,7 @@ def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
 
 
 _VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|"
-                      r"(?<![相绝])对(?!照)|(?<![作成认])为")
+                      r"(?<![相绝])对(?!照|象)|(?<![作成认])为")
 _ATTENDEES = re.compile(r"由([^,;。]{2,40}?)(?:参加|出席|列席|参会)|(?:出席|参加|列席|参会)(?:会议)?(?:的|人员|范围|对象)?"
                         r"(?:有|是|为|包括)[:]?([^。;]{2,80})|邀请([^,;。]{2,40}?)(?:到会|参加|出席|列席)|"
                         r"([^,;。]{2,30}?)(?:参加|出席|列席|参会)(?:会议)?$|"
@@ -105,6 +108,18 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if subj is not None:
             p0["document" if subj.category == "document" else "activity"] = subj
         return p0
+    if g.get("full") is not None and hit.kind == "coverage":
+        whom = st.words(m.start("full"), m.end("full"))
+        holder = person_role(st, whom) if whom else person_role(st)
+        if holder is None and len(whom) >= 2:
+            holder = placeholder(whom, "group")
+        if holder is None:
+            return None
+        p2: Params = {"items_from": holder, "field": "targets"}
+        subj2 = activity(st, 0, m.start()) or document(st, 0, m.start())
+        if subj2 is not None:
+            p2["document" if subj2.category == "document" else "activity"] = subj2
+        return p2
     if g.get("cover"):
         whom = st.words(m.start("whom"), m.end("whom"))
         cut = re.match(r"^.*?(?:每名|每位|各个层次的|各层次的?|各类|全体)", fold(whom))

@@ -123,6 +123,21 @@ def _submitted(st: Statement, after: int) -> Params | None:
     return p
 
 
+_BEFORE_DATE = set("在于从自至到即和及、与或将把年前后起止内中前为是对由")
+_AFTER_DATE = set("前底起开召举完进组启结基全内中上下以之至到和及份初末旬日号要应须将把由在对正为是左"
+                  "安定集分举行")
+
+
+def _attribute(f: str, a: int, b: int) -> bool:
+    """A month between a verb and its object (``集中交納5月份黨費``) says which month's
+    dues, not when: no deadline."""
+    if a == 0 or b >= len(f):
+        return False
+    prev, nxt = f[a - 1], f[b]
+    hanzi = "\u4e00" <= prev <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff"
+    return hanzi and prev not in _BEFORE_DATE and nxt not in _AFTER_DATE
+
+
 def _timetable_subject(st: Statement, a: int, b: int) -> Ref | None:
     """On a timetable line that is only a date and a name (``1.3月1日—15日:學習動員``,
     ``5月:整改落實``), the name is what the date is for."""
@@ -239,6 +254,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "deadline":
         if _DATELINE.match(st.f) and m.start() == 0 and not re.search(r"至|到|前|底|旬", m.group(0)):
             return None  # "3月24日,…召開會議": a report's dateline, or the date a text is signed
+        if _attribute(st.f, m.start("w"), m.end("w")):
+            return None
         w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
         if w is None:
             w = window_phrase(m.group("w"), year)
