@@ -23,6 +23,11 @@ Targets on the 2-core development machine at ``--units 500 --events 300``:
 ratio_vs_json_loads ≤ 5, ratio_vs_jsonschema ≤ 0.5, scale_10x ≤ 11.
 
     python benchmarks/batch.py [--units 500] [--events 300] [--jobs N] [--no-scale]
+    python benchmarks/batch.py --units 50 --profile [--top 30] [--sort tottime]
+
+``--profile`` instead runs the batch worker (``masswork.batch.run.check_unit``) over the
+units in this process under cProfile and prints the top of the profile and its per-unit CPU
+time against ``json.loads`` of the unit's files (docs/performance.md quotes it).
 """
 
 from __future__ import annotations
@@ -98,6 +103,35 @@ def _peak_rss_mb() -> float:
     return max(own, workers) / 1024  # ru_maxrss is in KiB on Linux
 
 
+def _profile(root: Path, top: int, sort: str) -> None:
+    import cProfile
+    import pstats
+
+    from masswork.batch.run import check_unit, warm_up
+
+    warm_up()
+    units = find_units(root)
+    jobs = [(u, None, False, (str(root),)) for u in units]
+    check_unit(jobs[0])  # converters and caches built once, as in a worker
+    files = _files(root)
+    t0 = time.process_time()
+    for f in files:
+        json.loads(f.read_text(encoding="utf-8"))
+    t_json = time.process_time() - t0
+    t0 = time.process_time()
+    for job in jobs:
+        check_unit(job)
+    t_check = time.process_time() - t0
+    prof = cProfile.Profile()
+    prof.enable()
+    for job in jobs:
+        check_unit(job)
+    prof.disable()
+    pstats.Stats(prof, stream=sys.stdout).sort_stats(sort).print_stats(top)
+    print(f"units={len(units)} cpu_per_unit_ms={t_check / len(units) * 1000:.2f} "
+          f"json_loads_per_unit_ms={t_json / len(units) * 1000:.3f} cpu_ratio_vs_json_loads={t_check / t_json:.2f}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--units", type=int, default=500)
@@ -105,7 +139,15 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--no-scale", action="store_true", help="skip the 10× province (scale_10x=nan)")
+    ap.add_argument("--profile", action="store_true", help="profile the batch worker in this process")
+    ap.add_argument("--top", type=int, default=30)
+    ap.add_argument("--sort", default="tottime")
     args = ap.parse_args()
+    if args.profile:
+        with tempfile.TemporaryDirectory() as tmp:
+            write_province(Path(tmp) / "province", args.units, args.events, seed=args.seed)
+            _profile(Path(tmp) / "province", args.top, args.sort)
+        return
     with tempfile.TemporaryDirectory() as tmp:
         small, big = Path(tmp) / "province", Path(tmp) / "province10"
         t0 = time.perf_counter()

@@ -322,3 +322,44 @@ def test_fast_plan_of_every_example_is_the_walkers(file: Path) -> None:
 
     data, _origins = resolve_extends(read_data(file), file)
     assert plan_from_dict(data) == _walked_plan(data)
+
+
+@pytest.mark.parametrize("lang", ["zh-Hant", "en"])
+@pytest.mark.parametrize("only", [None, ("unmet", "overdue")])
+def test_report_json_in_pieces_is_the_whole_json(lang: str, only: tuple[str, ...] | None) -> None:
+    from masswork.plugins import get_calendar
+    from masswork.report_stream import report_json_chunks
+
+    plan = masswork.load_plan(golden_reports.ROOT / "examples" / "s2-kejiju-campaign" / "plan.toml")
+    sched = masswork.schedule_from_dict(synthetic_schedule(plan, 400, seed=5))
+    report = masswork.check(plan, sched, calendar=get_calendar())
+    assert len(report.warnings) > 10
+    data = report.to_dict(lang)
+    pick = None
+    if only:
+        def pick(rows: list[Any]) -> list[Any]:
+            return [f for f in rows if f["status"] in only]
+        data["findings"] = pick(data["findings"])
+    whole = json.dumps(data, ensure_ascii=False, indent=2)
+    assert "".join(report_json_chunks(report, lang, pick)) == whole
+    empty = masswork.check(plan, masswork.schedule_from_dict({"plan": plan.id}))
+    assert "".join(report_json_chunks(empty, lang)) == json.dumps(empty.to_dict(lang), ensure_ascii=False, indent=2)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_and_schedules(), st.sampled_from([None, "2014-03-15"]))
+def test_leaving_out_the_warnings_changes_no_finding(ps: Any, day: str | None) -> None:
+    import datetime as dt
+
+    from masswork.engine import check
+    from masswork.plugins import get_calendar
+
+    plan, sched = ps
+    as_of = dt.date.fromisoformat(day) if day else None
+    try:
+        whole = check(plan, sched, as_of, calendar=get_calendar())
+    except masswork.MassworkError:
+        return  # a calendar that does not cover the year: the same either way
+    bare = check(plan, sched, as_of, calendar=get_calendar(), warnings=False)
+    assert bare.findings == whole.findings and bare.ok == whole.ok
+    assert {w.code for w in bare.warnings} <= {"script-match", "year-assumed"}

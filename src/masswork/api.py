@@ -21,6 +21,7 @@ from .i18n import Msg
 
 if TYPE_CHECKING:
     from .kinds.base import KindRegistry
+    from .loaders.limits import Limits
     from .model import Plan, Schedule
     from .readers import ScheduleRead
     from .report import Report
@@ -87,13 +88,16 @@ def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | byte
               schedule_name: str | None = None,
               mapping: Mapping[str, Any] | None = None,
               on_read: Callable[[ScheduleRead], None] | None = None,
-              templates: Sequence[str | Path] | None = None) -> tuple[Plan, Schedule]:
+              templates: Sequence[str | Path] | None = None,
+              limits: Limits | None = None) -> tuple[Plan, Schedule]:
     """The plan and the schedule, read as ``check``, ``export`` and ``remind`` read them
     (the schedule in any format a reader recognises; from a path, a file's bytes or plain
     data). When reading fails because the two were given in swapped order, or the schedule
     is another plan's, the first line of the error says so, before any list of unknown
-    keys. ``on_read`` is shown how the schedule was read (reader, text encoding, remarks)."""
+    keys. ``on_read`` is shown how the schedule was read (reader, text encoding, remarks).
+    ``limits`` bounds both files (docs/limits.md; default :data:`DEFAULT_LIMITS`)."""
     from .loaders import load_plan
+    from .loaders.limits import DEFAULT_LIMITS
     from .model import Plan as PlanClass
 
     if isinstance(plan_source, PlanClass):
@@ -101,36 +105,45 @@ def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | byte
     else:
         sched_label = schedule_name or (str(schedule_source) if isinstance(schedule_source, (str, Path)) else "schedule")
         try:
-            plan = load_plan(plan_source, templates=templates)
+            plan = load_plan(plan_source, templates=templates, limits=limits or DEFAULT_LIMITS)
         except InputError as exc:
             raise _explain_plan_failure(exc, Path(plan_source), sched_label) from None
         plan_label = str(plan_source)
     return plan, schedule_for(plan, schedule_source, name=schedule_name, mapping=mapping,
-                              on_read=on_read, plan_label=plan_label)
+                              on_read=on_read, plan_label=plan_label, limits=limits)
 
 
 def schedule_for(plan: Plan, source: str | Path | bytes | Mapping[str, Any], *, name: str | None = None,
                  mapping: Mapping[str, Any] | None = None,
                  on_read: Callable[[ScheduleRead], None] | None = None,
-                 plan_label: str = "") -> Schedule:
+                 plan_label: str = "", limits: Limits | None = None) -> Schedule:
     """``source`` read as a schedule of ``plan`` (see :func:`load_pair`)."""
+    from .loaders.limits import DEFAULT_LIMITS
+    from .loaders.schedule import read_fast
     from .plugins import get_readers
     from .readers import ReadResult, ScheduleRead, _beside, read_bytes
     from .readers.choose import build_schedule, read_source
 
+    limits = limits or DEFAULT_LIMITS
     label = name or (str(source) if isinstance(source, (str, Path)) else "schedule")
+    if isinstance(source, (str, Path)) and name is None and mapping is None:
+        fast = read_fast(Path(source), plan, limits)  # a valid JSON file, streamed if large
+        if fast is not None:
+            if on_read is not None:
+                on_read(ScheduleRead(fast, "json", "utf-8"))
+            return fast
     if isinstance(source, Mapping):
         result = ReadResult(data=source, reader="data")
     else:
-        data = source if isinstance(source, bytes) else read_bytes(source)
+        data = source if isinstance(source, bytes) else read_bytes(source, limits)
         if mapping is None and isinstance(source, (str, Path)):
             mapping = _beside(Path(source))
-        result = read_source(tuple(get_readers().values()), data, label, plan, mapping)
+        result = read_source(tuple(get_readers().values()), data, label, plan, mapping, limits)
     try:
         if isinstance(source, Mapping):
-            schedule = _from_data(source, plan)
+            schedule = _from_data(source, plan, limits)
         else:
-            schedule = build_schedule(result, label, plan)
+            schedule = build_schedule(result, label, plan, limits)
     except InputError as exc:
         raise _explain_schedule_failure(exc, result.data, plan, plan_label or plan.id, label) from None
     if on_read is not None:
@@ -138,10 +151,10 @@ def schedule_for(plan: Plan, source: str | Path | bytes | Mapping[str, Any], *, 
     return schedule
 
 
-def _from_data(data: Mapping[str, Any], plan: Plan) -> Schedule:
+def _from_data(data: Mapping[str, Any], plan: Plan, limits: Limits) -> Schedule:
     from .loaders import load_schedule
 
-    return load_schedule(data, plan)
+    return load_schedule(data, plan, limits=limits)
 
 
 def _explain_schedule_failure(exc: InputError, data: Mapping[str, Any], plan: Plan, plan_label: str,

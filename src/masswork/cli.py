@@ -11,6 +11,7 @@ language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import os
@@ -26,6 +27,7 @@ from .batch.command import batch_options
 from .console import can_encode, mark, setup_streams, style
 from .errors import ExportError, MassworkError
 from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
+from .limit_options import limits_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
@@ -66,13 +68,15 @@ _templates_option = click.option(
 
 def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = (),
           mapping: Any = None) -> tuple[Plan, Any]:
+    from .limit_options import current_limits
+
     if not schedule_path:
-        return load_plan(plan_path, templates=templates or None), None
+        return load_plan(plan_path, templates=templates or None, limits=current_limits()), None
     from .api import load_pair
 
     reads: list[Any] = []
     plan, schedule = load_pair(plan_path, schedule_path, on_read=reads.append, templates=templates or None,
-                               mapping=mapping)
+                               mapping=mapping, limits=current_limits())
     if reads:
         ctx = click.get_current_context(silent=True)
         given = ctx.meta.get(LANG_META) if ctx is not None else None
@@ -176,6 +180,7 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
 @_lang_option
 @_templates_option
 @mapping_option()
+@limits_options  # --max-bytes, --max-events, --no-limits (masswork.limit_options)
 @batch_options  # --batch DIR and its options (masswork.batch.command)
 @click.pass_context
 def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, fmt: str,
@@ -190,13 +195,31 @@ def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, f
     _warn_plugin_failures(lang)
     keep = {st for o in only for st in _ONLY[o]}
     if fmt == "json":
-        data = report.to_dict(lang)
-        if keep:
-            data["findings"] = [f for f in data["findings"] if Status(f["status"]) in keep]
-        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
+        _echo_report_json(report, lang, keep)
     else:
         click.echo(render_text(report, lang, plan=p, only=keep or None))
     sys.exit(0 if report.ok else 1)
+
+
+def _echo_report_json(report: Report, lang: str, keep: set[Status]) -> None:
+    pick = (lambda rows: [f for f in rows if Status(f["status"]) in keep]) if keep else None
+    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if utf8:  # anything can be shown: written in pieces (masswork.report_stream)
+        from .report_stream import report_json_chunks
+
+        for chunk in report_json_chunks(report, lang, pick):
+            sys.stdout.write(chunk)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+        return
+    data = report.to_dict(lang)
+    if pick is not None:
+        data["findings"] = pick(data["findings"])
+    click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
 
 
 def _json_probe(data: Any) -> str:
@@ -269,13 +292,14 @@ def render_text(report: Report, lang: str, *, plan: Plan | None = None,
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: a printable checklist; json: the same as data.")
 @_templates_option
+@limits_options
 @click.pass_context
 def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, templates: tuple[str, ...]) -> None:
     """Print PLAN's requirements as a checklist: window, due date, who is responsible
     以清單列出方案要求."""
     from .explain import checklist, render_checklist
 
-    p = load_plan(plan, templates=templates or None)
+    p = _load(plan, None, templates)[0]
     lang = _plan_lang(ctx, lang, p)
     rows = checklist(p, lang, calendar=get_calendar())
     if fmt == "json":
@@ -306,6 +330,7 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
 @_lang_option
 @_templates_option
 @mapping_option()
+@limits_options
 @click.pass_context
 def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output: str | None,
            as_of: dt.date | None, lang: str | None, templates: tuple[str, ...], mapping: Any = None) -> None:

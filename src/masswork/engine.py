@@ -24,7 +24,7 @@ from .i18n import Msg, Name, Pair
 from .idmatch import match_scripts
 from .kinds import scope
 from .kinds.base import Context
-from .model import EventStatus, Plan, Requirement, Schedule
+from .model import Event, EventStatus, Plan, Requirement, Schedule, day_of
 from .report import Finding, Notice, Report, Status
 from .validate import orphan_notices, schedule_notices, validate_plan, validate_schedule
 from .workdays import WeekendCalendar
@@ -74,6 +74,18 @@ def _waiver_finding(req: Requirement, ctx: Context) -> Finding | None:
     return None
 
 
+_UNASKED = object()
+
+
+class _Unanswered:
+    """A calendar's refusal for a day (its message), kept so that it is asked once."""
+
+    __slots__ = ("message",)
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+
 def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     out: list[Notice] = orphan_notices(ctx.schedule, ctx.plan)
     if ctx.schedule.plan not in (ctx.plan.id, ctx.plan.extends):
@@ -85,26 +97,48 @@ def _warnings(ctx: Context, calendar: WorkingCalendar | None) -> list[Notice]:
     # Replaying history (as_of in the past) sees later events as held: that is normal.
     # A held event dated after today is a slip in the record.
     today = dt.date.today()
-    future = [e for e in ctx.schedule.events if e.status is EventStatus.HELD and e.day > today]
+    future: list[Event] = []
+    # One pass over the events; a calendar is asked once per day, not once per event.
+    asked: dict[dt.date, object] = {}
+    non_working: list[tuple[Event, dt.date]] = []
+    unknown: dict[str, list[str]] = {}
+    held, cancelled = EventStatus.HELD, EventStatus.CANCELLED
+    for e in ctx.schedule.events:
+        day = day_of(e.start)
+        if e.status is held and day > today:
+            future.append(e)
+        if calendar is None or e.status is cancelled:
+            continue
+        working = asked.get(day, _UNASKED)
+        if working is _UNASKED:
+            try:
+                working = calendar.is_working_day(day)
+            except Exception as exc:  # noqa: BLE001 - a calendar that cannot answer is a warning here
+                working = _Unanswered(str(exc))
+            asked[day] = working
+        if isinstance(working, _Unanswered):
+            unknown.setdefault(working.message, []).append(e.id)
+        elif not working:
+            non_working.append((e, day))
     if future:
         shown = ", ".join(f"{e.id} ({e.day})" for e in future[:5]) + (f" (+{len(future) - 5})" if len(future) > 5 else "")
         out.append(Notice("held-in-future", subject=future[0].id,
                           msg=Msg.of("notice.held_in_future", n=len(future), events=shown)))
     if calendar is not None:
-        unknown: dict[str, list[str]] = {}
-        for e in ctx.schedule.events:
-            if e.status is EventStatus.CANCELLED:
-                continue
-            try:
-                working = calendar.is_working_day(e.day)
-            except Exception as exc:  # noqa: BLE001 - a calendar that cannot answer is a warning here
-                unknown.setdefault(str(exc), []).append(e.id)
-                continue
-            if not working:
-                name = calendar.holiday(e.day)
-                label: object = _holiday(name) if name else Msg.of("notice.weekend")
-                out.append(Notice("non-working-day", subject=e.id, msg=Msg.of(
-                    "notice.non_working_day", event=e.id, type=_name(ctx, e.type), day=e.day, day_name=label)))
+        # Shared by the notices of a day and of a type: a million events on weekends make
+        # hundreds of thousands of notices (benchmarks/memory.py).
+        labels: dict[dt.date, object] = {}
+        types: dict[str, Name] = {}
+        for e, day in non_working:
+            label = labels.get(day)
+            if label is None:
+                name = calendar.holiday(day)
+                label = labels[day] = _holiday(name) if name else Msg.of("notice.weekend")
+            kind = types.get(e.type)
+            if kind is None:
+                kind = types[e.type] = _name(ctx, e.type)
+            out.append(Notice("non-working-day", subject=e.id, msg=Msg.of(
+                "notice.non_working_day", event=e.id, type=kind, day=day, day_name=label)))
         for message, ids in unknown.items():
             more = f" (+{len(ids) - 1})" if len(ids) > 1 else ""
             out.append(Notice("calendar-unknown", subject=ids[0], msg=Msg.of(
@@ -120,12 +154,18 @@ def check(
     kinds: KindRegistry | None = None,
     calendar: WorkingCalendar | None = None,
     validate: bool = True,
+    warnings: bool = True,
 ) -> Report:
     """Judge ``schedule`` against ``plan``.
 
     Without ``as_of``: would this schedule, carried out, satisfy the plan? Planned and held
     events count. With ``as_of``: progress on that day; only events held by then count, and
     what is missing is ``open`` until due, ``overdue`` after.
+
+    ``warnings=False`` leaves out the advisories about the record (events on a non-working
+    day, held in the future, naming what the plan does not use …), for callers that use only
+    the findings, such as a batch summary: on a large record they cost as much as the
+    findings.
 
     Raises :class:`~masswork.errors.PlanError` for an inconsistent plan or schedule and
     :class:`~masswork.errors.PluginError` naming the plugin whose kind failed; never returns
@@ -177,4 +217,5 @@ def check(
     assumed = [Notice("year-assumed", subject=plan.id, msg=Msg.of("notice.year_assumed", year=str(plan.year)))] \
         if plan.options.year_assumed else []
     return Report(plan=plan.id, plan_title=plan.title, findings=tuple(findings), as_of=as_of,
-                  warnings=tuple(assumed + script_notes + _warnings(ctx, calendar)), phase_names=phase_names)
+                  warnings=tuple(assumed + script_notes + (_warnings(ctx, calendar) if warnings else [])),
+                  phase_names=phase_names)

@@ -1,5 +1,6 @@
-"""The ``masswork`` console script: ``--version`` answered at once, without importing click
-or the rest of the package; anything else goes to :mod:`masswork.cli`."""
+"""The ``masswork`` console script: ``--version`` answered at once, and ``--help`` from the
+cache of the text printed last time (:mod:`masswork.helpcache`), without importing click or
+the rest of the package; anything else goes to :mod:`masswork.cli`."""
 
 from __future__ import annotations
 
@@ -14,6 +15,11 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"masswork, version {__version__}\n")
         return
+    if args in (["--help"], ["-h"]):
+        from .helpcache import print_cached_help
+
+        if print_cached_help():
+            return
     from .cli import main as cli_main
 
     cli_main(argv)

@@ -70,6 +70,7 @@ class LazyGroup(click.Group):
         return super().get_command(ctx, cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        self._plugins()  # the help lists plugins' commands too
         rows = []
         limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
         for name in self.list_commands(ctx):
@@ -83,6 +84,15 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+    def get_help(self, ctx: click.Context) -> str:
+        text = super().get_help(ctx)
+        if ctx.parent is None:  # the top-level help: kept for the next `masswork --help`
+            from .helpcache import store_help
+
+            store_help(text + "\n")
+        return text
 
 
 # -- the heavy parts of the package, imported on first call

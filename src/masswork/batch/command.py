@@ -49,9 +49,11 @@ def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str
 
     root = Path(source) if Path(source).is_dir() else Path(source).parent
     folders = [*(templates or [str(p) for p in templates_from_env()]), str(root)]
+    from ..limit_options import current_limits
+
     results = run_batch(units, as_of=as_of, engine=engines[engine],
                         options={"jobs": jobs, "scheduler": scheduler}, reports=reports is not None,
-                        progress=progress, templates=folders)
+                        progress=progress, templates=folders, limits=current_limits())
     if reports is not None:
         folder = Path(reports)
         folder.mkdir(parents=True, exist_ok=True)

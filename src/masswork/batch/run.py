@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 import attrs
 
+from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .units import Unit
 
 __all__ = ["BatchEngine", "check_unit", "local_engine", "run_batch", "Progress", "warm_up"]
@@ -40,10 +41,10 @@ class BatchEngine:
     description_en: str = ""
 
 
-def check_unit(job: tuple[Unit, str | None, bool] | tuple[Unit, str | None, bool, tuple[str, ...]]) -> dict[str, Any]:
+def check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
     """Load and check one unit; plain data back (picklable, JSON-able). ``job`` is the unit,
-    the ``as_of`` day (ISO) or None, whether to return the whole report, and the templates
-    folders its plan may ``extends`` into.
+    the ``as_of`` day (ISO) or None, whether to return the whole report, and optionally the
+    templates folders its plan may ``extends`` into and the input limits.
 
     ``{"unit", "plan", "events", "statuses": {rule: status}, "failing": [...], "error":
     None | {"zh", "en"}, "report": report JSON when asked}``. A unit whose files are missing
@@ -51,6 +52,7 @@ def check_unit(job: tuple[Unit, str | None, bool] | tuple[Unit, str | None, bool
     """
     unit, as_of, want_report = job[:3]
     templates: tuple[str, ...] = job[3] if len(job) > 3 else ()
+    limits: Limits = job[4] if len(job) > 4 else DEFAULT_LIMITS
     out: dict[str, Any] = {"unit": unit.id, "plan": None, "events": 0, "statuses": {},
                            "failing": [], "error": None, "report": None}
     from ..errors import MassworkError
@@ -66,10 +68,11 @@ def check_unit(job: tuple[Unit, str | None, bool] | tuple[Unit, str | None, bool
         from ..loaders import load_plan, load_schedule
         from ..plugins import get_calendar
 
-        plan = load_plan(unit.plan, templates=list(templates) or None)
-        schedule = load_schedule(unit.schedule, plan)
+        plan = load_plan(unit.plan, templates=list(templates) or None, limits=limits)
+        schedule = load_schedule(unit.schedule, plan, limits=limits)
+        # The summary uses the findings alone; the advisories only go into whole reports.
         report = check(plan, schedule, dt.date.fromisoformat(as_of) if as_of else None,
-                       calendar=get_calendar())
+                       calendar=get_calendar(), warnings=bool(want_report))
     except _Missing as exc:
         out["error"] = {"zh": exc.args[0], "en": exc.args[1]}
         return out
@@ -142,7 +145,8 @@ class Progress:
 def run_batch(units: Sequence[Unit], *, as_of: dt.date | None = None, engine: BatchEngine | None = None,
               options: Options | None = None, reports: bool = False,
               progress: Progress | None = None,
-              templates: Sequence[str] | None = None) -> list[dict[str, Any]]:
+              templates: Sequence[str] | None = None,
+              limits: Limits | None = None) -> list[dict[str, Any]]:
     """Check every unit with ``engine`` (local by default); results in unit order. Unit
     plans may ``extends`` into ``templates`` (by default the folders of ``MASSWORK_TEMPLATES``
     and the folder that holds the unit folders, where a shared template usually sits)."""
@@ -153,7 +157,9 @@ def run_batch(units: Sequence[Unit], *, as_of: dt.date | None = None, engine: Ba
         templates = [str(p) for p in templates_from_env()] + sorted(
             {str(Path(u.plan).resolve().parent.parent) for u in units if u.plan})
     shared = tuple(templates)
-    jobs = [(u, as_of.isoformat() if as_of else None, reports, shared) for u in units]
+    jobs: list[tuple[Any, ...]] = [(u, as_of.isoformat() if as_of else None, reports, shared) for u in units]
+    if limits is not None and limits != DEFAULT_LIMITS:
+        jobs = [(*j, limits) for j in jobs]
     out = []
     for result in run(check_unit, jobs, options or {}):
         out.append(result)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import sys
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -151,11 +152,13 @@ def _tuple(tp: Any, lim: Limits | None) -> Convert:
     inner = converter(inner_tp, lim)
     cap = lim.max_items if lim is not None else -1
     max_string = lim.max_string if lim is not None else -1
-    if inner_tp is str and lim is None:
+    if inner_tp is str and (lim is None or max_string >= _SCREENED):
         def strs(data: Any) -> Any:
             if isinstance(data, str):
                 return (data,)
             if type(data) is list or isinstance(data, (list, tuple)):
+                if cap >= 0 and len(data) > cap:
+                    raise Fallback
                 for item in data:
                     if type(item) is not str:
                         return tuple(map(inner, data))
@@ -264,7 +267,7 @@ def _attrs(cls: type, lim: Limits | None) -> Convert:
     plain = (not hasattr(cls, "__attrs_pre_init__") and not hasattr(cls, "__attrs_post_init__")
              and all(f.init and f.alias == f.name
                      and (f.converter is None or f.converter is _model_tuple) for f in fields))
-    chosen = direct if plain else build
+    chosen: Convert = direct if plain else build
     # Registered before the fields are compiled, so classes that refer to themselves work.
     _CACHE[_key(cls, lim)] = chosen
     hints = _hints(cls)
@@ -287,6 +290,8 @@ def _compiled(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: froz
     """``direct`` for ``cls`` as straight-line code, one statement per field (what attrs
     does for ``__init__``): a fifth of an event's cost was the loop over its 22 fields.
     The source is made from the class's field names only, never from data."""
+    if not any(factory for _n, _c, _d, factory in spec) and len(spec) > 12:
+        return _by_map(cls, spec, known, required, checks)
     names: dict[str, Any] = {"_new": _new, "_set": _set, "cls": cls, "known": known, "required": required,
                              "Fallback": Fallback, "Mapping": Mapping, "checks": checks, "MISSING": _MISSING}
     lines = ["def direct(data):",
@@ -321,6 +326,44 @@ def _compiled(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: froz
 _MISSING = object()
 
 
+def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozenset[str],
+            required: frozenset[str], checks: list[tuple[Any, Any]]) -> Convert:
+    """``direct`` for a class of many fields with shared defaults, most of them absent from
+    a record (an event names 7 of its 22): the defaults copied as one list, the values
+    given converted into it, and every slot set in one C-level ``map``."""
+    from collections import deque
+    from itertools import repeat
+
+    names = [name for name, _c, _d, _f in spec]
+    defaults = [default for _n, _c, default, _f in spec]
+    slot = {name: (i, conv) for i, (name, conv, _d, _f) in enumerate(spec)}
+    consume: Callable[[Any], None] = deque(maxlen=0).extend
+    n = len(spec)
+    own = {field.name for field, check in checks if type(check).__module__.startswith("attr.")}
+
+    def direct(data: Any) -> Any:
+        if type(data) is not dict and not isinstance(data, Mapping):
+            raise Fallback
+        keys = data.keys()
+        if not (keys <= known and required <= keys):
+            raise Fallback
+        values = defaults.copy()
+        for key, value in data.items():
+            i, conv = slot[key]
+            values[i] = conv(value)
+        obj: Any = _new(cls)
+        consume(map(_set, repeat(obj, n), names, values))
+        for field, check in checks:
+            if field.name in own and field.name not in data:
+                continue  # attrs' own validators look at their field alone, which is its default
+            try:
+                check(obj, field, getattr(obj, field.name))
+            except (TypeError, ValueError):
+                raise Fallback from None
+        return obj
+    return direct
+
+
 def _capped(conv: Convert, cap: int) -> Convert:
     # check_tree holds a plan's requirements to max_requirements, other lists to max_items.
     def capped(data: Any) -> Any:
@@ -342,8 +385,14 @@ def _encodable(text: str) -> bool:
     return True
 
 
+_SCREENED = sys.maxsize
+"""``max_string`` of limits whose strings the caller has screened (fast_structure(checked=))."""
+
+
 def _within_str(lim: Limits) -> Convert:
     max_string = lim.max_string
+    if max_string >= _SCREENED:
+        return _str
 
     def within(data: Any) -> Any:
         if isinstance(data, str):
@@ -358,6 +407,8 @@ def _within_str(lim: Limits) -> Convert:
 
 def _text_checked(conv: Convert, lim: Limits) -> Convert:
     # A date or enum member read from text: the text is held to the string limits too.
+    if lim.max_string >= _SCREENED:
+        return conv
     text = _within_str(lim)
 
     def checked(data: Any) -> Any:
@@ -477,12 +528,25 @@ _DEPTHS: dict[Any, float] = {}
 
 def fast_structure(cls: type, data: Any, limits: Limits | None = None, *, checked: bool = False) -> Any:
     """``cls`` built from plain data, or :class:`Fallback` if anything is not as expected
-    (with ``limits``: also if anything is beyond them; ``checked``: the caller knows that
-    nothing but the nesting can be, and only that is checked)."""
+    (with ``limits``: also if anything is beyond them; ``checked``: the caller has made
+    sure that no string is too long or holds a lone surrogate, and strings are not looked
+    at again)."""
     if limits is not None:
         deepest = _DEPTHS.get(cls)
         if deepest is None:
             deepest = _DEPTHS[cls] = depth(cls)
         if deepest > limits.max_depth:
             raise Fallback
-    return converter(cls, None if checked else limits)(data)
+        if checked:
+            limits = _screened(limits)
+    return converter(cls, limits)(data)
+
+
+def _screened(limits: Limits) -> Limits:
+    out = _SCREENED_LIMITS.get(limits)
+    if out is None:
+        out = _SCREENED_LIMITS[limits] = attrs.evolve(limits, max_string=_SCREENED)
+    return out
+
+
+_SCREENED_LIMITS: dict[Limits, Limits] = {}

@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -26,7 +25,7 @@ from .files import locate_lines, read_data
 from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .structure import StructureErrors, _Walker, unstructure
 
-__all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict"]
+__all__ = ["load_schedule", "schedule_from_dict", "schedule_to_dict", "read_fast"]
 
 
 def schedule_from_dict(data: Mapping[str, Any], *, file: str | None = None) -> Schedule:
@@ -75,6 +74,26 @@ def load_schedule(source: str | Path | Mapping[str, Any], plan: Plan | None = No
     return read_schedule(source, plan, limits=limits).schedule
 
 
+def read_fast(path: Path, plan: Plan | None, limits: Limits = DEFAULT_LIMITS) -> Schedule | None:
+    """The schedule in a JSON file by the fast paths alone (streamed when large, else in
+    one pass), validated against ``plan``; None for anything else and for anything wrong —
+    the caller then reads it the ordinary way, which says what is wrong and where."""
+    if path.with_name(path.stem + ".mapping.toml").exists():
+        return None
+    schedule = _streamed(path, limits)
+    if schedule is None:
+        schedule = _direct(path, limits)
+    if schedule is None or plan is None:
+        return schedule
+    from ..validate import validate_schedule
+
+    try:
+        validate_schedule(schedule, plan, file=str(path), strict=plan.options.strict_references)
+    except InputError:
+        return None
+    return schedule
+
+
 def _load(data: Mapping[str, Any], file: str | None, plan: Plan | None) -> Schedule:
     sched = schedule_from_dict(data, file=file)
     if plan is not None:
@@ -99,9 +118,6 @@ def _streamed(path: Path, limits: Limits) -> Schedule | None:
         return None
 
 
-_BIG_NUMBER = re.compile(r"\d{16}|\d[eE]")
-
-
 def _direct(path: Path, limits: Limits) -> Schedule | None:
     """A JSON schedule read in one pass: the text parsed at C speed and turned into the
     model by converters that hold it to ``limits`` as they go (masswork.loaders.fast), so
@@ -124,12 +140,10 @@ def _direct(path: Path, limits: Limits) -> Schedule | None:
         data = json.loads(text, parse_constant=_json_constant)
         if type(data) is not dict:
             return None
-        # Text that cannot hold anything beyond the limits but nesting (no string or list
-        # that long, no \\u escape that could make a lone surrogate, no number of 16 digits
-        # or with an exponent) needs only the model's nesting bound, which fast_structure
-        # checks: the plain converters then do.
-        plain = (len(text) <= min(limits.max_string, 2 * limits.max_items) and "\\u" not in text
-                 and limits.max_abs_int >= 10**15 and _BIG_NUMBER.search(text) is None)
+        # Text shorter than the longest string allowed and without a \\u escape (the only
+        # way JSON text makes a lone surrogate) holds no string beyond the limits: the
+        # converters then look only at lists, numbers and nesting.
+        plain = len(text) <= limits.max_string and "\\u" not in text
         schedule: Schedule = fast_structure(Schedule, data, limits, checked=plain)
         return schedule
     except (InputError, Fallback, ValueError, RecursionError):

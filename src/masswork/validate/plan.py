@@ -5,7 +5,8 @@ user mends a file in one pass."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
+from typing import TYPE_CHECKING, Any
 
 from ..errors import PlanError, nearest
 from ..i18n import Msg
@@ -82,6 +83,8 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         from ..plugins import get_kinds
 
         kinds = get_kinds()
+    if _PLANS_VALID.get(id(plan), (None, None))[1] is kinds:
+        return  # the loader validated this very plan; check() would again
     c = Checker(plan, file)
     seen: dict[str, str] = {}
     for ns in NAMESPACES:
@@ -187,3 +190,16 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
               expected=Msg.of("validate.expected.order"))
     if c.problems:
         raise PlanError(c.problems)
+    def forget(_ref: object, key: int = id(plan)) -> None:
+        _PLANS_VALID.pop(key, None)
+
+    try:
+        ref = weakref.ref(plan, forget)
+    except TypeError:
+        return
+    _PLANS_VALID[id(plan)] = (ref, kinds)
+
+
+# Plans found valid, by id() while they live, with the kind registry they were validated
+# against (held while the plan lives: a registry is small).
+_PLANS_VALID: dict[int, tuple[Any, Any]] = {}

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
+from ..narrative import describes
 from .context import Context
 from .results import Ref
 
@@ -44,7 +45,10 @@ _HOURS = re.compile(r"(不少于|至少|累计|达到)?\s*(\d+(?:\.\d+)?|[一二
 
 
 def exists(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
-    """The events held, the documents made and the bodies set up that a sentence states."""
+    """The events held, the documents made and the bodies set up that a sentence states
+    (none from a sentence that only tells what was done or came of it)."""
+    if describes(s.f):
+        return
     means = means_spans(s.f)
     _events(cx, s, means)
     _documents(cx, s, means)
