@@ -414,3 +414,8 @@ def test_a_hedge_governs_its_own_clause_and_after() -> None:
 ])
 def test_slogans_require_nothing(body: str) -> None:
     assert kinds(clause(body)) == [], reqs(clause(body))
+
+
+def test_a_study_share_names_study() -> None:
+    att = [p for k, p, _ in reqs(clause("黨員參學率不低於95%。")) if k == "attendance"]
+    assert att and att[0]["activity"] == "學習" and att[0]["at_least"] == "95%", att

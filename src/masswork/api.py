@@ -97,6 +97,7 @@ def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | byte
     keys. ``on_read`` is shown how the schedule was read (reader, text encoding, remarks).
     ``limits`` bounds both files (docs/limits.md; default :data:`DEFAULT_LIMITS`)."""
     from .loaders import load_plan
+    from .loaders.limits import DEFAULT_LIMITS
     from .model import Plan as PlanClass
 
     if isinstance(plan_source, PlanClass):
@@ -104,7 +105,7 @@ def load_pair(plan_source: str | Path | Plan, schedule_source: str | Path | byte
     else:
         sched_label = schedule_name or (str(schedule_source) if isinstance(schedule_source, (str, Path)) else "schedule")
         try:
-            plan = load_plan(plan_source, templates=templates, **({"limits": limits} if limits else {}))
+            plan = load_plan(plan_source, templates=templates, limits=limits or DEFAULT_LIMITS)
         except InputError as exc:
             raise _explain_plan_failure(exc, Path(plan_source), sched_label) from None
         plan_label = str(plan_source)

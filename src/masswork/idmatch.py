@@ -85,8 +85,11 @@ def referenced(schedule: Schedule) -> dict[str, set[str]]:
     if hit is not None and hit[0]() is schedule:
         return hit[1]
     sets = _collect(schedule)
+    def forget(_ref: object, key: int = key) -> None:
+        _REFERENCED.pop(key, None)
+
     try:
-        ref = weakref.ref(schedule, lambda _r, key=key: _REFERENCED.pop(key, None))
+        ref = weakref.ref(schedule, forget)
     except TypeError:
         return sets
     _REFERENCED[key] = (ref, sets)

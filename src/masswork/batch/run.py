@@ -52,7 +52,7 @@ def check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
     """
     unit, as_of, want_report = job[:3]
     templates: tuple[str, ...] = job[3] if len(job) > 3 else ()
-    limits: Limits = job[4] if len(job) > 4 else DEFAULT_LIMITS  # type: ignore[misc]
+    limits: Limits = job[4] if len(job) > 4 else DEFAULT_LIMITS
     out: dict[str, Any] = {"unit": unit.id, "plan": None, "events": 0, "statuses": {},
                            "failing": [], "error": None, "report": None}
     from ..errors import MassworkError

@@ -267,7 +267,7 @@ def _attrs(cls: type, lim: Limits | None) -> Convert:
     plain = (not hasattr(cls, "__attrs_pre_init__") and not hasattr(cls, "__attrs_post_init__")
              and all(f.init and f.alias == f.name
                      and (f.converter is None or f.converter is _model_tuple) for f in fields))
-    chosen = direct if plain else build
+    chosen: Convert = direct if plain else build
     # Registered before the fields are compiled, so classes that refer to themselves work.
     _CACHE[_key(cls, lim)] = chosen
     hints = _hints(cls)
@@ -337,7 +337,7 @@ def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozen
     names = [name for name, _c, _d, _f in spec]
     defaults = [default for _n, _c, default, _f in spec]
     slot = {name: (i, conv) for i, (name, conv, _d, _f) in enumerate(spec)}
-    consume = deque(maxlen=0).extend
+    consume: Callable[[Any], None] = deque(maxlen=0).extend
     n = len(spec)
     own = {field.name for field, check in checks if type(check).__module__.startswith("attr.")}
 
@@ -351,7 +351,7 @@ def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozen
         for key, value in data.items():
             i, conv = slot[key]
             values[i] = conv(value)
-        obj = _new(cls)
+        obj: Any = _new(cls)
         consume(map(_set, repeat(obj, n), names, values))
         for field, check in checks:
             if field.name in own and field.name not in data:

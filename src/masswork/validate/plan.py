@@ -190,8 +190,11 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
               expected=Msg.of("validate.expected.order"))
     if c.problems:
         raise PlanError(c.problems)
+    def forget(_ref: object, key: int = id(plan)) -> None:
+        _PLANS_VALID.pop(key, None)
+
     try:
-        ref = weakref.ref(plan, lambda _r, key=id(plan): _PLANS_VALID.pop(key, None))
+        ref = weakref.ref(plan, forget)
     except TypeError:
         return
     _PLANS_VALID[id(plan)] = (ref, kinds)

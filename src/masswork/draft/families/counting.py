@@ -169,7 +169,9 @@ def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
         parse_ratio(share)
     except ValueError:
         return None
-    act = activity(st) or heading_activity(st) or placeholder("會議", "activity")
+    rate = re.search(r"(参学|参训|到课)率", st.f)
+    fallback = {"参学": "學習", "参训": "培訓", "到课": "課"}[rate.group(1)] if rate else "會議"
+    act = activity(st) or heading_activity(st) or placeholder(fallback, "activity")
     who = st.words(m.start("who"), m.end("who")) if g.get("who") else ""
     if not who:
         # "機關全體幹部參加,到會率不低於90%": the roster is who the statement says attends
