@@ -25,7 +25,6 @@ from typing import Any
 from masswork.api import check
 from masswork.errors import InputError, MassworkError, PluginError, format_path, nearest
 from masswork.exporters import ExportInput
-from masswork.i18n import Msg
 from masswork.plugins import get_host
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -57,16 +56,13 @@ def error_body(exc: MassworkError, lang: str) -> dict[str, Any]:
         body["problems"] = [{
             "file": p.file, "line": p.line, "path": format_path(p.path), "where": p.where(),
             "message": p.text(message_lang(lang)), "zh": p.zh, "en": p.en,
-            "expected": _expected(p.expected, lang), "hint": p.hint,
+            # ``expected`` may be a catalogue message: its words in the request's language.
+            "expected": p.expected if p.expected is None or isinstance(p.expected, str)
+            else p.expected.render(message_lang(lang)), "hint": p.hint,
         } for p in exc.problems]
     if isinstance(exc, PluginError):
         body["plugin"] = exc.plugin
     return body
-
-
-def _expected(expected: str | Msg | None, lang: str) -> str | None:
-    # A problem's expectation may be a catalogue message: sent as words in the asked language.
-    return expected.render(message_lang(lang)) if isinstance(expected, Msg) else expected
 
 
 class _Auth(BaseHTTPMiddleware):
