@@ -12,6 +12,7 @@ summary, byte for byte.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import sys
 from pathlib import Path
@@ -97,18 +98,28 @@ class _Missing(Exception):
 
 
 def _chunks(n_items: int, workers: int) -> int:
-    # A few chunks per worker: big enough to amortise pickling, small enough to balance.
-    return max(1, n_items // (workers * 4))
+    # Many chunks per worker, of at most 32 units: pickling a chunk costs little next to
+    # checking one unit, and on a shared machine a worker may stall — the other then takes
+    # the remaining chunks instead of waiting for a big one.
+    return max(1, min(32, n_items // (workers * 16)))
 
 
 def warm_up() -> None:
     """Import what checking a unit needs and build the plugin host and its registries, so
     that workers started afterwards (forked) begin with them."""
     from .. import engine, loaders  # noqa: F401
+    from ..loaders.fast import _screened, converter
+    from ..loaders.limits import DEFAULT_LIMITS
+    from ..model import Plan, Requirement, Schedule
     from ..plugins import get_calendar, get_host
 
-    get_host().kinds()
+    kinds = get_host().kinds()
     get_calendar()
+    # The loader's converters (type hints read, code generated), once for all workers.
+    for limits in (None, DEFAULT_LIMITS, _screened(DEFAULT_LIMITS)):
+        converter(Schedule, limits)
+    for cls in (Plan, Requirement, *(k.params for k in kinds.kinds())):
+        converter(cls)
 
 
 def local_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Options) -> Iterator[Any]:
@@ -118,8 +129,14 @@ def local_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Option
         yield from map(fn, items)
         return
     warm_up()  # forked workers inherit the loaded plugins instead of each loading them
-    with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
-        yield from pool.map(fn, items, chunksize=_chunks(len(items), jobs))
+    # What the workers inherit is left out of their garbage collections, which would
+    # otherwise touch (and so copy) every page of it.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(items))) as pool:
+            yield from pool.map(fn, items, chunksize=_chunks(len(items), jobs))
+    finally:
+        gc.unfreeze()
 
 
 class Progress:
