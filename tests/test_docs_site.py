@@ -14,7 +14,8 @@ scratch folder of its own (a copy of ``examples/`` beside it, ``HOME`` inside it
   documented meaning); a page's ``export`` lines hold for its later blocks. A block may be left unrun only when an HTML comment
   ``<!-- not run: … -->`` stands right before it *and* every command in it installs or
   builds software or runs a long test or fuzzing session (pip, venv, apt-get, build, mypy,
-  pytest, a fuzz/ harness) or needs a cluster on another machine — tried outside the suite;
+  pytest, a fuzz/ harness, the render-everything session of tools/render_outputs.py) or
+  needs a cluster on another machine — tried outside the suite;
 * ``text`` blocks and unlabelled blocks are prose (synopses, crontab lines, program output).
 
 A page about reminders gets a DingTalk robot on 127.0.0.1 to send to. No page may point
@@ -50,7 +51,8 @@ FENCE = re.compile(r"(?:<!--(?P<comment>(?:(?!-->).)*)-->\s*\n)?^```(?P<lang>[\w
 TITLE = re.compile(r'title="([^"]+)"')
 INSTALLS = ("pip install", "python -m pip install", "python3 -m pip install", "python3 -m venv",
             ".venv/bin/python -m pip install", "sudo apt-get install", "apt-get install",
-            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/")
+            "python -m build", "hatch build", "mypy", "pytest", "python -m pytest", "python fuzz/",
+            "python tools/render_outputs.py")
 NEEDS_A_CLUSTER = re.compile(r"--scheduler\s+tcp://")  # another machine: never contacted from a test
 ENV_PREFIX = re.compile(r"^(?:[A-Z_][A-Z0-9_]*=\S*\s+)+")
 CHECKS = re.compile(r"^(?:\S*/)?masswork\s+check\b")
@@ -268,3 +270,23 @@ def test_readme_test_command_is_what_ci_runs() -> None:
     assert "pytest" in test_command and "venv" in test_command
     ci_lines = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
     assert ci_lines[-1] == test_command
+
+
+def test_readme_set_up_check_says_what_it_finds() -> None:
+    """The README's first command ends with a ``masswork check``; what the README says it
+    finds (exit 1, four broken rules by 5 March, seven by the end) is what it finds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.findall(r"```sh\n(.*?)```", readme, re.S)[0].strip()
+    check = first.split("&&")[-1].split()
+    assert check[0].endswith("masswork") and check[1] == "check"
+    numbers = {"four": 4, "seven": 7}
+    said = re.search(r"exit code 1: the\s+flawed schedule has broken (\w+) rules by 5 March 2014, (\w+) by its end",
+                     readme)
+    assert said, "the README no longer says what its set-up check finds"
+    for args, expected in ((check[2:], numbers[said.group(1)]),
+                           ([a for a in check[2:] if a not in ("--as-of", "2014-03-05")], numbers[said.group(2)])):
+        r = subprocess.run([str(BIN / "masswork"), "check", *args, "--format", "json"], cwd=ROOT,
+                           capture_output=True, text=True, encoding="utf-8", timeout=300)
+        assert r.returncode == 1, r.stderr
+        failing = [f for f in json.loads(r.stdout)["findings"] if f["status"] in ("unmet", "overdue")]
+        assert len(failing) == expected, (args, [f["rule"] for f in failing])

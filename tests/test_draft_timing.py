@@ -146,6 +146,28 @@ def test_a_date_to_hand_something_in_is_its_submission_deadline() -> None:
     assert (p["action"], simp(p["document"]), p["within"]) == ("submitted", "整改台账", "6月10日前")
 
 
+def test_please_hand_in_by_a_date() -> None:
+    p = one("读书体会请于9月10日前交党建工作办公室。", "deadline")
+    assert (p["action"], simp(p["document"]), simp(p["party"])) == ("submitted", "读书体会", "党建工作办公室")
+
+
+def test_a_label_heading_is_no_activity() -> None:
+    text = "关于召开党员大会的通知\n一、时间\n定于3月8日下午。\n"
+    p = one(text, "deadline", 2022)
+    assert simp(p["activity"]) == "党员大会"
+
+
+def test_ordered_steps_keep_their_own_words() -> None:
+    text = "工作分三步依次推进:个人自查;集中评议;组织表彰和处理。"
+    acts = [simp(r["params"]["activity"]) for r in drafted(text) if r["kind"] == "order"]
+    assert acts == ["集中评议", "组织表彰和处理"]
+
+
+def test_a_month_naming_which_months_dues_is_no_deadline() -> None:
+    assert "deadline" not in {r["kind"] for r in drafted("各党小组集中交纳6月份党费。")}
+    assert one("各党小组6月份完成党费收缴。", "deadline")["within"] == "6月份"
+
+
 def test_the_phase_before_a_bare_window_is_its_subject() -> None:
     p = one("巩固提高阶段。7月1日至7月31日。", "deadline")
     assert simp(p["activity"]) == "巩固提高" and p["within"] == "7月1日至7月31日"
@@ -255,6 +277,11 @@ def test_a_heading_before_the_meeting_orders_its_statements() -> None:
     text = "一、做好会前准备\n(一)支部书记要广泛开展谈心谈话,了解党员思想状况。\n"
     p = one(text, "order")
     assert p["relation"] == "before"
+
+
+def test_before_what_was_just_said() -> None:
+    p = one("各党小组在6月召开组织生活会。在此之前,要组织党员开展谈心谈话。", "order")
+    assert (p["relation"], simp(p["anchor_activity"]), simp(p["activity"])) == ("before", "组织生活会", "谈心谈话")
 
 
 def test_on_the_basis_of_is_not_an_order() -> None:

@@ -220,9 +220,11 @@ def test_default_language_is_the_plans_script(tmp_path: Path) -> None:
 
 
 def test_folded_finding_messages_agree_with_opencc() -> None:
-    """Findings still worded as a Traditional/English pair reach Simplified readers by the
-    character fold; on every message of every example it must agree with OpenCC
-    (benchmarks/simplified_fold.py measures the same and the speed)."""
+    """A plugin's findings worded the old way, as a Traditional/English pair, reach
+    Simplified readers by the character fold (masswork's own kinds speak through the
+    catalogues). The fold must agree with OpenCC on the kind of text findings hold: every
+    Traditional message of every example (benchmarks/simplified_fold.py measures the same
+    and the speed)."""
     import opencc
 
     import masswork

@@ -130,7 +130,7 @@ def test_wrong_type_names_key_path_and_expected(tmp_path: Path) -> None:
         masswork.load_plan(p)
     (prob,) = e.value.problems
     assert prob.path == ("requirements", 0, "min")
-    assert prob.expected and "integer" in prob.expected
+    assert prob.expected and "expected: an integer" in prob.text("en") and "整數" in prob.text("zh-Hant")
 
 
 def test_unknown_kind_is_reported_with_hint(tmp_path: Path) -> None:

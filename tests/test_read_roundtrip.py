@@ -10,15 +10,16 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import masswork
 from masswork.builtin.exporters import export_csv
 from masswork.exporters import ExportInput
 from masswork.readers import read_schedule
+from masswork.testing import sample_plan
 from masswork.testing.cli import example_cases, run_masswork
-from masswork.testing.ledger import in_ledger_order, ledger_schedules
+from masswork.testing.ledger import edge_schedule, in_ledger_order, ledger_schedules
 from masswork.testing.strategies import plans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,3 +60,12 @@ def test_any_schedule_round_trips_through_the_csv_ledger(data: st.DataObject) ->
     inp = ExportInput(plan, schedule, masswork.check(plan, schedule, validate=False), lang)
     got = read_schedule(export_csv(inp), plan, name="t.csv").schedule
     assert got == in_ledger_order(schedule)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edge_cells_round_trip_through_the_csv_ledger(lang: str) -> None:
+    plan, schedule = sample_plan(), edge_schedule()
+    report = masswork.check(plan, schedule)
+    got = read_schedule(export_csv(ExportInput(plan, schedule, report, lang)), plan, name="t.csv").schedule
+    assert got == in_ledger_order(schedule)
+    assert masswork.check(plan, got).to_dict(lang) == report.to_dict(lang)

@@ -98,8 +98,11 @@ class Problem:
         return ": ".join(parts)
 
     def what(self, lang: str = "zh") -> str:
-        """What is wrong, in ``lang``, without where or what was expected."""
-        return self.msg.render(lang) if self.msg is not None else pair_text(self.zh, self.en, lang)
+        """What is wrong, in ``lang``, without where or what was expected. Texts a caller
+        put in place of the code's (``attrs.evolve(problem, zh=…, en=…)``) win over it."""
+        if self.msg is not None and self.zh == self.msg.render("zh-Hant") and self.en == self.msg.render("en"):
+            return self.msg.render(lang)
+        return pair_text(self.zh, self.en, lang)
 
     def text(self, lang: str = "zh") -> str:
         main = _clip(self.what(lang))

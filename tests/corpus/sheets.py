@@ -28,7 +28,7 @@ def csv_cases() -> Iterator[tuple[str, bytes, dict[str, str]]]:
     yield "type-empty.csv", _csv(HEAD, "2014-03-01,,李飛,孫平,已舉行,", ROW2), _exp("event type is missing", "path B2:")
     yield "type-unknown.csv", _csv(HEAD, "2014-03-01,茶話會,李飛,孫平,已舉行,", ROW2), _exp("unknown activity", "path B2:")
     yield "host-unknown.csv", _csv(HEAD, "2014-03-01,座談會,張無忌,孫平,已舉行,", ROW2), _exp("unknown party", "path C2:")
-    yield "attendee-unknown.csv", _csv(HEAD, "2014-03-01,座談會,李飛,孫平、趙敏,已舉行,", ROW2), _exp("unknown any", "path D2:")
+    yield "attendee-unknown.csv", _csv(HEAD, "2014-03-01,座談會,李飛,孫平、趙敏,已舉行,", ROW2), _exp("unknown name", "path D2:")
     yield "status-unknown.csv", _csv(HEAD, "2014-03-01,座談會,李飛,孫平,大概吧,", ROW2), _exp("not an event status", "path E2:")
     yield "hours-text.csv", _csv(HEAD, ROW1, "2014-03-02,學習,,,已舉行,三小時"), _exp("number of hours", "path F3:")
     yield "hours-negative.csv", _csv(HEAD, ROW1, "2014-03-02,學習,,,已舉行,-3"), _exp("must be >= 0", "path A3:")

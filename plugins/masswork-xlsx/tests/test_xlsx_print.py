@@ -117,15 +117,17 @@ def test_printed_pdf_is_a4_readable_with_headers_on_every_page(masswork_libreoff
     for w, h in pages:
         assert sorted((round(w, 1), round(h, 1))) == sorted(A4)
     texts = page_texts(pdf, layout=True)
-    ledger_pages = [t for t in texts if "台賬" in t.splitlines()[0]]
+    # The page header: the plan's title on the left, the sheet's name on the right (台賬 and
+    # 台賬信息 are two sheets, so the name is compared whole).
+    sheet_of = [t.splitlines()[0].split()[-1] for t in texts]
+    ledger_pages = [t for t, name in zip(texts, sheet_of) if name == "台賬"]
     assert len(ledger_pages) >= 2  # the long ledger broke over pages …
     for t in ledger_pages:
         assert "日期" in t and "類型" in t  # … and each repeats the header row
     numbers = [re.findall(r"(\d+) ?/ ?(\d+)\s*$", t.rstrip()) for t in texts]  # the footer, last on the page
     assert numbers == [[(str(n), str(len(pages)))] for n in range(1, len(pages) + 1)]
     orientation = {ws.title: ws.page_setup.orientation for ws in wb.worksheets}
-    for (w, h), t in zip(pages, texts):
-        sheet = next(name for name in orientation if name in t.splitlines()[0])
-        assert (w > h) == (orientation[sheet] == "landscape")
+    for (w, h), sheet in zip(pages, sheet_of):
+        assert (w > h) == (orientation[sheet] == "landscape"), sheet
     heights = word_heights(pdf)
     assert statistics.median(heights) >= 7.5  # 11-point text printed at 75 % or more, not 5 points

@@ -97,3 +97,15 @@ def test_any_schedule_round_trips_through_the_workbook(data: st.DataObject) -> N
     inp = ExportInput(plan, schedule, masswork.check(plan, schedule, validate=False), lang)
     got = read_schedule(export_xlsx(inp), plan, name="t.xlsx").schedule
     assert got == in_ledger_order(schedule)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_edge_cells_round_trip_through_the_workbook(lang: str) -> None:
+    from masswork.testing import sample_plan
+    from masswork.testing.ledger import edge_schedule
+
+    plan, schedule = sample_plan(), edge_schedule()
+    report = masswork.check(plan, schedule)
+    got = read_schedule(export_xlsx(ExportInput(plan, schedule, report, lang)), plan, name="t.xlsx").schedule
+    assert got == in_ledger_order(schedule)
+    assert masswork.check(plan, got).to_dict(lang) == report.to_dict(lang)

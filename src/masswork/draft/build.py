@@ -119,7 +119,8 @@ class Draft:
                 "#",
                 f"# !!! 年份為推定 YEAR ASSUMED: the text names no year, so its dates were read in "
                 f"{self.year}.",
-                "# !!! 請核對 check `year` below, or draft again with --year YYYY.",
+                "# !!! 請核對 check `year` below (then delete `year_assumed` under [options]),",
+                "# !!! or draft again with --year YYYY.",
             ]
         k = 0
         for line in lines:

@@ -17,8 +17,10 @@ from .clauses import Article, Paragraph, Unit
 from .families import MAX_STATEMENT, Statement, read_statement
 from .families.base import Params
 from .families import MAX_KINDS
-from .families.sequence import chain_orders, gate_before, heading_order
+from .families.sequence import gate_before
+from .families.steps import chain_orders, heading_order
 from .families.timing import campaign_window, phase_window
+from .families.words import activity
 from .recognise import ArticleReading, Candidate, Ref
 from .sentences import sentences
 from .text import fold
@@ -111,14 +113,15 @@ def statements(unit: Unit, before: str = "") -> Iterator[tuple[Statement, Statem
     statement before the unit's first (the sentence before, in the same paragraph of
     prose)."""
     heading = unit.headings[0] if unit.headings else ""
-    for s in sentences(unit):
+    sents = list(sentences(unit))
+    for s in sents:
         pieces = list(_chunks(s.text))
         whole = None
         if len(pieces) > 1 and len(s.text) <= MAX_STATEMENT:
             whole = Statement(unit.id, s.text, fold(s.text), s.line, heading, before)
         for k, piece in enumerate(pieces):
             f = fold(piece)
-            st = Statement(unit.id, piece, f, s.line, heading, before)
+            st = Statement(unit.id, piece, f, s.line, heading, before, alone=len(sents) == 1)
             yield st, whole if k == 0 else None, whole or st
             before = f
 
@@ -161,16 +164,18 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
         para = unit.id.split(".")[0] if unit.id.startswith("P") else unit.id
         if para != paragraph:
             paragraph, before = para, ""
+        listed = ""  # the sentence whose whole already drafted a list (its parts do not again)
         for st, whole, sentence in statements(unit, before):
             before = st.f
             found_all: list[tuple[Statement, Params, str, float]] = []
             if whole is not None:
                 found_all += [(whole, f.params, f.kind, f.confidence)
                               for f in read_statement(whole, year, only=("coverage",))]
+                listed = whole.f if found_all else ""
                 found_all += [(whole, p, "order", conf) for p, conf in chain_orders(whole)]
             if _PURPOSE.search(st.f) or _exhortation(sentence.f):
                 continue  # "為…,特制定本辦法": why the plan exists, not what it requires
-            skip = _covered(existing, st)
+            skip = _covered(existing, st) | ({"coverage"} if listed and st.f in listed else set())
             if sentence is st or whole is not None:
                 _phase_dated(reading, sentence, year)
                 window = campaign_window(sentence, year)
@@ -179,6 +184,8 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
             own = read_statement(st, year, tuple(skip))
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
+                if len(sentence.text) <= _WHOLE_QUOTE and f.kind not in ("report", "notice"):
+                    where = sentence
                 found_all.append((where, f.params, f.kind, f.confidence))
             if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
                 gate = gate_before(st, topic)
@@ -192,14 +199,25 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 anchor = found_params.get("anchor_activity")
                 if topic is not None and isinstance(anchor, Ref) and fold(anchor.id) in ("会", "会议"):
                     found_params = {**found_params, "anchor_activity": topic}  # 會前 / 會後: that meeting
+                act = found_params.get("activity")
+                if (topic is not None and kind in ("notice", "deadline") and isinstance(act, Ref)
+                        and not act.known and _NOT_AN_EVENT.search(fold(act.name))):
+                    found_params = {**found_params, "activity": topic}
                 refs: list[Ref] = []
                 params = _ids(found_params, refs)
-                roster = kind in ("per-person", "pairwise") or bool(params.get("all_sections"))
+                roster = kind in ("per-person", "pairwise", "attendance") or bool(params.get("all_sections"))
                 added.append(Candidate(unit.id, kind, params, where.text, conf,
                                        where.line, refs, roster=roster))
     reading.candidates.extend(added)
     reading.candidates = _leads_dropped(_implied_dropped(reading.candidates))
     return reading
+
+
+_WHOLE_QUOTE = MAX_STATEMENT
+"""A requirement is quoted with its whole sentence when the sentence is read as one (at most
+:data:`MAX_STATEMENT` characters): the subject, the list or the condition it rests on may
+stand in another part of it (``班子成員要…;同時,每人…``). A report or notice cut off after
+``,同時`` keeps its own words (it is a second requirement)."""
 
 
 def _session_as_period(c: Candidate) -> bool:
@@ -229,18 +247,26 @@ def _leads_dropped(cands: list[Candidate]) -> list[Candidate]:
 
 
 _MEETING = re.compile(r"会$|会议$|党日$|党课$")
+_NOT_AN_EVENT = re.compile(r"^(?:时间|时间安排|日程|安排|具体安排|工作安排|步骤)$|确保|按时|便于|让")
+"""A notice's or deadline's "activity" that is a label (時間) or a purpose (確保按時到會):
+the meeting the article is about is meant."""
 
 
 def _topic(units: list[Unit]) -> Ref | None:
     """The meeting the article is about: the first lexicon meeting it names (for a gate
     that names nothing waiting for it)."""
+    first: Ref | None = None
     for unit in units:
         for para in unit.paragraphs:
             st = Statement(unit.id, para.text, fold(para.text), para.line)
             for t in st.terms("activity"):
                 if _MEETING.search(fold(t.term.id)):
                     return Ref(t.term.id, "activity", t.term.id, t.term.name_en, True)
-    return None
+            if first is None and para.text.strip():
+                named = activity(st)  # the title's meeting in its own words (關於召開黨員大會的通知)
+                first = named if named is not None and _MEETING.search(fold(named.name)) else None
+                first = first or Ref("", "activity", "", "", False)
+    return first if first is not None and first.id else None
 
 
 def _phase_dated(reading: ArticleReading, st: Statement, year: int) -> None:

@@ -160,7 +160,9 @@ TERMS: tuple[Term, ...] = (
     # ------------------------------------------------------------ roles 角色
     _t(_R, "主要負責人", "principal leader", "主要負責同志", "黨組織主要負責同志", "主要領導",
        "主要領導同志", "一把手", "主要負責人員"),
-    _t(_R, "黨組書記", "party secretary", "黨組織書記", "黨委書記", "黨組（黨委）書記"),
+    _t(_R, "黨組書記", "party secretary", "黨組織書記", "黨組（黨委）書記"),
+    # A 黨委 (party committee) is not a 黨組 (leadership group): their secretaries differ too.
+    _t(_R, "黨委書記", "party committee secretary"),
     _t(_R, "班子成員", "leadership member", "領導班子成員", "黨組成員", "班子其他成員",
        "其他班子成員", "領導班子及其成員", includes=("主要負責人", "黨組書記")),
     _t(_R, "分管領導", "leader in charge", "分管負責同志"),
@@ -184,7 +186,9 @@ TERMS: tuple[Term, ...] = (
        patterns=(r"市委[^,;:。、“”局]{0,14}领导小组办公室", r"市委[^,;:。、“”局]{0,8}活动办")),
     _t(_B, "市活動辦", "city campaign office",
        patterns=(r"市(?!委)[^,;:。、“”局]{0,14}领导小组办公室", r"市(?!委)[^,;:。、“”局]{0,8}活动办")),
-    _t(_B, "黨組", "party leadership group", "局黨組", "黨組中心組", "黨委", "黨組（黨委）"),
+    _t(_B, "黨組", "party leadership group", "局黨組", "黨組中心組", "黨組（黨委）"),
+    _t(_B, "黨委", "party committee"),
+    _t(_B, "黨委組織部", "organisation department of the party committee"),
     _t(_B, "領導班子", "the leadership team", "局領導班子"),
     _t(_B, "領導小組", "leading group"),
     _t(_B, "領導小組辦公室", "leading group office", "活動辦", "領導小組辦"),

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from .files import detect_format, locate_toml, read_data, read_text
 from .limits import DEFAULT_LIMITS, Limits, shorten
 
@@ -70,8 +71,8 @@ def templates_from_env() -> tuple[Path, ...]:
     return tuple(Path(p) for p in raw.split(os.pathsep) if p)
 
 
-def _fail(file: Path | None, zh: str, en: str, expected: str | None = None, path: Path_ = ("extends",)) -> InputError:
-    return InputError(Problem(zh=zh, en=en, path=path, file=str(file) if file else None, expected=expected))
+def _fail(file: Path | None, msg: Msg, expected: Msg | None = None, path: Path_ = ("extends",)) -> InputError:
+    return InputError(Problem(msg=msg, path=path, file=str(file) if file else None, expected=expected))
 
 
 def _within(path: Path, roots: Sequence[Path]) -> bool:
@@ -79,11 +80,11 @@ def _within(path: Path, roots: Sequence[Path]) -> bool:
 
 
 def _locate(parent: str, file: Path | None, roots: Sequence[Path], chain: Sequence[Path]) -> Path:
-    where = "the plan's folder or a templates folder (--templates) 方案所在目錄或模板目錄"
+    where = Msg.of("extends.expected.where")
     if "\x00" in parent:
-        raise _fail(file, "extends 路徑含有空字符", "the extends path contains a NUL character", where)
+        raise _fail(file, Msg.of("extends.nul"), where)
     if not parent.strip():
-        raise _fail(file, "extends 路徑為空", "the extends path is empty", where)
+        raise _fail(file, Msg.of("extends.empty"), where)
     shown = shorten(parent, 120)
     here = file.parent if file else Path.cwd()
     candidates = [Path(parent)] if Path(parent).is_absolute() else [here / parent, *(r / parent for r in roots)]
@@ -94,27 +95,22 @@ def _locate(parent: str, file: Path | None, roots: Sequence[Path], chain: Sequen
         except FileNotFoundError:
             continue
         except (RuntimeError, OSError) as exc:  # symlink loop (RuntimeError before 3.13), ENAMETOOLONG …
-            raise _fail(file, f"extends 路徑無法解析 {shown}: {getattr(exc, 'strerror', None) or '符號鏈接循環'}",
-                        f"cannot resolve the extends path {shown}: "
-                        f"{getattr(exc, 'strerror', None) or 'symbolic link loop'}", where) from None
+            why = getattr(exc, "strerror", None) or Msg.of("extends.symlink_loop")
+            raise _fail(file, Msg.of("extends.unresolvable", path=shown, why=why), where) from None
         if not _within(resolved, roots):
             outside = outside or resolved
             continue
         if resolved.is_dir():
-            raise _fail(file, f"extends 指向目錄 {shown}", f"extends names a directory: {shown}",
-                        "a plan file 計劃文件")
+            raise _fail(file, Msg.of("extends.directory", path=shown), Msg.of("extends.expected.file"))
         if not resolved.is_file():
-            raise _fail(file, f"extends 指向的不是普通文件 {shown}",
-                        f"extends names something that is not a regular file (device, FIFO, socket): {shown}",
-                        "a plan file 計劃文件")
+            raise _fail(file, Msg.of("extends.not_regular", path=shown), Msg.of("extends.expected.file"))
         if resolved in chain:
             names = " → ".join(str(p) for p in (*chain, resolved))
-            raise _fail(file, f"extends 循環: {names}", f"extends cycle: {names}")
+            raise _fail(file, Msg.of("extends.cycle", names=names))
         return resolved
     if outside is not None:
-        raise _fail(file, f"extends 指向方案目錄之外: {shown}",
-                    f"extends leads outside the plan's folder and the templates folders: {shown}", where)
-    raise _fail(file, f"extends 指向的文件不存在: {shown}", f"extends names a file that does not exist: {shown}", where)
+        raise _fail(file, Msg.of("extends.outside", path=shown), where)
+    raise _fail(file, Msg.of("extends.missing", path=shown), where)
 
 
 def _remove_ids(child: Mapping[str, Any], file: Path | None) -> set[str]:
@@ -122,9 +118,8 @@ def _remove_ids(child: Mapping[str, Any], file: Path | None) -> set[str]:
     if isinstance(removed, str):
         removed = [removed]  # one id written without the list brackets
     if not isinstance(removed, list) or not all(isinstance(r, str) for r in removed):
-        raise _fail(file, f"remove 必須是 id 列表: {shorten(removed, 60)}",
-                    f"remove must be a list of ids: {shorten(removed, 60)}", 'a list of ids, e.g. ["rule-id"]',
-                    path=("remove",))
+        raise _fail(file, Msg.of("extends.remove_not_list", value=shorten(removed, 60)),
+                    Msg.of("extends.expected.id_list"), path=("remove",))
     return set(removed)
 
 
@@ -174,9 +169,8 @@ def _merge(base: dict[str, Any], base_origins: Origins, child: Mapping[str, Any]
                     origins.parts[(key, n)] = old[i]
         missing = sorted(removed - found)
         if missing:
-            raise _fail(file, f"remove 中的 id 不在繼承的方案中: {shorten(', '.join(missing), 200)}",
-                        f"remove names ids the base plan does not have: {shorten(', '.join(missing), 200)}",
-                        "ids of inherited roles, people, requirements … 繼承條目的 id", path=("remove",))
+            raise _fail(file, Msg.of("extends.remove_unknown", ids=shorten(", ".join(missing), 200)),
+                        Msg.of("extends.expected.inherited_ids"), path=("remove",))
     return out, origins
 
 
@@ -231,7 +225,7 @@ def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Se
         try:
             roots.append(Path(t).resolve(strict=True))
         except (OSError, RuntimeError):
-            raise InputError(Problem(zh="模板目錄不存在", en="templates folder not found", file=str(t))) from None
+            raise InputError(Problem(msg=Msg.of("extends.no_templates"), file=str(t))) from None
     own = file.resolve() if file is not None else None
     chain: list[Path] = [own] if own is not None else []
     layers: list[tuple[Mapping[str, Any], Path | None]] = [(data, file)]
@@ -239,12 +233,10 @@ def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Se
     while "extends" in current and current.get("extends") is not None:
         parent = current["extends"]
         if not isinstance(parent, str):
-            raise _fail(current_file, "extends 必須是文件路徑", "extends must be a file path",
-                        "a path to a plan file 計劃文件路徑")
+            raise _fail(current_file, Msg.of("extends.not_a_path"), Msg.of("extends.expected.path"))
         if len(layers) > limits.max_extends:
-            raise _fail(current_file, f"extends 鏈太長: 超過 {limits.max_extends} 層",
-                        f"extends chain too long: more than {limits.max_extends} files",
-                        f"at most {limits.max_extends} files in a chain of extends")
+            raise _fail(current_file, Msg.of("extends.too_long", n=limits.max_extends),
+                        Msg.of("extends.expected.chain", n=limits.max_extends))
         base_path = _locate(parent, current_file, roots, chain)
         current = _read_base(base_path, limits)
         current_file = base_path
@@ -256,8 +248,8 @@ def resolve_extends(data: Mapping[str, Any], file: Path | None, *, templates: Se
         if n == 0:
             merged, origins = dict(layer), _own_origins(layer, layer_file)
             if _remove_ids(layer, layer_file):
-                raise _fail(layer_file, "remove 只能與 extends 一起使用", "remove needs extends: nothing is inherited",
-                            "extends = \"base.toml\" beside remove", path=("remove",))
+                raise _fail(layer_file, Msg.of("extends.remove_alone"), Msg.of("extends.expected.with_extends"),
+                            path=("remove",))
             merged.pop("remove", None)
         else:
             base_id = merged.get("id")

@@ -19,6 +19,7 @@ import attrs
 
 from ..atomic import write_atomic  # the writing side lives in masswork.atomic
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from .limits import DEFAULT_LIMITS, Limits, check_nesting_text, check_tree, read_bytes_bounded
 
 if sys.version_info >= (3, 11):
@@ -51,14 +52,14 @@ def _number_error(exc: ValueError, text: str, fmt: str, file: str | None) -> Inp
     # int() refusing more than sys.get_int_max_str_digits() digits, or NaN / Infinity in JSON
     msg = str(exc)
     if "is not a number JSON allows" in msg:
-        zh, en, expected = f"不允許的數值 {msg.split()[0]}", f"number not allowed: {msg.split()[0]}", "a finite number 有限數字"
+        what, expected = Msg.of("load.number_not_allowed", value=msg.split()[0]), Msg.of("load.expected.finite")
     else:
-        zh, en, expected = "數字位數太多", "number with too many digits", "at most 15 digits"
+        what, expected = Msg.of("load.too_many_digits"), Msg.of("load.expected.digits")
     line = None
     m = re.search(r"-?\d{300,}|NaN|-?Infinity", text) if fmt == "json" else re.search(r"[-+]?\d{300,}", text)
     if m:
         line = text.count("\n", 0, m.start()) + 1
-    return InputError(Problem(zh=zh, en=en, file=file, line=line, expected=expected))
+    return InputError(Problem(msg=what, file=file, line=line, expected=expected))
 
 
 def parse_data(text: str, fmt: str, file: str | None = None, *,
@@ -72,32 +73,31 @@ def parse_data(text: str, fmt: str, file: str | None = None, *,
             data = json.loads(text, parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
             raise InputError(Problem(
-                zh=f"JSON 語法錯誤: {exc.msg}", en=f"JSON syntax error: {exc.msg}",
-                file=file, line=exc.lineno, expected="valid JSON 有效的 JSON")) from None
+                msg=Msg.of("load.syntax", format="JSON", error=exc.msg),
+                file=file, line=exc.lineno, expected=Msg.of("load.expected.valid", format="JSON"))) from None
         except ValueError as exc:
             raise _number_error(exc, text, fmt, file) from None
         except RecursionError:
-            raise InputError(Problem(zh="嵌套太深", en="nested too deeply", file=file,
-                                     expected=f"at most {limits.max_depth} levels")) from None
+            raise InputError(Problem(msg=Msg.of("load.too_deep"), file=file,
+                                     expected=Msg.of("load.expected.depth", n=limits.max_depth))) from None
     else:
         try:
             data = tomllib.loads(text)
         except RecursionError:
-            raise InputError(Problem(zh="嵌套太深", en="nested too deeply", file=file,
-                                     expected=f"at most {limits.max_depth} levels")) from None
+            raise InputError(Problem(msg=Msg.of("load.too_deep"), file=file,
+                                     expected=Msg.of("load.expected.depth", n=limits.max_depth))) from None
         except tomllib.TOMLDecodeError as exc:
             msg = str(exc)
             m = _TOML_LINE.search(msg)
             line = int(m.group(1)) if m else None
             clean = _TOML_LINE.sub("", msg).strip()
             raise InputError(Problem(
-                zh=f"TOML 語法錯誤: {clean}", en=f"TOML syntax error: {clean}",
-                file=file, line=line, expected="valid TOML 有效的 TOML")) from None
+                msg=Msg.of("load.syntax", format="TOML", error=clean),
+                file=file, line=line, expected=Msg.of("load.expected.valid", format="TOML"))) from None
         except ValueError as exc:
             raise _number_error(exc, text, fmt, file) from None
     if not isinstance(data, dict):
-        raise InputError(Problem(zh="頂層必須是表(對象)", en="the top level must be a table (object)",
-                                 file=file, line=1))
+        raise InputError(Problem(msg=Msg.of("load.top_level"), file=file, line=1))
     try:
         check_tree(data, limits, file, requirements_key="requirements")
     except InputError as exc:
@@ -176,18 +176,15 @@ def read_text(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> str:
     p = Path(path)
     raw = read_bytes_bounded(p, limits.max_file_bytes)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(Problem(zh="文件是 UTF-16 編碼", en="the file is UTF-16 encoded", file=str(p),
-                                 line=1, expected="UTF-8"))
+        raise InputError(Problem(msg=Msg.of("load.utf16"), file=str(p), line=1, expected="UTF-8"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
-                                 file=str(p), line=line, expected="UTF-8")) from None
+        raise InputError(Problem(msg=Msg.of("load.not_utf8"), file=str(p), line=line, expected="UTF-8")) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError(Problem(zh="文件含有空字符", en="the file contains NUL bytes", file=str(p), line=line,
-                                 expected="a text file 文本文件"))
+        raise InputError(Problem(msg=Msg.of("load.nul"), file=str(p), line=line, expected=Msg.of("load.expected.text")))
     return text
 
 

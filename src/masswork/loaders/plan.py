@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, Problem, nearest
+from ..i18n import Msg
 from ..model import Plan, Requirement
 from .extends import MERGED_LISTS as _MERGED_LISTS
 from .extends import Origins, _line_in, merged_within, resolve_extends, templates_from_env
@@ -56,12 +57,12 @@ def _requirement(w: _Walker, data: Any, path: tuple[str | int, ...], kinds: Kind
         return None
     kind_name = data.get("kind")
     if not isinstance(kind_name, str):
-        w.fail(path + ("kind",), "缺少要求類型 kind", "missing requirement kind",
-               expected="one of 可用類型: " + ", ".join(kinds.names()))
+        w.fail(path + ("kind",), Msg.of("load.missing_kind"),
+               expected=Msg.of("load.expected.kinds", kinds=", ".join(kinds.names())))
         return None
     if kind_name not in kinds:
-        w.fail(path + ("kind",), f"未知的要求類型 {kind_name!r}", f"unknown requirement kind {kind_name!r}",
-               expected="one of 可用類型: " + ", ".join(kinds.names()),
+        w.fail(path + ("kind",), Msg.of("validate.unknown_kind", kind=repr(kind_name)),
+               expected=Msg.of("load.expected.kinds", kinds=", ".join(kinds.names())),
                hint=nearest(kind_name, kinds.names()))
         return None
     kind = kinds.get(kind_name)

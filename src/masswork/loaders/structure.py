@@ -20,6 +20,7 @@ from typing import Any, Union
 import attrs
 
 from ..errors import InputError, Problem, nearest
+from ..i18n import Msg
 
 __all__ = ["structure", "unstructure", "StructureErrors", "field_names", "jsonable"]
 
@@ -34,30 +35,28 @@ def field_names(cls: type) -> list[str]:
     return [f.name for f in attrs.fields(cls)]
 
 
-def _type_name(tp: Any) -> str:
+_TYPE_CODES: dict[Any, str] = {str: "type.string", int: "type.integer", float: "type.number",
+                               bool: "type.bool", dt.date: "type.date", dt.datetime: "type.datetime"}
+
+
+def _type_name(tp: Any) -> Msg | str:
+    """What a value of ``tp`` looks like, as a message (``a string`` / 字符串)."""
     origin = typing.get_origin(tp)
-    if tp is str:
-        return "string 字符串"
-    if tp is int:
-        return "integer 整數"
-    if tp is float:
-        return "number 數字"
-    if tp is bool:
-        return "true/false 布爾值"
-    if tp is dt.date:
-        return "date YYYY-MM-DD 日期"
-    if tp is dt.datetime:
-        return "date-time YYYY-MM-DDTHH:MM 日期時間"
+    code = _TYPE_CODES.get(tp)
+    if code is not None:
+        return Msg.of(code)
     if origin in (Union, types.UnionType):
-        return " or ".join(_type_name(a) for a in typing.get_args(tp) if a is not _NoneType)
+        names = [_type_name(a) for a in typing.get_args(tp) if a is not _NoneType]
+        out = names[0]
+        for name in names[1:]:
+            out = Msg.of("type.or", a=out, b=name)
+        return out
     if origin in (tuple, list):
-        return f"list of {_type_name(typing.get_args(tp)[0])} 列表"
-    if origin in (Mapping, dict, typing.Mapping) or tp is Mapping:
-        return "table 表"
+        return Msg.of("type.list", of=_type_name(typing.get_args(tp)[0]))
+    if origin in (Mapping, dict, typing.Mapping) or tp is Mapping or attrs.has(tp):
+        return Msg.of("type.table")
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return " | ".join(repr(m.value) for m in tp)
-    if attrs.has(tp):
-        return "table 表"
     return str(tp)
 
 
@@ -77,15 +76,15 @@ class _Walker:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def fail(self, path: tuple[str | int, ...], zh: str, en: str, *, expected: str | None = None,
+    def fail(self, path: tuple[str | int, ...], msg: Msg, *, expected: Msg | str | None = None,
              hint: str | None = None) -> None:
-        self.problems.append(Problem(zh=zh, en=en, path=path, expected=expected, hint=hint))
+        self.problems.append(Problem(msg=msg, path=path, expected=expected, hint=hint))
 
     def wrong(self, path: tuple[str | int, ...], value: Any, tp: Any) -> None:
         shown = repr(value)
         if len(shown) > 60:
             shown = shown[:57] + "..."
-        self.fail(path, f"類型不對: {shown}", f"wrong type: {shown}", expected=_type_name(tp))
+        self.fail(path, Msg.of("load.wrong_type", value=shown), expected=_type_name(tp))
 
     def value(self, tp: Any, data: Any, path: tuple[str | int, ...]) -> Any:
         if tp is Any or tp is object:
@@ -103,7 +102,7 @@ class _Walker:
             try:
                 return tp(data)
             except ValueError:
-                self.fail(path, f"取值不對: {data!r}", f"invalid value: {data!r}",
+                self.fail(path, Msg.of("load.invalid_value", value=repr(data)),
                           expected=_type_name(tp),
                           hint=nearest(str(data), [str(m.value) for m in tp]))
                 return None
@@ -147,8 +146,7 @@ class _Walker:
                 return day
             except ValueError:
                 pass
-            self.fail(path, f"不是有效的日期: {data!r}", f"not a valid date: {data!r}",
-                      expected="YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+            self.fail(path, Msg.of("load.not_a_date", value=repr(data)), expected=Msg.of("load.expected.date"))
             return None
         self.wrong(path, data, dt.datetime if want_time else dt.date)
         return None
@@ -199,8 +197,8 @@ class _Walker:
         known = [*fields, *extra_known]
         for key in data:
             if key not in fields and key not in extra_known:
-                self.fail(path + (str(key),), f"未知的鍵 {key!r}", f"unknown key {key!r}",
-                          expected="one of 可用的鍵: " + ", ".join(known),
+                self.fail(path + (str(key),), Msg.of("load.unknown_key", key=repr(key)),
+                          expected=Msg.of("load.expected.keys", keys=", ".join(known)),
                           hint=nearest(str(key), known))
         kwargs: dict[str, Any] = {}
         before = len(self.problems)
@@ -208,14 +206,13 @@ class _Walker:
             if name in data:
                 kwargs[name] = self.value(hints[name], data[name], path + (name,))
             elif f.default is attrs.NOTHING:
-                self.fail(path + (name,), f"缺少必填的鍵 {name!r}", f"missing required key {name!r}",
-                          expected=_type_name(hints[name]))
+                self.fail(path + (name,), Msg.of("load.missing_key", key=repr(name)), expected=_type_name(hints[name]))
         if len(self.problems) > before:
             return None
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as exc:
-            self.fail(path, f"取值不對: {exc}", f"invalid value: {exc}")
+            self.fail(path, Msg.of("load.invalid_value", value=str(exc)))
             return None
 
 

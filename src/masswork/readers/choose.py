@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..errors import InputError, Problem, format_path
+from ..i18n import Msg
 from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .base import SNIFF_BYTES, Reader, ReadInput, ReadResult
 
@@ -77,8 +78,12 @@ def relocate(exc: InputError, result: ReadResult, name: str) -> InputError:
             fixed.append(p)
             continue
         key = format_path(p.path)
-        fixed.append(attrs.evolve(p, path=(where,), file=p.file or name,
-                                  zh=f"{p.zh}({key})", en=f"{p.en} ({key})"))
+        if p.msg is not None:
+            fixed.append(attrs.evolve(p, path=(where,), file=p.file or name, zh="", en="",
+                                      msg=Msg.of("read.at_key", what=p.msg, key=key)))
+        else:
+            fixed.append(attrs.evolve(p, path=(where,), file=p.file or name,
+                                      zh=f"{p.zh}({key})", en=f"{p.en} ({key})"))
     return type(exc)(fixed)
 
 

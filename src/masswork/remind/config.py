@@ -83,7 +83,7 @@ def _check_value(kind: str, value: Any) -> bool:
     if kind == "lang":
         from ..i18n import normalize
 
-        return value == "both" or normalize(value) is not None
+        return value == "both" or normalize(str(value)) is not None
     if kind == "stream":
         return value in ("stdout", "stderr")
     if kind == "list" and isinstance(value, list):

@@ -15,7 +15,7 @@ from ..hanzi import to_simplified
 from ..model import (Approval, Attestation, Document, Event, EventStatus, Moment, Notice, Period, Plan, Schedule,
                      Submission, Waiver)
 
-__all__ = ["in_ledger_order", "ledger_schedules", "ledger_text", "ledger_events"]
+__all__ = ["in_ledger_order", "ledger_schedules", "ledger_text", "ledger_events", "edge_schedule"]
 
 
 def in_ledger_order(schedule: Schedule) -> Schedule:
@@ -127,3 +127,29 @@ def ledger_events(schedule: Schedule, plan: Plan | None = None) -> list[Event]:
                             unit=one(e.unit) if e.unit else e.unit)
 
     return sorted((norm(e) for e in schedule.events), key=lambda e: (e.day, str(e.start)))
+
+
+def edge_schedule() -> Schedule:
+    """A schedule of :func:`masswork.testing.sample_plan` whose cells try the ledger's rules,
+    each once: formula starters and apostrophes, a list separator inside text, line breaks,
+    an id in the other script, midnight and seconds, an end that is a day after a start that
+    is a time, every record type."""
+    from .sample import sample_plan
+
+    plan = sample_plan()
+    return Schedule(plan=plan.id, unit="'=單位", events=(
+        Event("e-1", "座谈会", dt.datetime(2014, 3, 4, 0, 0), end=dt.date(2014, 3, 5), title="=1+1",
+              place="''a", note="第一行\n第二行", host="li-fei", participants=("sun-ping",),
+              attendees=("sun-ping", "督導組", "為了誰"), topics=("為了誰",), hours=0.1,
+              notices=(Notice("門戶網站", dt.datetime(2014, 3, 1, 9, 30, 59)),), documents=("d-1",)),
+        Event("e-2", "動員大會", dt.date(2014, 3, 4), status=EventStatus.CANCELLED, title="'plain",
+              place="a、b, c"),
+    ), documents=(
+        Document("d-1", "學習計劃", title="-負數開頭", owner="li-fei", drafted_on=dt.date(2014, 2, 1),
+                 submitted=(Submission("督導組", dt.datetime(2014, 2, 2, 10, 0), "sun-ping"),
+                            Submission("黨組", dt.date(2014, 2, 3))),
+                 approved=(Approval("黨組", dt.date(2014, 2, 5)),), covers=("li-fei", "sun-ping"), event="e-1",
+                 published_on=dt.date(2014, 2, 6), published_until=dt.date(2014, 2, 10)),
+    ), waivers=(Waiver("talks", "@因故", "督導組", dt.date(2014, 4, 1)),),
+        attestations=(Attestation("forums", "li-fei", dt.date(2014, 4, 2), "+原汁原味"),),
+        periods=(Period("集中", dt.date(2014, 2, 24), dt.date(2014, 6, 30), "集中教育"),))

@@ -5,6 +5,7 @@ not declare."""
 from __future__ import annotations
 
 from ..errors import format_path, nearest
+from ..i18n import Msg
 from ..model import Plan, Schedule
 from ..report import Notice
 from .refs import plan_namespaces
@@ -18,16 +19,15 @@ def orphan_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
     the record was kept): warned about and ignored, not fatal."""
     rules = {r.id for r in plan.requirements}
     out = []
-    for coll, zh in (("waivers", "豁免"), ("attestations", "簽字確認")):
+    for coll in ("waivers", "attestations"):
         for i, item in enumerate(getattr(schedule, coll)):
             if item.requirement not in rules:
                 hint = nearest(item.requirement, rules)
-                more = f"; did you mean {hint!r}" if hint else ""
                 out.append(Notice(
-                    "unknown-requirement",
-                    f"{coll}[{i}]:{zh}針對的要求 {item.requirement!r} 不在方案中,已忽略",
-                    f"{coll}[{i}]: requirement {item.requirement!r} is not in the plan; ignored{more}",
-                    subject=item.requirement))
+                    "unknown-requirement", subject=item.requirement,
+                    msg=Msg.of("notice.unknown_requirement", where=f"{coll}[{i}]", what=Msg.of(f"notice.what.{coll}"),
+                               requirement=repr(item.requirement),
+                               hint=Msg.of("notice.did_you_mean", hint=repr(hint)) if hint else "")))
     return out
 
 
@@ -46,11 +46,8 @@ def schedule_notices(schedule: Schedule, plan: Plan) -> list[Notice]:
     for value, where in places.items():
         more = f" (+{len(where) - 1})" if len(where) > 1 else ""
         hint = nearest(value, known)
-        hint_zh = f";是否為 {hint!r}" if hint else ""
-        hint_en = f"; did you mean {hint!r}" if hint else ""
         out.append(Notice(
-            "unknown-reference",
-            f"方案未聲明 {value!r}(見於 {where[0]}{more}),按佔位處理{hint_zh}",
-            f"{value!r} is not declared in the plan (used at {where[0]}{more}); treated as a placeholder{hint_en}",
-            subject=value))
+            "unknown-reference", subject=value,
+            msg=Msg.of("notice.unknown_reference", value=repr(value), where=where[0] + more,
+                       hint=Msg.of("notice.did_you_mean", hint=repr(hint)) if hint else "")))
     return out

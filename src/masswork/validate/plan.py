@@ -9,6 +9,7 @@ import weakref
 from typing import TYPE_CHECKING, Any
 
 from ..errors import PlanError, nearest
+from ..i18n import Msg
 from ..model import Plan
 from ..periods import Window
 from .cycles import find_cycle
@@ -25,7 +26,7 @@ def _campaign(plan: Plan, c: Checker) -> Window:
     end = c.phrase(("end",), plan.end, "when") if plan.end else None
     first, last = (start.start if start else None), (end.end if end else None)
     if first and last and first > last:
-        c.add(("end",), "活動結束早於開始", "the campaign ends before it starts")
+        c.add(("end",), Msg.of("validate.campaign_backwards"))
         return Window(first, None)  # keep checking the rest against the start alone
     return Window(first, last)
 
@@ -42,14 +43,13 @@ def _empty_unit(c: Checker, plan: Plan, path: tuple[str | int, ...], unit: str) 
     if body is not None:
         children = [b for b in plan.bodies if b.parent == unit]
         if not children and not body.everyone():
-            c.add(path, f"單位 {unit!r} 既無下級機構也無成員", f"unit {unit!r} has neither sub-bodies nor members",
-                  expected="members, posts, or bodies whose parent it is")
+            c.add(path, Msg.of("validate.unit_empty", unit=repr(unit)), expected=Msg.of("validate.expected.unit_members"))
         for child in children:
             if not child.everyone():
-                c.add(path, f"單位 {unit!r} 的下級機構 {child.id!r} 沒有成員", f"{unit!r}: sub-body {child.id!r} has no members",
-                      expected="members or posts for every unit")
+                c.add(path, Msg.of("validate.sub_body_empty", unit=repr(unit), body=repr(child.id)),
+                      expected=Msg.of("validate.expected.every_unit_members"))
     elif unit in {r.id for r in plan.roles} and not plan.holders(unit):
-        c.add(path, f"沒有人擔任 {unit!r}", f"no one holds {unit!r}", expected="a role with holders on the roster")
+        c.add(path, Msg.of("validate.role_empty", unit=repr(unit)), expected=Msg.of("validate.expected.role_holders"))
 
 
 def _unit_placeholder(c: Checker, plan: Plan, for_each: tuple[str, ...], path: tuple[str | int, ...],
@@ -57,8 +57,8 @@ def _unit_placeholder(c: Checker, plan: Plan, for_each: tuple[str, ...], path: t
     """``"{unit}"`` / ``"{unit}/post"`` is only meaningful in a ``for_each`` rule, and a post
     only when every unit is a body that has it."""
     if not for_each:
-        c.add(path, f"{value!r} 只能用於帶 for_each 的要求", f"{value!r} is only meaningful in a rule with for_each",
-              expected="for_each = [\"機關黨委\"] (the units {unit} stands for)")
+        c.add(path, Msg.of("validate.unit_without_for_each", value=repr(value)),
+              expected=Msg.of("validate.expected.for_each"))
         return
     if "/" not in value:
         return
@@ -68,12 +68,12 @@ def _unit_placeholder(c: Checker, plan: Plan, for_each: tuple[str, ...], path: t
         children = [b for b in plan.bodies if b.parent == u]
         targets = children or ([bodies[u]] if u in bodies else [])
         if not targets:
-            c.add(path, f"{value!r}:單位 {u!r} 不是機構,沒有職務", f"{value!r}: unit {u!r} is not a body and has no posts",
-                  expected="for_each naming bodies with posts")
+            c.add(path, Msg.of("validate.unit_not_body", value=repr(value), unit=repr(u)),
+                  expected=Msg.of("validate.expected.for_each_bodies"))
         for b in targets:
             if post not in b.posts:
-                c.add(path, f"{value!r}:機構 {b.id!r} 沒有職務 {post!r}", f"{value!r}: body {b.id!r} has no post {post!r}",
-                      expected="every unit's posts to include it", hint=nearest(post, b.posts))
+                c.add(path, Msg.of("validate.unit_no_post", value=repr(value), body=repr(b.id), post=repr(post)),
+                      expected=Msg.of("validate.expected.every_unit_post"), hint=nearest(post, b.posts))
 
 
 def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | None = None) -> None:
@@ -90,10 +90,8 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
     for ns in NAMESPACES:
         for i, item in enumerate(getattr(plan, ns)):
             if item.id in seen:
-                c.add((ns, i, "id"), f"重複的 id {item.id!r}(已用於 {seen[item.id]})",
-                      f"duplicate id {item.id!r} (already used in {seen[item.id]})",
-                      expected="ids unique across roles, people, bodies, sections, groups, "
-                               "activities, documents and phases")
+                c.add((ns, i, "id"), Msg.of("validate.duplicate_id", id=repr(item.id), used=seen[item.id]),
+                      expected=Msg.of("validate.expected.unique_ids"))
             seen.setdefault(item.id, ns)
     campaign = _campaign(plan, c)
     if plan.start and plan.end:
@@ -110,7 +108,7 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
             c.ref(("roles", i, "includes", j), r, "role")
     cyc = find_cycle((r.id, inc) for r in plan.roles for inc in r.includes)
     if cyc:
-        c.add(("roles",), "角色包含關係成環: " + " → ".join(cyc), "roles include each other in a cycle: " + " → ".join(cyc))
+        c.add(("roles",), Msg.of("validate.role_cycle", cycle=" → ".join(cyc)))
     for i, b in enumerate(plan.bodies):
         for j, m in enumerate(b.members):
             c.ref(("bodies", i, "members", j), m, "person")
@@ -121,7 +119,7 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
                 c.ref(("bodies", i, "posts", post, j), m, "person")
     cyc = find_cycle((b.id, b.parent) for b in plan.bodies if b.parent)
     if cyc:
-        c.add(("bodies",), "機構的上級關係成環: " + " → ".join(cyc), "bodies are each other's parents: " + " → ".join(cyc))
+        c.add(("bodies",), Msg.of("validate.body_cycle", cycle=" → ".join(cyc)))
     for i, sec in enumerate(plan.sections):
         if sec.head:
             c.ref(("sections", i, "head"), sec.head, "person")
@@ -135,8 +133,7 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         start = sw.start if sw is not None else None
         end = ew.end if ew is not None else None
         if start and end and start > end:
-            c.add(("phases", i, "end"), f"環節 {ph.id!r} 的結束({end})早於開始({start})",
-                  f"phase {ph.id!r} ends ({end}) before it starts ({start})")
+            c.add(("phases", i, "end"), Msg.of("validate.phase_backwards", phase=repr(ph.id), start=start, end=end))
         else:
             phase_windows[ph.id] = Window(start, end)
         if ph.gate:
@@ -146,10 +143,10 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
     for i, req in enumerate(plan.requirements):
         path: tuple[str | int, ...] = ("requirements", i)
         if req.id in rule_ids:
-            c.add(path + ("id",), f"重複的要求 id {req.id!r}", f"duplicate requirement id {req.id!r}")
+            c.add(path + ("id",), Msg.of("validate.duplicate_requirement", id=repr(req.id)))
         rule_ids.setdefault(req.id, i)
         if not req.clause.strip():
-            c.add(path + ("clause",), "要求必須引用條款編號", "a requirement must cite its clause id")
+            c.add(path + ("clause",), Msg.of("validate.no_clause"))
         if req.phase:
             c.ref(path + ("phase",), req.phase, "phase")
         if req.due:
@@ -157,12 +154,12 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
         for j, r in enumerate(req.responsible):
             c.ref(path + ("responsible", j), r, "party")
         if req.kind not in kinds:
-            c.add(path + ("kind",), f"未知的要求類型 {req.kind!r}", f"unknown requirement kind {req.kind!r}",
+            c.add(path + ("kind",), Msg.of("validate.unknown_kind", kind=repr(req.kind)),
                   hint=nearest(req.kind, kinds.names()))
             continue
         kind = kinds.get(req.kind)
         if not isinstance(req.params, kind.params):
-            c.add(path, f"參數類型應為 {kind.params.__name__}", f"params must be a {kind.params.__name__}")
+            c.add(path, Msg.of("validate.params_type", type=kind.params.__name__))
             continue
         in_phase = getattr(req.params, "in_phase", None)
         for j, u in enumerate(req.for_each):
@@ -178,25 +175,19 @@ def validate_plan(plan: Plan, *, kinds: KindRegistry | None = None, file: str | 
             w = c.phrase(fpath, value, what)
             pw = phase_windows.get(in_phase) if isinstance(in_phase, str) else None
             if w is not None and pw is not None and not _overlap(w, pw):
-                c.add(fpath, f"期限 {value!r} 與環節 {in_phase!r} 的時間({pw})不重疊,無法達成",
-                      f"window {value!r} does not overlap phase {in_phase!r} ({pw}); it cannot be met")
+                c.add(fpath, Msg.of("validate.window_outside_phase", value=repr(value), phase=repr(in_phase), window=str(pw)))
             if w is not None and w.end and campaign.start and w.end < campaign.start:
-                c.add(fpath, f"期限 {value!r}({w.end})早於活動開始({campaign.start}),無法達成",
-                      f"window {value!r} ends ({w.end}) before the campaign starts "
-                      f"({campaign.start}); it cannot be met")
+                c.add(fpath, Msg.of("validate.window_before_campaign", value=repr(value), end=w.end, start=campaign.start))
             if w is not None and w.start and campaign.end and w.start > campaign.end and req.kind != "campaign":
-                c.add(fpath, f"期限 {value!r}({w.start})晚於活動結束({campaign.end}),無法達成",
-                      f"window {value!r} starts ({w.start}) after the campaign ends "
-                      f"({campaign.end}); it cannot be met")
+                c.add(fpath, Msg.of("validate.window_after_campaign", value=repr(value), start=w.start, end=campaign.end))
             if w is not None and w.start and w.end and w.start > w.end:
-                c.add(fpath, f"期限 {value!r} 的開始晚於結束", f"window {value!r} starts after it ends")
+                c.add(fpath, Msg.of("validate.window_backwards", value=repr(value)))
         if kind.edges is not None:
             edges.extend(kind.edges(req))
     cyc = find_cycle(edges)
     if cyc:
-        c.add(("requirements",), "先後順序成環: " + " → ".join(cyc),
-              "the order requirements form a cycle: " + " → ".join(cyc),
-              expected="an order that can be carried out (no A after B after A)")
+        c.add(("requirements",), Msg.of("validate.order_cycle", cycle=" → ".join(cyc)),
+              expected=Msg.of("validate.expected.order"))
     if c.problems:
         raise PlanError(c.problems)
     def forget(_ref: object, key: int = id(plan)) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from ..errors import Problem, nearest
+from ..i18n import Msg, Pair
 from ..model import Plan
 from ..periods import PhraseError, Window, parse_duration, parse_offset, parse_window
 
@@ -35,10 +36,6 @@ REF_SPACES: Mapping[str, tuple[str, ...]] = {
     "any": NAMESPACES,
     "unit": ("bodies", "sections", "roles", "people", "activities"),
 }
-_SPACE_ZH = {"activity": "活動類型", "document": "文件類型", "role": "角色", "person": "人員",
-             "body": "機構", "section": "科室", "group": "名目", "phase": "環節",
-             "party": "角色/人員/機構", "any": "名目",
-             "unit": "單位(機構/科室/角色/人員/活動類型)"}
 UNIT = "{unit}"
 
 
@@ -55,8 +52,8 @@ class Checker:
         self.campaign: Window | None = None  # set once the plan's start and end are read
         self._known: dict[str, set[str]] = {}
 
-    def add(self, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> None:
-        self.problems.append(Problem(zh=zh, en=en, path=path, file=self.file, **kw))
+    def add(self, path: tuple[str | int, ...], msg: Msg, **kw: Any) -> None:
+        self.problems.append(Problem(msg=msg, path=path, file=self.file, **kw))
 
     def post(self, path: tuple[str | int, ...], value: str, kind: str) -> bool:
         """A ``"body/post"`` reference: True when it was one (checked), False otherwise."""
@@ -65,11 +62,11 @@ class Checker:
         body_id, _, post = value.partition("/")
         body = next((b for b in self.plan.bodies if b.id == body_id), None)
         if body is None:
-            self.add(path, f"未知的機構 {body_id!r}(見於職務引用 {value!r})", f"unknown body {body_id!r} in post reference {value!r}",
-                     expected="body/post, e.g. 領導小組/組長", hint=nearest(body_id, self.spaces["bodies"]))
+            self.add(path, Msg.of("validate.post_body_unknown", body=repr(body_id), value=repr(value)),
+                     expected=Msg.of("validate.expected.post"), hint=nearest(body_id, self.spaces["bodies"]))
         elif post not in body.posts:
-            self.add(path, f"機構 {body_id!r} 沒有職務 {post!r}", f"body {body_id!r} has no post {post!r}",
-                     expected="one of its posts: " + ", ".join(body.posts), hint=nearest(post, body.posts))
+            self.add(path, Msg.of("validate.no_such_post", body=repr(body_id), post=repr(post)),
+                     expected=Msg.of("validate.expected.posts", posts=tuple(body.posts)), hint=nearest(post, body.posts))
         return True
 
     def known(self, kind: str) -> set[str]:
@@ -84,8 +81,8 @@ class Checker:
             return
         known = self.known(kind)
         if value not in known:
-            self.add(path, f"未知的{_SPACE_ZH[kind]} {value!r}", f"unknown {kind} {value!r}",
-                     expected=f"an id declared in the plan's {'/'.join(REF_SPACES[kind])}",
+            self.add(path, Msg.of("validate.unknown_ref", space=Msg.of(f"validate.space.{kind}"), value=repr(value)),
+                     expected=Msg.of("validate.expected.declared", spaces="/".join(REF_SPACES[kind])),
                      hint=nearest(value, known))
 
     def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
@@ -98,8 +95,8 @@ class Checker:
             else:
                 parse_offset(value)
         except PhraseError as exc:
-            self.add(path, f"無法理解的日期用語 {value!r}: {exc.message_zh}",
-                     f"cannot read the calendar phrase {value!r}: {exc.message_en}",
+            self.add(path, Msg.of("validate.phrase", value=repr(value),
+                                  why=Pair(exc.message_zh, exc.message_en)),
                      expected="; ".join(exc.expected))
         return None
 

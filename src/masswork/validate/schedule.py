@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..errors import PlanError, Problem, nearest
+from ..i18n import Msg
 from ..idmatch import script_matches
 from ..model import Plan, Schedule
 from .refs import Checker
@@ -65,33 +66,33 @@ def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> lis
     seen: set[str] = set()
     for i, e in enumerate(schedule.events):
         if e.id in seen:
-            out.append(Problem(zh=f"重複的活動 id {e.id!r}", en=f"duplicate event id {e.id!r}",
+            out.append(Problem(msg=Msg.of("validate.duplicate_event", id=repr(e.id)),
                                path=("events", i, "id"), file=file))
         seen.add(e.id)
         if e.end is not None and _key(e.end) < _key(e.start):
-            out.append(Problem(zh="結束早於開始", en="the event ends before it starts",
+            out.append(Problem(msg=Msg.of("validate.event_backwards"),
                                path=("events", i, "end"), file=file))
     doc_ids = {d.id for d in schedule.documents}
     if len(doc_ids) != len(schedule.documents):
-        out.append(Problem(zh="文件 id 重複", en="duplicate document ids", path=("documents",), file=file))
+        out.append(Problem(msg=Msg.of("validate.duplicate_documents"), path=("documents",), file=file))
     for i, e in enumerate(schedule.events):
         for j, d in enumerate(e.documents):
             if d not in doc_ids:
-                out.append(Problem(zh=f"未知的文件 {d!r}", en=f"unknown document {d!r}",
+                out.append(Problem(msg=Msg.of("validate.unknown_document", id=repr(d)),
                                    path=("events", i, "documents", j), file=file,
                                    hint=nearest(d, doc_ids)))
     event_ids = {e.id for e in schedule.events}
     for i, doc in enumerate(schedule.documents):
         if doc.event is not None and doc.event not in event_ids:
-            out.append(Problem(zh=f"文件所屬的活動 {doc.event!r} 不在台賬中", en=f"unknown event {doc.event!r}",
-                               path=("documents", i, "event"), file=file, expected="the id of an event in this schedule",
+            out.append(Problem(msg=Msg.of("validate.unknown_event", id=repr(doc.event)),
+                               path=("documents", i, "event"), file=file, expected=Msg.of("validate.expected.event_id"),
                                hint=nearest(doc.event, event_ids)))
         if doc.published_until is not None and doc.published_on is None:
-            out.append(Problem(zh="有公示截止日期卻沒有公示日期", en="published_until without published_on",
+            out.append(Problem(msg=Msg.of("validate.published_until_alone"),
                                path=("documents", i, "published_until"), file=file))
         elif (doc.published_until is not None and doc.published_on is not None
               and _key(doc.published_until) < _key(doc.published_on)):
-            out.append(Problem(zh="公示結束早於開始", en="the publicity period ends before it starts",
+            out.append(Problem(msg=Msg.of("validate.publicity_backwards"),
                                path=("documents", i, "published_until"), file=file))
     return out
 

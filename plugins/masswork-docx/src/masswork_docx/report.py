@@ -118,11 +118,8 @@ def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) 
 
 def shortfall_words(s: Shortfall, lang: str) -> str:
     """What a shortfall says is missing, in ``lang``: rendered from its code where it has
-    one. A detail without a code is the kind's own free text, in no one language, so it
-    is shown only where it holds no words (a count, a span of dates)."""
-    if s.code:
-        return s.text(lang)
-    return s.detail if s.detail and not any(ch.isalpha() for ch in s.detail) else ""
+    one (every built-in kind gives one); a plugin's code-less detail as it wrote it."""
+    return s.text(lang)
 
 
 def _status(status: Status, lang: str) -> str:
@@ -198,11 +195,19 @@ class _Writer:
         zh, en = SECTION_TITLES[key]
         self.doc.add_heading(self.t(zh, en), level=1).paragraph_format.keep_with_next = True
 
-    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]]) -> Table:
+    def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
+              widths: Sequence[float] = ()) -> Table:
+        """A table with a repeated header row; ``widths`` in cm, else equal columns."""
         body = [list(r) for r in rows]
         table: Table = self.doc.add_table(rows=1 + len(body), cols=len(header))
         table.style = self.doc.styles["Table Grid"]
         table.alignment = WD_TABLE_ALIGNMENT.CENTER
+        if widths:
+            table.autofit = False
+            for col, width in enumerate(widths):
+                table.columns[col].width = Cm(width)  # the grid LibreOffice lays out by
+                for cell in table.columns[col].cells:
+                    cell.width = Cm(width)
         for col, text in enumerate(header):
             cell = table.rows[0].cells[col]
             cell.paragraphs[0].add_run(clean(text)).bold = True
@@ -258,8 +263,10 @@ class _Writer:
         if not rows:
             self.para(self.t("無。", "None."))
             return
+        # The phase's name is the long column (學習教育、聽取意見 wrapped in a quarter of the
+        # page); the three numbers need little room.
         self.table([self.t("環節", "phase"), self.t("已完成", "done"), self.t("要求數", "requirements"),
-                    self.t("完成率", "completion")], rows)
+                    self.t("完成率", "completion")], rows, widths=(5.6, 2.2, 3.6, 3.2))  # 14.66 cm between the margins
 
     def open_items(self) -> None:
         self.heading("open")

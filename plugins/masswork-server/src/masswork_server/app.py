@@ -56,7 +56,9 @@ def error_body(exc: MassworkError, lang: str) -> dict[str, Any]:
         body["problems"] = [{
             "file": p.file, "line": p.line, "path": format_path(p.path), "where": p.where(),
             "message": p.text(message_lang(lang)), "zh": p.zh, "en": p.en,
-            "expected": p.expected, "hint": p.hint,
+            # ``expected`` may be a catalogue message: its words in the request's language.
+            "expected": p.expected if p.expected is None or isinstance(p.expected, str)
+            else p.expected.render(message_lang(lang)), "hint": p.hint,
         } for p in exc.problems]
     if isinstance(exc, PluginError):
         body["plugin"] = exc.plugin

@@ -172,6 +172,7 @@ class _Sheet:
         ws.auto_filter.ref = f"A1:{last}{max(self.row, 1)}"
         top = Alignment(vertical="top")
         wrap = Alignment(vertical="top", wrap_text=True)
+        dated = Alignment(vertical="top", horizontal="left")
         shown = [min(max(width, _MIN_WIDTH), _WRAP_AT) for width in self.widths]
         n_printed = self.printed or len(shown)
         # Narrow the widest column, a step at a time, until landscape prints readably.
@@ -187,7 +188,10 @@ class _Sheet:
             if col > n_printed:
                 ws.column_dimensions[letter].hidden = True
             for r in range(2, self.row + 1):
-                ws.cell(row=r, column=col).alignment = wrap if wraps else top
+                cell = ws.cell(row=r, column=col)
+                # A date left-aligned like the text around it: right-aligned (a number's
+                # default) it prints run into the next column ("2014-02-1809:00").
+                cell.alignment = wrap if wraps else dated if isinstance(cell.value, dt.date) else top
         # Spreadsheets do not all grow a row to fit wrapped text (LibreOffice keeps the
         # default height of a row written without one), so give tall rows their height.
         lines: dict[int, int] = {}

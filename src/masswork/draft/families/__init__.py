@@ -10,7 +10,7 @@ module             kinds
 :mod:`.timing`     deadline, duration
 :mod:`.sequence`   order, gate
 :mod:`.reporting`  report, notice
-:mod:`.counting`   per-person, per-unit, recurring, quantity
+:mod:`.counting`   per-person, per-unit, recurring, quantity, attendance
 :mod:`.lists`      coverage, pairwise
 :mod:`.logic`      negation, examples, hedges, alternatives (modifiers)
 =================  =====================================================
@@ -25,9 +25,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
+from .. import narrative
 from . import counting, events, lists, reporting, sequence, timing
-from .base import MAX_STATEMENT, Hit, Params, Row, Statement
-from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated
+from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
+from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
 __all__ = ["FAMILIES", "Found", "read_statement", "Statement", "Row", "MAX_STATEMENT",
            "all_rows"]
@@ -44,7 +45,7 @@ FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
 )
 """(family name, its rows, its builder), in the order they are tried."""
 
-PRIORITY = ("gate", "notice", "report", "deadline", "duration", "quantity", "recurring",
+PRIORITY = ("gate", "notice", "report", "deadline", "duration", "attendance", "quantity", "recurring",
             "pairwise", "order", "per-unit", "per-person", "coverage", "occurs", "attest")
 """Kinds from the most to the least specific: a statement is drafted as its most specific
 kinds; ``occurs`` and ``attest`` only when it states nothing more specific (a deadline for a
@@ -55,7 +56,8 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 
 _GENERAL = {"occurs", "attest"}
 
-_EXCLUDES = (("quantity", "recurring"), ("quantity", "duration"), ("notice", "report"), ("notice", "order"))
+_EXCLUDES = (("attendance", "quantity"), ("quantity", "recurring"), ("quantity", "duration"),
+             ("notice", "report"), ("notice", "order"))
 _OVERLAPS = (("duration", "deadline"),)
 """(a, b): ``b`` read from words inside ``a``'s is the same words read again (the dates of a
 span ``自5月下旬起,到7月上旬止`` are not a deadline)."""
@@ -91,7 +93,8 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     """The requirements one statement states, at most one per kind, kinds in ``skip``
     left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
-    hedge = hedged(st.f)
+    if narrative.describes(st.f):
+        skip = (*skip, *_GENERAL)  # what a unit has done or what came of it: no event required
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
@@ -104,12 +107,13 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
             for tries, m in enumerate(row.pattern.finditer(st.f)):
                 if tries >= _TRIES:
                     break
-                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())):
+                if row.kind in _NEGATABLE and (negated(st.f, m.start()) or in_means(st.f, m.start())
+                                               or not_required(st.f, m.start())):
                     continue
                 params = build(st, Hit(row, m), year)
                 if params is None:
                     continue
-                conf = min(row.confidence, HEDGE_CONFIDENCE) if hedge else row.confidence
+                conf = min(row.confidence, HEDGE_CONFIDENCE) if hedged(st.f, m.start()) else row.confidence
                 out[row.kind] = Found(row.kind, params, conf, row, m.span())
                 break
     found = sorted(out.values(), key=lambda x: PRIORITY.index(x.kind))
@@ -121,9 +125,30 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
         found = [x for x in found
                  if x.kind != b or not any(s0 < x.span[1] and x.span[0] < s1 for s0, s1 in spans)]
     named = {_subject(x.params) for x in found if x.kind not in _GENERAL}
-    found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named]
+    found = [x for x in found if x.kind not in _GENERAL or _subject(x.params) not in named
+             or x.params.get("action", "any") != "any" or x.params.get("host")
+             or (x.params.get("min") or 1) > 1]  # says more: who hosts, how many times
     specific = [x for x in found if x.kind not in _GENERAL]
-    return (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+    kept = (specific[:MAX_KINDS] + [x for x in found if x.kind in _GENERAL])[:MAX_KINDS]
+    return [y for x in kept for y in _joined(x, st)]
+
+
+def _joined(x: Found, st: Statement) -> list[Found]:
+    """One found requirement, and one more for each activity joined to it by 和/及
+    (``召開支委會和黨員大會``: two meetings, two requirements); a build names them in
+    ``ALSO``."""
+    also = x.params.get(ALSO)
+    if not also:
+        return [x]
+    first = {k: v for k, v in x.params.items() if k != ALSO}
+    out = [attrs.evolve(x, params=first)]
+    for p in also:
+        at = p.pop(AT, None)
+        conf = x.confidence
+        if at is not None:
+            conf = min(x.row.confidence, HEDGE_CONFIDENCE) if hedged(st.f, at) else x.row.confidence
+        out.append(attrs.evolve(x, params=p, confidence=conf))
+    return out
 
 
 def _subject(params: Params) -> str:

@@ -19,8 +19,15 @@ from ..clauses import cn_number
 from ..lexicon import LEXICON, Match, is_foreign
 from ..sentences import strip_marks
 
-__all__ = ["Row", "Hit", "Statement", "Params", "MAX_STATEMENT", "CN", "NUMBER", "number",
+__all__ = ["Row", "Hit", "Statement", "Params", "MAX_STATEMENT", "ALSO", "AT", "CN", "NUMBER", "number",
            "rows"]
+
+ALSO = "_also"
+"""A build's parameters may list, under this key, the parameters of more requirements of the
+same kind the same words state (two activities joined by 和)."""
+
+AT = "_at"
+"""… each of them may give, under this key, where its words stand (for the hedge that governs it)."""
 
 MAX_STATEMENT = 400
 """A statement longer than this is cut at a comma (or hard) before it is read."""
@@ -82,8 +89,9 @@ class Hit:
 class Statement:
     """One statement: its clause id, original text, folded text (same length), line, and
     the heading of its clause (for a date that names no subject, ``(5月25日前)``), the
-    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), and the
-    lexicon terms found in it (computed once)."""
+    statement before it in the clause (folded; what ``隨後`` / ``然後`` follow), the
+    lexicon terms found in it (computed once), and whether it is its clause's only sentence
+    (a heading with nothing under it states the work itself)."""
 
     clause: str
     text: str
@@ -92,6 +100,7 @@ class Statement:
     heading: str = ""
     before: str = ""
     _terms: list[Match] | None = None
+    alone: bool = False
 
     def terms(self, *cats: str) -> list[Match]:
         if self._terms is None:

@@ -7,25 +7,46 @@ from __future__ import annotations
 
 import re
 
-from .base import NUMBER, Hit, Params, Statement, number, rows
-from .words import activity, document, heading_activity, person_role
+from .base import ALSO, AT, NUMBER, Hit, Params, Statement, number, rows
+from .logic import MEANS
+from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
-__all__ = ["ROWS", "build", "every_of"]
+__all__ = ["ROWS", "build", "every_of", "TARGETS"]
 
-_EACH_PERSON = r"每名|每位|每一名|每一位|人人|每人|逐人|逐个|本人|个人"
+TARGETS = re.compile(r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一位)(?P<role>[\u4e00-\u9fff]{1,6}?)(?:逐一|实事求是地|都)?"
+                     r"(?:形成|提出|作出|确定|的)")
+"""``為每名黨員逐一形成評議意見``: something for every holder of a role (coverage, not a quota)."""
+
+_EACH_PERSON = r"每名|每位|每一名|每一位|每个(?=党员|成员|干部|同志)|人人|每人|人均|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
-    (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人"),
+    (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
+    (r"的(?P<role>党员|成员|干部|同志),(?:都|还)?(?:要|应|须|必须)", "those of a role who…: 因故不能參加的黨員,要…補課"),
+    (r"^(?P<role>党员|班子成员|中心组成员|党员领导干部|领导干部|支部委员)(?:每(?:年|季度|月|周|半年|学期))(?:都)?(?:至少|不少于)",
+     "a role's own count per period: 黨員每季度至少參加一次志願服務"),
     (r"以普通党员身份", "以普通黨員身份參加"),
+    (r"(?P<role>主要负责(?:人|同志)|其他(?:班子)?成员|班子其他成员)(?:都|还|均|也|分别)?(?:要|应|须)?(?:带头)?"
+     r"(?=讲|作|撰写|参加|到|深入|提交)", "the head and the others each: 主要負責人講一次黨課,其他班子成員到分管單位講"),
+    (r"(?P<role>[\u4e00-\u9fff]{0,6}(?:领导|干部|书记|成员|委员))(?:要|应|须)?全程(?:参加|出席|列席)",
+     "a role attends throughout: 聯繫支部的處級領導全程參加"),
+    (r"^(?P<duty>按时|准时)(?:参加|出席)", "a duty with no subject in a list of members' duties: (6)按時參加…考試", 0.5),
 ), unless=r"^(?:各|全体)")
 
 PER_UNIT_ROWS = rows("per-unit", (
-    (r"各(?:基层)?(?:党)?(?:总)?支部|各(?:二级|基层)?党组织|各单位|各部门|各党小组|每个(?:党)?支部|所属各", "各支部, 各單位"),
+    (r"(?<!指导)(?<!督促)(?<!联系)(?<!帮助)(?<!检查)(?:各(?:基层|学生|教工|机关|在职|离退休)?(?:党)?(?:总)?支部|"
+     r"各(?:级|二级|基层|直属)?党组织|各(?:基层|直属|所属)?单位|各部门|各处室|各科室|各党小组|各党委|各党组|各党工委|"
+     r"各(?:乡镇|街道|村|社区|学院|院系|系|县|区)(?![\u4e00-\u9fff]{0,2}(?:长|干部|书记))|每个(?:党)?支部|所属各)"
+     r"(?!书记|委员|成员|负责人|主要负责|领导)",
+     "各支部, 各單位, 各學生黨支部, 各鄉鎮, 各村(社區), 各級黨組織 (not 指導各單位…: the superior's work)"),
+    (r"(?<!上级)(?<!上一级)(?<!各)党组织(?:都|也|还)?(?:要|应|须)", "a party organisation that must: 黨組織要制定整改方案", 0.55),
+    (r"(?P<subj>[^,;:。]{2,12}?)以各(?:[^,;。]{0,6}?)为单位", "以各黨支部為單位: 學時登記以各黨支部為單位實施"),
+    (r"(?:^|,)(?:并|同时|还要|另外,?要|要)?(?:如实)?(?P<carry>填写|填好|写出|撰写|提交|报送|制定)",
+     "the subject carried from the statement before: 各單位要…;並如實填寫征求意見表", 0.55),
 ))
 
 RECURRING_ROWS = rows("recurring", (
-    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇本])?",
+    (rf"每(?P<n>{NUMBER})?个?(?P<unit>周|月|季度|季|年|半年|学期|半月|双月)(?!方案|计划|工作计划|总结)(?:[^,;。]{{0,16}}?(?P<k>{NUMBER})[次个场篇期])?",
      "每月, 每季度至少一次, 每兩個月1個專題"),
     (r"(?:实行|开展|进行)(?P<unit>年度)|(?P<unit2>每年年初)", "實行年度…, 每年年初", 0.55),
     (rf"(?:一|1)(?P<unit>年|季度|个月|月)(?:内)?[^,;。]{{0,6}}?(?P<k>{NUMBER})次", "一年召開1次"),
@@ -34,16 +55,25 @@ RECURRING_ROWS = rows("recurring", (
 QUANTITY_ROWS = rows("quantity", (
     (rf"(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)", "N個學時"),
     (rf"(?:不少于|不低于|至少|累计)[^,;。]{{0,6}}?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>天|小时|学时|%|课时)", "不少於12天, 不低於90%"),
-    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|(?<!超)过半", "ratios 90%, 半數以上"),
+    (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|(?<!超)过半", "ratios 90%, 半數以上 (not of attendance: 到會率 is attendance)"),
     (rf"每天[^,;。]{{0,6}}?(?P<k>{NUMBER}|半)个?(?P<u>小时)", "每天…一小時"),
 ), unless=r"每次[^,;。]{0,12}?(?:不少于|不得少于|至少|不低于|不超过|不得超过|控制在)[^,;。学课]{0,6}(?:小时|天|分钟)")
 """(每次…不少於2小時 is each session's length, a duration: no quantity.)"""
 
-ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + QUANTITY_ROWS
+_SHARE = r"\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百]+|半数|三分之二|四分之三|过半数?"
+ATTENDANCE_ROWS = rows("attendance", (
+    (rf"(?:到会率|参会率|出席率|参学率|参加率|参训率|到课率)[^,;。]{{0,4}}?(?:不低于|不少于|达到|须达|要达|在)?"
+     rf"(?P<r>{_SHARE})(?:以上)?", "a share attending: 到會率不低於90%"),
+    (rf"(?P<r2>(?:应到会?人数的?)?(?:{_SHARE})(?:以上)?)的?(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:到会|参会|出席|参加)",
+     "a share attending: 須有半數以上黨員到會, 三分之二以上委員出席"),
+))
+
+ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + ATTENDANCE_ROWS + QUANTITY_ROWS
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
-          "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1)}
+          "定期": ("year", 1), "经常性": ("year", 1), "个月": ("month", 1), "学期": ("half-year", 1),
+          "半月": ("week", 1), "双月": ("month", 1)}
 
 
 def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
@@ -55,12 +85,64 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
         return None
     if unit == "半年":
         every, per = "half-year", 1
+    if unit in ("半月", "双月"):
+        return every, 2 * (n or 1), per  # every half month: every 2 weeks; every other month
     return every, n or 1, per
 
 
-_DEED = re.compile(r"参加|出席|列席|写|撰写|填|提交|交|讲|作|备好|订好|修改|至少|不少于|报告|发言|述职|上党课|补课")
+_DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:[^,;。]{0,4}?党课|课|话|评)|"
+                   r"作(?:出|好)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|"
+                   r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课|补学|请假|走访")
+_UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
+_OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|与|同|跟|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
+def _segment(f: str, pos: int) -> tuple[int, int]:
+    """The comma segment around ``pos``: a period's event is named beside it, else in the
+    heading, else elsewhere in the statement."""
+    a = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
+    ends = [k for k in (f.find(c, pos) for c in ",;:。") if k != -1]
+    return a, min(ends) if ends else len(f)
+
+
+_BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
+_ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都要|要|须|均)?(?:参加|出席|到会|参会)(?:会议)?[,;]")
+_MORE_UNITS = re.compile(r"(?:[、和及]?各[\u4e00-\u9fff]{0,6}?(?:单位|部门|支部|党组织|科室|处室))+")
+_TIME_LEAD = re.compile(r"(?:都|均)?(?:应|要|须)?(?:在|于)[^,;。]{2,24}?(?:之前|以前|前|之后|以后|后|期间|时)")
+
+
+def _past_lead(f: str, pos: int) -> int:
+    """Where the subject of 各X begins: after a time lead (``應在專題民主生活會召開前…``: the
+    meeting is when, not what) or the means it may use (``可通過召開職工大會等辦法``)."""
+    more = _MORE_UNITS.match(f, pos)
+    pos = more.end() if more else pos
+    tm = _TIME_LEAD.match(f, pos)
+    if tm:
+        return tm.end()
+    for mm in MEANS.finditer(f, pos):
+        if mm.start() - pos <= 3:
+            return mm.end()
+        break
+    return pos
+
+
+_LENGTH = re.compile(r"时间|会期|时长|每次|每期|每场|用时")
+_UNIT_COUNT = re.compile(rf"(?:至少|不少于)?(?:{EVENT_VERBS})?(?P<k>{NUMBER})[次场期](?!以上的)")
+_PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
+_QUANTITY_LATER = re.compile(r"(?:不少于|不低于|至少|累计)[^,;。]{0,8}?\d+(?:\.\d+)?个?(?:学时|课时|小时|天)|\d+个?(?:学时|课时)")
 _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
-_DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改)")
+_DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改|建立|建好)")
+
+
+_WRITTEN = re.compile(rf"(?:撰写|写出|写好|提交|交|填写|形成)(?:{NUMBER}|若干)?[份篇本次条]?(?P<what>[^,;。]{{2,16}}?)"
+                      r"(?=[,;。]|$|不少于|不低于|至少)")
+
+
+def _written(st: Statement, a: int) -> Params | None:
+    """What each person writes or hands in, in the plan's words when the lexicon does not
+    know it (``每人提交一份心得體會``)."""
+    wm = _WRITTEN.search(st.f, a)
+    if wm is None:
+        return None
+    return {"document": placeholder(st.words(wm.start("what"), wm.end("what")), "document")}
 
 
 def _subject(st: Statement, a: int = 0) -> Params | None:
@@ -76,14 +158,78 @@ def _subject(st: Statement, a: int = 0) -> Params | None:
     return None
 
 
+def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
+    """``到會率不低於90%``, ``須有半數以上黨員到會``: the share of a roster at each event."""
+    from ...kinds.campaign import parse_ratio
+
+    g = m.groupdict()
+    key = "r" if g.get("r") else "r2"
+    share = st.words(m.start(key), m.end(key))
+    try:
+        parse_ratio(share)
+    except ValueError:
+        return None
+    rate = re.search(r"(参学|参训|到课)率", st.f)
+    fallback = {"参学": "學習", "参训": "培訓", "到课": "課"}[rate.group(1)] if rate else "會議"
+    act = activity(st) or heading_activity(st) or placeholder(fallback, "activity")
+    who = st.words(m.start("who"), m.end("who")) if g.get("who") else ""
+    if not who:
+        # "機關全體幹部參加,到會率不低於90%": the roster is who the statement says attends
+        by = _ATTENDED_BY.search(st.f, 0, m.start())
+        if by:
+            return {"at_least": share, "activity": act, "roster": placeholder(st.words(*by.span(1)), "role")}
+    roster = person_role(st, who) or placeholder("成員", "role")
+    return {"at_least": share, "activity": act, "roster": roster}
+
+
+def _recurring(st: Statement, m: re.Match[str]) -> Params | None:
+    """One ``每月…一次`` rule: the event named in the period's comma segment."""
+    g = m.groupdict()
+    a, b = _segment(st.f, m.start())
+    if _QUANTITY_LATER.search(st.f, m.start(), b):
+        return None  # "每年…不少於32學時": the period of a quantity, not a recurring event
+    if _PLAN_VERB.search(st.f, m.end()) and not g.get("k") and document(st, m.end()):
+        return None  # "每年(年初)…要訂好年度學習計劃": a document drawn up, not an event
+    if _BOOKS.search(st.f, a, b):
+        return None  # "每年研讀…著作至少2本": books read, not an event held
+    act = activity(st, a, b) or heading_activity(st) or activity(st)
+    if act is None:
+        return None
+    ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
+    if ev is None:
+        return None
+    every, interval, times = ev
+    k = number(g.get("k")) or 1
+    p: Params = {"activity": act, "every": every, "min": times * k}
+    if interval > 1:
+        p["interval"] = interval
+    return p
+
+
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
-    if hit.kind == "per-person":
-        if g.get("role") and not _DEED.search(st.f, m.end()):
-            return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
-        role = person_role(st, st.words(m.start("role"), m.end("role")) if g.get("role") else "")
+    if hit.kind == "per-person" and g.get("duty"):
         subj = _subject(st)
+        return None if subj is None else {"role": placeholder("成員", "role"), **subj}
+    if hit.kind == "per-person":
+        if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)) or \
+                _OBJECT_OF.search(st.f, 0, m.start()):
+            return None  # "為每名黨員形成評議意見", "告知每一位參會人員": every member is reached, no quota
+        if st.f.count("“", 0, m.start()) > st.f.count("”", 0, m.start()):
+            return None  # "“人人上台講黨史”": the name of an activity
+        deed = _DEED.search(st.f, m.end("role")) if g.get("role") else None
+        if g.get("role") and deed is None:
+            return None  # "班子成員要真正開展批評": a quality asked of everyone, not a count per person
+        words = st.words(m.start("role"), m.end("role")).split("的")[-1] if g.get("role") else ""
+        role = person_role(st, words)
+        if role is None and m.group(0) in ("每人", "人均"):
+            role = placeholder("成員", "role")  # "每人提交…", "人均撰寫…": everyone the plan addresses
+        subj = _subject(st)
+        if subj is None and deed is not None and deed.group(0) in ("补课", "补学", "请假"):
+            subj = {"activity": placeholder(st.words(deed.start(), deed.end()), "activity")}
+        if subj is None:
+            subj = _written(st, m.end())
         if role is None or subj is None:
             return None
         p: Params = {"role": role, **subj}
@@ -91,26 +237,47 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if km and number(km.group("k")):
             p["min"] = number(km.group("k"))
         return p
+    if hit.kind == "per-unit" and g.get("subj"):
+        words = st.words(m.start("subj"), m.end("subj"))
+        return {"activity": activity(st, m.start("subj"), m.end("subj")) or placeholder(words, "activity"),
+                "all_sections": True}
+    if hit.kind == "per-unit" and g.get("carry"):
+        if not _UNITS_ACT.search(st.before):
+            return None  # only when the statement before has 各單位 as the subject that acts
+        subj = _subject(st, m.start())
+        return None if subj is None else {**subj, "all_sections": True}
     if hit.kind == "per-unit":
-        subj = _subject(st, m.end()) or _subject(st)
+        subj = _subject(st, _past_lead(st.f, m.end()))
         if subj is None:
             return None
-        return {**subj, "all_sections": True}
-    if hit.kind == "recurring":
-        act = activity(st) or heading_activity(st)
-        if act is None:
-            return None
-        ev = every_of(g.get("unit") or g.get("unit2") or "年", number(g.get("n")))
-        if ev is None:
-            return None
-        every, interval, times = ev
-        k = number(g.get("k")) or 1
-        p = {"activity": act, "every": every, "min": times * k}
-        if interval > 1:
-            p["interval"] = interval
+        p = {**subj, "all_sections": True}
+        km = _UNIT_COUNT.search(st.f, m.end(), _segment(st.f, m.end())[1])
+        if km and (number(km.group("k")) or 0) > 1:
+            p["min"] = number(km.group("k"))  # "各支部每年至少開展4次…": 4, kept exactly
         return p
+    if hit.kind == "attendance":
+        return _attendance(st, m)
+    if hit.kind == "recurring":
+        first = _recurring(st, m)
+        if first is None:
+            return None
+        # "每月召開一次支委會,每季度召開一次黨員大會": each period in its own segment is one more rule
+        more = []
+        seg_end = _segment(st.f, m.start())[1]
+        for m2 in hit.row.pattern.finditer(st.f, seg_end):
+            if m2.start() < seg_end:
+                continue
+            p2 = _recurring(st, m2)
+            if p2 is not None and p2 != first:
+                more.append({**p2, AT: m2.start()})
+            seg_end = _segment(st.f, m2.start())[1]
+        return {**first, ALSO: more} if more else first
     k_words = g.get("k")
     unit = g.get("u") or "%"
+    if unit == "%":
+        return None  # a share that is not of attendance (滿意率達到80%): no hours to add up
+    if unit in ("天", "小时") and _LENGTH.search(st.f, 0, m.start()) and "累计" not in st.f:
+        return None  # "時間不少於3天", "每次會期不少於1天": how long one event lasts, a duration
     if k_words is None:
         amount: float = 50.0
     elif k_words == "半":

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "PERMISSION", "MEANS", "negated", "hedged",
-           "in_means", "HEDGE_CONFIDENCE"]
+__all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "PERMISSION", "MEANS", "ADVOCACY", "NEWS",
+           "negated", "hedged", "in_means", "not_required", "HEDGE_CONFIDENCE"]
 
 NEGATION = re.compile(r"不得|避免|不要|防止|力戒|严禁|禁止|杜绝|不准|不能|不搞|不碰|不提倡|严防")
 EXAMPLE = re.compile(r"(?:例如|比如|诸如|譬如|如)(?=[^,;。]{2,40}等)")
@@ -22,21 +22,46 @@ ALTERNATIVE = re.compile(r"或者|或是|或")
 PERMISSION = re.compile(r"(?<![认许])可(?!以?参照)|可以|根据需要|需要时|视情况|酌情|参照执行|遇有|如遇|一方面|另一方面")
 """A "may" (可以, 根據需要) or a condition (遇有…的): nothing is required to happen."""
 MEANS = re.compile(r"(?:采取|采用|通过|利用|借助|依托|以)[^。;]{2,60}?(?:等)?(?:办法|方式|形式|方法|载体|途径)|"
-                   r"在[^。;]{2,40}?基础上")
-"""``採取召開座談會、個別談話等辦法``: the events are means of something else, not required."""
+                   r"在[^。;]{2,40}?基础上|(?:开设|搭建|打造|用好)[^。;,]{2,30}?等(?:载体|平台|阵地)|"
+                   r"把[^。;]{2,30}?(?:同|与|和)[^。;]{2,30}?(?:结合起来|相结合|紧密结合|有机结合)")
+"""``採取召開座談會、個別談話等辦法``, ``開設“微課堂”等載體``, ``把開展主題教育同…結合起來``: the
+events are means of something else (or a way of working), not required."""
 
 
 def in_means(f: str, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in MEANS.finditer(f))
 HEDGE_CONFIDENCE = 0.5
 
+ADVOCACY = re.compile(r"倡导|鼓励|提倡|号召")
+"""``倡導每名黨員每天自學一小時``: encouraged, not required."""
+NEWS = re.compile(r"(?:^|,)[^,;。]{0,12}?(?:近日|(?<![\d一二三四五六七八九十号])日前|昨天|昨日|今天上午|今天下午)|"
+                  r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午)?,")
+"""``學校近日組織各黨總支…``, ``1月8日,機關黨委召開…``: what has been done, told as news."""
+
+
+def not_required(f: str, pos: int) -> bool:
+    """Whether the words at ``pos`` are encouraged (倡導, 鼓勵, in the same comma segment) or
+    told as news (近日, 日前), rather than required."""
+    start = max(f.rfind(c, 0, pos) for c in ",;:。")
+    return ADVOCACY.search(f, start + 1, pos) is not None or NEWS.search(f) is not None
+
 
 def negated(f: str, pos: int) -> bool:
     """Whether a negation governs the word at ``pos``: a negation word earlier in the same
-    comma segment."""
+    comma segment, not closed off by a 的 (``不能參加的黨員`` is who, not what is forbidden)."""
     start = max(f.rfind(c, 0, pos) for c in ",;:。")
-    return NEGATION.search(f, start + 1, pos) is not None
+    last = None
+    for last in NEGATION.finditer(f, start + 1, pos):
+        pass
+    # "不能參加的黨員,要…": the negation is inside a modifier (…的), it governs nothing after it
+    return last is not None and "的" not in f[last.end():pos + 1]
 
 
-def hedged(f: str) -> bool:
-    return HEDGE.search(f) is not None
+def hedged(f: str, pos: int | None = None) -> bool:
+    """Whether a hedge governs the statement, or — given ``pos`` — the words at ``pos``: a
+    hedge in the same comma segment or an earlier one (``原則上,…`` leads the sentence; in
+    ``每月召開一次支委會,黨小組會一般每月開一次`` only the second rule is hedged)."""
+    if pos is None:
+        return HEDGE.search(f) is not None
+    ends = [k for k in (f.find(c, pos) for c in ",;:。") if k != -1]
+    return HEDGE.search(f, 0, min(ends) if ends else len(f)) is not None

@@ -74,6 +74,7 @@ def _plain_party(r: Ref) -> Ref:
         return r
     name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
     name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
+    name = re.sub(r"^(?:送|交|至|给|給)(?=[\u4e00-\u9fff]{2})", "", name)  # 報送上級黨委 → 上級黨委
     return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
 
 
@@ -117,6 +118,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if doc is not None and not doc.known:
             name = re.sub(r"^(?:形成|撰写|撰寫|写出|寫出|起草|制定|写好|寫好)", "", doc.name)
             doc = placeholder(name, "document") if len(name) >= 2 and name != doc.name else doc
+        seg = re.search(r"([^,;:。]{2,10})$", st.f[:m.start()])
+        if (seg and (doc is None or (not doc.known and fold(doc.name) not in seg.group(1)))
+                and not re.search(r"要|应|须|将|把|向|的|并|及时|同时|党委|支部|部门|单位|\d|请|于|前|后", seg.group(1))):
+            # 「…推優結果報送上級黨委」: what is sent stands right before the verb
+            doc = placeholder(st.words(seg.start(1), seg.end(1)), "document")
         if doc is None:
             after = re.match(r"(?:给|至|到)?(?:一次|1次)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
             if after and not _BODYISH.search(after.group(1)):
@@ -164,7 +170,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             p["lead"] = w
         except (PhraseError, ValueError):
             pass
-    ch = [placeholder(re.sub(r"^(?:要|通过|通過|在|利用|依托|依託)+", "", st.text[x.start():x.end()]), "group")
+    ch = [placeholder(re.sub(r"^(?:提前|要|通过|通過|在|利用|依托|依託)+", "", st.text[x.start():x.end()]), "group")
           for x in _CHANNEL.finditer(st.f)]
     if not ch:
         word = re.search(r"通知|公示|预告|公告|告知|公布|发布|送达|发给|发放", st.f)

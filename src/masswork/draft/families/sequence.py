@@ -13,7 +13,7 @@ from ..recognise import Ref
 from ..text import fold
 from .words import activity, document, heading_activity, parties, party, placeholder
 
-__all__ = ["ROWS", "build", "chain_orders", "CHAIN", "heading_order", "gate_before"]
+__all__ = ["ROWS", "build", "gate_before"]
 
 _EVENT_END = (r"(?:会议|会|课|党日|活动|学习|评议|测评|讨论|调研|培训|发言|述职|考核|检查|整改|总结|教育|谈话|谈心|"
               r"工作|阶段|环节|材料|方案|报告|意见|结果|计划|清单)")
@@ -29,6 +29,7 @@ ORDER_ROWS = rows("order", (
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
     (r"(?P<rel>首先|其次|然后|最后|随后|接着|之后)", "order words 首先…其次", 0.55),
+    (r"(?P<rel>在此之前|此前|在这之前|在此之后|此后|在这之后)", "before / after what was just said: 在此之前", 0.55),
     (r"(?:放在|安排在|结合)(?P<same>[^,;:。]{2,16}?)(?:上|中|时)(?:一并|同时|同步)(?:进行|开展|召开)",
      "the same day: 放在X上一併進行"),
     (r"(?:与|和|同)(?P<same>[^,;:。]{2,12}?)(?:同步|同时|同日)(?:开展|进行|召开|举行)", "與X同步開展"),
@@ -131,8 +132,9 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
         return after
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
     named = activity(st)
-    if named is not None and fold(named.name) in fold(doc.name):
-        named = None
+    if named is not None and (fold(named.name) in fold(doc.name)
+                              or (not named.known and re.search(r"经|报", fold(named.name)))):
+        named = None  # (not 「改方案經支委會」 cut from the approval itself)
     bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
     if named is not None and (verb is None or bare):
         return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
@@ -277,10 +279,13 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
-    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后") and st.before:
+    elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后", "在此之前", "此前", "在这之前",
+                          "在此之后", "此后", "在这之后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
         subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+        if "前" in g["rel"]:
+            rel = "before"
     elif g.get("lead"):
         rel = "before"
         anchor = activity(st, m.end()) or activity(st)
@@ -306,86 +311,3 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         except (PhraseError, ValueError):
             pass
     return p
-
-
-CHAIN = re.compile(
-    r"(?:依次|先后|按顺序|按以下步骤|分(?:\d+|[一二三四五六七八九十]+)个?(?:阶段|步骤|环节|步|个步骤)(?:依次)?)"
-    r"(?:推进|进行|开展|实施|展开)?[^:;。]{0,6}:(?P<items>[^。]{4,240})")
-"""A list in order: ``分四個階段依次推進:學習教育;自我評價;民主評議;組織表彰``."""
-_ITEM_MARK = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+(?:步|阶段|环节)?|\d+[.、]|[(][^)]{1,3}[)])")
-
-
-def chain_orders(st: Statement) -> list[tuple[Params, float]]:
-    """Each step of an ordered list after the one before it (one order rule per pair)."""
-    m = CHAIN.search(st.f)
-    if m is None:
-        return []
-    a = m.start("items")
-    spans = []
-    for piece in re.finditer(r"[^;、]+", st.f[a:m.end("items")]):
-        x0, x1 = a + piece.start(), a + piece.end()
-        mark = _ITEM_MARK.match(st.f, x0, x1)
-        if mark:
-            x0 = mark.end()
-        if x1 - x0 >= 2:
-            spans.append((x0, x1))
-    if not 2 <= len(spans) <= 8:
-        return []
-    steps = [_thing(st, x0, x1) for x0, x1 in spans]
-    out: list[tuple[Params, float]] = []
-    for prev, nxt in zip(steps, steps[1:]):
-        if prev is None or nxt is None or prev.id == nxt.id:
-            continue
-        p: Params = {"relation": "after"}
-        p["document" if nxt.category == "document" else "activity"] = nxt
-        p["anchor_document" if prev.category == "document" else "anchor_activity"] = prev
-        out.append((p, 0.6))
-    return out
-
-
-HEADING_ORDER = re.compile(r"(?P<rel>会前|会后|召开前|召开之前|结束后|结束以后|会议之前|会议之后)")
-"""A clause headed ``抓好會前準備`` / ``會後工作``: what it asks is done before / after the
-meeting."""
-_MEETING = re.compile(r"会$")
-
-
-def heading_order(st: Statement) -> Params | None:
-    """The order a clause's heading gives a statement under it: its activity (or document)
-    before / after the meeting — the meeting the statement names, else the heading's."""
-    if not st.heading:
-        return None
-    hf = fold(st.heading)
-    m = HEADING_ORDER.search(hf)
-    if m is None:
-        return None
-    rel = "after" if "后" in m.group("rel") else "before"
-    things = [t for t in _things(st) if t.known or not re.search(r"把|将|同时", fold(t.name))]
-    if not [t for t in things if not _MEETING.search(fold(t.name))]:
-        doc = document(st)
-        things += [doc] if doc is not None else []
-    meetings = [t for t in things if _MEETING.search(fold(t.name))]
-    others = [t for t in things if not _MEETING.search(fold(t.name))]
-    if not others:
-        return None
-    head = Statement(st.clause, st.heading, hf, st.line)
-    anchor = meetings[0] if meetings else (activity(head, 0, m.start()) or placeholder("会", "activity"))
-    subject = others[0]
-    if anchor.id == subject.id:
-        return None
-    p: Params = {"relation": rel}
-    p["document" if subject.category == "document" else "activity"] = subject
-    p["anchor_activity"] = anchor
-    return p
-
-
-def _things(st: Statement) -> list[Ref]:
-    """The activities, then documents, a statement names, in order."""
-    out: list[Ref] = []
-    for cat in ("activity", "document"):
-        for t in st.terms(cat):
-            out.append(Ref(t.term.id, cat, t.term.id, t.term.name_en, True))
-    if not out:
-        found = activity(st) or document(st)
-        if found is not None:
-            out.append(found)
-    return out

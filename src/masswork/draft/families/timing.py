@@ -91,6 +91,7 @@ def _length(words: str) -> str | None:
 
 
 _SUBMIT = re.compile(r"(?:将|把)(?P<obj>[^,;:。]{2,16}?)(?:报送|上报|提交|报|交|送)(?P<to>[^,;:。]{0,16})")
+_SUBMIT_LATER = re.compile(r"(?:报送|上报|提交|交|报|送)(?:至|到|给)?(?P<to>[^,;:。]{2,16})")
 
 
 def _submitted(st: Statement, after: int) -> Params | None:
@@ -98,20 +99,43 @@ def _submitted(st: Statement, after: int) -> Params | None:
     deadline on the document's submission (``action = "submitted"``, ``party``)."""
     m = _SUBMIT.search(st.f, after)
     if m is None or m.start() - after > 6:
-        return None
-    doc = document(st, m.start("obj"), m.end("obj")) or placeholder(st.words(m.start("obj"), m.end("obj")), "document")
+        m = _SUBMIT_LATER.match(st.f, after)  # 「意見建議請於5月26日前交組織人事處」
+        if m is None:
+            return None
+        lead = re.match(r"([^,;:。]{2,12}?)(?:要|须|应|请|务必)?(?:于|在)", st.f)
+        if lead is None:
+            return None
+        doc = document(st, lead.start(1), lead.end(1)) or placeholder(st.words(lead.start(1), lead.end(1)), "document")
+    else:
+        doc = document(st, m.start("obj"), m.end("obj")) or placeholder(st.words(m.start("obj"), m.end("obj")), "document")
     p: Params = {"document": doc, "action": "submitted"}
     to = m.group("to")
     if to:
+        to_end = m.start("to") + len(re.sub(r"(?:审核|审阅|备案|审批)$", "", to))
         for t in st.terms("role", "body"):
-            if m.start("to") <= t.start and t.end <= m.end("to"):
+            if t.start == m.start("to") and t.end == to_end:  # the whole name, not a word inside it
                 p["party"] = Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
                 break
         else:
-            words = st.words(m.start("to"), m.end("to"))
-            if re.search(r"(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|支部|党工委|中心)$", fold(words)):
+            words = st.words(m.start("to"), to_end)
+            if re.search(r"(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|支部|党工委|中心|处|科|室|部)$", fold(words)):
                 p["party"] = placeholder(words, "body")
     return p
+
+
+_BEFORE_DATE = set("在于从自至到即和及、与或将把年前后起止内中前为是对由")
+_AFTER_DATE = set("前底起开召举完进组启结基全内中上下以之至到和及份初末旬日号要应须将把由在对正为是左"
+                  "安定集分举行")
+
+
+def _attribute(f: str, a: int, b: int) -> bool:
+    """A month between a verb and its object (``集中交納5月份黨費``) says which month's
+    dues, not when: no deadline."""
+    if a == 0 or b >= len(f):
+        return False
+    prev, nxt = f[a - 1], f[b]
+    hanzi = "\u4e00" <= prev <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff"
+    return hanzi and prev not in _BEFORE_DATE and nxt not in _AFTER_DATE
 
 
 def _timetable_subject(st: Statement, a: int, b: int) -> Ref | None:
@@ -146,7 +170,7 @@ def _named_by_heading(st: Statement, date_at: int, date_end: int) -> Ref | None:
         return placeholder(st.words(date_end + after.start(1), date_end + after.end(1)), "activity")
     mark = _LINE_MARK.match(st.f)
     lead = mark.end() if mark else 0
-    before = re.sub(r"(?:(?:时间安排|时间|一般|原则上|安排|定|自|从|于|在|每年|当年|每季度)[:]?)+$", "",
+    before = re.sub(r"(?:(?:时间安排|时间|一般|原则上|安排|定|自|从|于|在|请|务必|每年|当年|每季度)[:]?)+$", "",
                     st.f[lead:date_at].rstrip("(:,"))
     if len(before) >= 2 and not re.search(r"[,;。]|\d月|[至到]$", before):
         return placeholder(st.text[lead:lead + len(before)], "activity")
@@ -186,12 +210,13 @@ def _each_session(st: Statement, hit: Hit) -> Params | None:
     if length is None:
         return None
     length = _in_script(length, st.text)
-    act = activity(st, 0, m.start()) or activity(st, m.start("what"), m.end("what"))
+    before = activity(st, 0, m.start())
+    act = before if before is not None and before.known else activity(st, m.start("what"), m.end("what"))
     if act is None:
         what = re.sub(r"(?:时间|時間|会期|會期)$", "", st.words(m.start("what"), m.end("what")))
         if len(what) >= 2:
             act = placeholder(what, "activity")
-    act = act or heading_activity(st)
+    act = act or before or heading_activity(st)
     if act is None:
         return None
     return {"activity": act, "length": length}
@@ -229,6 +254,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "deadline":
         if _DATELINE.match(st.f) and m.start() == 0 and not re.search(r"至|到|前|底|旬", m.group(0)):
             return None  # "3月24日,…召開會議": a report's dateline, or the date a text is signed
+        if _attribute(st.f, m.start("w"), m.end("w")):
+            return None
         w = window_phrase(st.text[m.start("w"):m.end("w")].strip(), year)
         if w is None:
             w = window_phrase(m.group("w"), year)

@@ -16,23 +16,23 @@ from .base import Statement
 __all__ = ["activity", "document", "party", "parties", "person_role", "placeholder",
            "EVENT_VERBS"]
 
-EVENT_VERBS = (r"组织召开|主持召开|召开|开好|开展|举办|举行|组织|进行|参加|出席|列席|过好|"
+EVENT_VERBS = (r"组织召开|主持召开|召开|开好|开展|举办|举行|(?<!党)组织(?!部|生活|委员)|进行|参加|出席|列席|过好|"
                r"安排|集中|开设|开|办|搞好|抓好")
 _STOP = r"[,;:。!?()、\s]|并|和|及|与|时|后|前|上|中|的|要|都|为|或|之"
 _ACTIVITY_TAIL = re.compile(
-    r"(?:大会|会议|生活会|座谈会|报告会|交流会|研讨会|推进会|部署会|评议会|(?<![社机学体领理都开])会|课|讲座|党课|"
-    r"活动|学习|讨论|评议|谈话|谈心|培训|研讨|调研|宣讲|观摩|参观|竞赛|测试|考试|评选|"
-    r"展示|交流|述学|述职|考核|检查|主题党日|党日|读书班|专题|仪式|教育)")
+    r"(?:大会|会议|生活会|座谈会|报告会|交流会|研讨会|推进会|部署会|评议会|(?<![社机学体领理都开参与到])会|课|讲座|党课|"
+    r"活动日|活动|学习|讨论|评议|谈话|谈心|培训|研讨|调研|宣讲|观摩|参观|竞赛|测试|考试|评选|"
+    r"展示|交流|述学|述职|考核|检查|测评|走访|志愿服务|主题党日|党日|读书班|专题|仪式|教育)")
 _OBJ = re.compile(rf"(?:{EVENT_VERBS})(?:了|好|一次|1次|一场|{'|'.join(('专题', ))})?"
                   rf"([^,;:。!?()\s]{{2,16}})")
 _DOC_TAIL = (r"(?:材料|方案|计划|报告|提纲|意见|总结|笔记|心得|体会|文章|测评表|表|清单|记录|"
-             r"台账|名单|纪要|通报|简报|制度|办法|送审稿|初稿|稿)")
+             r"台账|档案|名单|纪要|通报|简报|制度|办法|送审稿|初稿|稿)")
 _DOC = re.compile(rf"《([^》]{{1,30}})》|([\u4e00-\u9fff“”]{{1,10}}?{_DOC_TAIL})(?![\u4e00-\u9fff]{{0,0}}[会])")
 _PARTY_HEAD = re.compile(
     r"^(?:[由请经]|对|在|各|所属|全体)?([\u4e00-\u9fff()]{2,14}?)(?:都要|要|应当|应|须|必须|需|负责|"
     r"牵头|主持|统一|先|再|分别|按照|根据|结合|可|每|在|于|从|自|将|把)")
 _EACH = re.compile(r"(?:每名|每位|每个|每一名|每一位|每一个|各位|人人|每人)([\u4e00-\u9fff]{0,8}?)"
-                   r"(?=都|要|应|须|必须|还|每|逐|均|至少|不少于|对|在|,|撰写|写|参加|作|$)")
+                   r"(?=都|要|应|须|必须|还|每|逐|均|至少|不少于|对|在|,|撰写|写|参加|作|全年|年内|当年|一年|$)")
 _TO = re.compile(r"(?:报送|上报|呈报|提交|送|交|印发|下发)(?:给|至|到)([\u4e00-\u9fff、和及]{2,20}?)"
                  r"(?:审核|审阅|审批|审定|备案|批准|同意|把关|$|[,;。])")
 _BODY_END = (r"(?:党委|党组|组织部|宣传部|纪委|办公室|领导小组|委员会|工委|督导组|指导组|党支部|总支|支部|"
@@ -52,7 +52,7 @@ def placeholder(words: str, category: str) -> Ref:
     return Ref(w, category, w, "", False)
 
 
-_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条)|把|要(?!求)|围绕")
+_JUNK = re.compile(r"^(?:围绕|要|把|将|对|在|第.{1,3}条|确保|保证|推动|促进|做到|力争)|把|要(?!求)|围绕")
 
 
 def _good_name(words: str) -> bool:
@@ -62,7 +62,8 @@ def _good_name(words: str) -> bool:
 
 def _clean(words: str) -> str:
     w = strip_marks(words)
-    w = re.sub(r"^(?:一次|1次|一场|好|了|在|对|的)", "", w)
+    w = re.sub(r"^第[一二三四五六七八九十百\d]+[条條]\s*", "", w)
+    w = re.sub(r"^(?:(?:[一二两三四五六七八九十]|\d+)[次场期个]|好|了|在|对|的)", "", w)
     w = re.sub(r"^[时時](?=[\u4e00-\u9fff]{2})", "", w)  # cut at the 及 of 及時
     return w
 
@@ -87,7 +88,7 @@ def activity(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
     for t in _ACTIVITY_TAIL.finditer(st.f, a, end):
         s0 = max(a, t.start() - 6)
         seg = st.f[s0:t.end()]
-        cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在")
+        cut = max(seg.rfind(c) for c in ",;:、“”\"()的和及与要在 \u3000")
         words = _clean(st.text[s0 + cut + 1:t.end()])
         if _good_name(words):
             return placeholder(words, "activity")
@@ -118,7 +119,7 @@ def document(st: Statement, a: int = 0, b: int | None = None) -> Ref | None:
         if g == 2:
             tail = re.search(rf"{_DOC_TAIL}$", head)
             head = head[:tail.start()] if tail else head
-        cut = max(head.rfind(c) for c in "、的和及与要在将把对写好出订")
+        cut = max(head.rfind(c) for c in "、的和及与要在将把对写好出订立")
         words = _clean(words[cut + 1:])
         if len(words) >= 2:
             return placeholder(words, "document")

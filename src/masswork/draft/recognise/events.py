@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
+from ..narrative import describes
 from .context import Context
 from .results import Ref
 
@@ -44,15 +45,28 @@ _HOURS = re.compile(r"(不少于|至少|累计|达到)?\s*(\d+(?:\.\d+)?|[一二
 
 
 def exists(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
-    """The events held, the documents made and the bodies set up that a sentence states."""
+    """The events held, the documents made and the bodies set up that a sentence states
+    (none from a sentence that only tells what was done or came of it)."""
+    if describes(s.f):
+        return
     means = means_spans(s.f)
     _events(cx, s, means)
     _documents(cx, s, means)
     _setups(cx, s)
 
 
+_BIDS = re.compile(r"(?<![重主需纲提只])要(?!点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|(?<!需)需(?!要)|按时|确保|一律|"
+                   r"[抓开搞过办]好|重点|认真|切实|负责|请|拟|计划|定于|将于|将在|\d{1,2}月|[上中下]旬|底前|年底|年初|年内|由[^,;。]{2,24}?(?:组织|负责|主持|实施)")
+"""The words that make a sentence ask for its events: 要 / 須 / 應 / 要求, 抓好 / 開好, 認真 / 切實,
+what it schedules (擬, 定於, 將於, 5月底前, 3月中旬), or whom it assigns them (``由領導小組辦公室組織``). A sentence with none of them tells what is
+done or was done (``柳塘鎮立足鎮情,紮實開展「三會一課」``); the family recognisers still read
+the plan's own plain statements (a verb opening the statement, ``支部召開…``)."""
+
+
 def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
     f = s.f
+    if _BIDS.search(f) is None and not s.heading:
+        return
     for m in heads(f, cx.terms(s, ("activity",))):
         if any(a <= m.start < b for a, b in means):
             continue
