@@ -90,7 +90,7 @@ class _Reading:
         self.dropped_links = 0
         self.keep_links = False
 
-    def fail(self, r: int, c: int, value: Any, zh: str, en: str, expected: str | None = None) -> None:
+    def fail(self, r: int, c: int, value: Any, zh: str, en: str, expected: str | Msg | None = None) -> None:
         shown = json.dumps(_text(value), ensure_ascii=False)
         self.problems.append(Problem(zh=f"{shown} {zh}", en=f"{shown} {en}", file=self.inp.name,
                                      path=(self.table.ref(r, c),), expected=expected))
@@ -162,7 +162,7 @@ class _Reading:
         self.locations[path + ("type",)] = self.table.ref(r, tyc)
         if not _text(tyv):
             self.fail(r, tyc, tyv, "缺少活動類型", "— the event type is missing",
-                      expected="an activity of the plan 方案中的活動類型")
+                      expected=Msg.of("read.expected.activity"))
         out["type"] = self.names.id(_text(tyv), "type")
         sc, sv = self.first(row, "status")
         if _text(sv):
@@ -248,7 +248,8 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
     candidates = [t for t in tables if (wanted is None and sheet_record(t.sheet) is None) or t.sheet == wanted]
     if wanted is not None and not candidates:
         raise InputError(Problem(zh=f"沒有名為 {wanted!r} 的工作表", en=f"there is no sheet named {wanted!r}",
-                                 file=inp.name, expected="one of " + ", ".join(str(t.sheet) for t in tables)))
+                                 file=inp.name, expected=Msg.of("read.expected.sheet",
+                                                                   sheets=", ".join(str(t.sheet) for t in tables))))
     found = None
     for t in candidates:
         hit = _header_row(t, mapping)
@@ -260,7 +261,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             zh="找不到台賬表頭(至少要有日期和活動類型兩欄)",
             en="no ledger header found (a row naming at least the date and the event type columns)",
             file=inp.name,
-            expected="a header such as 日期 / 活動 / 主持人 / 參加人員, or a mapping file naming the columns"))
+            expected=Msg.of("read.expected.header")))
     table, header, columns = found
     reading = _Reading(inp, table, columns, header)
     rows: list[tuple[_Reading, int, str]] = []  # (table, row, record type), in file order

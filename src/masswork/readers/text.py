@@ -20,6 +20,7 @@ import codecs
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 
 __all__ = ["Decoded", "decode", "ENCODING_NAMES"]
 
@@ -67,4 +68,4 @@ def _bad(data: bytes, at: int, name: str) -> InputError:
     return InputError(Problem(
         zh=f"文件既不是 UTF-8 也不是 GB18030 編碼(第 {at} 字節)",
         en=f"the file is neither UTF-8 nor GB18030 text (byte {at})",
-        file=name, line=line, expected="UTF-8, UTF-8 with BOM or GB18030 (GBK) text"))
+        file=name, line=line, expected=Msg.of("read.expected.table_text")))

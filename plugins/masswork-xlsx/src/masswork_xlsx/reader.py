@@ -15,6 +15,7 @@ import io
 from typing import Any
 
 from masswork.errors import InputError, Problem
+from masswork.i18n import Msg
 from masswork.readers import Reader, ReadInput, ReadResult, Table, read_tables
 
 __all__ = ["XLSX_READER", "read_xlsx", "looks_like_xlsx"]
@@ -35,7 +36,7 @@ def _tables(data: bytes, name: str) -> list[Table]:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a broken part (bad XML, bad zip) is bad input, not a crash
         raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
-                                 file=name, expected="an Excel .xlsx workbook")) from None
+                                 file=name, expected=Msg.of("read.expected.xlsx"))) from None
     try:
         out = []
         for ws in wb.worksheets:
@@ -52,7 +53,7 @@ def _tables(data: bytes, name: str) -> list[Table]:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet part that openpyxl cannot parse
         raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
-                                 file=name, expected="an Excel .xlsx workbook")) from None
+                                 file=name, expected=Msg.of("read.expected.xlsx"))) from None
     finally:
         wb.close()
 
