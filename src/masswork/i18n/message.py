@@ -22,7 +22,7 @@ import attrs
 from .catalog import catalog
 from .langs import is_chinese, normalize
 
-__all__ = ["Msg", "Name", "Pair", "Param", "tr", "render_value"]
+__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "render_value"]
 
 
 @attrs.frozen
@@ -41,6 +41,19 @@ class Name:
 
 
 @attrs.frozen
+class Words:
+    """Words given twice, as the plan (or its reader) wrote them: ``zh`` for Chinese readers
+    in either script, ``en`` for English ones (``zh`` when there is no English). Neither is
+    converted: a plan's title or a person's name is quoted, not translated."""
+
+    zh: str
+    en: str = ""
+
+    def render(self, lang: str) -> str:
+        return self.zh if is_chinese(lang) or not self.en else self.en
+
+
+@attrs.frozen
 class Pair:
     """Text given the old way, Traditional and English (from a plugin that predates the
     catalogues), carried inside a :class:`Msg` (see :func:`masswork.i18n.pair_text`)."""
@@ -54,12 +67,12 @@ class Pair:
         return pair_text(self.zh, self.en, lang)
 
 
-Param = Union[str, int, float, dt.date, "Msg", Name, tuple["Param", ...], None]
+Param = Union[str, int, float, dt.date, "Msg", Name, Words, tuple["Param", ...], None]
 
 
 def render_value(value: object, lang: str) -> str:
     """One parameter as text in ``lang``."""
-    if isinstance(value, (Msg, Name, Pair)):
+    if isinstance(value, (Msg, Name, Words, Pair)):
         return value.render(lang)
     if isinstance(value, bool):
         return str(value).lower()
@@ -74,6 +87,11 @@ def render_value(value: object, lang: str) -> str:
         return sep.join(render_value(v, lang) for v in value)
     if value is None:
         return ""
+    render = getattr(value, "render", None)
+    if callable(render):
+        # Anything else that renders itself per language (a reminder's body, a list
+        # joined its own way): masswork's modules build such values for their messages.
+        return str(render(lang))
     return str(value)
 
 
@@ -116,7 +134,7 @@ class Msg:
             elif isinstance(v, (int, float, str)) or v is None:
                 out[k] = v
             else:
-                out[k] = v.zh if isinstance(v, (Name, Pair)) else render_value(v, "en")
+                out[k] = v.zh if isinstance(v, (Name, Words, Pair)) else render_value(v, "en")
         return {"code": self.code, "params": out}
 
 
