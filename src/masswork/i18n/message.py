@@ -14,6 +14,7 @@ read in Simplified keeps its own words, as a quotation does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Union
 
@@ -22,7 +23,7 @@ import attrs
 from .catalog import catalog
 from .langs import is_chinese, normalize
 
-__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "render_value"]
+__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "render_value", "date_range"]
 
 
 @attrs.frozen
@@ -70,8 +71,31 @@ class Pair:
 Param = Union[str, int, float, dt.date, "Msg", Name, Words, tuple["Param", ...], None]
 
 
+# A date range as masswork writes it in data (2014-03-01..2014-03-15, ..2014-02-25, 2014-03-05..):
+# each reader's language writes it its own way (2014-03-01至2014-03-15), from the catalogue.
+_RANGE = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?(?![\d.])")
+
+
+def date_range(text: str, lang: str) -> str:
+    """``text`` with every ISO date range in it written as ``lang`` writes one
+    (``range.between``, ``range.until``, ``range.from`` in the catalogue)."""
+    if ".." not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        a, b = m.groups()
+        if not a and not b:
+            return m.group()
+        code = "range.between" if a and b else "range.until" if b else "range.from"
+        return tr(lang, code, start=a or "", end=b or "")
+
+    return _RANGE.sub(one, text)
+
+
 def render_value(value: object, lang: str) -> str:
-    """One parameter as text in ``lang``."""
+    """One parameter as text in ``lang``. Date ranges in masswork's data form
+    (``2014-03-01..2014-03-15``) are written the reader's way; a plan's own words
+    (:class:`Name`, :class:`Words`) are left as written."""
     if isinstance(value, (Msg, Name, Words, Pair)):
         return value.render(lang)
     if isinstance(value, bool):
@@ -92,7 +116,7 @@ def render_value(value: object, lang: str) -> str:
         # Anything else that renders itself per language (a reminder's body, a list
         # joined its own way): masswork's modules build such values for their messages.
         return str(render(lang))
-    return str(value)
+    return date_range(str(value), lang)
 
 
 def _freeze(params: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
