@@ -97,7 +97,7 @@ def test_printed_by_libreoffice(masswork_libreoffice: Convert, tmp_path: Path) -
     whole = page_text(pdf)
     squeezed = "".join(whole.split())
     assert "王建國×2、其他人×1" in squeezed
-    assert "2014-04-01–2014-04-10" in squeezed  # 4月上旬, resolved
+    assert "2014-04-01至2014-04-10" in squeezed  # 4月上旬, resolved
 
 
 def test_signature_keeps_with_the_last_row() -> None:
