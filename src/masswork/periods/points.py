@@ -43,7 +43,6 @@ _ISO_RE: Final = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})(?:[-/.](?P<d
 
 _XUN_DAYS: Final = {"上": (1, 10), "中": (11, 20), "下": (21, 31), "上中": (1, 20), "中下": (11, 31)}
 # Fixed, not calendar.month_name, which follows the locale.
-_MONTH_EN: Final = ("", *"January February March April May June July August September October November December".split())
 
 
 def _check_year(text: str, y: int) -> int:
@@ -66,7 +65,7 @@ def _check_day(text: str, y: int, m: int, d: int) -> date:
     last = _last_day(y, m)
     if not 1 <= d <= last:
         raise _error(text, "phrase.no_day", (Msg.of("phrase.expected.day", last=last),),
-                     year=y, month=m, month_en=_MONTH_EN[m], day=d, last=last)
+                     year=y, month=Msg.of(f"month.{m}"), day=d, last=last)
     return date(y, m, d)
 
 
