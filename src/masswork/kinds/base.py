@@ -109,6 +109,33 @@ class Outcome:
                 object.__setattr__(self, "message_en", self.msg.render("en"))
 
 
+# Phrases read, process-wide: parse_window is a function of its arguments alone, and the
+# units of a batch repeat their template's phrases (3月中旬, 活動結束前 …) in every check.
+# Windows are immutable; a phrase that does not parse is not kept (it raises each time).
+_WINDOWS: dict[tuple[str, int, int | None, Window | None], Window] = {}
+
+
+def _window(phrase: str, year: int, around: int | None = None, campaign: Window | None = None) -> Window:
+    key = (phrase, year, around, campaign)
+    try:
+        return _WINDOWS[key]
+    except KeyError:
+        pass
+    except TypeError:  # something unhashable: read it every time
+        return _parse(phrase, year, around, campaign)
+    found = _WINDOWS[key] = _parse(phrase, year, around, campaign)
+    if len(_WINDOWS) > 4096:
+        _WINDOWS.clear()
+        _WINDOWS[key] = found
+    return found
+
+
+def _parse(phrase: str, year: int, around: int | None, campaign: Window | None) -> Window:
+    if around is None:
+        return parse_window(phrase, year, campaign=campaign)
+    return parse_window(phrase, year, around=around, campaign=campaign)
+
+
 class Context:
     """What a kind sees: the plan, the schedule indexed as of a day, and helpers that
     resolve the plan's words (phrases, roles, phases) once."""
@@ -144,8 +171,7 @@ class Context:
     def window(self, phrase: str) -> Window:
         """A date or calendar phrase resolved against the plan's year."""
         if phrase not in self._windows:
-            self._windows[phrase] = parse_window(phrase, self.plan.year, around=self.plan.options.around_days,
-                                                 campaign=self.campaign)
+            self._windows[phrase] = _window(phrase, self.plan.year, self.plan.options.around_days, self.campaign)
         return self._windows[phrase]
 
     def duration(self, phrase: str) -> Duration:
@@ -159,8 +185,8 @@ class Context:
         """The campaign's window from the plan's start and end (unbounded where unsaid)."""
         # Read directly, not through window(): that one resolves 活動結束前 against this.
         year = self.plan.year
-        start = parse_window(self.plan.start, year).start if self.plan.start else None
-        end = parse_window(self.plan.end, year).end if self.plan.end else None
+        start = _window(self.plan.start, year).start if self.plan.start else None
+        end = _window(self.plan.end, year).end if self.plan.end else None
         return Window(start, end)
 
     def phase_window(self, phase_id: str) -> Window:
