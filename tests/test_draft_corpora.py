@@ -11,14 +11,19 @@ blind set stays unread by anyone tuning against test output.
 from __future__ import annotations
 
 import csv
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from masswork.hanzi import to_simplified
 
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+SHARED = Path(os.environ.get("MASSWORK_SHARED", ROOT.parent / "shared"))
 SETS = {"draft-extra": "e", "draft-blind": "b"}
 KINDS = {"occurs", "per-person", "per-unit", "pairwise", "deadline", "order", "gate", "report",
          "duration", "coverage", "notice", "attest", "recurring", "quantity"}
@@ -120,3 +125,21 @@ def test_checker_catches_bad_rows(tmp_path: Path) -> None:
     ]
     txt.write_text("各支部每季度召开一次党员大会。", encoding="utf-8")
     assert _problems(txt)[0] == f"{tmp_path.name}/e01.txt: 15 characters, want 250–900"
+
+
+@pytest.mark.skipif(not (SHARED / "sources").is_dir(), reason="shared/sources not present")
+def test_benchmark_shows_blind_set_only_in_aggregate() -> None:
+    r = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "draft_recall.py")],
+                       capture_output=True, text=True, timeout=300,
+                       env={**os.environ, "MASSWORK_SHARED": str(SHARED)})
+    assert r.returncode == 0, r.stderr[-2000:]
+    lines = r.stdout.splitlines()
+    agg = r"  corpus {}: recall=[\d.]+ precision=[\d.]+ \(found \d+/\d+, matched \d+/\d+ drafted\)"
+    assert sum(bool(re.fullmatch(agg.format("extra"), x)) for x in lines) == 1
+    assert sum(bool(re.fullmatch(agg.format("blind"), x)) for x in lines) == 1
+    extra = {x.split()[0] for x in lines if re.match(r"  e\d\d extra ", x)}
+    assert extra == {p.stem for p in (DATA / "draft-extra").glob("*.txt")}
+    # No per-file line (and no path) of the blind set in the output: only its aggregate.
+    assert not [x for x in lines if re.match(r"\s*b\d\d\b", x)]
+    assert "draft-blind" not in r.stdout
+    assert re.fullmatch(r"recall=[\d.]+ precision=[\d.]+", lines[-1])
