@@ -137,13 +137,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return p1
     if PERMISSION.search(st.f, 0, m.start()) and in_means(st.f, m.start() + 1):
         return None  # "可採取線上打卡、知識競賽等形式": means one may use, nothing to cover
+    if g.get("means"):
+        if not _VIEWS.search(st.f):
+            return None  # "通過專家輔導、讀書班等形式集中學習": how a thing is done, nothing to cover
+        ways = _clause_items(st, m.start("list"), m.end("list"))
+        if len(ways) < 2:
+            return None
+        return {"items": [placeholder(i, "group") for i in ways], "field": "channels"}
     if g.get("cue") or g.get("list") or g.get("semi") or g.get("span"):
         return _contents(st, m)
-    if g.get("means"):
-        items = _items(st, m.start("list"), m.end("list"))
-        if len(items) < 2:
-            return None
-        return {"items": [placeholder(i, "group") for i in items], "field": "channels"}
     if g.get("att2"):
         items = _items(st, m.end())
         return {"items": [placeholder(i, "group") for i in items], "field": "attendees"} if items else None
@@ -162,8 +164,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         items = _items(st, m.end()) if field == "topics" else \
             _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
-    if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items):
-        return None  # a list is two or more short items, not clauses
+    if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items) or _aims(items):
+        return None  # a list is two or more short items, not clauses nor aims
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     act = activity(st)
     doc = document(st)
@@ -196,6 +198,23 @@ def _list_end(f: str, a: int) -> int:
         if not re.match(r"以及|及|和|还有|还包括", f[k + 1:]):
             return k
         pos = k + 1
+
+
+_VIEWS = re.compile(r"意见|建议|诉求|反映|心声")
+"""A list of means is a list of channels to cover only when they collect views
+(``採取召開座談會、設置意見箱等辦法征求意見``)."""
+
+AIMS = re.compile(r"^(?:牢固|进一步|不断|切实|自觉|始终|真正)?(?:坚定|树立|增强|提高|提升|强化|遵守|践行|弘扬|"
+                  r"推动|促进|加强|改进|发挥|保持|筑牢|夯实|激发|营造|锤炼|涵养|坚守|厚植|锻造|提振|"
+                  r"转变|改善|解决|破解|推进|深化|巩固|树牢|增进|达到|实现|做到|确保)")
+"""The verbs that open an aim (``堅定理想信念、增強宗旨意識``): a list of aims says why, not
+what each event must cover."""
+
+
+def _aims(items: list[str]) -> bool:
+    """Whether most items of a list are aims (``使黨員堅定理想信念、增強宗旨意識、提升能力``)."""
+    n = sum(1 for i in items if AIMS.search(fold(i)))
+    return n * 2 >= len(items) and n >= 1
 
 
 _ROLE_END = re.compile(r"(?:书记|委员|成员|负责人|干部|主任|组长)$")
@@ -278,7 +297,7 @@ def _contents(st: Statement, m: re.Match[str]) -> Params | None:
         # "參會人員包括…", "學習對象為…": who attends, each a short name (A和B are two)
         field = "attendees"
         items = _items(st, m.end() + (f[m.end():m.end() + 1] == ":"), _list_end(f, m.end()))
-    if len(items) < 2:
+    if len(items) < 2 or _aims(items):
         return None
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     # what the list is of: named before the cue (通報內容主要有:…), else the clause's heading
