@@ -34,6 +34,8 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体(?:党员|成员|干部)[^,;。]{0,4}(?:参加|出席)|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
      r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
+    (r"(?P<att>(?:无一遗漏|一个不落|一个不少|不漏一人)地?(?:参加|出席|参与|到会|参会|参学))",
+     "everyone, none left out: 全體黨員無一遺漏參加"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,40}?(?:的)?意见", "sources: 聽取A、B和C的意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
     (r"(?P<cover>覆盖|摸清|了解|掌握)(?P<whom>[^,;。]{0,16}?(?:每名|每位|各个层次的|各层次|各类|全体)[^,;。]{0,6}?"
@@ -154,6 +156,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
     if field == "attendees":
         am = _ATTENDEES.search(st.f.rstrip("。;,"))
+        everyone = _EVERYONE.search(st.f)
+        if am is None and everyone is not None:
+            # "確保全體黨員無一遺漏參加民主評議": everyone of a role attends the event named after
+            return _everyone(st, everyone)
         if am is None:
             return None
         gi = next(i for i in range(1, 6) if am.group(i))
@@ -198,6 +204,26 @@ def _list_end(f: str, a: int) -> int:
         if not re.match(r"以及|及|和|还有|还包括", f[k + 1:]):
             return k
         pos = k + 1
+
+
+_EVERYONE = re.compile(r"(?:全体|全部)(?P<who>[\u4e00-\u9fff]{0,6}?(?:党员|成员|干部|职工|同志|委员|人员))"
+                       r"(?=[^,;。的]{0,6}?(?:参加|出席|参与|到会|参会)(?!的))")
+"""Everyone of a role as the subject that attends (``全體黨員無一遺漏參加``; not the object of
+``通知全體黨員…到會``, nor ``全體黨員參加的…``, which names the meeting)."""
+
+
+_OBJECT_BEFORE = re.compile(r"(?:通知|告知|组织|动员|要求|号召|发动|带领|召集)[^,;。]{0,4}$")
+
+
+def _everyone(st: Statement, m: re.Match[str]) -> Params | None:
+    """Everyone of a role (``全體黨員``) attends the activity named after them."""
+    if _OBJECT_BEFORE.search(st.f, max(0, m.start() - 8), m.start()):
+        return None
+    act = activity(st, m.end()) or heading_activity(st)
+    p: Params = {"items": [placeholder(st.words(*m.span()), "group")], "field": "attendees"}
+    if act is not None:
+        p["activity"] = act
+    return p
 
 
 _VIEWS = re.compile(r"意见|建议|诉求|反映|心声")
