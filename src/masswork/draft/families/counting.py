@@ -36,7 +36,8 @@ PER_PERSON_ROWS = rows("per-person", (
      "各 before a person's role is each of them: 各黨員要…, 各位成員要…"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|支部书记|书记|委员|成员)(?:要|应|须|都要)?(?:带头|率先)(?=讲|上|作|参加|撰写|交)",
      "a role that leads by doing it: 黨員領導幹部帶頭講黨課, 支部書記帶頭講黨課"),
-    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|党员|成员|委员)(?:要|应|须|都要)?(?:逐一|逐个|逐人|分别|各自)(?=作|写|撰写|讲|发言|对照|检视|剖析|提交|填写|述)",
+    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|党员|成员|委员)(?:要|应|须|都要)?(?P<turn>逐一|逐个|逐人|分别|各自)"
+     r"(?:作出|作|进行)?(?=写|撰写|讲|发言|对照|检视|剖析|提交|填写|述)",
      "each of a role in turn: 班子成員逐一作對照檢查, 黨員逐個發言"),
 ))
 
@@ -70,6 +71,9 @@ QUANTITY_ROWS = rows("quantity", (
     (rf"(?P<cper>每次|每天|每半天|每个半天|每小时|(?:1|一)次|(?:1|一)天|半天|(?:1|一)(?:个)?小时)[^,;。]{{0,12}}?"
      rf"(?:折算|折合|(?<![累合总])计|记|算)(?:为)?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)",
      "a counting rule: 參加1次專題講座折算4學時, 每半天折算4學時, 每小時折算1學時 (credit, no total)", 0.6),
+    (rf"(?P<cper>每次|每天|每半天|每个半天|每小时|(?:1|一)次|(?:1|一)天|半天|(?:1|一)(?:个)?小时)[^,;。]{{0,12}}?"
+     rf"按(?:照)?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)(?:计算|计|记|认定)",
+     "a counting rule: 每次集中學習按2學時計算", 0.6),
     (rf"(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>学时|课时)", "N個學時"),
     (rf"(?:不少于|不低于|至少|累计)[^,;。]{{0,6}}?(?P<k>{NUMBER}(?:\.\d+)?)个?(?P<u>天|小时|学时|%|课时)", "不少於12天, 不低於90%"),
     (rf"(?P<k>\d+(?:\.\d+)?)(?P<u>%)|半数以上|三分之二以上|(?<!超)过半", "ratios 90%, 半數以上 (not of attendance: 到會率 is attendance)"),
@@ -141,6 +145,8 @@ def _past_lead(f: str, pos: int) -> int:
     return pos
 
 
+_QUALITY = re.compile(r"(?:都|也|还)?(?:要|应|须|必须)?(?:进一步|切实|始终|不断)?(?:加强|高度重视|重视|提高|增强|强化|"
+                      r"坚持|注重|把|将|认真落实|切实履行|履行|发挥|做到|确保)")
 _LENGTH = re.compile(r"时间|会期|时长|每次|每期|每场|用时")
 _UNIT_COUNT = re.compile(rf"(?:至少|不少于)?(?:{EVENT_VERBS})?(?P<k>{NUMBER})[次场期](?!以上的)")
 _PLAN_VERB = re.compile(r"订好|订出|制定|制订|拟定|修订")
@@ -160,6 +166,17 @@ def _written(st: Statement, a: int) -> Params | None:
     if wm is None:
         return None
     return {"document": placeholder(st.words(wm.start("what"), wm.end("what")), "document")}
+
+
+def _turn_subject(st: Statement, m: re.Match[str]) -> Params | None:
+    """What each does in turn (``班子成員逐一作對照檢查``): named after the turn word, in the
+    plan's words when the lexicon does not know it."""
+    found = _subject(st, m.end())
+    if found is not None:
+        return found
+    b = _segment(st.f, m.end())[1]
+    words = st.words(m.end(), b)
+    return {"activity": placeholder(words, "activity")} if 2 <= len(words) <= 12 else None
 
 
 def _subject(st: Statement, a: int = 0) -> Params | None:
@@ -264,7 +281,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         role = person_role(st, words)
         if role is None and m.group(0) in ("每人", "人均"):
             role = placeholder("成員", "role")  # "每人提交…", "人均撰寫…": everyone the plan addresses
-        subj = _subject(st)
+        subj = _turn_subject(st, m) if g.get("turn") else _subject(st)
         if subj is None and deed is not None and deed.group(0) in ("补课", "补学", "请假"):
             subj = {"activity": placeholder(st.words(deed.start(), deed.end()), "activity")}
         if subj is None:
@@ -293,7 +310,10 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             pc["min"] = low_c
         return pc
     if hit.kind == "per-unit":
-        subj = _subject(st, _past_lead(st.f, m.end()))
+        start = _past_lead(st.f, m.end())
+        if _QUALITY.match(st.f, start) and not re.search(EVENT_VERBS, st.f[start:_segment(st.f, start)[1]]):
+            return None  # "各黨支部要加強學習", "要高度重視": a quality asked, no event or document
+        subj = _subject(st, start)
         if subj is None:
             return None
         p = {**subj, "all_sections": True}

@@ -49,7 +49,7 @@ COVERAGE_ROWS = rows("coverage", (
 ))
 
 PAIRWISE_ROWS = rows("pairwise", (
-    (r"(?P<pa>[\u4e00-\u9fff]{2,10}?)(?:都|还)?(?:要|应|须)?(?:与|同|跟)(?:每名|每位|所有|全体|各)?(?P<pb>[\u4e00-\u9fff]{2,12}?)"
+    (r"(?P<pa>[\u4e00-\u9fff]{2,10}?)(?:都|还)?(?:要|应|须)?(?:定期|经常|经常性|每年|每季度|每月|逐一|分别)?(?:与|同|跟)(?:每名|每位|所有|全体|各)?(?P<pb>[\u4e00-\u9fff]{2,12}?)"
      r"(?:之间)?(?:逐一|逐个|分别|普遍|都要|要|每年|每季度|每月)?(?:开展|进行)?(?:谈心谈话|谈心|谈话|交心|谈一次)",
      "talks between two roles: 支部書記要與每名黨員談心談話, 班子成員同分管科室負責人談心"),
     (r"之间[^,;。]{0,8}?(?:谈心|谈话|交心)|(?:相互|互相)(?:谈心|谈话|交心)|一对一谈|必谈|逐一谈心|普遍谈心", "之間…談心, 必談"),
@@ -167,7 +167,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         least = 1
     else:
         # the sources are the words between 聽取 and 意見, not the whole statement's pieces
-        items = _items(st, m.end()) if field == "topics" else \
+        items = _items(st, m.end(), _topics_end(st.f, m.end())) if field == "topics" else \
             _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
     if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items) or _aims(items):
@@ -204,6 +204,17 @@ def _list_end(f: str, a: int) -> int:
         if not re.match(r"以及|及|和|还有|还包括", f[k + 1:]):
             return k
         pos = k + 1
+
+
+_TOPICS_END = re.compile(r"(?:等|[一二两三四五六七八九十\d]+个)+(?:方面|内容|问题|主题|专题|重点)?|"
+                         r"(?<!、)(?:开展|进行|展开|深入)")
+
+
+def _topics_end(f: str, a: int) -> int | None:
+    """Where the topics after 圍繞 end: at ``等方面`` / ``三個方面`` or the verb after them
+    (``圍繞A、B、C三個方面進行``), else at the end of the comma segment."""
+    m = _TOPICS_END.search(f, a, _list_end(f, a))
+    return m.start() if m else None
 
 
 _EVERYONE = re.compile(r"(?:全体|全部)(?P<who>[\u4e00-\u9fff]{0,6}?(?:党员|成员|干部|职工|同志|委员|人员))"

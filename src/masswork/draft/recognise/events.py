@@ -40,7 +40,7 @@ _FIRM = {v for v, firm in EVENT_VERBS if firm}
 _SETUP = re.compile(r"成立([^,;。]{0,24}?)(" + "|".join(w for w, _ in SETUPS) + ")")
 _SETUP_ID = {w: name for w, name in SETUPS}
 _QUALITY = re.compile("|".join(QUALITIES))
-_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?[^,;。]{0,8}?(" + NUM[1:-1] + r")?\s*次?")
+_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?(?:[^,;。]{0,8}?(" + NUM[1:-1] + r")\s*次)?")
 _CREDIT_BEFORE = re.compile(r"(?:折算|折合|(?<![累合总])计|记|按)(?:为)?\s*$")
 _HOURS = re.compile(r"(不少于|至少|累计|达到)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个)?学时")
 
