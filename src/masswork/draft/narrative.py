@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .duty import ASKS
+
 __all__ = ["ROWS", "describes"]
 
 ROWS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), reads) for p, reads in (
@@ -30,11 +32,9 @@ ROWS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), reads) for
      "what a thing is: 開展民主評議,是加強黨員隊伍建設的重要措施"),
 ))
 
-_DUTY = re.compile(r"(?<![重主需纲提只])要(?!点|素|闻|害)|须|(?<![相适反效])应(?!邀|当时)|必须|务必|(?<!需)需(?!要)|不得|严禁")
-"""要 / 須 / 應 / 必須 / 要求 …: the statement does require something (重要 is not 要)."""
 
 
 def describes(f: str) -> bool:
     """Whether the folded statement ``f`` only describes or reports (a row matches and no
     word of duty stands in it)."""
-    return _DUTY.search(f) is None and any(p.search(f) for p, _ in ROWS)
+    return ASKS.search(f) is None and any(p.search(f) for p, _ in ROWS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..duty import DUTY as _DUTY, FIRM as _MUST
 from ..text import fold
 from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
 from .words import EVENT_VERBS, activity, document, heading_activity, placeholder
@@ -36,10 +37,6 @@ ATTEST_ROWS = rows("attest", (
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|需(?!要)|按时|确保|一律|"
-                   r"抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
-"""要/須/應 and the words that make a verb a duty (要求 and 重要 are not 要)."""
-_DUTY = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|负责")
 _JOINED = re.compile(r"和|及|与|以及|和|與")
 _ACT_END = re.compile(r"(?:会|会议|活动|党课|讲座|培训|评议|座谈|谈话|主题党日|学习)$")
 _HOST = re.compile(r"书记|主任|长|领导|成员|委员|干部|负责人|负责同志|专家|教授|老师|党委|党组|支部|班子")

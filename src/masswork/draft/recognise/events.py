@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
+from ..duty import FIRM
 from ..narrative import describes
 from .context import Context
 from .results import Ref
@@ -55,8 +56,7 @@ def exists(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     _setups(cx, s)
 
 
-_BIDS = re.compile(r"(?<![重主需纲提只])要(?!点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|(?<!需)需(?!要)|按时|确保|一律|"
-                   r"[抓开搞过办]好|重点|认真|切实|负责|请|拟|计划|定于|将于|将在|\d{1,2}月|[上中下]旬|底前|年底|年初|年内|由[^,;。]{2,24}?(?:组织|负责|主持|实施)")
+_BIDS = re.compile(FIRM.pattern + r"|(?<![重主需纲提只])要求|请|拟|计划|定于|将于|将在|\d{1,2}月|[上中下]旬|底前|年底|年初|年内|由[^,;。]{2,24}?(?:组织|负责|主持|实施)")
 """The words that make a sentence ask for its events: 要 / 須 / 應 / 要求, 抓好 / 開好, 認真 / 切實,
 what it schedules (擬, 定於, 將於, 5月底前, 3月中旬), or whom it assigns them (``由領導小組辦公室組織``). A sentence with none of them tells what is
 done or was done (``柳塘鎮立足鎮情,紮實開展「三會一課」``); the family recognisers still read
