@@ -11,6 +11,7 @@ module             kinds
 :mod:`.sequence`   order, gate
 :mod:`.reporting`  report, notice
 :mod:`.counting`   per-person, per-unit, recurring, quantity, attendance
+:mod:`.talks`      pairwise (tried before :mod:`.lists`)
 :mod:`.lists`      coverage, pairwise
 :mod:`.logic`      negation, examples, hedges, alternatives (modifiers)
 =================  =====================================================
@@ -26,7 +27,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .. import narrative
-from . import counting, events, lists, reporting, sequence, timing
+from . import counting, events, lists, reporting, sequence, talks, timing
 from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
@@ -40,6 +41,7 @@ FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
     ("sequence", sequence.ROWS, sequence.build),
     ("reporting", reporting.ROWS, reporting.build),
     ("counting", counting.ROWS, counting.build),
+    ("talks", talks.ROWS, talks.build),
     ("lists", lists.ROWS, lists.build),
     ("events", events.ROWS, events.build),
 )

@@ -24,7 +24,11 @@ ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
     (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
      "after X ends: 待個人自學結束後,再…"),
-    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}[,]", "會前 / 會後 / 會後一週內: before / after the meeting"),
+    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}(?:[,]|(?=要|应|须|都|也|还|先|就|召开|开展|组织|进行))",
+     "會前 / 會後 / 會後一週內 / 會前要…: before / after the meeting"),
+    (r"[,;](?:在|于)?(?P<by>会|会议召开|[^,;:。]{2,12}?(?:会|会议)召开)(?:之)?前(?:完成|进行|结束|做好|全部完成)",
+     "…,會前完成 / 於會議召開前完成: what the statement names is done before the meeting"),
+    (r"(?P<same_next>[^,;:。]{2,16}?)(?:要|应)?同步(?:开展|进行|召开|举行|组织)", "X同步開展Y: Y on the day of X"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
     (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
@@ -263,6 +267,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         anchor = (activity(st, near, m.start()) or activity(st, 0, m.start())
                   or document(st, 0, m.start()))
         subject = activity(st, m.end()) or _deed(st, m.end() - 2)
+    elif g.get("by"):
+        rel = "before"
+        words = st.words(m.start("by"), m.end("by"))
+        anchor = activity(st, m.start("by"), m.end("by")) or placeholder(re.sub(r"召开$", "", words), "activity")
+        subject = activity(st, 0, m.start()) or document(st, 0, m.start())
+    elif g.get("same_next"):
+        rel = "same_day"
+        anchor = activity(st, m.start("same_next"), m.end("same_next"))
+        subject = activity(st, m.end() - 2) or _deed(st, m.end() - 2)
     elif g.get("from"):
         if _DATEISH.search(m.group("from")) or _DATEISH.search(m.group("to")):
             return None  # 從3月19日開始,到5月20日結束: dates, a duration (timing)

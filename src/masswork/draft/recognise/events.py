@@ -15,6 +15,7 @@ from typing import Any
 from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
 from ..duty import FIRM
 from ..narrative import describes
+from ..stance import aimed, exemplified
 from .context import Context
 from .results import Ref
 
@@ -37,6 +38,8 @@ QUALITIES = ("原汁原味", "深刻、?诚恳", "真实准确", "实事求是�
 EVERY: dict[str, str] = {"月": "month", "季度": "quarter", "季": "quarter", "周": "week",
                          "星期": "week", "年": "year"}
 
+_ANCHOR = re.compile(r"(?:召开|结束|举行)?(?:之后|以后|后|上|之前|以前|前)(?![后期])")
+"""Words right after an event that make it the time of something else (``X後``, ``X前``)."""
 _FIRM = {v for v, firm in EVENT_VERBS if firm}
 _SETUP = re.compile(r"成立([^,;。]{0,24}?)(" + "|".join(w for w, _ in SETUPS) + ")")
 _SETUP_ID = {w: name for w, name in SETUPS}
@@ -68,7 +71,7 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
     if _BIDS.search(f) is None and not s.heading:
         return
     for m in heads(f, cx.terms(s, ("activity",))):
-        if any(a <= m.start < b for a, b in means):
+        if any(a <= m.start < b for a, b in means) or aimed(f, m.start) or exemplified(f, m.start):
             continue
         seg = s.segment_at(m.start)
         if re.search(r"\d+\s*次|[一二两三四五六七八九十]\s*次", f[max(seg[0], m.start - 10):m.start]):
@@ -78,8 +81,8 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
         by = re.match(r"[^,;。]{0,10}?由[^,;。]{0,24}?(组织|负责|实施)", f[m.end:])
         if not verbs and not by:
             continue
-        if re.search(r"(后|上|之后|以后)$", f[m.end:m.end + 2]) or re.search(r"在[^,;]*$", pre):
-            continue
+        if _ANCHOR.match(f, m.end) or re.search(r"在[^,;]*$", pre):
+            continue  # 「召開民主生活會前,…」: the meeting places what follows, it is not asked for here
         if re.search(r"[,;]?(的)?(形式|方式)", f[m.end:m.end + 4]):
             continue
         term = m.term
@@ -100,7 +103,7 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
 def _documents(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
     f = s.f
     for m in cx.terms(s, ("document",)):
-        if any(a <= m.start < b for a, b in means):
+        if any(a <= m.start < b for a, b in means) or aimed(f, m.start) or exemplified(f, m.start):
             continue
         seg = s.segment_at(m.start)
         pre = f[max(seg[0], m.start - 18):m.start]
