@@ -66,7 +66,41 @@ ORDERS = [
     ("会前要认真听取党员群众意见。", "before"),
     ("集中学习结束后,召开专题组织生活会。", "after"),
     ("待个人自学结束后,再组织集中研讨。", "after"),
+    ("支部要先开展学习研讨,后召开组织生活会。", "after"),
+    ("讨论稿形成后,要广泛征求党员意见。", "after"),
+    ("查摆问题之后,紧接着制定整改措施。", "after"),
 ]
+
+
+def test_a_date_is_not_an_event_to_follow() -> None:
+    # 「5月10日以後」 is a date: timing reads it, no order after an event "5月10日"
+    assert "order" not in kinds("5月10日以后,各支部要召开组织生活会。")
+
+
+def test_xian_of_xianjinxing_is_not_first() -> None:
+    assert "order" not in kinds("深入开展先进性教育活动,再召开组织生活会。")
+
+
+def test_the_document_written_after_is_the_subject() -> None:
+    # 撰寫對照檢查材料: the order is of the document, and no separate occurs of it
+    found = drafted("征求意见结束后,撰写对照检查材料。")
+    assert [(k, e.get("document")) for k, e in found] == [("order", "對照檢查材料")]
+
+
+GATES = [
+    "个人对照检查材料经支部书记审阅后再定稿。",
+    "各支部的实施方案由党委审核把关后实施。",
+]
+
+
+@pytest.mark.parametrize("text", GATES)
+def test_gate_cues(text: str) -> None:
+    assert "gate" in kinds(text)
+
+
+def test_seeing_to_work_is_not_a_gate() -> None:
+    # 由…負責把關 with no document: someone sees to the work, nothing waits for an approval
+    assert "gate" not in kinds("各支部每月组织党员学习一次,由支部书记负责把关。")
 
 
 @pytest.mark.parametrize(("text", "relation"), ORDERS)
