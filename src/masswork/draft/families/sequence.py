@@ -298,7 +298,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             words = re.sub(r"^(?:在|对|待|等)", "", words)
             short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
             anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
-        if not anchor.known and _DATEISH.search(fold(anchor.name)):
+        if anchor is not None and not anchor.known and _DATEISH.search(fold(anchor.name)):
             return None  # 「5月10日以後,…」: a date (timing), not an event
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
