@@ -117,7 +117,28 @@ NOT_EVENTS = [
     "去年以来,该镇共开展主题党日活动32次。",
     "学校已召开动员大会,部署学习教育工作。",
     "以开展“三会一课”为抓手,推动基层组织建设。",
+    "要把开展主题教育作为当前的重要政治任务。",
+    "要深刻认识召开专题民主生活会的重要性和必要性。",
+    "开展主题教育是推进党的自我革命的必然要求。",
+    "要结合开展主题教育,推动解决群众急难愁盼问题。",
 ]
+
+
+TOLD = [
+    "近年来,市委坚持每年开展一次主题教育。",
+    "活动中,各支部普遍开展谈心谈话,共征求意见200余条。",
+]
+
+
+@pytest.mark.parametrize("text", TOLD)
+def test_what_was_done_states_no_rule(text: str) -> None:
+    assert not kinds(text) & {"occurs", "per-unit", "recurring"}
+
+
+def test_a_means_segment_leaves_the_event_asked_for() -> None:
+    # 結合開展X is a means; the meeting the next segment asks for is still drafted
+    found = drafted("要结合开展主题教育,召开专题组织生活会。")
+    assert [e.get("activity") for k, e in found if k == "occurs"] == ["專題組織生活會"]
 
 
 @pytest.mark.parametrize("text", NOT_EVENTS)

@@ -14,9 +14,15 @@ AIMS: tuple[tuple[str, str], ...] = (
     (r"力争|努力(?:使|把|让|推动|实现|做到)", "力爭, 努力使…: an aim"),
     (r"旨在|目的(?:是|在于|就是)|的目的|意义(?:在于|重大)|的(?:重要)?意义", "旨在, 目的是, …的意義"),
     (r"以[^,;。]{2,20}?为(?:抓手|载体|契机|突破口|切入点)", "以開展X為抓手: a way of working"),
+    (r"把[^,;。]{2,30}?作为[^,;。]{0,20}?(?:任务|内容|抓手|载体|重点|举措|契机|机遇)", "把開展X作為…任務: what the work is taken as"),
+    (r"(?:认识|领会|把握|理解)[^,;。]{2,30}?(?:重要性|必要性|紧迫性|意义)", "認識召開X的重要性: why it matters"),
+    (r"是[^,;。]{0,30}?(?:必然要求|内在要求|重要(?:任务|环节|举措|措施|途径|保证|抓手)|关键所在|前提|基础)",
+     "開展X是…的必然要求: what a thing is"),
+    (r"(?:结合|借助|依托|利用|通过)(?:开展|召开|组织|举办)", "結合開展X,推動…: an event as the means of another aim"),
 )
-"""Aims (one row per phrase): the events in the comma segment of an aim say what the work is
-for, not what must be held (``確保專題組織生活會取得成效``, ``開展學習教育的目的,是…``)."""
+"""Aims and framings (one row per phrase): the events in the comma segment of an aim say what
+the work is for, what it is taken as or what it serves, not what must be held
+(``確保專題組織生活會取得成效``, ``開展學習教育的目的,是…``, ``結合開展主題教育,推動…``)."""
 _AIM = re.compile("|".join(p for p, _ in AIMS))
 _LEADS = re.compile(r"旨在|力争")
 """Aims that govern the rest of the sentence part, not only their comma segment."""

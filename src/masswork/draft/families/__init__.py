@@ -57,6 +57,10 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 """At most this many requirements from one statement."""
 
 _GENERAL = {"occurs", "attest"}
+_TOLD = ("occurs", "attest", "per-unit", "recurring")
+"""The kinds a statement that only tells what was done (:func:`~masswork.draft.narrative.describes`)
+does not state: ``近年來,市委堅持每年開展一次…`` and ``各支部普遍開展…,共征求意見200餘條``
+hold no event, unit rule or schedule to check."""
 
 _EXCLUDES = (("attendance", "quantity"), ("quantity", "recurring"), ("quantity", "duration"),
              ("notice", "report"), ("notice", "order"))
@@ -96,7 +100,7 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
     if narrative.describes(st.f):
-        skip = (*skip, *_GENERAL)  # what a unit has done or what came of it: no event required
+        skip = (*skip, *_TOLD)  # what a unit has done or what came of it: no event required
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:
