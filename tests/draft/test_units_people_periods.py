@@ -181,3 +181,17 @@ def test_means_that_collect_views_are_channels() -> None:
     got = of("coverage", "採取召開座談會、個別談話、設置意見箱、開通熱線電話等辦法,廣泛征求意見。")
     assert got and got[0]["field"] == "channels"
     assert got[0]["items"] == ["召開座談會", "個別談話", "設置意見箱", "開通熱線電話"]
+
+
+def test_a_cue_repeated_before_each_item_is_not_part_of_it() -> None:
+    got = of("coverage", "對照黨章黨規、對照入黨誓詞、對照先進典型,查找差距和不足。")
+    assert got and got[0]["items"] == ["黨章黨規", "入黨誓詞", "先進典型"], got
+
+
+@pytest.mark.parametrize("body", [
+    "要突出問題導向、目標導向和結果導向。",           # a principle, no event covers it
+    "會上,每名黨員逐人對照檢查、逐人評議。",           # 對照檢查 is the activity, not the cue 對照
+    "要圍繞中心、服務大局,把學習成果轉化為實際成效。",  # a slogan
+])
+def test_principles_and_slogans_are_no_topics(body: str) -> None:
+    assert not [p for p in of("coverage", body) if p.get("field") == "topics"], reqs(body)
