@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
+from ..stance import AIMS, EXAMPLE_LEAD, aimed, exemplified
+
 __all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "PERMISSION", "MEANS", "ADVOCACY", "NEWS",
-           "negated", "hedged", "in_means", "not_required", "HEDGE_CONFIDENCE"]
+           "AIMS", "EXAMPLE_LEAD", "negated", "hedged", "in_means", "not_required", "aimed", "exemplified",
+           "HEDGE_CONFIDENCE"]
 
 NEGATION = re.compile(r"不得|避免|不要|防止|力戒|严禁|禁止|杜绝|不准|不能|不搞|不碰|不提倡|严防")
 EXAMPLE = re.compile(r"(?:例如|比如|诸如|譬如|如)(?=[^,;。]{2,40}等)")
@@ -40,10 +43,12 @@ NEWS = re.compile(r"(?:^|,)[^,;。]{0,12}?(?:近日|(?<![\d一二三四五六七
 
 
 def not_required(f: str, pos: int) -> bool:
-    """Whether the words at ``pos`` are encouraged (倡導, 鼓勵, in the same comma segment) or
-    told as news (近日, 日前), rather than required."""
+    """Whether the words at ``pos`` are encouraged (倡導, 鼓勵, in the same comma segment),
+    told as news (近日, 日前), an aim (確保…取得實效, 旨在) or an example (如…等), rather
+    than required."""
     start = max(f.rfind(c, 0, pos) for c in ",;:。")
-    return ADVOCACY.search(f, start + 1, pos) is not None or NEWS.search(f) is not None
+    return (ADVOCACY.search(f, start + 1, pos) is not None or NEWS.search(f) is not None
+            or aimed(f, pos) or exemplified(f, pos))
 
 
 def negated(f: str, pos: int) -> bool:

@@ -22,12 +22,18 @@ ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
-     "after X ends: 待個人自學結束後,再…"),
-    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}[,]", "會前 / 會後 / 會後一週內: before / after the meeting"),
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿|通过)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
+     "after X ends: 待個人自學結束後,再…, 討論稿形成後,…"),
+    (r"(?P<anchor>[^,;:。]{2,12}?)(?:之后|以后)[,](?:再|才|要|应)?", "after a step the words name: 查擺問題之後,…", 0.6),
+    (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}(?:[,]|(?=要|应|须|都|也|还|先|就|召开|开展|组织|进行))",
+     "會前 / 會後 / 會後一週內 / 會前要…: before / after the meeting"),
+    (r"[,;](?:在|于)?(?P<by>会|会议召开|[^,;:。]{2,12}?(?:会|会议)召开)(?:之)?前(?:完成|进行|结束|做好|全部完成)",
+     "…,會前完成 / 於會議召開前完成: what the statement names is done before the meeting"),
+    (r"(?P<same_next>[^,;:。]{2,16}?)(?:要|应)?同步(?:开展|进行|召开|举行|组织)", "X同步開展Y: Y on the day of X"),
     (r"(?P<rel>事先|预先)", "事先: before the meeting the statement names", 0.6),
     (rf"提前(?P<lead>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|小时))", "a lead 提前15天, 提前一周"),
-    (r"(?P<first>先)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?(?P<then>再|然后|才)", "先…再…"),
+    (r"(?<![首优率事预争领抢])(?P<first>先)(?!进|锋|后|烈|例|导|行|期)(?P<a>[^,;。]{2,24}?)[,]?[^,;。]{0,6}?"
+     r"(?P<then>再|然后|才|后(?!期|续|来|勤))", "先…再…, 先…後…"),
     (r"(?P<rel>首先|其次|然后|最后|随后|接着|之后)", "order words 首先…其次", 0.55),
     (r"(?P<rel>在此之前|此前|在这之前|在此之后|此后|在这之后)", "before / after what was just said: 在此之前", 0.55),
     (r"(?:放在|安排在|结合)(?P<same>[^,;:。]{2,16}?)(?:上|中|时)(?:一并|同时|同步)(?:进行|开展|召开)",
@@ -45,6 +51,7 @@ GATE_ROWS = rows("gate", (
     (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查)", "須經X同意"),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
     (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报)", "審核通過後方可召開"),
+    (r"(?P<by_body>由)[^,;。]{2,16}?(?:审核把关|审核|审定|审查|把关)(?![后通])", "由X審核把關: X approves the document first", 0.6),
     (r"从严(?:审阅|审核|把关)|严格把关", "從嚴審閱"),
 ))
 
@@ -105,6 +112,10 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
             doc = placeholder(doc.name[verb.end():], "document")  # 整理會議記錄 → 會議記錄
     if named_in_doc:
         return doc
+    if act is not None and not act.known and doc is not None and doc.known:
+        verb = _DOC_VERB.match(fold(act.name))
+        if verb and fold(act.name)[verb.end():] in fold(doc.name):
+            return doc  # 「撰寫對照檢查材料」: the document, not 撰寫對照檢查 cut out of it
     return act or doc
 
 
@@ -130,7 +141,7 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     after = activity(st, after_at)
     if after is not None:
         return after
-    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送", st.f[after_at:])
+    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行", st.f[after_at:])
     named = activity(st)
     if named is not None and (fold(named.name) in fold(doc.name)
                               or (not named.known and re.search(r"经|报", fold(named.name)))):
@@ -214,6 +225,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
     else:
         doc = document(st, 0, m.start()) or document(st)
+    if g.get("by_body") and document(st, 0, m.start()) is None:
+        return None  # 「學習…由支部書記負責把關」: who sees to the work, no document approved
     by = _approver(st) or [_unadorned(r) for r in parties(st)]
     if not by and g.get("with"):
         a0, a1 = m.start("with"), m.end("with")
@@ -263,6 +276,15 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         anchor = (activity(st, near, m.start()) or activity(st, 0, m.start())
                   or document(st, 0, m.start()))
         subject = activity(st, m.end()) or _deed(st, m.end() - 2)
+    elif g.get("by"):
+        rel = "before"
+        words = st.words(m.start("by"), m.end("by"))
+        anchor = activity(st, m.start("by"), m.end("by")) or placeholder(re.sub(r"召开$", "", words), "activity")
+        subject = activity(st, 0, m.start()) or document(st, 0, m.start())
+    elif g.get("same_next"):
+        rel = "same_day"
+        anchor = activity(st, m.start("same_next"), m.end("same_next"))
+        subject = activity(st, m.end() - 2) or _deed(st, m.end() - 2)
     elif g.get("from"):
         if _DATEISH.search(m.group("from")) or _DATEISH.search(m.group("to")):
             return None  # 從3月19日開始,到5月20日結束: dates, a duration (timing)
@@ -276,6 +298,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             words = re.sub(r"^(?:在|对|待|等)", "", words)
             short_ok = g.get("rel") in ("前", "后")  # 會前 / 會後: the meeting itself
             anchor = placeholder(words[-12:], "activity") if len(words) >= 2 or (words and short_ok) else None
+        if anchor is not None and not anchor.known and _DATEISH.search(fold(anchor.name)):
+            return None  # 「5月10日以後,…」: a date (timing), not an event
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
