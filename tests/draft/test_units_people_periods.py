@@ -190,3 +190,14 @@ def test_a_cue_repeated_before_each_item_is_not_part_of_it() -> None:
 ])
 def test_principles_and_slogans_are_no_topics(body: str) -> None:
     assert not [p for p in of("coverage", body) if p.get("field") == "topics"], reqs(body)
+
+
+@pytest.mark.parametrize("body", [
+    "外出務工黨員原則上要回村參加學習。",      # a role with its qualifier, hedged
+    "新提拔的科級幹部還須參加廉政知識測試。",
+    "部黨組成員逐一交流。",                    # each in turn
+    "部黨組成員每人牽頭1個重點調研課題。",      # each leads one
+    "按時足額交納黨費。",                      # a duty in a list of members' duties
+])
+def test_more_ways_of_saying_each_person(body: str) -> None:
+    assert of("per-person", body), reqs(body)

@@ -20,7 +20,8 @@ TARGETS = re.compile(r"(?P<each>为|对|确定|给)每(?:名|位|个|一名|一�
 _EACH_PERSON = r"每名|每位|每一名|每一位|每个(?=党员|成员|干部|同志)|人人|每人|人均|逐人|逐个|本人|个人"
 PER_PERSON_ROWS = rows("per-person", (
     (rf"(?:{_EACH_PERSON})", "每名黨員…, 人人, 逐人, 本人 (為每名黨員形成… covers every member: coverage)"),
-    (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记)(?:都|还|均|也|再)?(?:要|应|须|必须)",
+    (r"(?P<role>(?:[\u4e00-\u9fff]{2,6}?(?<![全各每])(?=[\u4e00-\u9fff]{2}$|科级|处级|县处级|新提拔|外出|流动|离退休|年轻|预备))?"
+     r"(?:党员领导干部|领导干部|班子成员|中心组成员|成员|党员干部|党员|支部书记|书记|干部))(?:原则上)?(?:都|还|均|也|再)?(?:要|应|须|必须)",
      "a role that must: 黨員領導幹部要…"),
     (r"的(?P<role>党员|成员|干部|同志),(?:都|还)?(?:要|应|须|必须)", "those of a role who…: 因故不能參加的黨員,要…補課"),
     (r"^(?P<role>党员|班子成员|中心组成员|党员领导干部|领导干部|支部委员)(?:每(?:年|季度|月|周|半年|学期))(?:都)?(?:至少|不少于)",
@@ -30,14 +31,14 @@ PER_PERSON_ROWS = rows("per-person", (
      r"(?=讲|作|撰写|参加|到|深入|提交)", "the head and the others each: 主要負責人講一次黨課,其他班子成員到分管單位講"),
     (r"(?P<role>[\u4e00-\u9fff]{0,6}(?:领导|干部|书记|成员|委员))(?:要|应|须)?全程(?:参加|出席|列席)",
      "a role attends throughout: 聯繫支部的處級領導全程參加"),
-    (r"^(?P<duty>按时|准时)(?:参加|出席)", "a duty with no subject in a list of members' duties: (6)按時參加…考試", 0.5),
+    (r"^(?P<duty>按时|准时)(?:足额)?(?:参加|出席|交纳|缴纳)", "a duty with no subject in a list of members' duties: (6)按時參加…考試", 0.5),
 ), unless=r"^(?:各|全体)") + rows("per-person", (
     (r"^各(?:位|名)?(?P<role>党员|成员|班子成员|中心组成员|党员领导干部|领导干部|党员干部|委员|同志)(?:都|还|均|也)?(?:要|应|须|必须)",
      "各 before a person's role is each of them: 各黨員要…, 各位成員要…"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|支部书记|书记|委员|成员)(?:要|应|须|都要)?(?:带头|率先)(?=讲|上|作|参加|撰写|交)",
      "a role that leads by doing it: 黨員領導幹部帶頭講黨課, 支部書記帶頭講黨課"),
     (r"(?P<role>党员领导干部|领导干部|班子成员|中心组成员|党员|成员|委员)(?:要|应|须|都要)?(?P<turn>逐一|逐个|逐人|分别|各自)"
-     r"(?:作出|作|进行)?(?=写|撰写|讲|发言|对照|检视|剖析|提交|填写|述)",
+     r"(?:作出|作|进行)?(?=写|撰写|讲|发言|对照|检视|剖析|提交|填写|述|交流|汇报|表态|谈)",
      "each of a role in turn: 班子成員逐一作對照檢查, 黨員逐個發言"),
 ))
 
@@ -113,7 +114,7 @@ def every_of(unit: str, n: int | None) -> tuple[str, int, int] | None:
 
 _DEED = re.compile(r"参加|出席|列席|(?<!编)写|撰写|填|提交|(?<![交相])交(?!流|心|换)|讲(?:[^,;。]{0,4}?党课|课|话|评)|"
                    r"作(?:出|好)?(?:对照)?(?:党性分析|发言|表态|检查|点评|汇报|总结|述职|报告|自我批评)|检视剖析|自我剖析|"
-                   r"备好|订好|改好|修改|至少|不少于|报告|发言|述职|上党课|补课|补学|请假|走访")
+                   r"备好|订好|改好|修改|至少|不少于|报告|发言|交流|述职|上党课|补课|补学|请假|走访|牵头|承担")
 _UNITS_ACT = re.compile(r"^[^,;。]{0,20}?各(?:[^,;。]{0,8}?)(?:支部|党组织|单位|部门|处室|科室)[^,;。]{0,6}?要")
 _OBJECT_OF = re.compile(r"(?:告知|通知到?|发给|印发给|送给|送达|与|同|跟|(?:摸清|了解|掌握|覆盖)[^,;。]{0,8}?)$")
 def _segment(f: str, pos: int) -> tuple[int, int]:
@@ -155,7 +156,7 @@ _COUNT = re.compile(rf"(?:至少|不少于)?(?P<k>{NUMBER})\s*[次篇份本]")
 _DOC_VERB = re.compile(r"(?:写|撰写|写出|写好|填|填好|备好|订好|订出|交|提交|形成|制定|修改|建立|建好)")
 
 
-_WRITTEN = re.compile(rf"(?:撰写|写出|写好|提交|交|填写|形成)(?:{NUMBER}|若干)?[份篇本次条]?(?P<what>[^,;。]{{2,16}}?)"
+_WRITTEN = re.compile(rf"(?:撰写|写出|写好|提交|交|填写|形成|牵头|承担|领办|认领)(?:{NUMBER}|若干)?[份篇本次条个项]?(?:以上)?(?P<what>[^,;。]{{2,16}}?)"
                       r"(?=[,;。]|$|不少于|不低于|至少)")
 
 
@@ -267,6 +268,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     g = m.groupdict()
     if hit.kind == "per-person" and g.get("duty"):
         subj = _subject(st)
+        if subj is None and re.search(r"党费", st.f):
+            subj = {"activity": placeholder("交納黨費", "activity")}  # a duty done, not an event named
         return None if subj is None else {"role": placeholder("成員", "role"), **subj}
     if hit.kind == "per-person":
         if any(TARGETS.match(st.f, max(0, m.start() - k)) for k in (1, 2)) or \
