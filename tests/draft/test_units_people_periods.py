@@ -201,3 +201,11 @@ def test_principles_and_slogans_are_no_topics(body: str) -> None:
 ])
 def test_more_ways_of_saying_each_person(body: str) -> None:
     assert of("per-person", body), reqs(body)
+
+
+@pytest.mark.parametrize("body", [
+    "鄉鎮黨委要對各村學習情況逐村檢查。",   # the villages are checked: the township's work
+    "機關黨委每年年底對各支部談心談話情況檢查一次。",
+])
+def test_units_that_are_the_object_are_no_per_unit(body: str) -> None:
+    assert not of("per-unit", body), reqs(body)
