@@ -118,11 +118,6 @@ def test_no_period_or_a_permission_is_no_recurring_rule(body: str) -> None:
     assert not of("recurring", body), reqs(body)
 
 
-def test_talks_held_regularly_are_still_between_the_two_roles() -> None:
-    got = of("pairwise", "黨支部書記要定期與黨員談心談話。")
-    assert got and got[0]["pairs"][0]["a"] in ("黨支部書記", "党支部书记"), got
-
-
 # ---------------------------------------------------------------- counting rules (折算)
 
 @pytest.mark.parametrize("body, credit, per", [
@@ -181,3 +176,36 @@ def test_means_that_collect_views_are_channels() -> None:
     got = of("coverage", "採取召開座談會、個別談話、設置意見箱、開通熱線電話等辦法,廣泛征求意見。")
     assert got and got[0]["field"] == "channels"
     assert got[0]["items"] == ["召開座談會", "個別談話", "設置意見箱", "開通熱線電話"]
+
+
+def test_a_cue_repeated_before_each_item_is_not_part_of_it() -> None:
+    got = of("coverage", "對照黨章黨規、對照入黨誓詞、對照先進典型,查找差距和不足。")
+    assert got and got[0]["items"] == ["黨章黨規", "入黨誓詞", "先進典型"], got
+
+
+@pytest.mark.parametrize("body", [
+    "要突出問題導向、目標導向和結果導向。",           # a principle, no event covers it
+    "會上,每名黨員逐人對照檢查、逐人評議。",           # 對照檢查 is the activity, not the cue 對照
+    "要圍繞中心、服務大局,把學習成果轉化為實際成效。",  # a slogan
+])
+def test_principles_and_slogans_are_no_topics(body: str) -> None:
+    assert not [p for p in of("coverage", body) if p.get("field") == "topics"], reqs(body)
+
+
+@pytest.mark.parametrize("body", [
+    "外出務工黨員原則上要回村參加學習。",      # a role with its qualifier, hedged
+    "新提拔的科級幹部還須參加廉政知識測試。",
+    "部黨組成員逐一交流。",                    # each in turn
+    "部黨組成員每人牽頭1個重點調研課題。",      # each leads one
+    "按時足額交納黨費。",                      # a duty in a list of members' duties
+])
+def test_more_ways_of_saying_each_person(body: str) -> None:
+    assert of("per-person", body), reqs(body)
+
+
+@pytest.mark.parametrize("body", [
+    "鄉鎮黨委要對各村學習情況逐村檢查。",   # the villages are checked: the township's work
+    "機關黨委每年年底對各支部談心談話情況檢查一次。",
+])
+def test_units_that_are_the_object_are_no_per_unit(body: str) -> None:
+    assert not of("per-unit", body), reqs(body)

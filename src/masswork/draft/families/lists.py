@@ -24,7 +24,7 @@ COVERAGE_ROWS = rows("coverage", (
      "what a summary covers: 梳理推進情況、主要成效和存在不足"),
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
-    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
+    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照(?!检查)|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
     (r"(?P<field>涵盖|涉及|聚焦(?:于)?|包含|囊括|突出)(?=[^,;。]{2,30}、)",
      "topics listed after 涵蓋/涉及/聚焦: 檢視剖析要涵蓋A、B、C三個方面"),
     (r"(?:做到|实现|达到|确保)(?P<full>[^,;:。]{0,12}?)全覆盖", "every holder reached: 征求意見要做到基層單位全覆蓋"),
@@ -60,7 +60,10 @@ ROWS = COVERAGE_ROWS + PAIRWISE_ROWS
 _SPLIT = re.compile(r"、|以及|和|及|与|;|[一二三四五六七八九十]是")
 
 
-def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
+_CUE_AGAIN = re.compile(r"(?:对照|围绕|聚焦|学习|突出)(?=[\u4e00-\u9fff]{2})")
+
+
+def _items(st: Statement, a: int, b: int | None = None, cue_again: bool = False) -> list[str]:
     f = st.f
     end = len(f) if b is None else b
     for c in "。":
@@ -72,12 +75,14 @@ def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
     for piece in _SPLIT.split(re.sub(r"^[:,]", "", seg_text)):
         w = re.sub(r"[“”\"《》()\s,:]", "", piece)
         w = re.sub(r"等(?:情况|方面|内容)?$|(?:情况|方面)$", "", w)
+        again = _CUE_AGAIN.match(fold(w)) if cue_again else None
+        w = w[again.end():] if again else w  # "對照A、對照B": the cue repeated before each item
         if 2 <= len(w) <= 30:
             out.append(w)
     return list(dict.fromkeys(out))[:20]
 
 
-_VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|"
+_VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|搞好|做好|抓好|的$|"
                       r"(?<![相绝])对(?!照|象)|(?<![作成认])为")
 _ATTENDEES = re.compile(r"由([^,;。]{2,40}?)(?:参加|出席|列席|参会)|(?:出席|参加|列席|参会)(?:会议)?(?:的|人员|范围|对象)?"
                         r"(?:有|是|为|包括)[:]?([^。;]{2,80})|邀请([^,;。]{2,40}?)(?:到会|参加|出席|列席)|"
@@ -154,6 +159,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if g.get("att") and PERMISSION.search(st.f, 0, m.start()):
         return None  # "可邀請…參加": whom one may invite is not whom the rule requires
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
+    if g.get("field") in ("聚焦", "聚焦于", "突出") and activity(st, 0, m.start()) is None \
+            and document(st, 0, m.start()) is None:
+        return None  # "要突出問題導向、目標導向": a principle, not what some event covers
     if field == "attendees":
         am = _ATTENDEES.search(st.f.rstrip("。;,"))
         everyone = _EVERYONE.search(st.f)
@@ -167,7 +175,7 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         least = 1
     else:
         # the sources are the words between 聽取 and 意見, not the whole statement's pieces
-        items = _items(st, m.end(), _topics_end(st.f, m.end())) if field == "topics" else \
+        items = _items(st, m.end(), _topics_end(st.f, m.end()), cue_again=True) if field == "topics" else \
             _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
     if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items) or _aims(items):
@@ -213,8 +221,9 @@ _TOPICS_END = re.compile(r"(?:等|[一二两三四五六七八九十\d]+个)+(?:
 def _topics_end(f: str, a: int) -> int | None:
     """Where the topics after 圍繞 end: at ``等方面`` / ``三個方面`` or the verb after them
     (``圍繞A、B、C三個方面進行``), else at the end of the comma segment."""
-    m = _TOPICS_END.search(f, a, _list_end(f, a))
-    return m.start() if m else None
+    end = _list_end(f, a)
+    m = _TOPICS_END.search(f, a, end)
+    return m.start() if m else end
 
 
 _EVERYONE = re.compile(r"(?:全体|全部)(?P<who>[\u4e00-\u9fff]{0,6}?(?:党员|成员|干部|职工|同志|委员|人员))"
@@ -243,7 +252,7 @@ _VIEWS = re.compile(r"意见|建议|诉求|反映|心声")
 
 AIMS = re.compile(r"^(?:牢固|进一步|不断|切实|自觉|始终|真正)?(?:坚定|树立|增强|提高|提升|强化|遵守|践行|弘扬|"
                   r"推动|促进|加强|改进|发挥|保持|筑牢|夯实|激发|营造|锤炼|涵养|坚守|厚植|锻造|提振|"
-                  r"转变|改善|解决|破解|推进|深化|巩固|树牢|增进|达到|实现|做到|确保)")
+                  r"转变|改善|解决|破解|推进|深化|巩固|树牢|增进|达到|实现|做到|确保|服务(?:大局|中心|发展))")
 """The verbs that open an aim (``堅定理想信念、增強宗旨意識``): a list of aims says why, not
 what each event must cover."""
 
