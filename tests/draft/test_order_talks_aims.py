@@ -157,3 +157,31 @@ def test_an_aim_beside_a_duty_keeps_the_duty() -> None:
     # the event asked for with 要 stays; the aim after it adds nothing
     found = drafted("各支部要召开专题组织生活会,确保取得实效。")
     assert any(e.get("activity") == "專題組織生活會" for _, e in found)
+
+
+def test_the_step_after_suihou_is_a_requirement_of_its_own() -> None:
+    # a gate, a report and then a meeting: the meeting's order is not lost to the first two
+    found = drafted("督导组审核同意后,再向市领导小组报送阶段总结报告,随后召开会议,进行阶段小结和转段动员。")
+    assert {"gate", "report", "order"} <= {k for k, _ in found}
+    gates = [e["approved_by"] for k, e in found if k == "gate"]
+    assert gates == [["督導組"]]  # who stands before 審核同意後, not the body reported to
+
+
+def test_steps_of_a_meeting_follow_each_other() -> None:
+    found = drafted("首先,支部书记代表支委会作对照检查;其次,党员逐一发言;最后,开展民主评议。")
+    pairs = [(e.get("anchor_activity"), e.get("activity")) for k, e in found if k == "order"]
+    assert ("对照检查", "发言") in pairs
+    assert ("发言", "民主評議") in pairs
+
+
+def test_an_approval_the_gate_states_is_not_drafted_twice() -> None:
+    text = ("一、会前准备\n(一)材料审核。支部班子对照检查材料经上级党委审核同意后,方可召开会议。\n")
+    found = drafted(text)
+    assert [k for k, _ in found].count("gate") == 1
+    assert not [e for k, e in found if k == "occurs" and e.get("action") == "approved"]
+
+
+def test_the_deed_after_a_time_limit() -> None:
+    found = drafted("会后,支部要在5个工作日内将会议情况报上级党委。")
+    subjects = [e.get("activity") or e.get("document") for k, e in found if k == "order"]
+    assert subjects and all("工作日" not in str(x) for x in subjects)

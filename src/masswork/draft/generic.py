@@ -86,10 +86,15 @@ _ALSO = re.compile(r",(?=同时(?:要|还|也)?(?:(?:将|把)[^,;。]{2,30}?)?(?
 quote), so it is cut off as a statement of its own, as at a semicolon."""
 
 
+_NEXT_STEP = re.compile(r"(?<![后前时上]),(?=(?:随后|然后|紧接着|接着)(?!的))")
+"""``…報送階段總結報告,隨後召開會議``: the step after 隨後 / 然後 is a requirement of its own
+(an order after what the statement said first), cut off as at a semicolon."""
+
+
 def _chunks(text: str) -> Iterator[str]:
     """``text`` cut at semicolons, and long pieces at a comma (else hard) every
     :data:`MAX_STATEMENT` characters, so each statement is short."""
-    f = _ALSO.sub(lambda m: ";" + m.group(0)[1:], fold(text))
+    f = _NEXT_STEP.sub(";", _ALSO.sub(lambda m: ";" + m.group(0)[1:], fold(text)))
     pos = 0
     n = len(text)
     while pos < n:
@@ -311,9 +316,12 @@ def _implied_dropped(cands: list[Candidate]) -> list[Candidate]:
     """An occurs rule is implied by a more specific rule on the same thing from the same
     words (a deadline for the meeting requires the meeting): keep the specific one only."""
     specific = {(c.clause, fold(c.quote), _subject(c)) for c in cands if c.kind not in _GENERAL}
+    gated = {(c.clause, str(c.params.get("document"))) for c in cands if c.kind == "gate"}
     return [c for c in cands
-            if c.kind not in _GENERAL or _counted(c)
-            or (c.clause, fold(c.quote), _subject(c)) not in specific]
+            if not (c.kind == "occurs" and c.params.get("action") == "approved"
+                    and (c.clause, str(c.params.get("document"))) in gated)  # the gate says it
+            and (c.kind not in _GENERAL or _counted(c)
+                 or (c.clause, fold(c.quote), _subject(c)) not in specific)]
 
 
 def _counted(c: Candidate) -> bool:

@@ -68,6 +68,7 @@ def _lead(words: str) -> str | None:
 
 
 _DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
+_LIMIT = re.compile(r"(?:在|于)[^,;:。]{1,10}?(?:内|以内|之内|前|之前)(?:将|把)?|(?:及时|认真|按时|尽快)(?:将|把)?")
 
 
 def _deed(st: Statement, a: int) -> Ref | None:
@@ -76,11 +77,31 @@ def _deed(st: Statement, a: int) -> Ref | None:
     up to the next comma, without a time limit (在一週內) before them."""
     m = _DEED.search(st.f, a)
     if m:
-        return placeholder(st.words(m.start(1), m.end(1)), "activity")
+        start = m.start(1)
+        limit = _LIMIT.match(st.f, start)
+        if limit and len(st.f[limit.end():m.end(1)]) >= 2:
+            start = limit.end()  # 「要在5個工作日內將會議情況報…」: the deed, not its time limit
+        return placeholder(st.words(start, m.end(1)), "activity")
     rest = re.match(r"(?:在[^,;:。]{1,8}?内)?([^,;:。]{3,12})", st.f[a:])
     if rest and re.search(r"[\u4e00-\u9fff]{2}", rest.group(1)):
         return placeholder(st.words(a + rest.start(1), a + rest.end(1)), "activity")
     return None
+
+
+_STEP = re.compile(r"(?:首先|其次|然后|最后|随后|接着|之后|[,:])*(?:由)?(?:[^,;:。]{0,10}?(?:代表[^,;:。]{2,8}?)?)"
+                   r"(?P<verb>作|进行|开展|召开|组织|通报|报告|发言|测评|讲|填写|宣读|提交)(?P<obj>[^,;:。]{0,12})")
+
+
+def _step(st: Statement, a: int = 0) -> Ref | None:
+    """A step of a list of steps in the plan's words (``支部書記代表支委會作對照檢查``,
+    ``黨員逐一發言``): the verb and what it takes."""
+    m = _STEP.match(st.f, a) or _STEP.search(st.f, a)
+    if m is None:
+        return None
+    words = st.words(m.start("verb"), m.end("obj"))
+    if m.group("verb") in ("作", "讲") and len(m.group("obj")) >= 2:
+        words = st.words(m.start("obj"), m.end("obj"))
+    return placeholder(words, "activity") if len(words) >= 2 else None
 
 
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
@@ -102,6 +123,8 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
     act = activity(st, a)
     doc = document(st, a)
+    if act is not None and not act.known and re.search(r"内|将|把|\d", fold(act.name)):
+        act = None  # 「在5個工作日內將會議情況報…」: words cut across a time limit, not an event
     if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
         doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
     named_in_doc = (act is not None and doc is not None and fold(act.name) in fold(doc.name)
@@ -218,6 +241,20 @@ def _approver(st: Statement) -> list[Ref]:
     return out
 
 
+def _approver_before(st: Statement, at: int) -> list[Ref]:
+    """Who approves in ``督導組審核同意後``: the role or body that stands right before the
+    approval word, at the start of its comma segment."""
+    seg0 = max(st.f.rfind(c, 0, at) for c in ",;:。") + 1
+    if not 2 <= at - seg0 <= 12:
+        return []
+    known = [t for t in st.terms("role", "body") if seg0 <= t.start
+             and re.fullmatch(r"(?:认真|严格|从严)?(?:审核|审阅|审查|研究|审议)?", st.f[t.end:at])]
+    if known:
+        t = known[0].term
+        return [Ref(t.id, t.category, t.id, t.name_en, True)]
+    return []
+
+
 def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     m = hit.match
     g = m.groupdict()
@@ -227,7 +264,7 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
         doc = document(st, 0, m.start()) or document(st)
     if g.get("by_body") and document(st, 0, m.start()) is None:
         return None  # 「學習…由支部書記負責把關」: who sees to the work, no document approved
-    by = _approver(st) or [_unadorned(r) for r in parties(st)]
+    by = _approver(st) or _approver_before(st, m.start()) or [_unadorned(r) for r in parties(st)]
     if not by and g.get("with"):
         a0, a1 = m.start("with"), m.end("with")
         by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
@@ -307,7 +344,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                           "在此之后", "此后", "在这之后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
-        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+        if anchor is None or not anchor.known:
+            anchor = _step(prev) or anchor  # 「首先,書記代表支委會作對照檢查」: the step, not 支委會
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end()) or _step(st, m.end())
         if "前" in g["rel"]:
             rel = "before"
     elif g.get("lead"):
