@@ -316,12 +316,9 @@ def _implied_dropped(cands: list[Candidate]) -> list[Candidate]:
     """An occurs rule is implied by a more specific rule on the same thing from the same
     words (a deadline for the meeting requires the meeting): keep the specific one only."""
     specific = {(c.clause, fold(c.quote), _subject(c)) for c in cands if c.kind not in _GENERAL}
-    gated = {(c.clause, str(c.params.get("document"))) for c in cands if c.kind == "gate"}
     return [c for c in cands
-            if not (c.kind == "occurs" and c.params.get("action") == "approved"
-                    and (c.clause, str(c.params.get("document"))) in gated)  # the gate says it
-            and (c.kind not in _GENERAL or _counted(c)
-                 or (c.clause, fold(c.quote), _subject(c)) not in specific)]
+            if c.kind not in _GENERAL or _counted(c)
+            or (c.clause, fold(c.quote), _subject(c)) not in specific]
 
 
 def _counted(c: Candidate) -> bool:

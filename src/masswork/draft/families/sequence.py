@@ -22,7 +22,7 @@ ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿|通过)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
      "after X ends: 待個人自學結束後,再…, 討論稿形成後,…"),
     (r"(?P<anchor>[^,;:。]{2,12}?)(?:之后|以后)[,](?:再|才|要|应)?", "after a step the words name: 查擺問題之後,…", 0.6),
     (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}(?:[,]|(?=要|应|须|都|也|还|先|就|召开|开展|组织|进行))",
@@ -241,6 +241,9 @@ def _approver(st: Statement) -> list[Ref]:
     return out
 
 
+_APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|同意|把关|研究|讨论")
+
+
 def _approver_before(st: Statement, at: int) -> list[Ref]:
     """Who approves in ``督導組審核同意後``: the role or body that stands right before the
     approval word, at the start of its comma segment."""
@@ -264,7 +267,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
         doc = document(st, 0, m.start()) or document(st)
     if g.get("by_body") and document(st, 0, m.start()) is None:
         return None  # 「學習…由支部書記負責把關」: who sees to the work, no document approved
-    by = _approver(st) or _approver_before(st, m.start()) or [_unadorned(r) for r in parties(st)]
+    before = _approver_before(st, m.start()) if _APPROVAL_WORD.match(m.group(0)) else []
+    by = _approver(st) or before or [_unadorned(r) for r in parties(st)]
     if not by and g.get("with"):
         a0, a1 = m.start("with"), m.end("with")
         by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
