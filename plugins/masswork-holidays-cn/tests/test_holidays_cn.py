@@ -88,7 +88,8 @@ def test_uncovered_years_fail_loudly_in_both_languages(cal: ChineseCalendar) -> 
             cal.is_working_day(day)
         assert isinstance(exc.value, MassworkError)
         msg = exc.value.message("zh")
-        assert str(day.year) in msg and "override" in msg and "覆蓋文件" in msg
+        assert str(day.year) in msg and "override" in msg and "覆蓋檔案" in msg
+        assert "覆盖文件" in exc.value.message("zh-Hans") and "override file" in exc.value.message("en")
         with pytest.raises(CalendarCoverageError):
             cal.holiday(day)
 
@@ -250,7 +251,7 @@ def test_remind_fails_loudly_for_an_uncovered_year_unless_overridden(tmp_path: P
     (tmp_path / "schedule.toml").write_text(SCHEDULE.format(year=2099), encoding="utf-8")
     r = cli("remind", "plan.toml", "schedule.toml", "--as-of", "2099-04-30", "--dry-run", cwd=tmp_path)
     assert r.returncode == 2, r.stdout + r.stderr
-    assert "2099" in r.stderr and "覆蓋文件" in r.stderr and "override" in r.stderr and "Traceback" not in r.stderr
+    assert "2099" in r.stderr and "覆蓋檔案" in r.stderr and "override" in r.stderr and "Traceback" not in r.stderr
     (tmp_path / "holidays-2099.toml").write_text(OVERRIDE.replace("start = 2099-04-04", "start = 2099-05-04"),
                                                 encoding="utf-8")
     (tmp_path / "masswork.toml").write_text('[calendar]\noverride = "holidays-2099.toml"\n', encoding="utf-8")

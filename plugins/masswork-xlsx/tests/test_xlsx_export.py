@@ -22,7 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 import masswork_xlsx
 from masswork_xlsx import display_width, export_xlsx, quota_rows, safe_text
-from masswork_xlsx.workbook import FINDINGS_ORDER, SHEET_NAMES, STATUS_FILL
+from masswork_xlsx.workbook import FINDINGS_ORDER, SHEET_NAMES, STATUS_FILL, sheet_name
 
 AS_OF = dt.date(2014, 4, 1)
 
@@ -68,7 +68,8 @@ def test_registered_as_a_plugin_object() -> None:
 def test_sheets_agree_with_schedule_and_report(lang: str, as_of: dt.date | None) -> None:
     inp = sample_export_input(as_of, lang)
     wb = read(export_xlsx(inp))
-    assert wb.sheetnames[:3] == [SHEET_NAMES[k][lang] for k in ("ledger", "findings", "quota")]
+    assert wb.sheetnames[:3] == [sheet_name(k, lang) for k in SHEET_NAMES]
+    assert wb.sheetnames[:3] == (["台賬", "檢查結果", "個人定額"] if lang == "zh" else ["Ledger", "Findings", "Quotas"])
     ledger, findings, quota = wb.worksheets[:3]
 
     # 台賬: one row per event, every event once, in time order.

@@ -4,6 +4,7 @@ and English (``en``).
 - :mod:`.langs`: which language to speak (``--lang``, ``MASSWORK_LANG``, the locale, the
   plan's own script).
 - :mod:`.catalog`: the gettext catalogues shipped in the package.
+- :mod:`.domain`: :class:`Catalogue`, a plugin's own catalogue (its own gettext domain).
 - :mod:`.message`: :class:`Msg`, a message as a code and parameters, rendered per language.
 - :mod:`.console`: writing to a console whatever its encoding.
 """
@@ -13,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .catalog import catalog
+from .domain import Catalogue
 from .langs import DEFAULT_LANG, LANG_CHOICES, LANGS, is_chinese, normalize, resolve
 from .message import Msg, Name, Pair, render_value, tr
 
 __all__ = ["LANGS", "DEFAULT_LANG", "LANG_CHOICES", "normalize", "resolve", "is_chinese",
-           "catalog", "Msg", "Name", "Pair", "tr", "render_value", "messages_of", "pair_text", "labels"]
+           "catalog", "Catalogue", "Msg", "Name", "Pair", "tr", "render_value", "messages_of", "pair_text", "labels"]
 
 
 def messages_of(msg: Msg) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Maintain the catalogues: ``python -m masswork.i18n.build [compile|draft-hans|check]``.
+"""Maintain the catalogues: ``python -m masswork.i18n.build [compile|draft-hans|check] [PKG_DIR ...]``.
 
 - ``compile``: every ``.po`` source to its ``.mo`` beside it (what the package reads).
 - ``draft-hans``: messages in the Traditional catalogue that the Simplified one lacks are
@@ -7,6 +7,11 @@
   catalogue test fails while any is left.
 - ``check``: what the tests check — every language has every message, none fuzzy, each
   ``.mo`` compiled from its ``.po``.
+
+Each command works on masswork's catalogues and on those of the bundled plugins (found
+beside it in a source checkout), or on the package directories named (a plugin's
+``src/masswork_x``, holding ``locale/<lang>/LC_MESSAGES/<domain>.po``; see
+:mod:`masswork.i18n.domain`).
 
 Development tools only (``pip install polib opencc``); masswork itself reads the ``.mo``
 files with the standard library.
@@ -20,37 +25,53 @@ from typing import Any
 
 from .catalog import LOCALE_DIRS, locale_dir
 
-__all__ = ["po_path", "load_po", "compile_all", "draft_hans", "problems"]
+__all__ = ["po_path", "load_po", "compile_all", "draft_hans", "problems", "plugin_dirs", "domain_of"]
 
 HERE = Path(__file__).parent
 
 
-def po_path(lang: str) -> Path:
-    return HERE / locale_dir(lang, "po")
+def domain_of(pkg: Path) -> str:
+    """The gettext domain of a package directory's catalogues (the ``.po`` file's name)."""
+    if pkg == HERE:
+        return "masswork"
+    found = sorted((pkg / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
+    return found[0].stem if found else pkg.name
 
 
-def load_po(lang: str) -> Any:
+def plugin_dirs() -> list[Path]:
+    """The bundled plugins' package directories that hold catalogues (source checkout only)."""
+    root = HERE.parents[2] / "plugins"
+    return sorted(p.parent for p in root.glob("*/src/*/locale") if p.is_dir())
+
+
+def po_path(lang: str, pkg: Path | None = None) -> Path:
+    if pkg is None or pkg == HERE:
+        return HERE / locale_dir(lang, "po")
+    return pkg / "locale" / LOCALE_DIRS[lang] / "LC_MESSAGES" / f"{domain_of(pkg)}.po"
+
+
+def load_po(lang: str, pkg: Path | None = None) -> Any:
     import polib  # type: ignore[import-untyped]
 
-    return polib.pofile(str(po_path(lang)), wrapwidth=0)
+    return polib.pofile(str(po_path(lang, pkg)), wrapwidth=0)
 
 
-def compile_all() -> list[Path]:
+def compile_all(pkg: Path | None = None) -> list[Path]:
     out = []
     for lang in LOCALE_DIRS:
-        po = load_po(lang)
-        mo = po_path(lang).with_suffix(".mo")
+        po = load_po(lang, pkg)
+        mo = po_path(lang, pkg).with_suffix(".mo")
         po.save_as_mofile(str(mo))
         out.append(mo)
     return out
 
 
-def draft_hans() -> int:
+def draft_hans(pkg: Path | None = None) -> int:
     import opencc
     import polib
 
     conv = opencc.OpenCC("t2s")
-    hant, hans = load_po("zh-Hant"), load_po("zh-Hans")
+    hant, hans = load_po("zh-Hant", pkg), load_po("zh-Hans", pkg)
     have = {e.msgid for e in hans}
     added = 0
     for e in hant:
@@ -59,18 +80,19 @@ def draft_hans() -> int:
         hans.append(polib.POEntry(msgid=e.msgid, msgstr=conv.convert(e.msgstr), flags=["fuzzy"],
                                   comment=e.comment))
         added += 1
-    hans.save(str(po_path("zh-Hans")))
+    hans.save(str(po_path("zh-Hans", pkg)))
     return added
 
 
-def problems() -> list[str]:
-    """Everything wrong with the catalogues, as lines to print (empty when all is well)."""
+def problems(pkg: Path | None = None) -> list[str]:
+    """Everything wrong with one package's catalogues (masswork's by default), as lines to
+    print (empty when all is well)."""
     import gettext
 
     out: list[str] = []
     ids: dict[str, set[str]] = {}
     for lang in LOCALE_DIRS:
-        po = load_po(lang)
+        po = load_po(lang, pkg)
         entries = [e for e in po if not e.obsolete]
         ids[lang] = {e.msgid for e in entries}
         for e in entries:
@@ -78,7 +100,7 @@ def problems() -> list[str]:
                 out.append(f"{lang}: {e.msgid} is marked fuzzy (not yet reviewed)")
             if not e.msgstr:
                 out.append(f"{lang}: {e.msgid} has no text")
-        mo = po_path(lang).with_suffix(".mo")
+        mo = po_path(lang, pkg).with_suffix(".mo")
         if not mo.exists():
             out.append(f"{lang}: {mo.name} missing: run python -m masswork.i18n.build compile")
             continue
@@ -97,15 +119,18 @@ def problems() -> list[str]:
 
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
+    pkgs = [Path(a).resolve() for a in argv[1:]] or [HERE, *plugin_dirs()]
     if cmd == "compile":
-        for mo in compile_all():
-            print("compiled", mo.relative_to(HERE))
+        for pkg in pkgs:
+            for mo in compile_all(pkg):
+                print("compiled", mo)
         return 0
     if cmd == "draft-hans":
-        print(f"drafted {draft_hans()} Simplified messages (fuzzy: review them)")
+        for pkg in pkgs:
+            print(f"{domain_of(pkg)}: drafted {draft_hans(pkg)} Simplified messages (fuzzy: review them)")
         return 0
     if cmd == "check":
-        found = problems()
+        found = [f"{domain_of(pkg)}: {line}" for pkg in pkgs for line in problems(pkg)]
         print("\n".join(found) or "catalogues complete")
         return 1 if found else 0
     print(__doc__)

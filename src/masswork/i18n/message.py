@@ -88,6 +88,9 @@ class Msg:
 
     code: str
     params: tuple[tuple[str, object], ...] = attrs.field(default=(), converter=_freeze)
+    package: str | None = None
+    """The package whose own catalogue holds ``code`` (a plugin's, see
+    :class:`masswork.i18n.Catalogue`); None for masswork's."""
 
     @classmethod
     def of(cls, code: str, **params: object) -> Msg:
@@ -98,6 +101,10 @@ class Msg:
 
     def render(self, lang: str = "zh-Hant") -> str:
         """The message in ``lang`` (any spelling :func:`~masswork.i18n.normalize` reads)."""
+        if self.package is not None:
+            from .domain import Catalogue
+
+            return Catalogue(self.package).tr(lang, self.code, **dict(self.params))
         return tr(lang, self.code, **dict(self.params))
 
     def to_dict(self) -> dict[str, object]:

@@ -26,26 +26,27 @@ from docx.shared import Cm, Pt
 from docx.styles.style import ParagraphStyle
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput, deterministic_zip
-from masswork.i18n import is_chinese, pair_text
+from masswork.i18n import is_chinese
 
 from .fonts import apply_fonts
-from .report import stamp
+from .report import CATALOGUE, stamp
 from .text import clean
 
 __all__ = ["export_docx_checklist", "build_checklist", "COLUMNS", "checklist_title"]
 
 COLUMNS = (
-    ("✓", "✓", 1.0), ("條款", "clause", 2.0), ("要求", "requirement", 7.6), ("時間", "window / due", 4.6),
-    ("責任", "responsible", 3.6), ("個人分解", "per person", 3.6), ("狀態", "status", 2.3),
+    ("box", 1.0), ("clause", 2.0), ("requirement", 7.6), ("window", 4.6),
+    ("responsible", 3.6), ("per_person", 3.6), ("status", 2.3),
 )
-"""(Chinese header, English header, width in cm) of the checklist table."""
+"""(key, width in cm) of the checklist table's columns; the header is
+``docx.checklist.col.<key>`` in the catalogue."""
 
 BOX = "☐"
 
 
 def checklist_title(inp: ExportInput) -> str:
     title = clean(inp.plan.title)
-    return pair_text(f"《{title}》落實清單", f"Checklist: {title}", inp.lang)
+    return CATALOGUE.tr(inp.lang, "docx.checklist.title", title=title)
 
 
 def _when(item: ChecklistItem, lang: str) -> str:
@@ -56,7 +57,7 @@ def _when(item: ChecklistItem, lang: str) -> str:
         parts.append(window if not item.phrase else f"{item.phrase}({window})" if zh
                      else f"{item.phrase} ({window})")
     if item.due:
-        parts.append(pair_text(f"期限 {item.due.isoformat()}", f"due {item.due.isoformat()}", lang))
+        parts.append(CATALOGUE.tr(lang, "docx.checklist.due", day=item.due))
     return "\n".join(parts)
 
 
@@ -69,7 +70,9 @@ def _status(item: ChecklistItem, lang: str) -> str:
 def _page_number_footer(doc: Document, lang: str) -> None:
     p = doc.sections[0].footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    p.add_run(pair_text("第 ", "Page ", lang))
+    # "Page {page}": the text either side of the page-number field.
+    before, _, after = CATALOGUE.tr(lang, "docx.checklist.page").partition("{page}")
+    p.add_run(before)
     field = OxmlElement("w:fldSimple")
     field.set(qn("w:instr"), "PAGE")
     run = OxmlElement("w:r")
@@ -78,15 +81,15 @@ def _page_number_footer(doc: Document, lang: str) -> None:
     run.append(text)
     field.append(run)
     p._p.append(field)
-    p.add_run(pair_text(" 頁", "", lang) if is_chinese(lang) else "")
+    p.add_run(after)
 
 
 def build_checklist(inp: ExportInput) -> Document:
     """The checklist as a python-docx document (not yet saved)."""
     zh = is_chinese(inp.lang)
 
-    def t(zh_text: str, en_text: str) -> str:
-        return pair_text(zh_text, en_text, inp.lang)
+    def t(code: str, **params: object) -> str:
+        return CATALOGUE.tr(inp.lang, code, **params)
 
     doc: Document = docx.Document()
     apply_fonts(doc, inp.lang)
@@ -108,9 +111,9 @@ def build_checklist(inp: ExportInput) -> Document:
     unit = clean(inp.schedule.unit) or clean(inp.plan.issuer)
     head = []
     if unit:
-        head.append(t("單位:", "Unit: ") + unit)
+        head.append(t("docx.checklist.unit", unit=unit))
     if inp.as_of:
-        head.append(t("狀態截至 ", "Status as of ") + inp.as_of.isoformat())
+        head.append(t("docx.checklist.as_of", day=inp.as_of))
     if head:
         doc.add_paragraph(("    " if zh else "    ").join(head))
 
@@ -119,7 +122,7 @@ def build_checklist(inp: ExportInput) -> Document:
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
     for phase, rows in by_phase.items():
-        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
+        name = rows[0].phase_name or (t("docx.checklist.whole") if not phase else phase)
         heading = doc.add_heading(clean(name), level=1)
         heading.paragraph_format.keep_with_next = True
         _table(doc, rows, inp.lang)
@@ -129,8 +132,7 @@ def build_checklist(inp: ExportInput) -> Document:
     for cell in doc.tables[-1].rows[-1].cells if doc.tables else ():
         for para in cell.paragraphs:
             para.paragraph_format.keep_with_next = True
-    sign = doc.add_paragraph(t("核對人(簽字):＿＿＿＿＿＿    核對日期:　　年　　月　　日",
-                               "Checked by: ____________    Date: ____-__-__"))
+    sign = doc.add_paragraph(t("docx.checklist.sign"))
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_together = True
 
@@ -151,11 +153,11 @@ def _table(doc: Document, rows: list[ChecklistItem], lang: str) -> None:
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for col, (h_zh, h_en, width) in enumerate(COLUMNS):
+    for col, (key, width) in enumerate(COLUMNS):
         table.columns[col].width = Cm(width)  # the grid LibreOffice lays the table out by
         cell = table.rows[0].cells[col]
         cell.width = Cm(width)
-        cell.paragraphs[0].add_run(pair_text(h_zh, h_en, lang)).bold = True
+        cell.paragraphs[0].add_run(CATALOGUE.tr(lang, f"docx.checklist.col.{key}")).bold = True
     for r, item in enumerate(rows, start=1):
         title = clean(item.title)
         quote = clean(item.quote)
@@ -167,7 +169,7 @@ def _table(doc: Document, rows: list[ChecklistItem], lang: str) -> None:
         ]
         for col, value in enumerate(values):
             cell = table.rows[r].cells[col]
-            cell.width = Cm(COLUMNS[col][2])
+            cell.width = Cm(COLUMNS[col][1])
             lines = value.split("\n")
             para = cell.paragraphs[0]
             for i, line in enumerate(lines):

@@ -34,7 +34,7 @@ from docx.text.paragraph import Paragraph
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from masswork.checklist import rule_title
-from masswork.i18n import is_chinese, normalize, pair_text
+from masswork.i18n import Catalogue, is_chinese, normalize
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Shortfall, Status
 from masswork.shortfalls import SELF_DESCRIBED
@@ -43,19 +43,21 @@ from .fonts import apply_fonts
 from .text import clean
 
 __all__ = ["build_document", "export_docx", "owed_text", "owed_label", "title_text", "stamp", 
-           "SECTION_TITLES", "OPEN_STATUSES"]
+           "SECTION_TITLES", "section_title", "OPEN_STATUSES", "CATALOGUE"]
 
 OPEN_STATUSES = (Status.OVERDUE, Status.UNMET, Status.OPEN)
 """Open items, in the order the report lists them: overdue first."""
 
-SECTION_TITLES = {
-    "summary": ("一、總體情況", "1. Summary"),
-    "phases": ("二、各環節完成情況", "2. Completion by phase"),
-    "open": ("三、存在問題及尚欠事項", "3. Open, unmet and overdue items"),
-    "met": ("四、已完成事項", "4. Requirements met"),
-    "waived": ("五、已豁免事項", "5. Requirements waived"),
-    "warnings": ("六、提示", "6. Notes"),
-}
+CATALOGUE = Catalogue("masswork_docx")
+"""The plugin's words: its own catalogue (``locale/*/LC_MESSAGES/masswork_docx.po``), codes ``docx.*``."""
+
+SECTION_TITLES = ("summary", "phases", "open", "met", "waived", "warnings")
+"""The report's sections in order; each heading is ``docx.section.<key>`` in the catalogue."""
+
+
+def section_title(key: str, lang: str) -> str:
+    """The heading of section ``key`` in ``lang``."""
+    return CATALOGUE.tr(lang, f"docx.section.{key}")
 _NUMERALS = "零一二三四五六七八九"
 
 
@@ -75,8 +77,7 @@ def _num(x: float) -> str:
 
 def title_text(inp: ExportInput) -> str:
     plan_title = clean(inp.plan.title)
-    return pair_text(f"關於落實《{plan_title}》情況的自查報告",
-                     f"Self-inspection report on carrying out “{plan_title}”", inp.lang)
+    return CATALOGUE.tr(inp.lang, "docx.title", title=plan_title)
 
 
 _COUNTED_KINDS = ("per-person", "occurs", "quantity", "recurring")
@@ -98,16 +99,15 @@ def owed_label(f: Finding, lang: str) -> str:
     """"尚欠" (owed) for something that can still be done; "差距" (gap) when every
     shortfall is a violation described in words (held late, in the wrong order)."""
     if f.shortfall and all(s.text(lang) and (s.need is None or s.have is None) for s in f.shortfall):
-        return pair_text("差距:", "Gap: ", lang)
-    return pair_text("尚欠:", "Owed: ", lang)
+        return CATALOGUE.tr(lang, "docx.gap")
+    return CATALOGUE.tr(lang, "docx.owed")
 
 
 def _owed_one(s: Shortfall, lang: str, counted: bool, names: Mapping[str, str]) -> str:
     who = clean(s.name or names.get(s.subject) or s.subject)
     if s.need is not None and s.have is not None and (counted or s.need != 1):
         gap = max(s.need - s.have, 0)
-        return who + pair_text(f":應 {_num(s.need)},實 {_num(s.have)},尚欠 {_num(gap)}",
-                               f": {_num(s.have)} of {_num(s.need)}, {_num(gap)} owed", lang)
+        return who + CATALOGUE.tr(lang, "docx.owed_count", need=_num(s.need), have=_num(s.have), gap=_num(gap))
     said = shortfall_words(s, lang)
     if said and s.code in SELF_DESCRIBED:
         return clean(said)
@@ -176,8 +176,8 @@ class _Writer:
         """The unit reporting: the schedule's unit, else the plan's issuer."""
         return clean(self.inp.schedule.unit) or clean(self.inp.plan.issuer)
 
-    def t(self, zh: str, en: str) -> str:
-        return pair_text(zh, en, self.inp.lang)
+    def t(self, code: str, **params: object) -> str:
+        return CATALOGUE.tr(self.inp.lang, code, **params)
 
     def para(self, text: str = "", *, bold_label: str = "", style: str | None = None,
              align: WD_ALIGN_PARAGRAPH | None = None) -> Paragraph:
@@ -192,8 +192,7 @@ class _Writer:
         return p
 
     def heading(self, key: str) -> None:
-        zh, en = SECTION_TITLES[key]
-        self.doc.add_heading(self.t(zh, en), level=1).paragraph_format.keep_with_next = True
+        self.doc.add_heading(section_title(key, self.inp.lang), level=1).paragraph_format.keep_with_next = True
 
     def table(self, header: Sequence[str], rows: Iterable[Sequence[str]],
               widths: Sequence[float] = ()) -> Table:
@@ -227,61 +226,52 @@ class _Writer:
     def front(self) -> None:
         inp = self.inp
         self.doc.add_heading(title_text(inp), level=0).alignment = WD_ALIGN_PARAGRAPH.CENTER
-        self.para(self.unit(), bold_label=self.t("單位:", "Unit: "))
+        self.para(self.unit(), bold_label=self.t("docx.unit"))
         plan = f"{inp.plan.title}({inp.plan.id})" if self.zh else f"{inp.plan.title} ({inp.plan.id})"
-        self.para(plan, bold_label=self.t("方案:", "Plan: "))
+        self.para(plan, bold_label=self.t("docx.plan"))
         if inp.plan.issuer:
-            self.para(inp.plan.issuer, bold_label=self.t("印發:", "Issued by: "))
-        as_of = _date(inp.as_of, inp.lang) if inp.as_of else self.t(
-            "全程(按計劃執行評估)", "the whole schedule, as planned")
-        self.para(as_of, bold_label=self.t("評估日期:", "As of: "))
+            self.para(inp.plan.issuer, bold_label=self.t("docx.issuer"))
+        as_of = _date(inp.as_of, inp.lang) if inp.as_of else self.t("docx.whole")
+        self.para(as_of, bold_label=self.t("docx.as_of"))
 
     def summary(self) -> None:
         r = self.inp.report
         self.heading("summary")
         counts = r.counts()
         total = len(r.findings)
-        text = self.t(f"方案共提出 {total} 項要求。截至評估日,已完成 {counts['met']} 項,"
-                      f"未達標 {counts['unmet']} 項,已逾期 {counts['overdue']} 項,"
-                      f"未到期 {counts['open']} 項,已豁免 {counts['waived']} 項。",
-                      f"The plan sets {total} requirements: {counts['met']} met, {counts['unmet']} unmet, "
-                      f"{counts['overdue']} overdue, {counts['open']} open (not yet due), "
-                      f"{counts['waived']} waived.")
+        text = self.t("docx.summary_text", total=total, **{s.value: counts[s.value] for s in Status})
         self.para(text)
         self.table(
-            [self.t("狀態", "status"), self.t("項數", "requirements")],
+            [self.t("docx.col.status"), self.t("docx.col.count")],
             [[_status(s, self.inp.lang), str(counts[s.value])] for s in Status]
-            + [[self.t("合計", "total"), str(total)]],
+            + [[self.t("docx.col.total"), str(total)]],
         )
 
     def phases(self) -> None:
         self.heading("phases")
         rows = []
         for pid, row in self.inp.report.phase_completion().items():
-            label = row["name"] or self.names.get(pid, pid) or self.t("未分環節", "no phase")
+            label = row["name"] or self.names.get(pid, pid) or self.t("docx.no_phase")
             rows.append([str(label), str(row["done"]), str(row["total"]), f"{row['ratio'] * 100:.0f}%"])
         if not rows:
-            self.para(self.t("無。", "None."))
+            self.para(self.t("docx.none"))
             return
         # The phase's name is the long column (學習教育、聽取意見 wrapped in a quarter of the
         # page); the three numbers need little room.
-        self.table([self.t("環節", "phase"), self.t("已完成", "done"), self.t("要求數", "requirements"),
-                    self.t("完成率", "completion")], rows, widths=(5.6, 2.2, 3.6, 3.2))  # 14.66 cm between the margins
+        self.table([self.t("docx.col.phase"), self.t("docx.col.done"), self.t("docx.col.requirements"),
+                    self.t("docx.col.completion")], rows, widths=(5.6, 2.2, 3.6, 3.2))  # 14.66 cm between the margins
 
     def open_items(self) -> None:
         self.heading("open")
         items = [f for s in OPEN_STATUSES for f in self.inp.report.findings if f.status is s]
         if not items:
-            self.para(self.t("經自查,方案各項要求均已完成或豁免,未發現尚欠事項。",
-                             "No requirement is open, unmet or overdue."))
+            self.para(self.t("docx.all_done"))
             return
         counts = {s: sum(1 for f in items if f.status is s) for s in OPEN_STATUSES}
         # A line between the section heading and the first item's: LibreOffice does not
         # keep two consecutive keep-with-next headings together at a page's foot.
-        self.para(self.t(f"共 {len(items)} 項:已逾期 {counts[Status.OVERDUE]} 項,未達標 {counts[Status.UNMET]} 項,"
-                         f"未到期 {counts[Status.OPEN]} 項。",
-                         f"{len(items)} items: {counts[Status.OVERDUE]} overdue, {counts[Status.UNMET]} unmet, "
-                         f"{counts[Status.OPEN]} open."))
+        self.para(self.t("docx.open_count", n=len(items), overdue=counts[Status.OVERDUE],
+                         unmet=counts[Status.UNMET], open=counts[Status.OPEN]))
         for i, f in enumerate(items, start=1):
             number = f"({_zh_number(i)})" if self.zh else f"3.{i} "
             clause = f"〔{clean(f.clause)} {clean(f.rule)}〕" if self.zh else f"[{clean(f.clause)} {clean(f.rule)}] "
@@ -291,14 +281,14 @@ class _Writer:
             # LibreOffice gives up keep-with-next along a chain and strands the heading.
             self.doc.add_heading(text, level=2).paragraph_format.keep_with_next = True
             if f.quote:
-                self.para(f"「{f.quote}」" if self.zh else f"“{f.quote}”", bold_label=self.t("原文:", "Plan: "))
-            self.para(f.message(self.inp.lang), bold_label=self.t("情況:", "Found: "))
+                self.para(f"「{f.quote}」" if self.zh else f"“{f.quote}”", bold_label=self.t("docx.quote"))
+            self.para(f.message(self.inp.lang), bold_label=self.t("docx.found"))
             self.para(owed_text(f, self.inp.lang, self.names), bold_label=owed_label(f, self.inp.lang))
             if f.due:
-                self.para(_date(f.due, self.inp.lang), bold_label=self.t("期限:", "Due: "))
+                self.para(_date(f.due, self.inp.lang), bold_label=self.t("docx.due"))
             if f.responsible:
                 who = ("、" if self.zh else "; ").join(self.who(x) for x in f.responsible)
-                self.para(who, bold_label=self.t("責任:", "Responsible: "))
+                self.para(who, bold_label=self.t("docx.responsible"))
 
     def listed(self, key: str, status: Status) -> None:
         items = self.inp.report.by_status(status)
@@ -306,7 +296,7 @@ class _Writer:
             return
         self.heading(key)
         if not items:
-            self.para(self.t("無。", "None."))
+            self.para(self.t("docx.none"))
         for f in items:
             self.para(f.message(self.inp.lang), bold_label=f"[{f.clause}] {self.title_of(f)} ({f.rule}): ", style="List Bullet")
 
@@ -326,9 +316,9 @@ class _Writer:
         unit = clean(self.unit())
         day = self.inp.as_of
         lines = [
-            self.t(f"{unit}(蓋章)", f"{unit} (seal)"),
-            self.t("主要負責人(簽字):＿＿＿＿＿＿", "Principal leader (signature): ____________"),
-            _date(day, self.inp.lang) if day else self.t("　　年　　月　　日", "Date: ____-__-__"),
+            self.t("docx.seal", unit=unit),
+            self.t("docx.signature"),
+            _date(day, self.inp.lang) if day else self.t("docx.blank_date"),
         ]
         p = self.doc.add_paragraph()
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT

@@ -40,6 +40,10 @@ import attrs
 import chinese_calendar  # type: ignore[import-untyped]
 
 from masswork.errors import InputError, MassworkError, Problem
+from masswork.i18n import Catalogue, Msg
+
+CATALOGUE = Catalogue("masswork_holidays_cn")
+"""The plugin's words (``locale/*/LC_MESSAGES/masswork_holidays_cn.po``), codes ``holidays.*``."""
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -94,19 +98,14 @@ class CalendarCoverageError(MassworkError):
     def __init__(self, year: int, override: str | None = None) -> None:
         self.year = year
         first, last = library_years()
-        where = f"覆蓋文件 {override} 也未列出該年" if override else "未提供覆蓋文件"
-        where_en = f"the override file {override} does not list it either" if override else "no override file is set"
-        self.zh = (f"工作日曆不含 {year} 年的節假日安排(chinesecalendar 僅含 {first}–{last} 年,{where});"
-                   f"請升級 chinesecalendar,或在配置文件 [calendar] override 指定該年的節假日與調休文件")
-        self.en = (f"the working-day calendar does not know {year}'s holidays (chinesecalendar covers "
-                   f"{first}–{last}; {where_en}); upgrade chinesecalendar or name a file of that year's "
-                   "holidays and make-up working days in the config file's [calendar] override")
+        where = (CATALOGUE.msg("holidays.override_lacks_year", file=override) if override
+                 else CATALOGUE.msg("holidays.no_override"))
+        self.msg = CATALOGUE.msg("holidays.coverage", year=year, first=first, last=last, where=where)
+        self.zh, self.en = self.msg.render("zh-Hant"), self.msg.render("en")
         super().__init__(self.message("en"))
 
     def message(self, lang: str = "zh") -> str:
-        from masswork.i18n import pair_text
-
-        return pair_text(self.zh, self.en, lang)
+        return self.msg.render(lang)
 
 
 @attrs.frozen
@@ -151,8 +150,8 @@ def _unknown(table: Mapping[str, Any], known: Sequence[str], path: tuple[str | i
              file: str, out: list[Problem]) -> None:
     for key in table:
         if key not in known:
-            out.append(Problem(f"未知的鍵 {key!r}", f"unknown key {key!r}", path + (str(key),), file=file,
-                               expected="one of 可用的鍵: " + ", ".join(known)))
+            out.append(Problem(msg=Msg.of("load.unknown_key", key=repr(key)), path=path + (str(key),), file=file,
+                               expected=Msg.of("load.expected.keys", keys=", ".join(known))))
 
 
 def override_from_dict(data: Mapping[str, Any], file: str = "<override>") -> Override:
@@ -163,9 +162,8 @@ def override_from_dict(data: Mapping[str, Any], file: str = "<override>") -> Ove
     years: set[int] = set()
     if not isinstance(raw_years, list) or not raw_years or not all(
             isinstance(y, int) and not isinstance(y, bool) and 1900 < y < 2200 for y in raw_years):
-        problems.append(Problem("缺少或錯誤的 years(該文件完整說明的年份)",
-                                "missing or invalid years (the years this file states completely)",
-                                ("years",), file=file, expected="a list of years 年份列表, e.g. [2027]"))
+        problems.append(Problem(msg=CATALOGUE.msg("holidays.years"), path=("years",), file=file,
+                                expected=CATALOGUE.msg("holidays.expected.years")))
     else:
         years = set(raw_years)
     holidays: dict[dt.date, str] = {}
@@ -173,28 +171,29 @@ def override_from_dict(data: Mapping[str, Any], file: str = "<override>") -> Ove
 
     def in_years(day: dt.date, path: tuple[str | int, ...]) -> bool:
         if years and day.year not in years:
-            problems.append(Problem(f"日期 {day} 不在 years 所列年份內", f"date {day} is outside the listed years",
-                                    path, file=file, expected=", ".join(str(y) for y in sorted(years))))
+            problems.append(Problem(msg=CATALOGUE.msg("holidays.outside_years", day=day), path=path, file=file,
+                                    expected=CATALOGUE.msg("holidays.expected.listed_years",
+                                                           years=", ".join(str(y) for y in sorted(years)))))
             return False
         return True
 
     for kind, keys in (("holidays", _HOLIDAY_KEYS), ("workdays", _WORKDAY_KEYS)):
         items = data.get(kind, [])
         if not isinstance(items, list):
-            problems.append(Problem(f"{kind} 應為表的數組", f"{kind} must be an array of tables", (kind,),
+            problems.append(Problem(msg=CATALOGUE.msg("holidays.not_array", kind=kind), path=(kind,),
                                     file=file, expected=f"[[{kind}]]"))
             continue
         for i, item in enumerate(items):
             path: tuple[str | int, ...] = (kind, i)
             if not isinstance(item, Mapping):
-                problems.append(Problem("應為表", "must be a table", path, file=file, expected=f"[[{kind}]]"))
+                problems.append(Problem(msg=CATALOGUE.msg("holidays.not_table"), path=path, file=file,
+                                        expected=f"[[{kind}]]"))
                 continue
             _unknown(item, keys, path, file, problems)
             name = item.get("name", "")
             name_en = item.get("name_en", "")
             if not isinstance(name, str) or not isinstance(name_en, str):
-                problems.append(Problem("name / name_en 應為字符串", "name / name_en must be strings", path,
-                                        file=file))
+                problems.append(Problem(msg=CATALOGUE.msg("holidays.names"), path=path, file=file))
                 continue
             label = _label(name, name_en)
             if kind == "holidays":
@@ -202,15 +201,17 @@ def override_from_dict(data: Mapping[str, Any], file: str = "<override>") -> Ove
                 end = _date(item.get("end", item.get("start")))
                 if start is None or end is None:
                     bad = "start" if start is None else "end"
-                    problems.append(Problem(f"{bad} 不是日期", f"{bad} is not a date", path + (bad,), file=file,
-                                            expected="a date 日期, e.g. 2027-02-06"))
+                    problems.append(Problem(msg=CATALOGUE.msg("holidays.not_a_date", key=bad), path=path + (bad,),
+                                            file=file, expected=CATALOGUE.msg("holidays.expected.date",
+                                                                              example="2027-02-06")))
                     continue
                 if not name:
-                    problems.append(Problem("節假日須有名稱 name", "a holiday needs a name", path + ("name",),
-                                            file=file, expected='e.g. name = "春節"'))
+                    problems.append(Problem(msg=CATALOGUE.msg("holidays.no_name"), path=path + ("name",),
+                                            file=file, expected=CATALOGUE.msg("holidays.expected.name")))
                     continue
                 if end < start:
-                    problems.append(Problem("end 早於 start", "end is before start", path + ("end",), file=file))
+                    problems.append(Problem(msg=CATALOGUE.msg("holidays.end_before_start"), path=path + ("end",),
+                                            file=file))
                     continue
                 day = start
                 while day <= end:
@@ -220,16 +221,15 @@ def override_from_dict(data: Mapping[str, Any], file: str = "<override>") -> Ove
             else:
                 day_ = _date(item.get("date"))
                 if day_ is None:
-                    problems.append(Problem("date 不是日期", "date is not a date", path + ("date",), file=file,
-                                            expected="a date 日期, e.g. 2027-02-14"))
+                    problems.append(Problem(msg=CATALOGUE.msg("holidays.not_a_date", key="date"),
+                                            path=path + ("date",), file=file,
+                                            expected=CATALOGUE.msg("holidays.expected.date", example="2027-02-14")))
                     continue
                 if in_years(day_, path + ("date",)):
                     workdays[day_] = label
     both = sorted(set(holidays) & set(workdays))
     if both:
-        problems.append(Problem(f"{both[0]} 同時列為節假日和調休工作日",
-                                f"{both[0]} is listed both as a holiday and as a working day", ("workdays",),
-                                file=file))
+        problems.append(Problem(msg=CATALOGUE.msg("holidays.both", day=both[0]), path=("workdays",), file=file))
     if problems:
         raise InputError(problems)
     return Override(frozenset(years), holidays, workdays, file)
@@ -241,14 +241,13 @@ def load_override(path: str | Path) -> Override:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise InputError(Problem("覆蓋文件不存在", "override file not found", file=str(p))) from None
+        raise InputError(Problem(msg=CATALOGUE.msg("holidays.file_missing"), file=str(p))) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(Problem(f"無法讀取覆蓋文件: {exc}", f"cannot read the override file: {exc}",
-                                 file=str(p))) from None
+        raise InputError(Problem(msg=CATALOGUE.msg("holidays.unreadable", error=exc), file=str(p))) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise InputError(Problem(f"TOML 語法錯誤: {exc}", f"TOML syntax error: {exc}", file=str(p))) from None
+        raise InputError(Problem(msg=Msg.of("load.syntax", format="TOML", error=exc), file=str(p))) from None
     return override_from_dict(data, str(p))
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 from masswork import hookimpl
 from masswork.errors import InputError, Problem
+from masswork.i18n import Msg
 
-from .calendar import ChineseCalendar, load_override
+from .calendar import CATALOGUE, ChineseCalendar, load_override
 
 __all__ = ["masswork_working_day_calendar", "KNOWN_KEYS"]
 
@@ -31,12 +32,12 @@ def masswork_working_day_calendar(config: dict[str, Any]) -> ChineseCalendar | N
         return None
     bad = [k for k in config if k not in KNOWN_KEYS]
     if bad:
-        raise InputError([Problem(f"未知的鍵 {k!r}", f"unknown key {k!r}", ("calendar", k),
-                                  expected="one of 可用的鍵: " + ", ".join(KNOWN_KEYS)) for k in bad])
+        raise InputError([Problem(msg=Msg.of("load.unknown_key", key=repr(k)), path=("calendar", k),
+                                  expected=Msg.of("load.expected.keys", keys=", ".join(KNOWN_KEYS))) for k in bad])
     override = config.get("override")
     if override is None:
         return ChineseCalendar()
     if not isinstance(override, str) or not override:
-        raise InputError(Problem("override 應為文件路徑", "override must be a file path", ("calendar", "override"),
-                                 expected='e.g. override = "holidays-2027.toml"'))
+        raise InputError(Problem(msg=CATALOGUE.msg("holidays.override_not_path"), path=("calendar", "override"),
+                                 expected=CATALOGUE.msg("holidays.expected.override")))
     return ChineseCalendar(load_override(override))

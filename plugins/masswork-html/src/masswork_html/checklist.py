@@ -17,17 +17,15 @@ from __future__ import annotations
 
 from masswork.checklist import ChecklistItem, checklist, quota_text, window_text
 from masswork.exporters import ExportInput
-from masswork.i18n import is_chinese, normalize, pair_text
+from masswork.i18n import is_chinese, normalize
 
-from .page import CSP
+from .page import CATALOGUE, CSP
 from .text import esc
 
 __all__ = ["render_checklist", "export_html_checklist", "HEADERS"]
 
-HEADERS = {
-    "zh": ("✓", "條款", "要求", "時間", "責任", "個人分解", "狀態"),
-    "en": ("✓", "clause", "requirement", "window / due", "responsible", "per person", "status"),
-}
+HEADERS = ("clause", "requirement", "window", "responsible", "per", "status")
+"""The columns after the tick box, as codes ``html.checklist.col.<key>`` of the catalogue."""
 
 _CSS = """
 @page { size: A4 landscape; margin: 15mm 15mm 18mm; }
@@ -72,7 +70,7 @@ def _when(item: ChecklistItem, lang: str) -> str:
         parts.append(esc(f"{item.phrase}({window})" if is_chinese(lang) and item.phrase else
                          f"{item.phrase} ({window})" if item.phrase else window))
     if item.due:
-        parts.append(esc(pair_text("期限 ", "due ", lang) + item.due.isoformat()))
+        parts.append(esc(CATALOGUE.tr(lang, "html.checklist.due", day=item.due)))
     return "<br>".join(parts)
 
 
@@ -95,30 +93,26 @@ def _row(item: ChecklistItem, lang: str) -> str:
 def render_checklist(inp: ExportInput) -> str:
     """The checklist page, as text."""
     lang = normalize(inp.lang) or "en"
-    zh = is_chinese(lang)
 
-    def t(zh_text: str, en_text: str) -> str:
-        return pair_text(zh_text, en_text, lang)
-
+    t = CATALOGUE.tr
     # The plan's own title keeps its script; only masswork's words follow the language.
-    title = f"《{inp.plan.title}》{t('落實清單', '')}" if zh else f"Checklist: {inp.plan.title}"
+    title = t(lang, "html.checklist.title", title=inp.plan.title)
     meta = []
     unit = inp.schedule.unit or inp.plan.issuer
     if unit:
-        meta.append(t("單位:", "Unit: ") + unit)
+        meta.append(t(lang, "html.checklist.unit", unit=unit))
     if inp.as_of:
-        meta.append(t("狀態截至 ", "Status as of ") + inp.as_of.isoformat())
+        meta.append(t(lang, "html.checklist.as_of", day=inp.as_of))
     items = checklist(inp)
     by_phase: dict[str, list[ChecklistItem]] = {}
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
-    head = "".join(f"<th>{esc(t(z, e))}</th>" for z, e in zip(HEADERS["zh"], HEADERS["en"]))
+    head = "<th>✓</th>" + "".join(f"<th>{esc(t(lang, 'html.checklist.col.' + k))}</th>" for k in HEADERS)
     cols = "".join(f'<col class="{c}">' for c in _COLS)
-    sign = t("核對人(簽字):＿＿＿＿＿＿　　核對日期:　　年　　月　　日",
-             "Checked by: ____________    Date: ____-__-__")
+    sign = t(lang, "html.checklist.sign")
     sections = []
     for n, (phase, rows) in enumerate(by_phase.items(), start=1):
-        name = rows[0].phase_name or (t("全程", "Whole campaign") if not phase else phase)
+        name = rows[0].phase_name or (t(lang, "html.checklist.whole") if not phase else phase)
         last = n == len(by_phase)
         body = "\n".join(_row(r, lang) for r in (rows[:-1] if last else rows))
         # The signature goes in the last table with its last row, in one row group that is

@@ -8,23 +8,23 @@ from __future__ import annotations
 from typing import Any
 
 from masswork.batch import Summary
+from masswork.i18n import normalize
 
-from .page import CSP
+from .page import CATALOGUE, CSP
 from .text import esc
 
 __all__ = ["overview_html"]
 
-_W: dict[str, dict[str, Any]] = {
-    "zh": {"title": "批量檢查概覽", "req": "各項要求", "behind": "進度最落後的單位", "units": "各單位",
-           "broken": "無法檢查的單位", "cols_req": ("要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"),
-           "cols_unit": ("單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "未達/逾期的要求"),
-           "summary": "{n} 個單位,已檢查 {c},無法檢查 {b},共 {e} 項活動"},
-    "en": {"title": "Batch check overview", "req": "Requirements", "behind": "Units furthest behind",
-           "units": "Units", "broken": "Units that could not be checked",
-           "cols_req": ("rule", "units", "met", "unmet", "overdue", "open", "waived", "failure rate"),
-           "cols_unit": ("unit", "plan", "events", "met", "unmet", "overdue", "open", "failing rules"),
-           "summary": "{n} units, {c} checked, {b} not checked, {e} events"},
-}
+_REQ_COLS = ("rule", "units", "met", "unmet", "overdue", "open", "waived", "failure_rate")
+_UNIT_COLS = ("unit", "plan", "events", "met", "unmet", "overdue", "open", "failing_rules")
+
+
+def _words(lang: str) -> dict[str, Any]:
+    # Texts from the plugin's catalogue ("html.overview.*"), in the language asked for.
+    w: dict[str, Any] = CATALOGUE.labels("html.overview", ("title", "req", "behind", "units", "broken"), lang)
+    w["cols_req"] = tuple(CATALOGUE.labels("html.overview.cols_req", _REQ_COLS, lang).values())
+    w["cols_unit"] = tuple(CATALOGUE.labels("html.overview.cols_unit", _UNIT_COLS, lang).values())
+    return w
 
 
 def _table(cols: tuple[str, ...], rows: list[list[str]]) -> str:
@@ -41,7 +41,8 @@ def _unit_row(u: dict[str, object]) -> list[str]:
 
 
 def overview_html(summary: Summary, lang: str) -> str:
-    w = _W["en" if lang == "en" else "zh"]
+    lang = normalize(lang) or "en"
+    w = _words(lang)
     d = summary.to_dict()
     req_rows = []
     for r in summary.requirements():
@@ -51,7 +52,7 @@ def overview_html(summary: Summary, lang: str) -> str:
                          esc(r["open"]), esc(r["waived"]), bar])
     parts = [
         "<!DOCTYPE html>",
-        f'<html lang="{"en" if lang == "en" else "zh-Hant"}"><head><meta charset="utf-8">',
+        f'<html lang="{lang}"><head><meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
         f"<title>{esc(w['title'])}</title>",
         "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}"
@@ -59,7 +60,8 @@ def overview_html(summary: Summary, lang: str) -> str:
         ".bar{display:inline-block;width:120px;height:10px;background:#eee}"
         ".bar span{display:block;height:10px;background:#c0392b}</style></head><body>",
         f"<h1>{esc(w['title'])}</h1>",
-        "<p>" + esc(w["summary"].format(n=d["units"], c=d["checked"], b=len(d["broken"]), e=d["events"]))
+        "<p>" + esc(CATALOGUE.tr(lang, "html.overview.summary", n=d["units"], c=d["checked"], b=len(d["broken"]),
+                                    e=d["events"]))
         + (f" — {esc(summary.as_of)}" if summary.as_of else "") + "</p>",
         f"<h2>{esc(w['req'])}</h2>", _table(w["cols_req"], req_rows),
         f"<h2>{esc(w['behind'])}</h2>", _table(w["cols_unit"], [_unit_row(u) for u in summary.furthest_behind()]),

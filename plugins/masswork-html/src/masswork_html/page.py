@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from masswork.exporters import ExportInput
-from masswork.i18n import is_chinese, labels, normalize
+from masswork.i18n import Catalogue, is_chinese, normalize
 from masswork.model import Event, EventStatus, Plan
 from masswork.report import Finding, Status
 from masswork.shortfalls import SELF_DESCRIBED
@@ -21,47 +21,19 @@ __all__ = ["CSP", "render", "labels_for"]
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
-_WORDS = {
-    "zh": {
-        "report": "檢查報告", "as_of": "評估日期", "as_of_short": "評估日", "whole": "全程(按計劃)",
-        "issuer": "發文單位", "unit": "填報單位", "source": "來源", "verdict_ok": "全部達標",
-        "verdict_bad": "存在未達標或逾期事項", "total": "要求合計", "events": "活動",
-        "held": "已舉行", "planned": "計劃", "cancelled": "已取消", "phases": "各環節完成情況",
-        "no_phase": "未分環節", "timeline": "時間軸", "findings": "檢查結果", "status": "狀態",
-        "clause": "條款", "rule": "要求", "message": "說明", "evidence": "依據", "due": "期限",
-        "quote": "原文", "warnings": "提示", "ledger": "台賬", "date": "日期", "time": "時間",
-        "type": "類型", "title": "名稱", "host": "主持人", "place": "地點", "attendees": "參加人員",
-        "lane_phases": "環節", "lane_windows": "要求時限", "lane_deadlines": "期限",
-        "lane_failing": "未完成", "lane_events": "活動", "derived": "按活動推定",
-        "campaign": "活動期間", "held_event": "已舉行", "planned_event": "計劃中",
-        "cancelled_event": "已取消", "legend_due": "未完成要求", "legend_window": "要求時限",
-        "legend_phase": "環節", "generated": "由 masswork 生成", "need": "需", "have": "已",
-        "shortfall": "差額", "none": "無", "done": "完成", "kind": "類型", "sep": ":",
-        "list": "、", "n_events": "項活動", "phase": "環節", "plan_id": "方案編號",
-    },
-    "en": {
-        "report": "check report", "as_of": "As of", "as_of_short": "as of", "whole": "whole schedule (as planned)",
-        "issuer": "Issuer", "unit": "Unit", "source": "Source", "verdict_ok": "Every requirement met",
-        "verdict_bad": "Requirements unmet or overdue", "total": "requirements", "events": "events",
-        "held": "held", "planned": "planned", "cancelled": "cancelled", "phases": "Completion by phase",
-        "no_phase": "no phase", "timeline": "Timeline", "findings": "Findings", "status": "Status",
-        "clause": "Clause", "rule": "Rule", "message": "Message", "evidence": "Evidence", "due": "Due",
-        "quote": "Quote", "warnings": "Warnings", "ledger": "Ledger", "date": "Date", "time": "Time",
-        "type": "Type", "title": "Title", "host": "Host", "place": "Place", "attendees": "Attendees",
-        "lane_phases": "Phases", "lane_windows": "Windows", "lane_deadlines": "Deadlines",
-        "lane_failing": "Failing", "lane_events": "Events", "derived": "from its events",
-        "campaign": "Campaign", "held_event": "held", "planned_event": "planned",
-        "cancelled_event": "cancelled", "legend_due": "failing rule", "legend_window": "required window",
-        "legend_phase": "phase", "generated": "made by masswork", "need": "need", "have": "have",
-        "shortfall": "short", "none": "none", "done": "done", "kind": "Kind", "sep": ": ",
-        "list": ", ", "n_events": "events", "phase": "Phase", "plan_id": "Plan id",
-    },
-}
-
-_EVENT_STATUS = {
-    "zh": {"planned": "計劃", "held": "已舉行", "cancelled": "已取消"},
-    "en": {"planned": "planned", "held": "held", "cancelled": "cancelled"},
-}
+# Labels come from the plugin's catalogue (locale/*/LC_MESSAGES/masswork_html.po):
+# "html.word.<key>" and "html.event.<status>".
+CATALOGUE = Catalogue("masswork_html")
+_WORD_KEYS = (
+    "report", "as_of", "as_of_short", "whole", "issuer", "unit", "source", "verdict_ok", "verdict_bad",
+    "total", "events", "held", "planned", "cancelled", "phases", "no_phase", "timeline", "findings",
+    "status", "clause", "rule", "message", "evidence", "due", "quote", "warnings", "ledger", "date",
+    "time", "type", "title", "host", "place", "attendees", "lane_phases", "lane_windows",
+    "lane_deadlines", "lane_failing", "lane_events", "derived", "campaign", "held_event",
+    "planned_event", "cancelled_event", "legend_due", "legend_window", "legend_phase", "generated",
+    "need", "have", "shortfall", "none", "done", "kind", "sep", "list", "n_events", "phase", "plan_id",
+)
+_EVENT_KEYS = ("planned", "held", "cancelled")
 # Problems first, then what is still to do, then what is done.
 _ORDER = {Status.UNMET: 0, Status.OVERDUE: 1, Status.OPEN: 2, Status.MET: 3, Status.WAIVED: 4}
 
@@ -72,7 +44,8 @@ def labels_for(plan: Plan, lang: str) -> Labels:
     key = "zh" if is_chinese(lang) else "en"
     names = dict(plan.names(key))
     status = {s: s.label(lang) for s in Status}
-    return Labels(key, names, status, labels(_EVENT_STATUS, lang), labels(_WORDS, lang),
+    return Labels(key, names, status, CATALOGUE.labels("html.event", _EVENT_KEYS, lang),
+                  CATALOGUE.labels("html.word", _WORD_KEYS, lang),
                   normalize(lang) or "en")
 
 

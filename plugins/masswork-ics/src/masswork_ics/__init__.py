@@ -23,14 +23,21 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import icalendar
 from masswork.exporters import Exporter, ExportInput
 from masswork.hookspecs import hookimpl
-from masswork.i18n import is_chinese, labels
+from masswork.i18n import Catalogue, is_chinese
 from masswork.model import Event, EventStatus, Plan, Requirement
 from masswork.report import Finding, Status
+
+if TYPE_CHECKING:
+    import icalendar
+
+# icalendar is imported by the functions that write a calendar, not here: the plugin host
+# loads this module for every command that lists exporters (``masswork --help`` among them),
+# and the library costs more to import than the rest of the command.
 
 __all__ = [
     "TZID",
@@ -90,39 +97,26 @@ def exported_findings(inp: ExportInput) -> list[Finding]:
 # ---------------------------------------------------------------- words
 
 
-_L = {
-    "zh": {
-        "planned": "計劃", "held": "已舉行", "host": "主持人", "participants": "參與人",
-        "attendees": "參加人員", "topics": "議題", "targets": "對象", "sections": "科室",
-        "sources": "意見來源", "channels": "渠道", "documents": "文件", "hours": "學時",
-        "phase": "環節", "status": "狀態", "note": "備註", "clause": "條款", "rule": "要求",
-        "kind": "類型", "message": "說明", "quote": "原文", "responsible": "責任人",
-        "evidence": "依據", "due": "期限", "unit": "單位", "deadline": "期限",
-        "reminder": "提醒", "days_before": "天後到期", "today": "今日到期", "as_of": "評估日期",
-        "sep": ":", "list": "、",
-    },
-    "en": {
-        "planned": "planned", "held": "held", "host": "Host", "participants": "Participants",
-        "attendees": "Attendees", "topics": "Topics", "targets": "Targets", "sections": "Sections",
-        "sources": "Sources", "channels": "Channels", "documents": "Documents", "hours": "Hours",
-        "phase": "Phase", "status": "Status", "note": "Note", "clause": "Clause", "rule": "Rule",
-        "kind": "Kind", "message": "Message", "quote": "Quote", "responsible": "Responsible",
-        "evidence": "Evidence", "due": "Due", "unit": "Unit", "deadline": "Due",
-        "reminder": "Reminder", "days_before": "days to go", "today": "due today",
-        "as_of": "As of", "sep": ": ", "list": ", ",
-    },
-}
+# Words from the plugin's catalogue (locale/*/LC_MESSAGES/masswork_ics.po): "ics.word.<key>",
+# "ics.kind.<kind>" (a kind it does not name shows as its id) and "ics.mark.<status>".
+CATALOGUE = Catalogue("masswork_ics")
+_WORD_KEYS = (
+    "planned", "held", "host", "participants", "attendees", "topics", "targets", "sections", "sources",
+    "channels", "documents", "hours", "phase", "status", "note", "clause", "rule", "kind", "message",
+    "quote", "responsible", "evidence", "due", "unit", "deadline", "reminder", "days_before", "today",
+    "as_of", "sep", "list",
+)
+_MARKED = ("overdue", "unmet", "waived")
 
-_KIND_ZH = {
-    "deadline": "期限", "gate": "把關", "report": "報送", "occurs": "活動", "per-person": "人人",
-    "pairwise": "談話", "order": "順序", "duration": "時長", "coverage": "覆蓋", "notice": "通知",
-    "attest": "核實", "recurring": "定期", "quantity": "學時",
-}
 
-_MARK_TEXT = {
-    "zh": {"overdue": "【已逾期】", "unmet": "【未達標】", "waived": "【已豁免】"},
-    "en": {"overdue": "[OVERDUE] ", "unmet": "[UNMET] ", "waived": "[WAIVED] "},
-}
+def _words(lang: str) -> dict[str, str]:
+    return CATALOGUE.labels("ics.word", _WORD_KEYS, lang)
+
+
+def _kind(kind: str, lang: str) -> str:
+    code = f"ics.kind.{kind}"
+    text = CATALOGUE.tr(lang, code)
+    return kind if text == code else text
 
 
 def _namer(plan: Plan, lang: str) -> Callable[[str | None], str]:
@@ -172,7 +166,7 @@ def dtstamp(inp: ExportInput) -> dt.datetime:
 
 
 def _event_component(inp: ExportInput, e: Event, name: Callable[[str | None], str], stamp: dt.datetime) -> icalendar.Event:
-    L = labels(_L, inp.lang)
+    L = _words(inp.lang)
     joined = L["list"].join
     summary = name(e.type)
     title = clean_text(e.title).strip()
@@ -194,6 +188,8 @@ def _event_component(inp: ExportInput, e: Event, name: Callable[[str | None], st
         (L["note"], e.note),
     ), L["sep"])
     start, end = _times(e)
+    import icalendar
+
     c = icalendar.Event()
     c.add("uid", event_uid(inp.plan, e.id))
     c.add("dtstamp", stamp)
@@ -254,13 +250,13 @@ def _short(text: str, limit: int = 40) -> str:
 def _finding_component(inp: ExportInput, f: Finding, name: Callable[[str | None], str],
                        stamp: dt.datetime) -> icalendar.Event:
     zh = is_chinese(inp.lang)
-    L = labels(_L, inp.lang)
+    L = _words(inp.lang)
     assert f.due is not None
     req = _requirement(inp.plan, f.rule)
     what = (req.title if zh else (req.title_en or req.title)) if req is not None else ""
     what = what or _short(f.quote) or f.rule
-    kind = labels({"zh": _KIND_ZH, "en": {}}, inp.lang).get(f.kind, f.kind)
-    mark = labels(_MARK_TEXT, inp.lang).get(f.status.value, "")
+    kind = _kind(f.kind, inp.lang)
+    mark = CATALOGUE.tr(inp.lang, f"ics.mark.{f.status.value}") if f.status.value in _MARKED else ""
     summary = f"{mark}{L['deadline']}{L['sep']}{f.clause} {kind} {what}"
     status = f.status.label(inp.lang)
     desc = _lines((
@@ -276,6 +272,8 @@ def _finding_component(inp: ExportInput, f: Finding, name: Callable[[str | None]
         (L["evidence"], L["list"].join(f.evidence)),
         (L["phase"], name(f.phase)),
     ), L["sep"])
+    import icalendar
+
     c = icalendar.Event()
     c.add("uid", finding_uid(inp.plan, f.rule))
     c.add("dtstamp", stamp)
@@ -315,6 +313,8 @@ def export_ics(inp: ExportInput) -> bytes:
     """The iCalendar file (UTF-8, CRLF line ends) for ``inp``."""
     name = _namer(inp.plan, inp.lang)
     stamp = dtstamp(inp)
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

@@ -14,16 +14,14 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from masswork.i18n import is_chinese, labels
 from masswork.exporters import ExportInput
 from masswork.kinds import Context, PerPerson, tally
 from masswork.model import Plan
 from masswork.report import Finding, Status
 
-__all__ = ["QuotaRow", "quota_rows", "label"]
+from .words import CATALOGUE
 
-_VERB_ZH = {"host": "主持", "participant": "參加", "attendee": "出席", "owner": "提交"}
-_VERB_EN = {"host": "hosts", "participant": "takes part in", "attendee": "attends", "owner": "owns"}
+__all__ = ["QuotaRow", "quota_rows", "label"]
 
 
 @dataclass(frozen=True)
@@ -90,8 +88,8 @@ def quota_rows(inp: ExportInput) -> list[QuotaRow]:
         short = {s.subject: s for s in finding.shortfall} if finding else {}
         tallies = tally(req, ctx)
         subject = p.activity or p.document
-        verb = labels({"zh": _VERB_ZH, "en": _VERB_EN}, lang)[p.counts]
-        what = f"{verb}{label(plan, subject, lang)}" if is_chinese(lang) else f"{verb} {label(plan, subject, lang)}"
+        # "xlsx.verb.<counts>": what a person does to count (主持{what}, hosts {what}).
+        what = CATALOGUE.tr(lang, f"xlsx.verb.{p.counts}", what=label(plan, subject, lang))
         for t in tallies:
             person, need, basis, evidence = t.person, t.quota, t.basis, t.done
             done = len(evidence)

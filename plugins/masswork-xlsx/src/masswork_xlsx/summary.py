@@ -14,19 +14,23 @@ from masswork.batch import Summary
 from masswork.exporters import deterministic_zip
 
 from .cells import safe_text
+from .words import CATALOGUE
 
 __all__ = ["summary_xlsx"]
 
-_HEAD: dict[str, dict[str, Any]] = {
-    "zh": {"req": "要求", "units": "單位", "behind": "最落後", "broken": "無法檢查",
-           "cols_req": ["要求", "單位數", "達成", "未達", "逾期", "未到期", "豁免", "失敗率"],
-           "cols_unit": ["單位", "方案", "活動數", "達成", "未達", "逾期", "未到期", "豁免", "未達/逾期的要求"],
-           "cols_broken": ["單位", "原因"]},
-    "en": {"req": "requirements", "units": "units", "behind": "furthest behind", "broken": "not checked",
-           "cols_req": ["rule", "units", "met", "unmet", "overdue", "open", "waived", "failure rate"],
-           "cols_unit": ["unit", "plan", "events", "met", "unmet", "overdue", "open", "waived", "failing rules"],
-           "cols_broken": ["unit", "reason"]},
+_COLS = {
+    "cols_req": ("rule", "units", "met", "unmet", "overdue", "open", "waived", "failure_rate"),
+    "cols_unit": ("unit", "plan", "events", "met", "unmet", "overdue", "open", "waived", "failing_rules"),
+    "cols_broken": ("unit", "reason"),
 }
+
+
+def _head(lang: str) -> dict[str, Any]:
+    # Sheet names and headers from the plugin's catalogue ("xlsx.summary.*").
+    h: dict[str, Any] = CATALOGUE.labels("xlsx.summary", ("req", "units", "behind", "broken"), lang)
+    for group, keys in _COLS.items():
+        h[group] = list(CATALOGUE.labels(f"xlsx.summary.{group}", keys, lang).values())
+    return h
 
 
 def _sheet(wb: Any, title: str, header: list[str], rows: list[list[Any]], first: bool = False) -> None:
@@ -47,7 +51,7 @@ def _sheet(wb: Any, title: str, header: list[str], rows: list[list[Any]], first:
 def summary_xlsx(summary: Summary, lang: str) -> bytes:
     from openpyxl import Workbook
 
-    h = _HEAD["en" if lang == "en" else "zh"]
+    h = _head(lang)
     wb = Workbook()
     _sheet(wb, h["req"], h["cols_req"], [
         [r["rule"], r["units"], r["met"], r["unmet"], r["overdue"], r["open"], r["waived"], r["failure_rate"]]

@@ -26,7 +26,7 @@ import zipfile
 from collections.abc import Sequence
 from typing import Any
 
-from masswork.i18n import labels, normalize
+from masswork.i18n import normalize
 from masswork.builtin.exporters import LEDGER_HEADER, ledger_rows, record_cells
 from masswork.exporters import ExportInput, deterministic_zip
 from masswork.report import Finding, Status
@@ -39,11 +39,14 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .cells import display_width, safe_text, strip_illegal
 from .quota import QuotaRow, quota_rows
+from .words import CATALOGUE
 
 __all__ = [
     "build_workbook",
     "export_xlsx",
     "SHEET_NAMES",
+    "sheet_name",
+    "CATALOGUE",
     "FINDINGS_COLUMNS",
     "QUOTA_COLUMNS",
     "STATUS_FILL",
@@ -52,20 +55,12 @@ __all__ = [
     "print_scale",
 ]
 
-SHEET_NAMES = {
-    "ledger": {"zh": "台賬", "en": "Ledger"},
-    "findings": {"zh": "檢查結果", "en": "Findings"},
-    "quota": {"zh": "個人定額", "en": "Quotas"},
-}
-FINDINGS_COLUMNS = (
-    ("status", "狀態"), ("clause", "條款"), ("rule", "要求"), ("message", "說明"),
-    ("evidence", "依據"), ("due", "期限"), ("quote", "原文"),
-)
-QUOTA_COLUMNS = (
-    ("rule", "要求"), ("clause", "條款"), ("what", "事項"), ("name", "姓名"), ("role", "角色"),
-    ("quota", "定額"), ("done", "已完成"), ("owed", "尚欠"), ("person_status", "本人狀態"),
-    ("evidence", "依據"), ("status", "要求狀態"), ("person", "人員編號"),
-)
+# Sheet names are ``xlsx.sheet.<key>`` in the catalogue, findings columns ``xlsx.col.<key>``,
+# quota columns ``xlsx.quota.<key>``.
+SHEET_NAMES = ("ledger", "findings", "quota")
+FINDINGS_COLUMNS = ("status", "clause", "rule", "message", "evidence", "due", "quote")
+QUOTA_COLUMNS = ("rule", "clause", "what", "name", "role", "quota", "done", "owed", "person_status",
+                 "evidence", "status", "person")
 FINDINGS_ORDER = (Status.OVERDUE, Status.UNMET, Status.OPEN, Status.MET, Status.WAIVED)
 """The findings sheet lists failures first: overdue, unmet, then open, met, waived; in plan
 order within each."""
@@ -223,22 +218,21 @@ class _Sheet:
             footer.center.text = "&P / &N"
 
 
-def _header(columns: Sequence[tuple[str, str]], lang: str) -> list[str]:
-    words = labels({"zh": {en: zh for en, zh in columns}, "en": {en: en for en, _ in columns}}, lang)
-    return [words[en] for en, _ in columns]
+def _header(prefix: str, columns: Sequence[str], lang: str) -> list[str]:
+    return [CATALOGUE.tr(lang, f"{prefix}.{key}") for key in columns]
 
 
-def _sheet_name(key: str, lang: str) -> str:
-    return labels({"zh": {k: v["zh"] for k, v in SHEET_NAMES.items()},
-                   "en": {k: v["en"] for k, v in SHEET_NAMES.items()}}, lang)[key]
+def sheet_name(key: str, lang: str) -> str:
+    """The name of sheet ``key`` (one of :data:`SHEET_NAMES`) in ``lang``."""
+    return CATALOGUE.tr(lang, f"xlsx.sheet.{key}")
 
 
 def _ledger(wb: Workbook, inp: ExportInput) -> None:
     ws = wb.active
     assert ws is not None
-    ws.title = _sheet_name("ledger", inp.lang)
+    ws.title = sheet_name("ledger", inp.lang)
     # The first release's columns print; those appended since (end … unit) are hidden.
-    sheet = _Sheet(ws, _header(LEDGER_HEADER, inp.lang), strip_illegal(inp.plan.title),
+    sheet = _Sheet(ws, _header("col", [en for en, _ in LEDGER_HEADER], inp.lang), strip_illegal(inp.plan.title),
                    printed=[en for en, _ in LEDGER_HEADER].index("id") + 1)
     status_col = [en for en, _ in LEDGER_HEADER].index("status") + 1
     for row in ledger_rows(inp):
@@ -254,8 +248,8 @@ def _status_text(status: Status, lang: str) -> str:
 
 
 def _findings(wb: Workbook, inp: ExportInput) -> None:
-    ws = wb.create_sheet(_sheet_name("findings", inp.lang))
-    sheet = _Sheet(ws, _header(FINDINGS_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
+    ws = wb.create_sheet(sheet_name("findings", inp.lang))
+    sheet = _Sheet(ws, _header("xlsx.col", FINDINGS_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
     f: Finding
     for f in sorted(inp.report.findings, key=lambda f: FINDINGS_ORDER.index(f.status)):
         sheet.add(
@@ -267,11 +261,11 @@ def _findings(wb: Workbook, inp: ExportInput) -> None:
 
 
 def _quotas(wb: Workbook, inp: ExportInput, rows: list[QuotaRow]) -> None:
-    ws = wb.create_sheet(_sheet_name("quota", inp.lang))
-    sheet = _Sheet(ws, _header(QUOTA_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
-    owed_col = [en for en, _ in QUOTA_COLUMNS].index("owed") + 1
-    mine_col = [en for en, _ in QUOTA_COLUMNS].index("person_status") + 1
-    status_col = [en for en, _ in QUOTA_COLUMNS].index("status") + 1
+    ws = wb.create_sheet(sheet_name("quota", inp.lang))
+    sheet = _Sheet(ws, _header("xlsx.quota", QUOTA_COLUMNS, inp.lang), strip_illegal(inp.plan.title))
+    owed_col = QUOTA_COLUMNS.index("owed") + 1
+    mine_col = QUOTA_COLUMNS.index("person_status") + 1
+    status_col = QUOTA_COLUMNS.index("status") + 1
     for q in rows:
         fills = {owed_col: STATUS_FILL[Status.UNMET] if q.owed else STATUS_FILL[Status.MET],
                  mine_col: STATUS_FILL[q.person_status]}

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
 from ..duty import FIRM
+from ..sentences import NUM, VERBS_DOC, Sentence, heads, low_end, means_spans, num, others
 from ..narrative import describes
 from ..stance import aimed, exemplified
 from .context import Context
@@ -44,7 +44,8 @@ _FIRM = {v for v, firm in EVENT_VERBS if firm}
 _SETUP = re.compile(r"成立([^,;。]{0,24}?)(" + "|".join(w for w, _ in SETUPS) + ")")
 _SETUP_ID = {w: name for w, name in SETUPS}
 _QUALITY = re.compile("|".join(QUALITIES))
-_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?[^,;。]{0,8}?(" + NUM[1:-1] + r")?\s*次?")
+_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?(?:[^,;。]{0,8}?(" + NUM[1:-1] + r")\s*次)?")
+_CREDIT_BEFORE = re.compile(r"(?:折算|折合|(?<![累合总])计|记|按)(?:为)?\s*$")
 _HOURS = re.compile(r"(不少于|至少|累计|达到)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个)?学时")
 
 
@@ -156,7 +157,7 @@ def recurring(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         acts = cx.terms(s, ("activity",), m.start(), seg[1]) or cx.terms(s, ("activity",), seg[0], seg[1])
         if not acts:
             continue
-        n = num(m.group(4)) if m.group(4) else 1
+        n = low_end(f, m.start(4), num(m.group(4))) if m.group(4) else 1  # 2—3次: at least 2
         cx.cand(s, "recurring", {"activity": acts[0].id, "every": every, "min": n or 1}, 0.85,
                 [cx.ref(acts[0].term)])
 
@@ -164,6 +165,8 @@ def recurring(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
 def quantities(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     f = s.f
     for m in _HOURS.finditer(f):
+        if _CREDIT_BEFORE.search(f, max(0, m.start() - 4), m.start()):
+            continue  # "每半天折算4學時" says how events count: the counting family drafts it
         amount = m.group(2)
         n: float | None = float(amount) if amount[0].isdigit() else num(amount)
         if not n:
