@@ -90,6 +90,9 @@ def test_the_document_written_after_is_the_subject() -> None:
 GATES = [
     "个人对照检查材料经支部书记审阅后再定稿。",
     "各支部的实施方案由党委审核把关后实施。",
+    "召开组织生活会前,各支部的学习情况经党委验收合格后,方可转入下一阶段。",
+    "参加组织生活会的党员因故不能到会的,须事先向支部书记请假。",
+    "召开民主生活会前,班子成员的发言提纲须经党组集体审议。",
 ]
 
 
@@ -183,3 +186,13 @@ def test_the_deed_after_a_time_limit() -> None:
 def test_a_date_before_is_not_news() -> None:
     # 「10日前」 is a deadline's day, not 日前 (recently): the recurring report stays
     assert "recurring" in kinds("各党小组每月10日前报送上月学习情况。")
+
+
+def test_signed_by_is_attested() -> None:
+    assert "attest" in kinds("学习心得报告须经党组织书记签字。")
+
+
+def test_before_a_step_ends() -> None:
+    relations = [e["relation"] for k, e in drafted("学习动员阶段结束前,乡镇党委要对各村学习情况逐村检查。")
+                 if k == "order"]
+    assert relations == ["before"]

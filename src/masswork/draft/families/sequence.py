@@ -21,7 +21,7 @@ _WITHIN = rf"(?P<within>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
-    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
+    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|结束|完成)?(?:之前|以前|前)[,]", "before X: X之前, X召開前, X結束前"),
     (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
      "after X ends: 待個人自學結束後,再…, 討論稿形成後,…"),
     (r"(?P<anchor>[^,;:。]{2,12}?)(?:之后|以后)[,](?:再|才|要|应)?", "after a step the words name: 查擺問題之後,…", 0.6),
@@ -45,12 +45,14 @@ ORDER_ROWS = rows("order", (
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
-    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论)(?:通过)?(?:后|以后|之后)", "approved, then: 審閱同意後, 審核通過後, 研究通過後"),
+    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
+     "approved, then: 審閱同意後, 審核通過後, 研究通過後, 驗收合格後"),
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
-    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查)", "須經X同意"),
+    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
+    (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
-    (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报)", "審核通過後方可召開"),
+    (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
     (r"(?P<by_body>由)[^,;。]{2,16}?(?:审核把关|审核|审定|审查|把关)(?![后通])", "由X審核把關: X approves the document first", 0.6),
     (r"从严(?:审阅|审核|把关)|严格把关", "從嚴審閱"),
 ))
@@ -219,8 +221,8 @@ def gate_before(st: Statement, topic: Ref) -> Params | None:
     return None
 
 
-_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格)?"
-                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议)")
+_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经过|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格|集体)?"
+                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议|验收|考核)|向(?P<x2>[^,;。]{2,12}?)请假")
 
 
 def _approver(st: Statement) -> list[Ref]:
@@ -228,7 +230,8 @@ def _approver(st: Statement) -> list[Ref]:
     m = _APPROVER.search(st.f)
     if m is None:
         return []
-    a0, a1 = m.start("x"), m.end("x")
+    g = "x" if m.group("x") else "x2"
+    a0, a1 = m.start(g), m.end(g)
     out = []
     for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
         i0, i1 = a0 + item.start(), a0 + item.end()
@@ -263,6 +266,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     g = m.groupdict()
     if g.get("cond"):
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
+    elif g.get("leave"):
+        doc = placeholder("請假" if script_of(st.text) == "zh-Hant" else "请假", "document")
     else:
         doc = document(st, 0, m.start()) or document(st)
     if g.get("by_body") and document(st, 0, m.start()) is None:
