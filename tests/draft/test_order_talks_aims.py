@@ -196,3 +196,14 @@ def test_before_a_step_ends() -> None:
     relations = [e["relation"] for k, e in drafted("学习动员阶段结束前,乡镇党委要对各村学习情况逐村检查。")
                  if k == "order"]
     assert relations == ["before"]
+
+
+def test_an_approval_that_names_nothing_waiting_gates_the_handing_in() -> None:
+    found = drafted("述职报告须经本单位班子集体审议,不得由办公室代写。")
+    gates = [e for k, e in found if k == "gate"]
+    assert gates and gates[0]["document"] == "述职报告"
+    assert gates[0]["before_activity"] == "述职报告提交"
+
+
+def test_sent_for_approval_is_a_gate() -> None:
+    assert "gate" in kinds("召开党员大会前,支委会提出评定等次意见,报公司党委审批。")

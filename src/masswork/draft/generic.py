@@ -192,7 +192,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 if len(sentence.text) <= _WHOLE_QUOTE and f.kind not in ("report", "notice"):
                     where = sentence
                 found_all.append((where, f.params, f.kind, f.confidence))
-            if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
+            if "gate" not in skip and all(f.kind != "gate" for f in own):
                 gate = gate_before(st, topic)
                 if gate is not None:
                     found_all.append((st, gate, "gate", 0.55))

@@ -50,6 +50,7 @@ GATE_ROWS = rows("gate", (
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
     (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
+    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,16}?(?:审批|批准|审定)(?![后通])", "報X審批: X approves what is sent", 0.6),
     (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
     (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
@@ -106,6 +107,8 @@ def _step(st: Statement, a: int = 0) -> Ref | None:
     return placeholder(words, "activity") if len(words) >= 2 else None
 
 
+_SUBMITTED = re.compile(r"(?:报告|材料|提纲|总结|意见|清单)$")
+"""Documents that are handed in: approved before they are (when nothing else is named)."""
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
 _DATEISH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号)|旬|\d{4}年")
 
@@ -207,15 +210,16 @@ def _unadorned(r: Ref) -> Ref:
     return placeholder(name, r.category) if name != r.name else r
 
 
-def gate_before(st: Statement, topic: Ref) -> Params | None:
+def gate_before(st: Statement, topic: Ref | None) -> Params | None:
     """A gate that names nothing waiting for it (``材料…黨委要從嚴審閱``, ``確需請假的,須經
     組長同意`` alone) waits for the event the plan is about (``topic``: the first meeting the
-    article names)."""
+    article names); in a plan about no meeting, a document handed in (報告, 材料, 提綱) waits
+    to be handed in (``述職報告須經班子集體審議``)."""
     for row in GATE_ROWS:
         m = row.pattern.search(st.f)
         if m is None:
             continue
-        params = _gate(st, Hit(row, m), topic)
+        params = _gate(st, Hit(row, m), topic, handed_in=topic is None)
         if params is not None:
             return params
     return None
@@ -261,7 +265,7 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
     return []
 
 
-def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
+def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = False) -> Params | None:
     m = hit.match
     g = m.groupdict()
     if g.get("cond"):
@@ -294,6 +298,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     if not by:
         return None
     after = _gated_step(st, doc, m.end()) or topic
+    if after is None and handed_in and _SUBMITTED.search(fold(doc.name)):
+        after = placeholder(f"{doc.name}提交", "activity")  # 述職報告須經班子審議: before it is handed in
     if after is None:
         return None
     return {"document": doc, "approved_by": by, "before_activity": after}
