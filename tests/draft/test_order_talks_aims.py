@@ -207,3 +207,20 @@ def test_an_approval_that_names_nothing_waiting_gates_the_handing_in() -> None:
 
 def test_sent_for_approval_is_a_gate() -> None:
     assert "gate" in kinds("召开党员大会前,支委会提出评定等次意见,报公司党委审批。")
+
+
+def test_encouraged_talks_are_not_a_rule() -> None:
+    numbered = "一、谈心谈话\n(一)党员之间提倡经常开展谈心,互相提醒。\n"
+    assert "pairwise" not in kinds(numbered)
+    assert "pairwise" not in kinds("党员之间提倡经常开展谈心,互相提醒。")
+
+
+def test_read_and_filed_is_not_a_gate() -> None:
+    text = "关于召开组织生活会的通知\n每名党员撰写一篇心得体会,由所在党支部审阅后存档。"
+    assert "gate" not in kinds(text)
+
+
+def test_an_attached_form_is_not_work() -> None:
+    text = "一、会议安排\n(一)会前学习。\n二、附件\n(一)民主生活会情况报告参考格式\n"
+    found = drafted(text)
+    assert not [e for k, e in found if "报告" in str(e.get("document", ""))]

@@ -248,6 +248,7 @@ def _approver(st: Statement) -> list[Ref]:
     return out
 
 
+_FILED = re.compile(r"[^,;:。]{0,4}?(?:存档|归档|备查)")
 _APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|同意|把关|研究|讨论")
 
 
@@ -268,6 +269,8 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
 def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = False) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if _FILED.match(st.f, m.end()):
+        return None  # 「由黨支部審閱後存檔」: read and filed, nothing waits for an approval
     if g.get("cond"):
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
     elif g.get("leave"):
