@@ -224,3 +224,7 @@ def test_an_attached_form_is_not_work() -> None:
     text = "一、会议安排\n(一)会前学习。\n二、附件\n(一)民主生活会情况报告参考格式\n"
     found = drafted(text)
     assert not [e for k, e in found if "报告" in str(e.get("document", ""))]
+
+
+def test_sent_for_review_ahead_is_a_gate() -> None:
+    assert "gate" in kinds("召开组织生活会前,支部书记要提前3天将活动方案报所在学院党委审核。")
