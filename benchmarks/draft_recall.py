@@ -22,6 +22,10 @@ for the **development** files and, separately, the **held-out** files: every 4th
 (d04, d08, … d36), set aside before tuning and never inspected while tuning. Folding uses
 ``zhconv`` when installed (as score.py does), else :func:`masswork.hanzi.to_simplified`.
 
+Then, scored the same way, the hand-written passages of ``tests/data/draft-extra`` (for tuning:
+a line per file and ``corpus extra: …``) and ``tests/data/draft-blind`` (never for tuning: only
+the aggregate line ``corpus blind: …`` is printed, so nobody reads per-file results off it).
+
 Run from the repository root: ``python benchmarks/draft_recall.py``. ``shared/`` is found at
 ``../shared`` or through ``MASSWORK_SHARED``. The last line is ``recall=… precision=…`` for
 the three source articles.
@@ -161,13 +165,43 @@ def corpus(shared: Path) -> None:
         print(f"  {txt.stem} {part:<8} found {h:>2}/{n:<2} drafted {d:>3} matched {m:>3}   "
               f"recall={r:.3f} precision={p:.3f}")
     for part, (h, n, d, m) in sums.items():
-        print(f"  corpus {part}: recall={h / n if n else 0:.3f} precision={m / d if d else 0:.3f} "
-              f"(found {h}/{n}, matched {m}/{d} drafted)")
+        _aggregate(part, h, n, d, m)
+
+
+def _aggregate(part: str, h: int, n: int, d: int, m: int) -> None:
+    print(f"  corpus {part}: recall={h / n if n else 0:.3f} precision={m / d if d else 0:.3f} "
+          f"(found {h}/{n}, matched {m}/{d} drafted)")
+
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data"
+
+
+def hand_sets() -> None:
+    """The hand-written sets: extra (per file, for tuning) and blind (aggregate only)."""
+    how, fold_fn = _folder()
+    for part, folder, per_file in (("extra", DATA / "draft-extra", True),
+                                   ("blind", DATA / "draft-blind", False)):
+        files = sorted(folder.glob("*.txt"))
+        if not files:
+            print(f"(no {part} set at {folder})")
+            continue
+        if per_file:
+            print(f"== corpus {folder} (folding by {how})")
+        sums = [0, 0, 0, 0]
+        for txt in files:
+            h, n, d, m = score_file(txt, fold_fn)
+            for i, v in enumerate((h, n, d, m)):
+                sums[i] += v
+            if per_file:
+                print(f"  {txt.stem} {part:<8} found {h:>2}/{n:<2} drafted {d:>3} matched {m:>3}   "
+                      f"recall={h / n if n else 1.0:.3f} precision={m / d if d else 0.0:.3f}")
+        _aggregate(part, *sums)
 
 
 def main() -> int:
     shared = shared_dir()
     corpus(shared)
+    hand_sets()
     rows = catalogue(shared / "domain" / "requirements.md")
     sources = sorted((shared / "sources").glob("*.txt"))
     if not sources:

@@ -73,7 +73,7 @@ def test_every_row_says_what_it_reads() -> None:
     assert len(rows) > 40
     assert all(r.reads and r.kind for r in rows)
     assert {name for name, _, _ in FAMILIES} == {"timing", "sequence", "reporting", "counting",
-                                                  "lists", "events"}
+                                                  "talks", "lists", "events"}
 
 
 # ---------------------------------------------------------------- logic words

@@ -11,6 +11,7 @@ Cancelled events never count.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import cached_property
@@ -61,24 +62,45 @@ def _event_key(e: Event) -> int:
     return m.toordinal() * _DAY_US
 
 
+_START = operator.attrgetter("start")
+
+
+def _in_time_order(events: list[Event]) -> tuple[Event, ...]:
+    """``events`` sorted by :func:`_event_key`, stably. When every start is a naive datetime
+    (or every one a date), the starts themselves sort in that order, compared in C."""
+    kinds = set(map(type, map(_START, events)))
+    if kinds == {dt.date} or (kinds == {dt.datetime} and set(map(_TZINFO, map(_START, events))) == {None}):
+        events.sort(key=_START)
+    else:
+        events.sort(key=_event_key)
+    return tuple(events)
+
+
+_TZINFO = operator.attrgetter("tzinfo")
+
+
 class EventIndex:
     """Read-only view of a schedule as of a day."""
 
     def __init__(self, schedule: Schedule, as_of: dt.date | None = None) -> None:
         self.schedule = schedule
         self.as_of = as_of
-        self.counting: tuple[Event, ...] = tuple(
-            sorted((e for e in schedule.events if self._counts(e)), key=_event_key)
-        )
-        # Still to come as of the day: planned events, and (replaying history) events the
-        # record shows held later. They give due dates and "planned for" notes, never credit.
-        self.pending: tuple[Event, ...] = tuple(
-            sorted(
-                (e for e in schedule.events
-                 if e.status is not EventStatus.CANCELLED and not self._counts(e)),
-                key=_event_key,
-            )
-        )
+        counting: list[Event] = []
+        pending: list[Event] = []
+        held, cancelled = EventStatus.HELD, EventStatus.CANCELLED
+        for e in schedule.events:  # one pass: what counts, and what is still to come
+            status = e.status
+            if status is cancelled:
+                continue
+            if as_of is None or (status is held and day_of(e.start) <= as_of):
+                counting.append(e)
+            else:
+                # Still to come as of the day: planned events, and (replaying history) events
+                # the record shows held later. They give due dates and "planned for" notes,
+                # never credit.
+                pending.append(e)
+        self.counting: tuple[Event, ...] = _in_time_order(counting)
+        self.pending: tuple[Event, ...] = _in_time_order(pending)
         self._by_type: dict[str, list[Event]] = defaultdict(list)
         self._pending_by_type: dict[str, list[Event]] = defaultdict(list)
         for e in self.counting:
@@ -94,13 +116,6 @@ class EventIndex:
     def events_by_id(self) -> dict[str, Event]:
         """Every event by id (built when first asked: a million entries are not free)."""
         return {e.id: e for e in self.schedule.events}
-
-    def _counts(self, e: Event) -> bool:
-        if e.status is EventStatus.CANCELLED:
-            return False
-        if self.as_of is None:
-            return True
-        return e.status is EventStatus.HELD and day_of(e.start) <= self.as_of
 
     def _visible(self, moment: Moment | None) -> bool:
         return moment is not None and (self.as_of is None or day_of(moment) <= self.as_of)

@@ -15,7 +15,7 @@ from .clauses import Unit, cn_number
 from .lexicon import Lexicon, Match, Term
 from .text import fold
 
-__all__ = ["NUM", "DATE", "VERBS_EVENT", "VERBS_DOC", "REQUIREMENT_CUES", "Sentence", "sentences",
+__all__ = ["low_end", "NUM", "DATE", "VERBS_EVENT", "VERBS_DOC", "REQUIREMENT_CUES", "Sentence", "sentences",
            "parts", "heads", "list_of", "split_items", "enumeration", "others", "means_spans",
            "generic_activity", "num", "strip_marks"]
 
@@ -130,6 +130,19 @@ def _mk(piece: str, line: int, unit: Unit) -> list[Sentence]:
     return out
 
 
+
+
+_RANGE_FROM = re.compile(NUM + r"\s*(?:至|到|—|–|-|~|～|或)\s*$")
+
+
+def low_end(f: str, start: int, value: int | None) -> int | None:
+    """A count that ends a range (``1至2次``, ``2—3次``, ``一到兩次``) is at least its low end:
+    ``value`` is the count read at ``start``; the number before ``至`` wins when there is one."""
+    m = _RANGE_FROM.search(f, max(0, start - 8), start)
+    if m is None or value is None:
+        return value
+    low = num(m.group(1))
+    return low if low is not None and 0 < low < value else value
 
 
 def num(tok: str) -> int | None:

@@ -14,6 +14,7 @@ from ..model import Event, Person, Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import ACTIONS as _ACTIONS
+from .quantity import QUANTITY, Quantity
 from .common import describe_subject, describe_subject_en, ids, scope, scope_text, select, what, window_text
 
 __all__ = ["Occurs", "PerPerson", "PerUnit", "Quantity", "Tally", "quota", "tally", "counts_for", "KINDS"]
@@ -309,68 +310,11 @@ def _describe_per_unit(req: Requirement, plan: Plan) -> tuple[str, str]:
             f"at least {p.min} × {describe_subject_en(p.activity, p.document, p.action, p.party)}{extra_en}{s_en}")
 
 
-@attrs.frozen
-class Quantity:
-    """The ``hours`` of events of ``activity`` add up to at least ``min``; with ``per``, for
-    each holder of that role, counting the events they attended."""
-
-    min: float = attrs.field(validator=_positive)
-    activity: str | None = ref("activity", default=None)
-    per: str | None = ref("party", default=None)
-    within: str | None = when(default=None)
-    in_phase: str | None = ref("phase", default=None)
-    unit: str = "學時"
-
-
-def _quantity(req: Requirement, ctx: Context) -> Outcome:
-    p: Quantity = req.params
-    events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
-    if p.per is None:
-        total = sum(e.hours for e in events)
-        ok = total >= p.min
-        return Outcome(ok, msg=Msg.of("kind.quantity.total", total=float(total), unit=p.unit, min=float(p.min)),
-                       evidence=ids([e for e in events if e.hours]),
-                       shortfall=() if ok else [Shortfall(p.activity or "total", need=p.min, have=total, code="count-short",
-                                                             params={"need": p.min, "have": total})])
-    short: list[Shortfall] = []
-    seen: dict[str, None] = {}
-    if not ctx.people(p.per):
-        # Every member of an empty roster has their hours: true, and worthless.
-        return Outcome(False, msg=Msg.of("kind.quantity.no_holders", role=ctx.word(p.per), unit=p.unit),
-                       shortfall=[Shortfall(p.per, detail="no holders 無人", code="no-holders")])
-    attendance = ctx.attendance(events)
-    for person in ctx.people(p.per):
-        mine = attendance.get(person.id, [])
-        have = sum(e.hours for e in mine)
-        seen.update(dict.fromkeys(e.id for e in mine))
-        if have < p.min:
-            short.append(Shortfall(person.id, name=person.name, need=p.min, have=have, code="count-short",
-                                   params={"need": p.min, "have": have}))
-    if not short:
-        return Outcome(True, msg=Msg.of("kind.quantity.met", role=ctx.word(p.per), min=float(p.min), unit=p.unit),
-                       evidence=seen)
-    who = tuple(Msg.of("kind.have_of", name=Name(s.name or s.subject), have=s.have, need=s.need) for s in short)
-    return Outcome(False, msg=Msg.of("kind.quantity.unmet", unit=p.unit, who=who),
-                   evidence=seen, shortfall=short)
-
-
-def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
-    p: Quantity = req.params
-    names = plan.names()
-    who = f"每位{names.get(p.per, p.per)}" if p.per else "累計"
-    what = names.get(p.activity, p.activity) if p.activity else ""
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    return (f"{who}{what}{p.unit}不少於 {p.min:g}{s_zh}",
-            f"{'each ' + p.per if p.per else 'in all'}: at least {p.min:g} hours"
-            f"{' of ' + p.activity if p.activity else ''}{s_en}")
-
-
 KINDS = (
     Kind("occurs", Occurs, _occurs, _describe_occurs, "發生次數", "occurs", monotone=True),
     Kind("per-person", PerPerson, _per_person, _describe_per_person, "個人定額", "per-person quota",
          monotone=True),
     Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, "單位定額", "per-unit quota (section, branch)",
          monotone=True),
-    Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
-         monotone=True),
+    QUANTITY,
 )

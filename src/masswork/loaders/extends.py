@@ -28,7 +28,7 @@ from ..i18n import Msg
 from .files import detect_format, locate_toml, read_data, read_text
 from .limits import DEFAULT_LIMITS, Limits, shorten
 
-__all__ = ["resolve_extends", "Origins", "templates_from_env", "MERGED_LISTS", "merged_within"]
+__all__ = ["resolve_extends", "Origins", "templates_from_env", "MERGED_LISTS", "merged_within", "from_base"]
 
 MERGED_LISTS = ("roles", "people", "bodies", "sections", "groups", "activities", "documents",
                 "phases", "requirements")
@@ -187,6 +187,16 @@ def _own_origins(data: Mapping[str, Any], file: Path | None) -> Origins:
 # Bases read, by file identity: a batch of a thousand unit plans extends one template, which
 # is read and checked once per run, not once per unit. Read-only: merging copies.
 _BASES: dict[tuple[Any, ...], dict[str, Any]] = {}
+# The entries of those bases' lists, by id(): what a merged plan shares with a base read
+# once, so that the loader may build each of them once too (masswork.loaders.plan). The
+# bases hold them alive, so an id stands for one entry until the bases are let go.
+_SHARED: set[int] = set()
+
+
+def from_base(entry: object) -> bool:
+    """Whether ``entry`` (a table of a merged plan's list) is one read from an ``extends``
+    base kept by this process: read-only, the same object in every plan that extends it."""
+    return id(entry) in _SHARED
 
 
 def _read_base(path: Path, limits: Limits) -> dict[str, Any]:
@@ -200,7 +210,10 @@ def _read_base(path: Path, limits: Limits) -> dict[str, Any]:
         hit = read_data(path, limits=limits)
         if len(_BASES) >= 64:
             _BASES.clear()
+            _SHARED.clear()
         _BASES[key] = hit
+        _SHARED.update(id(item) for name in MERGED_LISTS if isinstance(hit.get(name), list)
+                       for item in hit[name] if isinstance(item, dict))
     return hit
 
 

@@ -31,6 +31,7 @@ __all__ = ["Fallback", "converter", "fast_structure"]
 
 from ..model import _tuple as _model_tuple
 from .limits import Limits
+from .shapes import INLINE, shaped_records
 
 _NoneType = type(None)
 _new = object.__new__
@@ -59,6 +60,9 @@ def _str(data: Any) -> Any:
     if isinstance(data, (dt.date, dt.datetime)):
         return data.isoformat()
     raise Fallback
+
+
+INLINE[_str] = ("str", None)
 
 
 def _bool(data: Any) -> Any:
@@ -135,15 +139,22 @@ def _union(tp: Any, lim: Limits | None) -> Convert:
             raise Fallback
         inner = first
 
+    # What the wrappers do for a string or a day already seen, the constructors of one
+    # shape of record do inline (masswork.loaders.shapes).
+    inline = ("str", None) if inner is _str else ("lookup", _MOMENTS) if inner is _moment else None
     if not nullable:
         def strict(data: Any) -> Any:
             if data is None:
                 raise Fallback
             return inner(data)
+        if inline is not None:
+            INLINE[strict] = inline
         return strict
 
     def optional(data: Any) -> Any:
         return None if data is None else inner(data)
+    if inline is not None:
+        INLINE[optional] = inline
     return optional
 
 
@@ -164,6 +175,7 @@ def _tuple(tp: Any, lim: Limits | None) -> Convert:
                         return tuple(map(inner, data))
                 return tuple(data)
             raise Fallback
+        INLINE[strs] = ("strs", cap if cap >= 0 else sys.maxsize)
         return strs
     if inner_tp is str:
         def strs_within(data: Any) -> Any:
@@ -217,6 +229,7 @@ def _enum(tp: Any) -> Convert:
             return tp(data)
         except ValueError:
             raise Fallback from None
+    INLINE[member] = ("lookup", by_value)
     return member
 
 
@@ -361,7 +374,7 @@ def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozen
             except (TypeError, ValueError):
                 raise Fallback from None
         return obj
-    return direct
+    return shaped_records(cls, spec, known, required, checks, own, direct, Fallback)
 
 
 def _capped(conv: Convert, cap: int) -> Convert:

@@ -31,7 +31,7 @@ from ..errors import InputError, Problem, nearest
 from ..i18n import Msg
 from ..model import Plan, Requirement
 from .extends import MERGED_LISTS as _MERGED_LISTS
-from .extends import Origins, _line_in, merged_within, resolve_extends, templates_from_env
+from .extends import Origins, _line_in, from_base, merged_within, resolve_extends, templates_from_env
 from .files import locate_lines, read_data
 from .limits import DEFAULT_LIMITS, Limits, check_tree
 from .fast import fast_structure
@@ -115,18 +115,46 @@ def _fast_plan(data: Mapping[str, Any], reqs: Any, kinds: KindRegistry) -> Plan 
         plan = fast_structure(Plan, data)
         built = []
         for r in reqs:
-            kind_name = r.get("kind") if isinstance(r, Mapping) else None
-            if not isinstance(kind_name, str) or kind_name not in kinds:
+            shared = from_base(r)
+            hit = _BUILT.get(id(r)) if shared else None
+            if hit is not None and hit[0] is r and hit[1] is kinds:
+                built.append(hit[2])  # a template's requirement, built for an earlier unit
+                continue
+            req = _fast_requirement(r, kinds)
+            if req is None:
                 return None
-            params = fast_structure(kinds.get(kind_name).params,
-                                    {k: v for k, v in r.items() if k not in REQUIREMENT_KEYS})
-            base = fast_structure(Requirement, {**{k: v for k, v in r.items() if k in REQUIREMENT_KEYS},
-                                                "params": None})
-            built.append(attrs.evolve(base, params=params))
-        result: Plan = attrs.evolve(plan, requirements=tuple(built))
+            if shared:
+                if len(_BUILT) >= 4096:
+                    _BUILT.clear()
+                _BUILT[id(r)] = (r, kinds, req)
+            built.append(req)
+        # The plan was just made by the converters, which gave every field its type: set its
+        # requirements in place rather than build it again (attrs.evolve runs __init__ and
+        # its type checks over the whole roster).
+        object.__setattr__(plan, "requirements", tuple(built))
+        result: Plan = plan
         return result
     except Exception:  # noqa: BLE001 - Fallback, or a validator's complaint: the walker says it
         return None
+
+
+# Requirements of extends bases kept by the loader (masswork.loaders.extends.from_base), by
+# id() of their table, with the table (kept alive, so the id is not reused) and the kind
+# registry they were built with: a province's units share a template, whose requirements
+# are then built once per process, not once per unit. Requirements are immutable.
+_BUILT: dict[int, tuple[Any, KindRegistry, Requirement]] = {}
+
+
+def _fast_requirement(r: Any, kinds: KindRegistry) -> Requirement | None:
+    kind_name = r.get("kind") if isinstance(r, Mapping) else None
+    if not isinstance(kind_name, str) or kind_name not in kinds:
+        return None
+    params = fast_structure(kinds.get(kind_name).params,
+                            {k: v for k, v in r.items() if k not in REQUIREMENT_KEYS})
+    base = fast_structure(Requirement, {**{k: v for k, v in r.items() if k in REQUIREMENT_KEYS},
+                                        "params": None})
+    req: Requirement = attrs.evolve(base, params=params)
+    return req
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
     masswork remind PLAN SCHEDULE [--as-of DATE] [--channel NAME ...] [--dry-run]
                     [--format text|json] [--config FILE] [--ledger FILE] [--lang zh-Hans|zh-Hant|en]
+                    [--max-bytes SIZE] [--max-events N] [--no-limits]
 
 Channels, the ledger and the working-day calendar are set in a config file (``--config``,
 default ``./masswork.toml`` when present; format in ``docs/reminders.md``). Secrets come only
@@ -29,6 +30,7 @@ from ..loaders import load_plan, load_schedule
 from ..readers import read_schedule
 from ..mapping_option import mapping_option
 from ..i18n import normalize, resolve, tr
+from ..limit_options import current_limits, limits_options
 from ..options import lang_option, parse_as_of
 from ..plugins import get_host
 from .compute import Reminder, reminders
@@ -76,6 +78,7 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
               help=f"Delivery ledger (default: [ledger] path, else ./{DEFAULT_LEDGER}) 送達台賬.")
 @lang_option()
 @mapping_option()
+@limits_options  # --max-bytes, --max-events, --no-limits, as check/explain/export have
 def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str, ...], dry_run: bool,
            fmt: str, config_path: str | None, ledger_path: str | None, lang: str | None,
            mapping: Any = None) -> None:
@@ -93,8 +96,10 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     targets, env_warnings = build_targets(config, names, json_output=fmt == "json", lenient=dry_run)
     host = get_host()
     calendar = host.calendar(dict(config.calendar))
-    p = load_plan(plan)
-    s = load_schedule(schedule, p) if mapping is None else read_schedule(schedule, p, mapping=mapping).schedule
+    limits = current_limits()
+    p = load_plan(plan, limits=limits)
+    s = (load_schedule(schedule, p, limits=limits) if mapping is None
+         else read_schedule(schedule, p, mapping=mapping, limits=limits).schedule)
     chosen = lang is not None
     lang = resolve(lang, plan_text=p.title)
     if chosen:

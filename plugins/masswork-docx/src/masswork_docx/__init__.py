@@ -9,15 +9,48 @@ printable A4 checklist, ``masswork explain`` on paper — and a reader that lets
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from masswork import hookimpl
-from masswork.exporters import Exporter
+from masswork.exporters import Exporter, ExportInput
 
-from .checklist import build_checklist, export_docx_checklist
-from .reader import read_docx_text
-from .report import build_document, export_docx, owed_text, title_text
 from .text import clean
+
+if TYPE_CHECKING:
+    from .checklist import build_checklist
+    from .reader import read_docx_text
+    from .report import build_document, owed_text, title_text
+
+# python-docx is imported when a document is written or read, not with this module: the
+# plugin host loads it for every command that lists exporters (``masswork --help`` among
+# them), and the library (with lxml) costs more to import than the rest of the command.
+_LAZY = {"build_checklist": ".checklist", "read_docx_text": ".reader", "build_document": ".report",
+         "owed_text": ".report", "title_text": ".report"}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def export_docx(inp: ExportInput) -> bytes:
+    """The self-inspection report (masswork_docx.report.export_docx)."""
+    from .report import export_docx as export
+
+    return export(inp)
+
+
+def export_docx_checklist(inp: ExportInput) -> bytes:
+    """The plan as an A4 checklist (masswork_docx.checklist.export_docx_checklist)."""
+    from .checklist import export_docx_checklist as export
+
+    return export(inp)
 
 __all__ = [
     "EXPORTER",
@@ -69,4 +102,6 @@ def masswork_read_document(path: str) -> str | None:
     other kind of file, so another plugin may answer."""
     if not str(path).lower().endswith(".docx"):
         return None
+    from .reader import read_docx_text
+
     return read_docx_text(path)

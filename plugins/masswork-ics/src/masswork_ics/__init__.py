@@ -23,14 +23,21 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import icalendar
 from masswork.exporters import Exporter, ExportInput
 from masswork.hookspecs import hookimpl
 from masswork.i18n import Catalogue, is_chinese
 from masswork.model import Event, EventStatus, Plan, Requirement
 from masswork.report import Finding, Status
+
+if TYPE_CHECKING:
+    import icalendar
+
+# icalendar is imported by the functions that write a calendar, not here: the plugin host
+# loads this module for every command that lists exporters (``masswork --help`` among them),
+# and the library costs more to import than the rest of the command.
 
 __all__ = [
     "TZID",
@@ -181,6 +188,8 @@ def _event_component(inp: ExportInput, e: Event, name: Callable[[str | None], st
         (L["note"], e.note),
     ), L["sep"])
     start, end = _times(e)
+    import icalendar
+
     c = icalendar.Event()
     c.add("uid", event_uid(inp.plan, e.id))
     c.add("dtstamp", stamp)
@@ -263,6 +272,8 @@ def _finding_component(inp: ExportInput, f: Finding, name: Callable[[str | None]
         (L["evidence"], L["list"].join(f.evidence)),
         (L["phase"], name(f.phase)),
     ), L["sep"])
+    import icalendar
+
     c = icalendar.Event()
     c.add("uid", finding_uid(inp.plan, f.rule))
     c.add("dtstamp", stamp)
@@ -302,6 +313,8 @@ def export_ics(inp: ExportInput) -> bytes:
     """The iCalendar file (UTF-8, CRLF line ends) for ``inp``."""
     name = _namer(inp.plan, inp.lang)
     stamp = dtstamp(inp)
+    import icalendar
+
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")

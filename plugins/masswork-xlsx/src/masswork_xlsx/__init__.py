@@ -9,15 +9,37 @@ schedule holds: 文件, 報送, 審批, 通知, 豁免, 確認, 時段) — and 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from masswork import hookimpl
-from masswork.exporters import Exporter
+from masswork.exporters import Exporter, ExportInput
 from masswork.readers import Reader
 
 from .cells import display_width, safe_text, strip_illegal
 from .quota import QuotaRow, quota_rows
 from .reader import XLSX_READER, read_xlsx
-from .workbook import build_workbook, export_xlsx
+
+if TYPE_CHECKING:
+    from .workbook import build_workbook
+
+
+def __getattr__(name: str) -> Any:
+    # openpyxl is imported when a workbook is written or read, not with this module: the
+    # plugin host loads it for every command that lists exporters (``masswork --help``
+    # among them), and the library costs more to import than the rest of the command.
+    if name != "build_workbook":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .workbook import build_workbook
+
+    globals()[name] = build_workbook
+    return build_workbook
+
+
+def export_xlsx(inp: ExportInput) -> bytes:
+    """The ledger workbook (masswork_xlsx.workbook.export_xlsx)."""
+    from .workbook import export_xlsx as export
+
+    return export(inp)
 
 __all__ = [
     "EXPORTER",

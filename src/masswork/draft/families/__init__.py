@@ -11,6 +11,7 @@ module             kinds
 :mod:`.sequence`   order, gate
 :mod:`.reporting`  report, notice
 :mod:`.counting`   per-person, per-unit, recurring, quantity, attendance
+:mod:`.talks`      pairwise (tried before :mod:`.lists`)
 :mod:`.lists`      coverage, pairwise
 :mod:`.logic`      negation, examples, hedges, alternatives (modifiers)
 =================  =====================================================
@@ -26,7 +27,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from .. import narrative
-from . import counting, events, lists, reporting, sequence, timing
+from . import counting, events, lists, reporting, sequence, talks, timing
 from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
@@ -40,6 +41,7 @@ FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
     ("sequence", sequence.ROWS, sequence.build),
     ("reporting", reporting.ROWS, reporting.build),
     ("counting", counting.ROWS, counting.build),
+    ("talks", talks.ROWS, talks.build),
     ("lists", lists.ROWS, lists.build),
     ("events", events.ROWS, events.build),
 )
@@ -55,6 +57,10 @@ MAX_KINDS = int(__import__("os").environ.get("MASSWORK_DRAFT_MAX_KINDS", "2"))
 """At most this many requirements from one statement."""
 
 _GENERAL = {"occurs", "attest"}
+_TOLD = ("occurs", "attest", "per-unit", "recurring")
+"""The kinds a statement that only tells what was done (:func:`~masswork.draft.narrative.describes`)
+does not state: ``近年來,市委堅持每年開展一次…`` and ``各支部普遍開展…,共征求意見200餘條``
+hold no event, unit rule or schedule to check."""
 
 _EXCLUDES = (("attendance", "quantity"), ("quantity", "recurring"), ("quantity", "duration"),
              ("notice", "report"), ("notice", "order"))
@@ -68,7 +74,7 @@ _TRIES = 3
 """A row tries its first few matches in a statement only: a statement that repeats a phrase
 does not say more by repeating it, and the bound keeps reading linear."""
 
-_NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
+_NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report", "pairwise"}
 
 
 @attrs.frozen
@@ -94,7 +100,7 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
     left out (another recogniser already drafted them); only kinds in ``only`` if given."""
     out: dict[str, Found] = {}
     if narrative.describes(st.f):
-        skip = (*skip, *_GENERAL)  # what a unit has done or what came of it: no event required
+        skip = (*skip, *_TOLD)  # what a unit has done or what came of it: no event required
     may = PERMISSION.search(st.f) is not None
     for _name, table, build in FAMILIES:
         for row in table:

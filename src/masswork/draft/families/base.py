@@ -17,10 +17,10 @@ import attrs
 
 from ..clauses import cn_number
 from ..lexicon import LEXICON, Match, is_foreign
-from ..sentences import strip_marks
+from ..sentences import low_end, strip_marks
 
 __all__ = ["Row", "Hit", "Statement", "Params", "MAX_STATEMENT", "ALSO", "AT", "CN", "NUMBER", "number",
-           "rows"]
+           "rows", "low_end"]
 
 ALSO = "_also"
 """A build's parameters may list, under this key, the parameters of more requirements of the

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ..duty import DUTY as _DUTY, FIRM as _MUST
 from ..text import fold
 from .base import ALSO, NUMBER, Hit, Params, Statement, number, rows
 from .words import EVENT_VERBS, activity, document, heading_activity, placeholder
@@ -29,17 +30,13 @@ OCCURS_ROWS = rows("occurs", (
 ))
 
 ATTEST_ROWS = rows("attest", (
-    (r"原汁原味|原原本本|签字确认|签名确认|逐一确认|本人签字|(?:严肃认真|实事求是)地[^,;。]{0,8}批评[^;。]{0,30}?做到实事求是",
-     "qualities: 原汁原味, 原原本本記錄, 簽字確認, 嚴肅認真地…批評…做到實事求是"),
+    (r"原汁原味|原原本本|签字确认|签名确认|逐一确认|本人签字|(?:须|需|要|应)经[^,;。]{2,12}?(?:签字|签名|签批)|(?:严肃认真|实事求是)地[^,;。]{0,8}批评[^;。]{0,30}?做到实事求是",
+     "qualities: 原汁原味, 原原本本記錄, 簽字確認, 須經書記簽字, 嚴肅認真地…批評…做到實事求是"),
 ))
 
 ROWS = OCCURS_ROWS + ATTEST_ROWS
 
 
-_MUST = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|需(?!要)|按时|确保|一律|"
-                   r"抓好|开好|搞好|过好|办好|重点|认真|切实|负责")
-"""要/須/應 and the words that make a verb a duty (要求 and 重要 are not 要)."""
-_DUTY = re.compile(r"(?<![重主需纲提只])要(?!求|点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|负责")
 _JOINED = re.compile(r"和|及|与|以及|和|與")
 _ACT_END = re.compile(r"(?:会|会议|活动|党课|讲座|培训|评议|座谈|谈话|主题党日|学习)$")
 _HOST = re.compile(r"书记|主任|长|领导|成员|委员|干部|负责人|负责同志|专家|教授|老师|党委|党组|支部|班子")
@@ -51,6 +48,8 @@ _PREP_LEAD = re.compile(r"^(?:依据|根据|按照|对照|结合|围绕|针对)[
 _BODY = re.compile(r"(?:党委|党组|党总支|总支|支部|支委会|党组织|领导小组|办公室|中心组|督导组)(?:先|再|随后|统一|及时)?$")
 _LABEL = re.compile(r"^[^,;:。]{2,16}(?:要求|安排|方式|时间|范围|频次|内容|形式|程序|步骤)[。]?$")
 """``召開頻次與到會要求``: a label over what follows, not a statement."""
+_TIME_OF = re.compile(r"(?:召开|结束|举行)?(?:之后|以后|后|之前|以前|前)$")
+"""A segment ``召開X前`` / ``X結束後`` names the time of the statement, not an event it asks for."""
 _LEAD_IN = re.compile(r"(?:基础上|之后|以后|后|之前|前|期间|时)$")
 _NEWS = re.compile(r"^[^,;。]{0,6}?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?|了|,(?:是|既是|也是|这是)")
 
@@ -111,6 +110,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return None  # a verb without 要/須/應 or a count describes; it does not require
     end = _segment_end(st.f, m.end())
     start = max(st.f.rfind(c, 0, m.start()) for c in ",;。:") + 1
+    if _TIME_OF.search(st.f, m.start(), end):
+        return None  # 「召開民主生活會前,…」: the meeting is the time of what follows
     act = None if g.get("doc") and document(st, m.start(), end) else \
         activity(st, m.start(), end) or activity(st, start, end)
     if g.get("filed"):

@@ -24,7 +24,7 @@ COVERAGE_ROWS = rows("coverage", (
      "what a summary covers: 梳理推進情況、主要成效和存在不足"),
     (r"(?:检视|检查|查摆|剖析|对照|内容|包括|重点|方面|围绕)[^,;:。]{0,8}(?P<semi>[:])(?=[^;。]{4,}?;[^;。]{4,})",
      "what is examined, then clauses cut by semicolons: 逐個檢視剖析:A;B;C"),
-    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
+    (r"(?P<field>围绕|重点(?:学习|检视|检查|查摆|是)|对照(?!检查)|检视|研读|学习篇目|学习内容|主要学习)", "topics: 圍繞…, 重點檢視…"),
     (r"(?P<field>涵盖|涉及|聚焦(?:于)?|包含|囊括|突出)(?=[^,;。]{2,30}、)",
      "topics listed after 涵蓋/涉及/聚焦: 檢視剖析要涵蓋A、B、C三個方面"),
     (r"(?:做到|实现|达到|确保)(?P<full>[^,;:。]{0,12}?)全覆盖", "every holder reached: 征求意見要做到基層單位全覆蓋"),
@@ -34,6 +34,8 @@ COVERAGE_ROWS = rows("coverage", (
     (r"(?P<att>出席|列席|到会|参会|参加人员|参加范围|全体(?:党员|成员|干部)[^,;。]{0,4}(?:参加|出席)|由全体|邀请|派(?:人|员)(?:参加|出席|列席|到场)|"
      r"、[^,;。]{2,16}(?:参加|出席|列席)(?=[。;]?$))",
      "attendees: 出席的有…, 邀請…到會, 黨組和督導組派員到場"),
+    (r"(?P<att>(?:无一遗漏|一个不落|一个不少|不漏一人)地?(?:参加|出席|参与|到会|参会|参学))",
+     "everyone, none left out: 全體黨員無一遺漏參加"),
     (r"(?P<src>听取|征求|收集)[^,;。]{0,40}?(?:的)?意见", "sources: 聽取A、B和C的意見"),
     (TARGETS.pattern, "every holder covered: 為每名黨員逐一形成評議意見"),
     (r"(?P<cover>覆盖|摸清|了解|掌握)(?P<whom>[^,;。]{0,16}?(?:每名|每位|各个层次的|各层次|各类|全体)[^,;。]{0,6}?"
@@ -47,7 +49,7 @@ COVERAGE_ROWS = rows("coverage", (
 ))
 
 PAIRWISE_ROWS = rows("pairwise", (
-    (r"(?P<pa>[\u4e00-\u9fff]{2,10}?)(?:都|还)?(?:要|应|须)?(?:与|同|跟)(?:每名|每位|所有|全体|各)?(?P<pb>[\u4e00-\u9fff]{2,12}?)"
+    (r"(?P<pa>[\u4e00-\u9fff]{2,10}?)(?:都|还)?(?:要|应|须)?(?:定期|经常|经常性|每年|每季度|每月|逐一|分别)?(?:与|同|跟)(?:每名|每位|所有|全体|各)?(?P<pb>[\u4e00-\u9fff]{2,12}?)"
      r"(?:之间)?(?:逐一|逐个|分别|普遍|都要|要|每年|每季度|每月)?(?:开展|进行)?(?:谈心谈话|谈心|谈话|交心|谈一次)",
      "talks between two roles: 支部書記要與每名黨員談心談話, 班子成員同分管科室負責人談心"),
     (r"之间[^,;。]{0,8}?(?:谈心|谈话|交心)|(?:相互|互相)(?:谈心|谈话|交心)|一对一谈|必谈|逐一谈心|普遍谈心", "之間…談心, 必談"),
@@ -58,7 +60,10 @@ ROWS = COVERAGE_ROWS + PAIRWISE_ROWS
 _SPLIT = re.compile(r"、|以及|和|及|与|;|[一二三四五六七八九十]是")
 
 
-def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
+_CUE_AGAIN = re.compile(r"(?:对照|围绕|聚焦|学习|突出)(?=[\u4e00-\u9fff]{2})")
+
+
+def _items(st: Statement, a: int, b: int | None = None, cue_again: bool = False) -> list[str]:
     f = st.f
     end = len(f) if b is None else b
     for c in "。":
@@ -70,12 +75,14 @@ def _items(st: Statement, a: int, b: int | None = None) -> list[str]:
     for piece in _SPLIT.split(re.sub(r"^[:,]", "", seg_text)):
         w = re.sub(r"[“”\"《》()\s,:]", "", piece)
         w = re.sub(r"等(?:情况|方面|内容)?$|(?:情况|方面)$", "", w)
+        again = _CUE_AGAIN.match(fold(w)) if cue_again else None
+        w = w[again.end():] if again else w  # "對照A、對照B": the cue repeated before each item
         if 2 <= len(w) <= 30:
             out.append(w)
     return list(dict.fromkeys(out))[:20]
 
 
-_VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|"
+_VERBISH = re.compile(r"(?<![重主需纲摘提概])要|(?<![相对])应|须|必须|进行|开展|召开|通过|结合|作为|把|将(?!来)|搞好|做好|抓好|的$|"
                       r"(?<![相绝])对(?!照|象)|(?<![作成认])为")
 _ATTENDEES = re.compile(r"由([^,;。]{2,40}?)(?:参加|出席|列席|参会)|(?:出席|参加|列席|参会)(?:会议)?(?:的|人员|范围|对象)?"
                         r"(?:有|是|为|包括)[:]?([^。;]{2,80})|邀请([^,;。]{2,40}?)(?:到会|参加|出席|列席)|"
@@ -137,21 +144,30 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         return p1
     if PERMISSION.search(st.f, 0, m.start()) and in_means(st.f, m.start() + 1):
         return None  # "可採取線上打卡、知識競賽等形式": means one may use, nothing to cover
+    if g.get("means"):
+        if not _VIEWS.search(st.f):
+            return None  # "通過專家輔導、讀書班等形式集中學習": how a thing is done, nothing to cover
+        ways = _clause_items(st, m.start("list"), m.end("list"))
+        if len(ways) < 2:
+            return None
+        return {"items": [placeholder(i, "group") for i in ways], "field": "channels"}
     if g.get("cue") or g.get("list") or g.get("semi") or g.get("span"):
         return _contents(st, m)
-    if g.get("means"):
-        items = _items(st, m.start("list"), m.end("list"))
-        if len(items) < 2:
-            return None
-        return {"items": [placeholder(i, "group") for i in items], "field": "channels"}
     if g.get("att2"):
         items = _items(st, m.end())
         return {"items": [placeholder(i, "group") for i in items], "field": "attendees"} if items else None
     if g.get("att") and PERMISSION.search(st.f, 0, m.start()):
         return None  # "可邀請…參加": whom one may invite is not whom the rule requires
     field = "attendees" if g.get("att") else "sources" if g.get("src") else "topics"
+    if g.get("field") in ("聚焦", "聚焦于", "突出") and activity(st, 0, m.start()) is None \
+            and document(st, 0, m.start()) is None:
+        return None  # "要突出問題導向、目標導向": a principle, not what some event covers
     if field == "attendees":
         am = _ATTENDEES.search(st.f.rstrip("。;,"))
+        everyone = _EVERYONE.search(st.f)
+        if am is None and everyone is not None:
+            # "確保全體黨員無一遺漏參加民主評議": everyone of a role attends the event named after
+            return _everyone(st, everyone)
         if am is None:
             return None
         gi = next(i for i in range(1, 6) if am.group(i))
@@ -159,11 +175,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         least = 1
     else:
         # the sources are the words between 聽取 and 意見, not the whole statement's pieces
-        items = _items(st, m.end()) if field == "topics" else \
+        items = _items(st, m.end(), _topics_end(st.f, m.end()), cue_again=True) if field == "topics" else \
             _items(st, m.end("src"), m.end() - 2 - (st.f[m.end() - 3:m.end() - 2] == "的"))
         least = 2
-    if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items):
-        return None  # a list is two or more short items, not clauses
+    if len(items) < least or any(len(i) > 20 or _VERBISH.search(fold(i)) for i in items) or _aims(items):
+        return None  # a list is two or more short items, not clauses nor aims
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     act = activity(st)
     doc = document(st)
@@ -196,6 +212,55 @@ def _list_end(f: str, a: int) -> int:
         if not re.match(r"以及|及|和|还有|还包括", f[k + 1:]):
             return k
         pos = k + 1
+
+
+_TOPICS_END = re.compile(r"(?:等|[一二两三四五六七八九十\d]+个)+(?:方面|内容|问题|主题|专题|重点)?|"
+                         r"(?<!、)(?:开展|进行|展开|深入)")
+
+
+def _topics_end(f: str, a: int) -> int | None:
+    """Where the topics after 圍繞 end: at ``等方面`` / ``三個方面`` or the verb after them
+    (``圍繞A、B、C三個方面進行``), else at the end of the comma segment."""
+    end = _list_end(f, a)
+    m = _TOPICS_END.search(f, a, end)
+    return m.start() if m else end
+
+
+_EVERYONE = re.compile(r"(?:全体|全部)(?P<who>[\u4e00-\u9fff]{0,6}?(?:党员|成员|干部|职工|同志|委员|人员))"
+                       r"(?=[^,;。的]{0,6}?(?:参加|出席|参与|到会|参会)(?!的))")
+"""Everyone of a role as the subject that attends (``全體黨員無一遺漏參加``; not the object of
+``通知全體黨員…到會``, nor ``全體黨員參加的…``, which names the meeting)."""
+
+
+_OBJECT_BEFORE = re.compile(r"(?:通知|告知|组织|动员|要求|号召|发动|带领|召集)[^,;。]{0,4}$")
+
+
+def _everyone(st: Statement, m: re.Match[str]) -> Params | None:
+    """Everyone of a role (``全體黨員``) attends the activity named after them."""
+    if _OBJECT_BEFORE.search(st.f, max(0, m.start() - 8), m.start()):
+        return None
+    act = activity(st, m.end()) or heading_activity(st)
+    p: Params = {"items": [placeholder(st.words(*m.span()), "group")], "field": "attendees"}
+    if act is not None:
+        p["activity"] = act
+    return p
+
+
+_VIEWS = re.compile(r"意见|建议|诉求|反映|心声")
+"""A list of means is a list of channels to cover only when they collect views
+(``採取召開座談會、設置意見箱等辦法征求意見``)."""
+
+AIMS = re.compile(r"^(?:牢固|进一步|不断|切实|自觉|始终|真正)?(?:坚定|树立|增强|提高|提升|强化|遵守|践行|弘扬|"
+                  r"推动|促进|加强|改进|发挥|保持|筑牢|夯实|激发|营造|锤炼|涵养|坚守|厚植|锻造|提振|"
+                  r"转变|改善|解决|破解|推进|深化|巩固|树牢|增进|达到|实现|做到|确保|服务(?:大局|中心|发展))")
+"""The verbs that open an aim (``堅定理想信念、增強宗旨意識``): a list of aims says why, not
+what each event must cover."""
+
+
+def _aims(items: list[str]) -> bool:
+    """Whether most items of a list are aims (``使黨員堅定理想信念、增強宗旨意識、提升能力``)."""
+    n = sum(1 for i in items if AIMS.search(fold(i)))
+    return n * 2 >= len(items) and n >= 1
 
 
 _ROLE_END = re.compile(r"(?:书记|委员|成员|负责人|干部|主任|组长)$")
@@ -278,7 +343,7 @@ def _contents(st: Statement, m: re.Match[str]) -> Params | None:
         # "參會人員包括…", "學習對象為…": who attends, each a short name (A和B are two)
         field = "attendees"
         items = _items(st, m.end() + (f[m.end():m.end() + 1] == ":"), _list_end(f, m.end()))
-    if len(items) < 2:
+    if len(items) < 2 or _aims(items):
         return None
     p: Params = {"items": [placeholder(i, "group") for i in items], "field": field}
     # what the list is of: named before the cue (通報內容主要有:…), else the clause's heading

@@ -63,7 +63,8 @@ def _good_name(words: str) -> bool:
 def _clean(words: str) -> str:
     w = strip_marks(words)
     w = re.sub(r"^第[一二三四五六七八九十百\d]+[条條]\s*", "", w)
-    w = re.sub(r"^(?:(?:[一二两三四五六七八九十]|\d+)[次场期个]|好|了|在|对|的)", "", w)
+    w = re.sub(r"^(?:(?:[一二两三四五六七八九十]|\d+)(?:[-—至到~](?:[一二两三四五六七八九十]|\d+))?[次场期个]|好|了|在|对(?!照|象|话)|的)",
+               "", w)
     w = re.sub(r"^[时時](?=[\u4e00-\u9fff]{2})", "", w)  # cut at the 及 of 及時
     return w
 

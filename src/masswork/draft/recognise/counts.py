@@ -14,7 +14,7 @@ from typing import Any
 
 from ..clauses import cn_number
 from ..lexicon import Term
-from ..sentences import NUM, VERBS_EVENT, Sentence, generic_activity, heads, num, split_items
+from ..sentences import NUM, VERBS_EVENT, Sentence, generic_activity, heads, low_end, num, split_items
 from ..text import fold
 from .context import Context
 from .results import Ref
@@ -57,7 +57,7 @@ def _quotas(cx: Context, s: Sentence) -> bool:
         role_before = [r for r in roles if r.end <= cpos]
         if not role_before:
             continue
-        n = num(m.group(2))
+        n = low_end(f, cpos, num(m.group(2)))
         if n is None:
             continue
         each = _EACH.search(f[a:role_before[-1].start + 2]) is not None
@@ -210,7 +210,7 @@ def counts(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         if "第" in f[m.start() - 1:m.start()] or not (
                 any(v in pre for v in VERBS_EVENT) or re.search(r"(不少于|至少|累计)\s*$", pre)):
             continue
-        n = num(m.group(1))
+        n = low_end(f, m.start(1), num(m.group(1)))
         if not n:
             continue
         nxt = re.search(NUM + r"\s*(次|场|期)", f[m.end():seg[1]])

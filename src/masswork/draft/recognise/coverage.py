@@ -212,8 +212,8 @@ def channels(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     f = s.f
     if not re.search(r"(形式|方式|渠道|平台)", f) or "通过" not in f:
         return
-    if re.search(r"时间确定|通知|公布|公告", f):
-        return
+    if re.search(r"时间确定|通知|公布|公告", f) or not re.search(r"意见|建议|诉求|反映", f):
+        return  # channels collect views; "通過專家輔導、讀書班等形式集中學習" are means of study
     spans = []
     for m in re.finditer(r"通过([^,;。]{1,40}?)(等)?(的)?(网络平台|形式|方式|渠道|平台)", f):
         spans.append((m.start(1), m.end(1)))

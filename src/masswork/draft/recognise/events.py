@@ -12,8 +12,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from ..sentences import NUM, VERBS_DOC, Sentence, heads, means_spans, num, others
+from ..duty import FIRM
+from ..sentences import NUM, VERBS_DOC, Sentence, heads, low_end, means_spans, num, others
 from ..narrative import describes
+from ..stance import aimed, exemplified
 from .context import Context
 from .results import Ref
 
@@ -36,11 +38,14 @@ QUALITIES = ("原汁原味", "深刻、?诚恳", "真实准确", "实事求是�
 EVERY: dict[str, str] = {"月": "month", "季度": "quarter", "季": "quarter", "周": "week",
                          "星期": "week", "年": "year"}
 
+_ANCHOR = re.compile(r"(?:召开|结束|举行)?(?:之后|以后|后|上|之前|以前|前)(?![后期])")
+"""Words right after an event that make it the time of something else (``X後``, ``X前``)."""
 _FIRM = {v for v, firm in EVENT_VERBS if firm}
 _SETUP = re.compile(r"成立([^,;。]{0,24}?)(" + "|".join(w for w, _ in SETUPS) + ")")
 _SETUP_ID = {w: name for w, name in SETUPS}
 _QUALITY = re.compile("|".join(QUALITIES))
-_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?[^,;。]{0,8}?(" + NUM[1:-1] + r")?\s*次?")
+_EVERY = re.compile(r"每(个)?(" + "|".join(EVERY) + r")(至少)?(?:[^,;。]{0,8}?(" + NUM[1:-1] + r")\s*次)?")
+_CREDIT_BEFORE = re.compile(r"(?:折算|折合|(?<![累合总])计|记|按)(?:为)?\s*$")
 _HOURS = re.compile(r"(不少于|至少|累计|达到)?\s*(\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*(个)?学时")
 
 
@@ -55,8 +60,7 @@ def exists(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     _setups(cx, s)
 
 
-_BIDS = re.compile(r"(?<![重主需纲提只])要(?!点|素|闻|害)|须|(?<![相适])应(?!邀)|必须|务必|(?<!需)需(?!要)|按时|确保|一律|"
-                   r"[抓开搞过办]好|重点|认真|切实|负责|请|拟|计划|定于|将于|将在|\d{1,2}月|[上中下]旬|底前|年底|年初|年内|由[^,;。]{2,24}?(?:组织|负责|主持|实施)")
+_BIDS = re.compile(FIRM.pattern + r"|(?<![重主需纲提只])要求|请|拟|计划|定于|将于|将在|\d{1,2}月|[上中下]旬|底前|年底|年初|年内|由[^,;。]{2,24}?(?:组织|负责|主持|实施)")
 """The words that make a sentence ask for its events: 要 / 須 / 應 / 要求, 抓好 / 開好, 認真 / 切實,
 what it schedules (擬, 定於, 將於, 5月底前, 3月中旬), or whom it assigns them (``由領導小組辦公室組織``). A sentence with none of them tells what is
 done or was done (``柳塘鎮立足鎮情,紮實開展「三會一課」``); the family recognisers still read
@@ -68,7 +72,7 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
     if _BIDS.search(f) is None and not s.heading:
         return
     for m in heads(f, cx.terms(s, ("activity",))):
-        if any(a <= m.start < b for a, b in means):
+        if any(a <= m.start < b for a, b in means) or aimed(f, m.start) or exemplified(f, m.start):
             continue
         seg = s.segment_at(m.start)
         if re.search(r"\d+\s*次|[一二两三四五六七八九十]\s*次", f[max(seg[0], m.start - 10):m.start]):
@@ -78,8 +82,8 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
         by = re.match(r"[^,;。]{0,10}?由[^,;。]{0,24}?(组织|负责|实施)", f[m.end:])
         if not verbs and not by:
             continue
-        if re.search(r"(后|上|之后|以后)$", f[m.end:m.end + 2]) or re.search(r"在[^,;]*$", pre):
-            continue
+        if _ANCHOR.match(f, m.end) or re.search(r"在[^,;]*$", pre):
+            continue  # 「召開民主生活會前,…」: the meeting places what follows, it is not asked for here
         if re.search(r"[,;]?(的)?(形式|方式)", f[m.end:m.end + 4]):
             continue
         term = m.term
@@ -100,7 +104,7 @@ def _events(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
 def _documents(cx: Context, s: Sentence, means: list[tuple[int, int]]) -> None:
     f = s.f
     for m in cx.terms(s, ("document",)):
-        if any(a <= m.start < b for a, b in means):
+        if any(a <= m.start < b for a, b in means) or aimed(f, m.start) or exemplified(f, m.start):
             continue
         seg = s.segment_at(m.start)
         pre = f[max(seg[0], m.start - 18):m.start]
@@ -153,7 +157,7 @@ def recurring(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         acts = cx.terms(s, ("activity",), m.start(), seg[1]) or cx.terms(s, ("activity",), seg[0], seg[1])
         if not acts:
             continue
-        n = num(m.group(4)) if m.group(4) else 1
+        n = low_end(f, m.start(4), num(m.group(4))) if m.group(4) else 1  # 2—3次: at least 2
         cx.cand(s, "recurring", {"activity": acts[0].id, "every": every, "min": n or 1}, 0.85,
                 [cx.ref(acts[0].term)])
 
@@ -161,6 +165,8 @@ def recurring(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
 def quantities(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
     f = s.f
     for m in _HOURS.finditer(f):
+        if _CREDIT_BEFORE.search(f, max(0, m.start() - 4), m.start()):
+            continue  # "每半天折算4學時" says how events count: the counting family drafts it
         amount = m.group(2)
         n: float | None = float(amount) if amount[0].isdigit() else num(amount)
         if not n:

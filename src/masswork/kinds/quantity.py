@@ -1,0 +1,114 @@
+"""``quantity``: the study hours (學時) of events add up to at least ``min`` — in all, or for
+each holder of a role — with the hours an event counts for either its recorded ``hours`` or,
+for a counting rule (「專題講座每半天折算4學時」, 「參加1次…計2學時」), ``credit`` hours per
+event, day, half day or hour of it."""
+
+from __future__ import annotations
+
+import attrs
+
+from ..i18n import Msg, Name
+from ..model import Event, Plan, Requirement
+from ..report import Shortfall
+from .base import Context, Kind, Outcome, ref, when
+from .common import ids, scope_text, select
+
+__all__ = ["Quantity", "QUANTITY", "CREDIT_PER", "credited"]
+
+CREDIT_PER = ("event", "day", "half-day", "hour")
+"""What ``credit`` hours are given for: each event, each day it spans, each half day, each of
+its recorded hours."""
+
+_PER_ZH = {"event": "每次", "day": "每天", "half-day": "每半天", "hour": "每小時"}
+
+
+def _not_negative(_inst: object, attr: "attrs.Attribute[float | None]", value: float | None) -> None:
+    if value is not None and value < 0:
+        raise ValueError(f"{attr.name} must not be negative")
+
+
+@attrs.frozen
+class Quantity:
+    """The ``hours`` of events of ``activity`` add up to at least ``min``; with ``per``, for
+    each holder of that role, counting the events they attended. With ``credit``, an event
+    counts ``credit`` hours for each ``credit_per`` (event, day, half-day, hour) instead of
+    its recorded hours; a rule with ``credit`` and no ``min`` states how events count and
+    requires no total of its own."""
+
+    min: float | None = attrs.field(default=None, validator=_not_negative)
+    activity: str | None = ref("activity", default=None)
+    per: str | None = ref("party", default=None)
+    within: str | None = when(default=None)
+    in_phase: str | None = ref("phase", default=None)
+    unit: str = "學時"
+    credit: float | None = attrs.field(default=None, validator=_not_negative)
+    credit_per: str = attrs.field(default="event", validator=attrs.validators.in_(CREDIT_PER))
+
+    def __attrs_post_init__(self) -> None:
+        if self.min is None and self.credit is None:
+            raise ValueError("give min (the hours to reach) or credit (how many hours an event counts)")
+
+
+def credited(p: Quantity, e: Event) -> float:
+    """The hours event ``e`` counts for under rule ``p``."""
+    if p.credit is None:
+        return e.hours
+    if p.credit_per == "hour":
+        return p.credit * e.hours
+    days = (e.last_day - e.day).days + 1
+    size = {"event": 1, "day": days, "half-day": 2 * days}[p.credit_per]
+    return p.credit * size
+
+
+def _quantity(req: Requirement, ctx: Context) -> Outcome:
+    p: Quantity = req.params
+    need = p.min or 0.0
+    events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
+    if p.per is None:
+        total = sum(credited(p, e) for e in events)
+        ok = total >= need
+        return Outcome(ok, msg=Msg.of("kind.quantity.total", total=float(total), unit=p.unit, min=float(need)),
+                       evidence=ids([e for e in events if credited(p, e)]),
+                       shortfall=() if ok else [Shortfall(p.activity or "total", need=need, have=total,
+                                                             code="count-short",
+                                                             params={"need": need, "have": total})])
+    short: list[Shortfall] = []
+    seen: dict[str, None] = {}
+    if not ctx.people(p.per):
+        # Every member of an empty roster has their hours: true, and worthless.
+        return Outcome(False, msg=Msg.of("kind.quantity.no_holders", role=ctx.word(p.per), unit=p.unit),
+                       shortfall=[Shortfall(p.per, detail="no holders 無人", code="no-holders")])
+    attendance = ctx.attendance(events)
+    for person in ctx.people(p.per):
+        mine = attendance.get(person.id, [])
+        have = sum(credited(p, e) for e in mine)
+        seen.update(dict.fromkeys(e.id for e in mine))
+        if have < need:
+            short.append(Shortfall(person.id, name=person.name, need=need, have=have, code="count-short",
+                                   params={"need": need, "have": have}))
+    if not short:
+        return Outcome(True, msg=Msg.of("kind.quantity.met", role=ctx.word(p.per), min=float(need), unit=p.unit),
+                       evidence=seen)
+    who = tuple(Msg.of("kind.have_of", name=Name(s.name or s.subject), have=s.have, need=s.need) for s in short)
+    return Outcome(False, msg=Msg.of("kind.quantity.unmet", unit=p.unit, who=who),
+                   evidence=seen, shortfall=short)
+
+
+def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
+    p: Quantity = req.params
+    names = plan.names()
+    who = f"每位{names.get(p.per, p.per)}" if p.per else "累計"
+    what = names.get(p.activity, p.activity) if p.activity else ""
+    s_zh, s_en = scope_text(names, p.within, p.in_phase)
+    credit_zh = f"{_PER_ZH[p.credit_per]}折算 {p.credit:g} {p.unit}" if p.credit is not None else ""
+    credit_en = f"{p.credit:g} hours per {p.credit_per}" if p.credit is not None else ""
+    if p.min is None:
+        return (f"{what}{credit_zh}{s_zh}",
+                f"{p.activity + ': ' if p.activity else ''}{credit_en}{s_en}")
+    return (f"{who}{what}{p.unit}不少於 {p.min:g}{'(' + credit_zh + ')' if credit_zh else ''}{s_zh}",
+            f"{'each ' + p.per if p.per else 'in all'}: at least {p.min:g} hours"
+            f"{' of ' + p.activity if p.activity else ''}{' (' + credit_en + ')' if credit_en else ''}{s_en}")
+
+
+QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
+                monotone=True)
