@@ -53,7 +53,9 @@ def test_windows_resolve_the_plans_phrases() -> None:
     by_phrase = {i.phrase: i for i in checklist(inp) if i.phrase}
     early_april = by_phrase["4月上旬"]
     assert (early_april.start, early_april.end) == (dt.date(2014, 4, 1), dt.date(2014, 4, 10))
-    assert window_text(early_april, "zh") == "2014-04-01 – 2014-04-10"
+    assert window_text(early_april, "zh") == "2014-04-01至2014-04-10"
+    assert window_text(early_april, "zh-Hans") == "2014-04-01至2014-04-10"
+    assert window_text(early_april, "en") == "2014-04-01 – 2014-04-10"
 
 
 def test_per_person_breakdown_names_the_exception() -> None:

@@ -537,7 +537,7 @@ def test_remind_twice_sends_nothing_new(workdir: Path) -> None:
 def test_remind_text_and_dry_run_record_nothing(workdir: Path) -> None:
     dry = invoke("remind", "plan.toml", "schedule.toml", "--as-of", "2014-02-26", "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "[試運行:不發送、不記錄]" in dry.stdout and "[提醒 reminder]" not in dry.stdout
+    assert "[試執行:不發送、不記錄]" in dry.stdout and "[提醒 reminder]" not in dry.stdout
     assert "將發送" in dry.stdout and "T.1" in dry.stdout
     assert not (workdir / ".masswork").exists()
     js = json.loads(invoke("remind", "plan.toml", "schedule.toml", "--as-of", "2014-02-26", "--dry-run",

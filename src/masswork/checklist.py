@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .i18n import tr
 from .kinds import Context, PerPerson, tally
 from .kinds.common import scope
 from .report import Status
@@ -88,18 +89,16 @@ def rule_title(req: Requirement, plan: Plan, lang: str, kinds: KindRegistry | No
 
 
 def window_text(item: ChecklistItem, lang: str) -> str:
-    """``2014-03-11 – 2014-03-20``, ``– 2014-02-25`` (by), ``2014-02-24 –`` (from), or ""."""
+    """The item's window: ``2014-03-11至2014-03-20``, ``2014-02-25前`` (by), ``2014-02-24起``
+    (from) in Chinese; ``2014-03-11 – 2014-03-20``, ``by …``, ``from …`` in English; or ""."""
     if item.start is None and item.end is None:
         return ""
     start = item.start.isoformat() if item.start else ""
     end = item.end.isoformat() if item.end else ""
     if start == end:
         return start
-    if not start:
-        return f"{end}前" if lang != "en" else f"by {end}"
-    if not end:
-        return f"{start}起" if lang != "en" else f"from {start}"
-    return f"{start} – {end}"
+    code = "checklist.window." + ("until" if not start else "from" if not end else "between")
+    return tr(lang, code, start=start, end=end)
 
 
 def _window(req: Requirement, ctx: Context) -> tuple[dt.date | None, dt.date | None, str]:

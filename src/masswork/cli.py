@@ -17,6 +17,7 @@ import json
 import os
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -27,6 +28,7 @@ from .batch.command import batch_options
 from .console import can_encode, mark, setup_streams, style
 from .errors import ExportError, MassworkError
 from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
+from .i18n.clickwords import speaking
 from .limit_options import limits_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
                       plugin_info, run_check, write_atomic)
@@ -113,6 +115,12 @@ class _Group(LazyGroup):
     """Turns every masswork error into a message and exit code 2, and anything unexpected
     into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
 
+    def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
+        # click's own words (usage errors, "Usage:", --help) in the reader's language: chosen
+        # from the command line and the environment, as the plan is not read yet.
+        with speaking(_lang_of_args(sys.argv[1:] if args is None else list(args))):
+            return super().main(args, *a, **kw)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
@@ -142,7 +150,10 @@ def _lang_from(ctx: click.Context) -> str:
     lang = ctx.meta.get(LANG_META)
     if isinstance(lang, str):
         return lang
-    args = sys.argv[1:]
+    return _lang_of_args(sys.argv[1:])
+
+
+def _lang_of_args(args: Sequence[str]) -> str:
     for i, a in enumerate(args):
         value = args[i + 1] if a == "--lang" and i + 1 < len(args) else (a[7:] if a.startswith("--lang=") else None)
         if value:

@@ -90,6 +90,9 @@ def test_the_document_written_after_is_the_subject() -> None:
 GATES = [
     "个人对照检查材料经支部书记审阅后再定稿。",
     "各支部的实施方案由党委审核把关后实施。",
+    "召开组织生活会前,各支部的学习情况经党委验收合格后,方可转入下一阶段。",
+    "参加组织生活会的党员因故不能到会的,须事先向支部书记请假。",
+    "召开民主生活会前,班子成员的发言提纲须经党组集体审议。",
 ]
 
 
@@ -157,3 +160,71 @@ def test_an_aim_beside_a_duty_keeps_the_duty() -> None:
     # the event asked for with 要 stays; the aim after it adds nothing
     found = drafted("各支部要召开专题组织生活会,确保取得实效。")
     assert any(e.get("activity") == "專題組織生活會" for _, e in found)
+
+
+def test_the_step_after_suihou_is_a_requirement_of_its_own() -> None:
+    # a gate, a report and then a meeting: the meeting's order is not lost to the first two
+    found = drafted("督导组审核同意后,再向市领导小组报送阶段总结报告,随后召开会议,进行阶段小结和转段动员。")
+    assert {"gate", "report", "order"} <= {k for k, _ in found}
+    gates = [e["approved_by"] for k, e in found if k == "gate"]
+    assert gates == [["督導組"]]  # who stands before 審核同意後, not the body reported to
+
+
+def test_steps_of_a_meeting_follow_each_other() -> None:
+    found = drafted("首先,支部书记代表支委会作对照检查;其次,党员逐一发言;最后,开展民主评议。")
+    pairs = [(e.get("anchor_activity"), e.get("activity")) for k, e in found if k == "order"]
+    assert ("对照检查", "发言") in pairs
+    assert ("发言", "民主評議") in pairs
+
+
+def test_the_deed_after_a_time_limit() -> None:
+    found = drafted("会后,支部要在5个工作日内将会议情况报上级党委。")
+    subjects = [e.get("activity") or e.get("document") for k, e in found if k == "order"]
+    assert subjects and all("工作日" not in str(x) for x in subjects)
+
+
+def test_a_date_before_is_not_news() -> None:
+    # 「10日前」 is a deadline's day, not 日前 (recently): the recurring report stays
+    assert "recurring" in kinds("各党小组每月10日前报送上月学习情况。")
+
+
+def test_signed_by_is_attested() -> None:
+    assert "attest" in kinds("学习心得报告须经党组织书记签字。")
+
+
+def test_before_a_step_ends() -> None:
+    relations = [e["relation"] for k, e in drafted("学习动员阶段结束前,乡镇党委要对各村学习情况逐村检查。")
+                 if k == "order"]
+    assert relations == ["before"]
+
+
+def test_an_approval_that_names_nothing_waiting_gates_the_handing_in() -> None:
+    found = drafted("述职报告须经本单位班子集体审议,不得由办公室代写。")
+    gates = [e for k, e in found if k == "gate"]
+    assert gates and gates[0]["document"] == "述职报告"
+    assert gates[0]["before_activity"] == "述职报告提交"
+
+
+def test_sent_for_approval_is_a_gate() -> None:
+    assert "gate" in kinds("召开党员大会前,支委会提出评定等次意见,报公司党委审批。")
+
+
+def test_encouraged_talks_are_not_a_rule() -> None:
+    numbered = "一、谈心谈话\n(一)党员之间提倡经常开展谈心,互相提醒。\n"
+    assert "pairwise" not in kinds(numbered)
+    assert "pairwise" not in kinds("党员之间提倡经常开展谈心,互相提醒。")
+
+
+def test_read_and_filed_is_not_a_gate() -> None:
+    text = "关于召开组织生活会的通知\n每名党员撰写一篇心得体会,由所在党支部审阅后存档。"
+    assert "gate" not in kinds(text)
+
+
+def test_an_attached_form_is_not_work() -> None:
+    text = "一、会议安排\n(一)会前学习。\n二、附件\n(一)民主生活会情况报告参考格式\n"
+    found = drafted(text)
+    assert not [e for k, e in found if "报告" in str(e.get("document", ""))]
+
+
+def test_sent_for_review_ahead_is_a_gate() -> None:
+    assert "gate" in kinds("召开组织生活会前,支部书记要提前3天将活动方案报所在学院党委审核。")

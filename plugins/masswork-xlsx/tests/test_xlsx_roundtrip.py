@@ -44,7 +44,7 @@ def test_workbook_has_a_sheet_per_record_type_with_headers_in_the_language() -> 
     plan = masswork.load_plan(d / "plan.toml")
     schedule = masswork.load_schedule(d / "schedule-complete.toml", plan)
     for lang, sheets, doc_header in (
-            ("zh-Hant", ["台賬", "檢查結果", "個人定額", "文件", "報送", "審批", "通知", "確認", "時段", "台賬信息"], "起草日期"),
+            ("zh-Hant", ["台賬", "檢查結果", "個人定額", "文件", "報送", "審批", "通知", "確認", "時段", "台賬資訊"], "起草日期"),
             ("zh-Hans", ["台账", "检查结果", "个人定额", "文件", "报送", "审批", "通知", "确认", "时段", "台账信息"], "起草日期"),
             ("en", ["Ledger", "Findings", "Quotas", "Documents", "Submissions", "Approvals", "Notices",
               "Attestations", "Periods", "Schedule"],

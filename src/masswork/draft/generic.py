@@ -86,10 +86,15 @@ _ALSO = re.compile(r",(?=同时(?:要|还|也)?(?:(?:将|把)[^,;。]{2,30}?)?(?
 quote), so it is cut off as a statement of its own, as at a semicolon."""
 
 
+_NEXT_STEP = re.compile(r"(?<![后前时上]),(?=(?:随后|然后|紧接着|接着)(?!的))")
+"""``…報送階段總結報告,隨後召開會議``: the step after 隨後 / 然後 is a requirement of its own
+(an order after what the statement said first), cut off as at a semicolon."""
+
+
 def _chunks(text: str) -> Iterator[str]:
     """``text`` cut at semicolons, and long pieces at a comma (else hard) every
     :data:`MAX_STATEMENT` characters, so each statement is short."""
-    f = _ALSO.sub(lambda m: ";" + m.group(0)[1:], fold(text))
+    f = _NEXT_STEP.sub(";", _ALSO.sub(lambda m: ";" + m.group(0)[1:], fold(text)))
     pos = 0
     n = len(text)
     while pos < n:
@@ -187,7 +192,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 if len(sentence.text) <= _WHOLE_QUOTE and f.kind not in ("report", "notice"):
                     where = sentence
                 found_all.append((where, f.params, f.kind, f.confidence))
-            if topic is not None and "gate" not in skip and all(f.kind != "gate" for f in own):
+            if "gate" not in skip and all(f.kind != "gate" for f in own):
                 gate = gate_before(st, topic)
                 if gate is not None:
                     found_all.append((st, gate, "gate", 0.55))

@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["AIMS", "EXAMPLE_LEAD", "aimed", "exemplified"]
+__all__ = ["AIMS", "EXAMPLE_LEAD", "ADVOCACY", "aimed", "exemplified", "encouraged"]
+
+ADVOCACY = re.compile(r"倡导|鼓励|提倡|号召")
+"""``倡導每名黨員每天自學一小時``, ``黨員之間提倡經常開展談心``: encouraged, not required."""
+
+
+def encouraged(f: str, pos: int) -> bool:
+    """Whether an advocacy word stands earlier in the comma segment of ``pos``."""
+    start = max(f.rfind(c, 0, pos) for c in ",;:。") + 1
+    return ADVOCACY.search(f, start, pos) is not None
 
 AIMS: tuple[tuple[str, str], ...] = (
     (r"确保[^,;。]{0,30}?(?:取得|见到|达到|收到)(?:了)?(?:实效|成效|效果|预期|明显|积极)", "確保…取得實效: what the work is for"),

@@ -16,10 +16,10 @@ from collections.abc import Mapping
 from .catalog import catalog
 from .domain import Catalogue
 from .langs import DEFAULT_LANG, LANG_CHOICES, LANGS, is_chinese, normalize, resolve
-from .message import Msg, Name, Pair, render_value, tr
+from .message import Msg, Name, Pair, Words, date_range, render_value, tr
 
 __all__ = ["LANGS", "DEFAULT_LANG", "LANG_CHOICES", "normalize", "resolve", "is_chinese",
-           "catalog", "Catalogue", "Msg", "Name", "Pair", "tr", "render_value", "messages_of", "pair_text", "labels"]
+           "catalog", "Catalogue", "Msg", "Name", "Words", "Pair", "tr", "render_value", "date_range", "messages_of", "pair_text", "labels"]
 
 
 def messages_of(msg: Msg) -> dict[str, str]:

@@ -8,7 +8,7 @@
 - ``check``: what the tests check — every language has every message, none fuzzy, each
   ``.mo`` compiled from its ``.po``.
 
-Each command works on masswork's catalogues and on those of the bundled plugins (found
+Each command works on masswork's catalogues (its messages and click's texts) and on those of the bundled plugins (found
 beside it in a source checkout), or on the package directories named (a plugin's
 ``src/masswork_x``, holding ``locale/<lang>/LC_MESSAGES/<domain>.po``; see
 :mod:`masswork.i18n.domain`).
@@ -25,7 +25,7 @@ from typing import Any
 
 from .catalog import LOCALE_DIRS, locale_dir
 
-__all__ = ["po_path", "load_po", "compile_all", "draft_hans", "problems", "plugin_dirs", "domain_of"]
+__all__ = ["po_path", "load_po", "compile_all", "draft_hans", "problems", "core_dirs", "plugin_dirs", "domain_of"]
 
 HERE = Path(__file__).parent
 
@@ -36,6 +36,11 @@ def domain_of(pkg: Path) -> str:
         return "masswork"
     found = sorted((pkg / "locale" / "en" / "LC_MESSAGES").glob("*.po"))
     return found[0].stem if found else pkg.name
+
+
+def core_dirs() -> list[Path]:
+    """masswork's own catalogues: its messages, and click's texts (:mod:`.clickwords`)."""
+    return [HERE, HERE / "clickwords"]
 
 
 def plugin_dirs() -> list[Path]:
@@ -98,7 +103,7 @@ def problems(pkg: Path | None = None) -> list[str]:
         for e in entries:
             if "fuzzy" in e.flags:
                 out.append(f"{lang}: {e.msgid} is marked fuzzy (not yet reviewed)")
-            if not e.msgstr:
+            if not (e.msgstr or (e.msgid_plural and all(e.msgstr_plural.values()))):
                 out.append(f"{lang}: {e.msgid} has no text")
         mo = po_path(lang, pkg).with_suffix(".mo")
         if not mo.exists():
@@ -107,7 +112,10 @@ def problems(pkg: Path | None = None) -> list[str]:
         with mo.open("rb") as fp:
             compiled = {k: v for k, v in gettext.GNUTranslations(fp)._catalog.items()  # type: ignore[attr-defined]
                         if k}
-        source = {e.msgid: e.msgstr for e in entries if e.msgstr and "fuzzy" not in e.flags}
+        source: dict[object, str] = {e.msgid: e.msgstr for e in entries
+                                     if e.msgstr and not e.msgid_plural and "fuzzy" not in e.flags}
+        source.update({(e.msgid, int(n)): text for e in entries if e.msgid_plural and "fuzzy" not in e.flags
+                       for n, text in e.msgstr_plural.items()})
         if compiled != source:
             out.append(f"{lang}: {mo.name} is out of date: run python -m masswork.i18n.build compile")
     every = set().union(*ids.values())
@@ -119,7 +127,7 @@ def problems(pkg: Path | None = None) -> list[str]:
 
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
-    pkgs = [Path(a).resolve() for a in argv[1:]] or [HERE, *plugin_dirs()]
+    pkgs = [Path(a).resolve() for a in argv[1:]] or [*core_dirs(), *plugin_dirs()]
     if cmd == "compile":
         for pkg in pkgs:
             for mo in compile_all(pkg):

@@ -14,6 +14,7 @@ read in Simplified keeps its own words, as a quotation does.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Union
 
@@ -22,7 +23,7 @@ import attrs
 from .catalog import catalog
 from .langs import is_chinese, normalize
 
-__all__ = ["Msg", "Name", "Pair", "Param", "tr", "render_value"]
+__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "render_value", "date_range"]
 
 
 @attrs.frozen
@@ -41,6 +42,19 @@ class Name:
 
 
 @attrs.frozen
+class Words:
+    """Words given twice, as the plan (or its reader) wrote them: ``zh`` for Chinese readers
+    in either script, ``en`` for English ones (``zh`` when there is no English). Neither is
+    converted: a plan's title or a person's name is quoted, not translated."""
+
+    zh: str
+    en: str = ""
+
+    def render(self, lang: str) -> str:
+        return self.zh if is_chinese(lang) or not self.en else self.en
+
+
+@attrs.frozen
 class Pair:
     """Text given the old way, Traditional and English (from a plugin that predates the
     catalogues), carried inside a :class:`Msg` (see :func:`masswork.i18n.pair_text`)."""
@@ -54,12 +68,35 @@ class Pair:
         return pair_text(self.zh, self.en, lang)
 
 
-Param = Union[str, int, float, dt.date, "Msg", Name, tuple["Param", ...], None]
+Param = Union[str, int, float, dt.date, "Msg", Name, Words, tuple["Param", ...], None]
+
+
+# A date range as masswork writes it in data (2014-03-01..2014-03-15, ..2014-02-25, 2014-03-05..):
+# each reader's language writes it its own way (2014-03-01至2014-03-15), from the catalogue.
+_RANGE = re.compile(r"(?<![\d.])(\d{4}-\d{2}-\d{2})?\.\.(\d{4}-\d{2}-\d{2})?(?![\d.])")
+
+
+def date_range(text: str, lang: str) -> str:
+    """``text`` with every ISO date range in it written as ``lang`` writes one
+    (``range.between``, ``range.until``, ``range.from`` in the catalogue)."""
+    if ".." not in text:
+        return text
+
+    def one(m: re.Match[str]) -> str:
+        a, b = m.groups()
+        if not a and not b:
+            return m.group()
+        code = "range.between" if a and b else "range.until" if b else "range.from"
+        return tr(lang, code, start=a or "", end=b or "")
+
+    return _RANGE.sub(one, text)
 
 
 def render_value(value: object, lang: str) -> str:
-    """One parameter as text in ``lang``."""
-    if isinstance(value, (Msg, Name, Pair)):
+    """One parameter as text in ``lang``. Date ranges in masswork's data form
+    (``2014-03-01..2014-03-15``) are written the reader's way; a plan's own words
+    (:class:`Name`, :class:`Words`) are left as written."""
+    if isinstance(value, (Msg, Name, Words, Pair)):
         return value.render(lang)
     if isinstance(value, bool):
         return str(value).lower()
@@ -74,7 +111,12 @@ def render_value(value: object, lang: str) -> str:
         return sep.join(render_value(v, lang) for v in value)
     if value is None:
         return ""
-    return str(value)
+    render = getattr(value, "render", None)
+    if callable(render):
+        # Anything else that renders itself per language (a reminder's body, a list
+        # joined its own way): masswork's modules build such values for their messages.
+        return str(render(lang))
+    return date_range(str(value), lang)
 
 
 def _freeze(params: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
@@ -116,7 +158,7 @@ class Msg:
             elif isinstance(v, (int, float, str)) or v is None:
                 out[k] = v
             else:
-                out[k] = v.zh if isinstance(v, (Name, Pair)) else render_value(v, "en")
+                out[k] = v.zh if isinstance(v, (Name, Words, Pair)) else render_value(v, "en")
         return {"code": self.code, "params": out}
 
 

@@ -20,6 +20,7 @@ import attrs
 from ..atomic import write_atomic  # the writing side lives in masswork.atomic
 from ..errors import InputError, Problem
 from ..i18n import Msg
+from . import syntax
 from .limits import DEFAULT_LIMITS, Limits, check_nesting_text, check_tree, read_bytes_bounded
 
 if sys.version_info >= (3, 11):
@@ -30,7 +31,6 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 __all__ = ["read_data", "read_text", "parse_data", "write_atomic", "detect_format", "locate_toml",
            "with_lines", "locate_lines"]
 
-_TOML_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def detect_format(path: str | Path, text: str | None = None) -> str:
@@ -73,7 +73,7 @@ def parse_data(text: str, fmt: str, file: str | None = None, *,
             data = json.loads(text, parse_constant=_json_constant)
         except json.JSONDecodeError as exc:
             raise InputError(Problem(
-                msg=Msg.of("load.syntax", format="JSON", error=exc.msg),
+                msg=Msg.of("load.syntax", format="JSON", error=syntax.detail(exc.msg, exc.colno)),
                 file=file, line=exc.lineno, expected=Msg.of("load.expected.valid", format="JSON"))) from None
         except ValueError as exc:
             raise _number_error(exc, text, fmt, file) from None
@@ -87,12 +87,9 @@ def parse_data(text: str, fmt: str, file: str | None = None, *,
             raise InputError(Problem(msg=Msg.of("load.too_deep"), file=file,
                                      expected=Msg.of("load.expected.depth", n=limits.max_depth))) from None
         except tomllib.TOMLDecodeError as exc:
-            msg = str(exc)
-            m = _TOML_LINE.search(msg)
-            line = int(m.group(1)) if m else None
-            clean = _TOML_LINE.sub("", msg).strip()
+            said, line, col, at_end = syntax.toml_position(str(exc))
             raise InputError(Problem(
-                msg=Msg.of("load.syntax", format="TOML", error=clean),
+                msg=Msg.of("load.syntax", format="TOML", error=syntax.detail(said, col, at_end)),
                 file=file, line=line, expected=Msg.of("load.expected.valid", format="TOML"))) from None
         except ValueError as exc:
             raise _number_error(exc, text, fmt, file) from None

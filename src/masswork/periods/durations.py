@@ -16,7 +16,8 @@ from typing import Final
 import attrs
 
 from .arithmetic import measure
-from .errors import DURATION_FORMS, PhraseError
+from ..i18n import Msg
+from .errors import DURATION, _error
 from .formatting import _quantity_en, format_duration
 from .normalize import _NUM, _number, normalize_phrase
 from .units import _MAX_PHRASE_LENGTH, ABOUT_TOLERANCE, BOUNDS, UNITS, Bound, Unit
@@ -153,10 +154,10 @@ _SUFFIX_BOUNDS: Final[tuple[tuple[str, Bound], ...]] = (
 _FILLER_SUFFIXES: Final = ("的時間", "時間", "之久")
 
 
-def _duration(text: str, s: str, default_bound: Bound, expected: tuple[str, ...]) -> Duration:
+def _duration(text: str, s: str, default_bound: Bound, expected: tuple[Msg, ...]) -> Duration:
     """Read a (normalised) duration phrase; *default_bound* applies when no bound word is present."""
     if len(s) > _MAX_PHRASE_LENGTH:
-        raise PhraseError(text, "短語過長", "the phrase is too long to be a duration", expected)
+        raise _error(text, "phrase.too_long_duration", expected)
     prefix_bound: Bound | None = None
     for word, b in _PREFIX_BOUNDS:
         if s.startswith(word):
@@ -172,36 +173,26 @@ def _duration(text: str, s: str, default_bound: Bound, expected: tuple[str, ...]
             s = s[: -len(filler)]
             break
     if prefix_bound and suffix_bound and prefix_bound != suffix_bound:
-        raise PhraseError(
-            text,
-            "前後兩個限定詞互相矛盾",
-            f"the bound words contradict each other ({prefix_bound} vs {suffix_bound})",
-            expected,
-        )
+        raise _error(text, "phrase.bounds_contradict", expected, first=prefix_bound, second=suffix_bound)
     bound: Bound = prefix_bound or suffix_bound or default_bound
 
     q = _QUANTITY_RE.fullmatch(s)
     if q is None:
-        raise PhraseError(text, "無法識別的時長", "not a length of time this module reads", expected)
+        raise _error(text, "phrase.unknown_duration", expected)
     halves = [k for k in ("h0", "h1", "h2") if q[k]]
     counters = [k for k in ("ge1", "ge2") if q[k]]
     word = q["u"]
     if len(halves) > 1 or len(counters) > 1 or (q["h1"] and not q["ge1"]):
-        raise PhraseError(text, "無法識別的時長", "not a length of time this module reads", expected)
+        raise _error(text, "phrase.unknown_duration", expected)
     if counters and word not in _GE_UNITS:
-        raise PhraseError(text, f"「個{word}」不是時長寫法", f"'個{word}' is not how a length is written", expected)
+        raise _error(text, "phrase.bad_counter", expected, word=word)
     if word == "月" and not counters and not q["h0"]:
-        raise PhraseError(
-            text,
-            f"「{s}」是日曆月份；表示時長請寫「{q['n'] or ''}個月」",
-            f"'{s}' names a calendar month; for a length write {q['n'] or ''}個月",
-            expected,
-        )
+        raise _error(text, "phrase.calendar_month", expected, phrase=s, n=q["n"] or "")
     amount = Fraction(0)
     if q["n"] is not None:
         n = _number(q["n"])
         if n is None:
-            raise PhraseError(text, "無法識別的數字", f"'{q['n']}' is not a number", expected)
+            raise _error(text, "phrase.not_a_number", expected, n=q["n"])
         amount = Fraction(n)
     if halves:
         amount += Fraction(1, 2)
@@ -218,4 +209,4 @@ def parse_duration(text: str) -> Duration:
     Raises:
         PhraseError: the only exception for unreadable text.
     """
-    return _duration(text, normalize_phrase(text), "exactly", DURATION_FORMS)
+    return _duration(text, normalize_phrase(text), "exactly", DURATION)

@@ -11,7 +11,7 @@ import attrs
 
 from .arithmetic import _shift, measure
 from .durations import Duration, _duration
-from .errors import OFFSET_FORMS, PhraseError
+from .errors import OFFSET, _error
 from .formatting import format_offset
 from .normalize import normalize_phrase
 from .units import _DT, _MAX_PHRASE_LENGTH, ABOUT_TOLERANCE, DIRECTIONS, Bound, Direction
@@ -158,11 +158,11 @@ def parse_offset(text: str) -> Offset:
     """
     s = normalize_phrase(text)
     if len(s) > _MAX_PHRASE_LENGTH:
-        raise PhraseError(text, "短語過長", "the phrase is too long to be an offset", OFFSET_FORMS)
+        raise _error(text, "phrase.too_long_offset", OFFSET)
     if s in _SAME_DAY_WORDS:
         return Offset("same_day")
     if s.startswith("近"):
-        return Offset("before", _duration(text, s, "within", OFFSET_FORMS))
+        return Offset("before", _duration(text, s, "within", OFFSET))
     direction: Direction
     default: Bound
     for prefixes, direction, default in (
@@ -176,5 +176,5 @@ def parse_offset(text: str) -> Offset:
             rest = s[len(prefix) :]
             if not rest and direction != "interval":
                 return Offset(direction)
-            return Offset(direction, _duration(text, rest, default, OFFSET_FORMS))
-    raise PhraseError(text, "無法識別的相對時間", "not an offset this module reads", OFFSET_FORMS)
+            return Offset(direction, _duration(text, rest, default, OFFSET))
+    raise _error(text, "phrase.unknown_offset", OFFSET)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Final
 
+from ..i18n import Msg
 from .errors import PhraseError, _error
 from .normalize import _NUM, normalize_phrase
 from .points import _check_year, _point, _Point, _shift_day
@@ -25,13 +26,8 @@ _LEADING_WORDS: Final = ("從", "自", "由", "於", "在")
 
 
 def _ambiguous_xun(text: str) -> PhraseError:
-    return _error(
-        text,
-        "「旬前／旬後」有歧義（旬末之前還是旬初之前？），請寫具體日期，例如「3月20日前」或「3月10日前」",
-        "'旬前/旬後' is ambiguous (by the end of the ten days, or before they begin?): "
-        "name a day instead, e.g. 3月20日前 or 3月10日前",
-        ("a day with 前/後: 3月20日前, 3月11日後", "the 旬 itself: 3月中旬"),
-    )
+    return _error(text, "phrase.ambiguous_xun",
+                  (Msg.of("phrase.expected.day_with_suffix"), Msg.of("phrase.expected.xun")))
 
 
 # How a point becomes a window under each suffix.  Each reader gets the whole phrase
@@ -138,12 +134,8 @@ def _span(text: str, s: str, year: int) -> Window | None:
                 rp = _point(text, right, _check_year(text, lp.year + 1), ctx_month=lp.month)
                 assert rp is not None
             if rp.last < lp.first:
-                raise _error(
-                    text,
-                    f"結束日期{rp.last.isoformat()}早於開始日期{lp.first.isoformat()}",
-                    f"the span ends ({rp.last.isoformat()}) before it starts ({lp.first.isoformat()})",
-                    ("a span whose end is not before its start: 3月11日至20日",),
-                )
+                raise _error(text, "phrase.span_backwards", (Msg.of("phrase.expected.span"),),
+                             start=lp.first, end=rp.last)
             return Window(lp.first, rp.last, text)
         except PhraseError as exc:
             if first_error is None:
@@ -219,9 +211,8 @@ def _campaign_word(text: str, s: str, campaign: Window | None) -> Window | None:
         if s != word:
             continue
         if campaign is None:
-            raise _error(text, "「活動結束前」一類的說法需要方案的起止日期(start、end)",
-                         "a phrase about the campaign itself needs the plan's start and end",
-                         ("a plan with start and end", "a date instead: 2024年1月31日前"))
+            raise _error(text, "phrase.needs_campaign",
+                         (Msg.of("phrase.expected.campaign"), Msg.of("phrase.expected.date_instead")))
         start = campaign.start if keep in ("both", "start") else None
         end = campaign.end if keep in ("both", "end") else None
         return Window(start, end, text)
@@ -253,10 +244,10 @@ def parse_window(text: str, year: int, *, around: int = AROUND_DAYS, campaign: W
     except TypeError:
         year_ok = False
     if not year_ok:
-        raise _error(str(text), f"年份{year!r}超出範圍", f"year {year!r} is out of range", ("a year from 1 to 9999",))
+        raise _error(str(text), "phrase.year_range", (Msg.of("phrase.expected.year"),), year=repr(year))
     s = normalize_phrase(text)
     if len(s) > _MAX_PHRASE_LENGTH:
-        raise _error(text, "短語過長", "the phrase is too long to be a calendar phrase")
+        raise _error(text, "phrase.too_long")
     if s in _UNBOUNDED_WORDS:
         return Window(None, None, text)
     for word in _LEADING_WORDS:
@@ -273,6 +264,6 @@ def parse_window(text: str, year: int, *, around: int = AROUND_DAYS, campaign: W
         w = _span(text, s, year)
     if w is None:
         if not s:
-            raise _error(text, "沒有日期短語", "the phrase is empty")
-        raise _error(text, "無法識別的日期短語", "not a calendar phrase this module reads")
+            raise _error(text, "phrase.empty")
+        raise _error(text, "phrase.unknown")
     return w

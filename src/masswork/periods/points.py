@@ -12,6 +12,7 @@ from typing import Final, Literal
 
 import attrs
 
+from ..i18n import Msg
 from .errors import PhraseError, _error
 from .normalize import _NUM, _number
 
@@ -42,28 +43,17 @@ _ISO_RE: Final = re.compile(r"(?P<y>[0-9]{4})[-/.](?P<m>[0-9]{1,2})(?:[-/.](?P<d
 
 _XUN_DAYS: Final = {"上": (1, 10), "中": (11, 20), "下": (21, 31), "上中": (1, 20), "中下": (11, 31)}
 # Fixed, not calendar.month_name, which follows the locale.
-_MONTH_EN: Final = ("", *"January February March April May June July August September October November December".split())
 
 
 def _check_year(text: str, y: int) -> int:
     if not 1 <= y <= 9999:
-        raise _error(
-            text,
-            f"年份{y}超出範圍（應為1至9999）",
-            f"year {y} is out of range (1 to 9999)",
-            ("a year from 1 to 9999",),
-        )
+        raise _error(text, "phrase.year_range", (Msg.of("phrase.expected.year"),), year=y)
     return y
 
 
 def _check_month(text: str, m: int) -> int:
     if not 1 <= m <= 12:
-        raise _error(
-            text,
-            f"沒有{m}月：月份應為1至12",
-            f"there is no month {m}: months run from 1 to 12",
-            ("a month from 1 to 12",),
-        )
+        raise _error(text, "phrase.no_month", (Msg.of("phrase.expected.month"),), month=m)
     return m
 
 
@@ -74,34 +64,20 @@ def _last_day(y: int, m: int) -> int:
 def _check_day(text: str, y: int, m: int, d: int) -> date:
     last = _last_day(y, m)
     if not 1 <= d <= last:
-        raise _error(
-            text,
-            f"{y}年{m}月沒有{d}日（該月只有{last}天）",
-            f"{_MONTH_EN[m]} {y} has no day {d} (it has {last} days)",
-            (f"a day from 1 to {last}",),
-        )
+        raise _error(text, "phrase.no_day", (Msg.of("phrase.expected.day", last=last),),
+                     year=y, month=Msg.of(f"month.{m}"), day=d, last=last)
     return date(y, m, d)
 
 
 def _needs_month(text: str, what: str, example: str) -> PhraseError:
-    return _error(
-        text,
-        f"「{what}」缺少月份，例如「{example}」",
-        f"'{what}' needs a month, e.g. {example}",
-        ("a month before the day, 旬 or 底: 2月25日前, 3月中旬, 2月底前",),
-    )
+    return _error(text, "phrase.needs_month", (Msg.of("phrase.expected.with_month"),), what=what, example=example)
 
 
 def _shift_day(text: str, d: date, days: int) -> date:
     try:
         return d + timedelta(days=days)
     except OverflowError:
-        raise _error(
-            text,
-            "日期超出可表示的範圍（1年至9999年）",
-            "the date falls outside the representable range (years 1 to 9999)",
-            ("a date between the years 1 and 9999",),
-        ) from None
+        raise _error(text, "phrase.out_of_range", (Msg.of("phrase.expected.date_range"),)) from None
 
 
 def _point(

@@ -8,6 +8,8 @@ import csv
 import io
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
+from ..loaders import syntax
 from .base import Reader, ReadInput, ReadResult
 from .columns import HEADERS, fold
 from .table import Table, read_tables
@@ -54,9 +56,9 @@ def read_csv(inp: ReadInput) -> ReadResult:
     try:
         rows = list(reader)
     except csv.Error as exc:  # a cell over the csv module's field limit, a broken quote
-        raise InputError(Problem(zh=f"無法讀取 CSV 表格: {exc}", en=f"cannot read the CSV table: {exc}",
+        raise InputError(Problem(msg=Msg.of("read.csv_unreadable", error=syntax.detail(str(exc))),
                                  file=inp.name, line=reader.line_num or None,
-                                 expected=f"cells of at most {csv.field_size_limit()} characters")) from None
+                                 expected=Msg.of("read.expected.csv_cells", n=csv.field_size_limit()))) from None
     return read_tables([Table(rows)], inp, "csv", decoded.encoding)
 
 

@@ -4,7 +4,7 @@ and approvals), event notices, waivers, attestations, periods and the unit — e
 schedule and reads back to it.
 
 * In a workbook each record type is a sheet of its own (文件, 報送, 審批, 通知, 豁免, 確認,
-  時段, 台賬信息; English sheet names too), one row per record, beside the events' 台賬 sheet.
+  時段, 台賬資訊 (or 台賬信息); English sheet names too), one row per record, beside the events' 台賬 sheet.
 * In a CSV file, one table: the event columns first (as they always were), then a
   ``record`` column (記錄類型) saying what each row is — empty or 活動 for an event — and
   the columns the other record types use. A program reading the CSV keeps the rows whose
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ..i18n import LANGS, tr
 from .columns import fold
 
 if TYPE_CHECKING:
@@ -65,12 +66,16 @@ RECORDS: Mapping[str, RecordType] = {r.key: r for r in (
     RecordType("attestation", "確認", "Attestations", ("requirement", "by", "date", "statement"),
                ("requirement", "by", "date")),
     RecordType("period", "時段", "Periods", ("id", "title", "date", "end"), ("id", "date", "end")),
-    RecordType("schedule", "台賬信息", "Schedule", ("unit",), ("unit",)),
+    RecordType("schedule", "台賬資訊", "Schedule", ("unit",), ("unit",)),
 )}
 """Every record type but the event, in the order a ledger lists them."""
 
 _EVENT_WORDS = ("活動", "event", "events", "")
-_BY_WORD = {fold(w): k for k, r in RECORDS.items() for w in (k, r.zh, r.en)} | {fold(w): "event" for w in _EVENT_WORDS}
+# Each record type by its own names and by what masswork writes for it in every language
+# (record.<key>, sheet.<key> in the catalogue: 台賬資訊 as well as the older 台賬信息).
+_BY_WORD = {fold(w): k for k, r in RECORDS.items()
+            for w in (k, r.zh, r.en, *(tr(lang, f"{c}.{k}") for lang in LANGS for c in ("record", "sheet")))} \
+    | {fold(w): "event" for w in _EVENT_WORDS}
 
 
 def record_of(text: str) -> str | None:

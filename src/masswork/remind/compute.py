@@ -43,11 +43,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..i18n import pair_text
+from ..i18n import Msg, Pair, Words, pair_text
 from ..kinds.scope import describe as describe_rule
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
 from ..report import Finding, Report, Shortfall, Status
+from .words import Body, Joined, owed_item, timing
 from .workdays import WeekendCalendar
 
 if TYPE_CHECKING:
@@ -69,13 +70,7 @@ REMINDER_KINDS = ("due-soon", "overdue", "gate", "shortfall")
 DEFAULT_RECIPIENT = "領導小組辦公室"
 """Who is told when a requirement names nobody responsible and the plan has no office."""
 
-_KIND_ZH = {"due-soon": "即將到期", "overdue": "已逾期", "gate": "審批關口", "shortfall": "個人待辦"}
-_KIND_EN = {"due-soon": "due soon", "overdue": "overdue", "gate": "gate", "shortfall": "still owed"}
 _KIND_ORDER = {k: i for i, k in enumerate(REMINDER_KINDS)}
-
-# The engine prefixes open / overdue messages with the due date; a reminder says it its own way.
-_PREFIX_ZH = re.compile(r"^(?:未到期|已逾期)[(\uff08][^)\uff09]*[)\uff09][:\uff1a]\s*")
-_PREFIX_EN = re.compile(r"^(?:open|overdue) \(due [^)]*\): ")
 _SEPARATORS = re.compile(r"[×→:]")
 
 
@@ -108,6 +103,16 @@ class Reminder:
     days_left: int | None = None
     owes_zh: tuple[str, ...] = ()
     owes_en: tuple[str, ...] = ()
+    msg: Msg | None = None
+    """The message as a catalogue code (``message_zh``/``message_en`` are filled from it)."""
+    subject_msg: Msg | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.msg is not None:
+            if not self.message_zh:
+                object.__setattr__(self, "message_zh", self.msg.render("zh-Hant"))
+            if not self.message_en:
+                object.__setattr__(self, "message_en", self.msg.render("en"))
 
     @property
     def lead_tag(self) -> str:
@@ -127,16 +132,20 @@ class Reminder:
         """The message in ``"zh"``, ``"en"`` or ``"both"`` (Chinese, then English)."""
         if lang == "both":
             return f"{self.message_zh}\n{self.message_en}"
-        return pair_text(self.message_zh, self.message_en, lang)  # zh-Hans, zh-Hant, en
+        if self.msg is not None and self.message_zh == self.msg.render("zh-Hant") \
+                and self.message_en == self.msg.render("en"):
+            return self.msg.render(lang)
+        # A reminder built the old way, as two texts (a caller's or a test's own).
+        return pair_text(self.message_zh, self.message_en, lang)
 
     def subject(self, lang: str = "zh") -> str:
         """A one-line title for mail subjects and robot cards."""
-        due = self.due.isoformat() if self.due else ""
-        zh = f"【{_KIND_ZH[self.kind]}】[{self.clause}] {self.title_zh or self.requirement} {due}".strip()
-        en = f"[{_KIND_EN[self.kind]}] [{self.clause}] {self.title_en or self.requirement} {due}".strip()
+        title: object = Words(self.title_zh or self.requirement, self.title_en or self.requirement)
+        msg = self.subject_msg or Msg.of("remind.subject", kind=Msg.of(f"remind.kind.{self.kind}"),
+                                         clause=self.clause, title=title, due=self.due or "")
         if lang == "both":
-            return f"{zh} / {en}"
-        return pair_text(zh, en, lang)
+            return f"{msg.render('zh-Hant').strip()} / {msg.render('en').strip()}"
+        return msg.render(lang).strip()
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {
@@ -204,9 +213,8 @@ class _Names:
         en = self.en.get(ref, "")
         return f"{en} ({zh})" if en and en != zh else zh
 
-
-def _strip(finding: Finding) -> tuple[str, str]:
-    return _PREFIX_ZH.sub("", finding.message_zh, count=1), _PREFIX_EN.sub("", finding.message_en, count=1)
+    def words(self, ref: str) -> Words:
+        return Words(self.name_zh(ref), self.name_en(ref))
 
 
 def _stage(due: dt.date, as_of: dt.date, leads: Sequence[int],
@@ -226,37 +234,19 @@ def _days_left(due: dt.date, as_of: dt.date, working: WorkingCalendar | None) ->
     return int(measure(as_of, due, "working_day", working_day=working.is_working_day))
 
 
-def _owed(finding: Finding, req: Requirement, names: _Names) -> dict[str, list[tuple[str, str]]]:
-    """person id → what they owe (zh, en), from the finding's shortfall."""
+def _owed(finding: Finding, req: Requirement, names: _Names) -> dict[str, list[Msg | Words]]:
+    """person id → what they owe, from the finding's shortfall."""
     if req.kind == "coverage" and getattr(req.params, "field", "") not in ("attendees", "participants"):
         return {}
-    out: dict[str, list[tuple[str, str]]] = {}
+    what = getattr(req.params, "activity", None) or getattr(req.params, "document", None)
+    thing = Words(f"「{names.name_zh(what)}」", names.name_en(what)) if isinstance(what, str) else None
+    out: dict[str, list[Msg | Words]] = {}
     for s in finding.shortfall:
         parts = [x for x in _SEPARATORS.split(s.subject) if x]
         persons = [x for x in parts if x in names.people]
         for person in dict.fromkeys(persons):
-            out.setdefault(person, []).append(_owed_item(s, person, parts, req, names))
+            out.setdefault(person, []).append(owed_item(s, parts, person, thing, req.id, names.words))
     return out
-
-
-def _owed_item(s: Shortfall, person: str, parts: list[str], req: Requirement,
-               names: _Names) -> tuple[str, str]:
-    others = [x for x in parts if x != person]
-    what = getattr(req.params, "activity", None) or getattr(req.params, "document", None)
-    what_zh = f"「{names.name_zh(what)}」" if isinstance(what, str) else ""
-    what_en = names.name_en(what) if isinstance(what, str) else req.id
-    if "×" in s.subject and others:
-        other = others[0]
-        return (f"與{names.name_zh(other)}{what_zh or '完成此項'}", f"{what_en} with {names.name_en(other)}")
-    if "→" in s.subject and others:
-        body = others[-1]
-        return (f"{what_zh}報送{names.name_zh(body)}", f"submit {what_en} to {names.name_en(body)}")
-    if s.need is not None and s.have is not None:
-        more = s.need - s.have
-        return (f"{what_zh}尚欠 {more:g}(已 {s.have:g},應 {s.need:g})",
-                f"{more:g} more {what_en} ({s.have:g} of {s.need:g})")
-    detail = f"({s.detail})" if s.detail else ""
-    return (f"{what_zh}{detail}", f"{what_en}{' (' + s.detail + ')' if s.detail else ''}")
 
 
 def _blocked(req: Requirement, schedule: Schedule, as_of: dt.date) -> tuple[dt.date, str] | None:
@@ -271,17 +261,6 @@ def _blocked(req: Requirement, schedule: Schedule, as_of: dt.date) -> tuple[dt.d
         return None
     first = min(ahead, key=lambda e: (e.day, e.id))
     return first.day, first.id
-
-
-def _timing(due: dt.date, as_of: dt.date, days_left: int, working: bool) -> tuple[str, str]:
-    unit_zh, unit_en = ("個工作日", "working day") if working else ("天", "day")
-    if as_of == due:
-        return f"期限 {due}(今天到期)", f"due {due} (due today)"
-    if as_of < due:
-        return (f"期限 {due}(還有 {days_left} {unit_zh})",
-                f"due {due} ({days_left} {unit_en}{'s' if days_left != 1 else ''} left)")
-    late = (as_of - due).days
-    return (f"已逾期 {late} 天(期限 {due})", f"overdue by {late} day{'s' if late != 1 else ''} (due {due})")
 
 
 def reminders(
@@ -352,40 +331,40 @@ def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead:
                  days_left: int, overdue: bool, working: bool, names: _Names, office: str,
                  kinds: KindRegistry, blocks: tuple[dt.date, str] | None = None) -> Iterable[Reminder]:
     assert f.due is not None
+    title: Words | Pair
     if req.title or req.title_en:
-        title_zh, title_en = req.title or req.title_en, req.title_en or req.title
+        title = Words(req.title or req.title_en, req.title_en or req.title)  # the plan's own words
     elif req.kind in kinds:
-        title_zh, title_en = describe_rule(kinds.get(req.kind), req, plan)
+        title = Pair(*describe_rule(kinds.get(req.kind), req, plan))
     else:  # pragma: no cover - check() already rejected unknown kinds
-        title_zh = title_en = req.id
-    body_zh, body_en = _strip(f)
-    when_zh, when_en = _timing(f.due, as_of, days_left, working)
+        title = Words(req.id)
+    when = timing(f.due, as_of, days_left, working)
     common: dict[str, Any] = dict(
         plan=plan.id, requirement=req.id, clause=req.clause, due=f.due, lead=lead,
         working_days=working, overdue=overdue, status=f.status.value, requirement_kind=req.kind,
-        title_zh=title_zh, title_en=title_en, quote=req.quote, days_left=days_left,
+        title_zh=title.render("zh-Hant"), title_en=title.render("en"), quote=req.quote, days_left=days_left,
     )
     owed = _owed(f, req, names)
     kind = "gate" if req.kind == "gate" else ("overdue" if overdue else "due-soon")
-    who_zh = "、".join(names.name_zh(p) for p in owed)
-    who_en = ", ".join(names.name_zh(p) for p in owed)
-    extra_zh = f";尚未完成的人員:{who_zh}" if owed else ""
-    extra_en = f"; still owed by: {who_en}" if owed else ""
+    extra: list[Msg] = []
+    if owed:
+        extra.append(Msg.of("remind.owed_by", who=Joined(tuple(Words(names.name_zh(p)) for p in owed), ", ")))
     if blocks is not None:
-        extra_zh += f";阻擋:活動 {blocks[1]} 定於 {blocks[0]}"
-        extra_en += f"; blocks: event {blocks[1]} on {blocks[0]}"
+        extra.append(Msg.of("remind.blocks", event=blocks[1], day=blocks[0]))
     for r in dict.fromkeys(req.responsible or (office,)):
-        zh = (f"【{_KIND_ZH[kind]}】[{req.clause}] {title_zh}:{body_zh};{when_zh}{extra_zh}"
-              f";負責:{names.name_zh(r)}")
-        en = (f"[{_KIND_EN[kind]}] [{req.clause}] {title_en}: {body_en}; {when_en}{extra_en}"
-              f"; responsible: {names.name_en(r)}")
-        yield Reminder(kind=kind, recipient=r, recipient_name=names.name_zh(r), message_zh=zh,
-                       message_en=en, **common)
+        msg = Msg.of("remind.message", kind=Msg.of(f"remind.kind.{kind}"), clause=req.clause, title=title,
+                     body=Body.of(f), when=when, extra=Joined(tuple(extra), "", ""), who=names.words(r))
+        yield Reminder(kind=kind, recipient=r, recipient_name=names.name_zh(r), message_zh="", message_en="",
+                       msg=msg, subject_msg=_subject(kind, req, title, f.due), **common)
     for person, items in owed.items():
-        items_zh = "、".join(z for z, _ in items)
-        items_en = "; ".join(e for _, e in items)
         who = names.name_zh(person)
-        zh = f"【{_KIND_ZH['shortfall']}】[{req.clause}] {who}:{items_zh} — {title_zh};{when_zh}"
-        en = f"[{_KIND_EN['shortfall']}] [{req.clause}] {who}: {items_en} — {title_en}; {when_en}"
-        yield Reminder(kind="shortfall", recipient=person, recipient_name=who, message_zh=zh, message_en=en,
-                       owes_zh=tuple(z for z, _ in items), owes_en=tuple(e for _, e in items), **common)
+        msg = Msg.of("remind.message_shortfall", kind=Msg.of("remind.kind.shortfall"), clause=req.clause,
+                     who=who, items=Joined(tuple(items)), title=title, when=when)
+        yield Reminder(kind="shortfall", recipient=person, recipient_name=who, message_zh="", message_en="",
+                       owes_zh=tuple(i.render("zh-Hant") for i in items),
+                       owes_en=tuple(i.render("en") for i in items), msg=msg,
+                       subject_msg=_subject("shortfall", req, title, f.due), **common)
+
+
+def _subject(kind: str, req: Requirement, title: Words | Pair, due: dt.date) -> Msg:
+    return Msg.of("remind.subject", kind=Msg.of(f"remind.kind.{kind}"), clause=req.clause, title=title, due=due)

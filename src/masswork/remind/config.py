@@ -18,7 +18,7 @@ from ..loaders import read_data
 from ..plugins import get_host
 from .builtin import REQUIRED, SECRETS, SETTINGS, URL_CHANNELS
 from .dispatch import Target
-from .redact import check_url
+from .redact import url_problem
 
 __all__ = ["Config", "load_config", "build_targets", "selected_channels", "DEFAULT_CONFIG"]
 
@@ -42,40 +42,40 @@ class Config:
     channels: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
 
 
-def _problem(file: str | None, path: tuple[str | int, ...], zh: str, en: str, **kw: Any) -> Problem:
-    return Problem(zh, en, path, file=file, **kw)
+def _problem(file: str | None, path: tuple[str | int, ...], code: str, params: Mapping[str, object] | None = None,
+             **kw: Any) -> Problem:
+    return Problem(path=path, file=file, msg=Msg.of(code, **(params or {})), **kw)
+
+
+def _keys(known: Sequence[str]) -> Msg:
+    return Msg.of("load.expected.keys", keys=", ".join(known))
 
 
 def _unknown(data: Mapping[str, Any], known: Sequence[str], path: tuple[str | int, ...], file: str | None,
              out: list[Problem]) -> None:
     for key in data:
         if key not in known:
-            out.append(_problem(file, path + (str(key),), f"未知的鍵 {key!r}", f"unknown key {key!r}",
-                                expected="one of 可用的鍵: " + ", ".join(known), hint=nearest(str(key), known)))
+            out.append(_problem(file, path + (str(key),), "load.unknown_key", {"key": repr(key)},
+                                expected=_keys(known), hint=nearest(str(key), known)))
 
 
 def _table(data: Mapping[str, Any], key: str, file: str | None, out: list[Problem]) -> Mapping[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, Mapping):
-        out.append(_problem(file, (key,), f"{key} 應為表", f"{key} must be a table", expected=f"[{key}]"))
+        out.append(_problem(file, (key,), "remind.config.not_table", {"key": key}, expected=f"[{key}]"))
         return {}
     return value
 
 
-_TYPES: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "str": (str, "a string 字符串"),
-    "int": (int, "an integer 整數"),
-    "number": ((int, float), "a number 數字"),
-    "bool": (bool, "true or false"),
-    "list": ((list, str), "a list of strings 字符串列表"),
-    "table": (dict, "a table 表"),
-    "lang": (str, '"zh-Hans", "zh-Hant", "en" (or zh_CN, zh-TW …) or "both"'),
-    "stream": (str, '"stdout" or "stderr"'),
+# kind → the Python types that hold it; what is expected is "remind.config.type.<kind>".
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "str": str, "int": int, "number": (int, float), "bool": bool, "list": (list, str), "table": dict,
+    "lang": str, "stream": str,
 }
 
 
 def _check_value(kind: str, value: Any) -> bool:
-    tp, _ = _TYPES[kind]
+    tp = _TYPES[kind]
     if kind in ("int", "number") and isinstance(value, bool):
         return False
     if not isinstance(value, tp):
@@ -114,15 +114,15 @@ def load_config(path: str | None) -> Config:
                                 msg=Msg.of("remind.config.lang", value=repr(remind_t["lang"])),
                                 expected=Msg.of("remind.config.lang_expected")))
     if "default_recipient" in remind_t and not isinstance(remind_t["default_recipient"], str):
-        problems.append(_problem(file, ("remind", "default_recipient"), "應為字符串", "must be a string"))
+        problems.append(_problem(file, ("remind", "default_recipient"), "remind.config.not_string"))
     if "channels" in remind_t and not _check_value("list", remind_t["channels"]):
-        problems.append(_problem(file, ("remind", "channels"), "應為渠道名列表", "must be a list of channel names"))
+        problems.append(_problem(file, ("remind", "channels"), "remind.config.not_channel_list"))
     for key in ("lease_seconds", "backoff_seconds", "backoff_max_seconds"):
         if key in ledger_t and (not _check_value("number", ledger_t[key]) or ledger_t[key] < 0):
-            problems.append(_problem(file, ("ledger", key), "應為非負數(秒)", "must be a non-negative number of seconds"))
+            problems.append(_problem(file, ("ledger", key), "remind.config.not_seconds"))
     if "path" in ledger_t:
         if not isinstance(ledger_t["path"], str) or not ledger_t["path"]:
-            problems.append(_problem(file, ("ledger", "path"), "應為文件路徑", "must be a file path"))
+            problems.append(_problem(file, ("ledger", "path"), "remind.config.not_path"))
         else:
             ledger_t["path"] = str(base / ledger_t["path"])
     if isinstance(calendar_t.get("override"), str):
@@ -132,14 +132,12 @@ def load_config(path: str | None) -> Config:
     for name, table in channels_t.items():
         path_: tuple[str | int, ...] = ("channels", str(name))
         if not isinstance(table, Mapping):
-            problems.append(_problem(file, path_, "渠道應為表", "a channel must be a table",
-                                     expected=f"[channels.{name}]"))
+            problems.append(_problem(file, path_, "remind.config.channel_not_table", expected=f"[channels.{name}]"))
             continue
         ctype = table.get("type")
         if not isinstance(ctype, str) or ctype not in registered:
-            problems.append(_problem(file, path_ + ("type",), f"未知的渠道類型 {ctype!r}",
-                                     f"unknown channel type {ctype!r}",
-                                     expected="one of 可用類型: " + ", ".join(sorted(registered)),
+            problems.append(_problem(file, path_ + ("type",), "remind.config.unknown_type", {"type": repr(ctype)},
+                                     expected=Msg.of("remind.config.expected.types", types=", ".join(sorted(registered))),
                                      hint=nearest(str(ctype), registered) if isinstance(ctype, str) else None))
             continue
         _check_channel(str(name), ctype, table, file, problems)
@@ -153,38 +151,36 @@ def _check_channel(name: str, ctype: str, table: Mapping[str, Any], file: str | 
                    out: list[Problem]) -> None:
     path: tuple[str | int, ...] = ("channels", name)
     if "enabled" in table and not isinstance(table["enabled"], bool):
-        out.append(_problem(file, path + ("enabled",), "應為 true 或 false", "must be true or false"))
+        out.append(_problem(file, path + ("enabled",), "remind.config.not_bool"))
     if "recipients" in table and not _check_value("list", table["recipients"]):
-        out.append(_problem(file, path + ("recipients",), "應為接收人 id 列表", "must be a list of recipient ids"))
+        out.append(_problem(file, path + ("recipients",), "remind.config.not_recipients"))
     spec = SETTINGS.get(ctype)
     for key, value in table.items():
         if key.endswith("_env") and key not in _COMMON_CHANNEL_KEYS:
             if not isinstance(value, str) or not value:
-                out.append(_problem(file, path + (key,), "應為環境變量名", "must name an environment variable",
-                                    expected='e.g. "MASSWORK_SMTP_PASSWORD"'))
+                out.append(_problem(file, path + (key,), "remind.config.not_env_name",
+                                    expected=Msg.of("remind.config.expected.env_name", example="MASSWORK_SMTP_PASSWORD")))
             if spec is not None and key[:-4] not in spec:
-                out.append(_problem(file, path + (key,), f"未知的鍵 {key!r}", f"unknown key {key!r}",
-                                    expected="one of 可用的鍵: " + ", ".join(
-                                        [*_COMMON_CHANNEL_KEYS, *spec, *(k + "_env" for k in spec)])))
+                out.append(_problem(file, path + (key,), "load.unknown_key", {"key": repr(key)},
+                                    expected=_keys([*_COMMON_CHANNEL_KEYS, *spec, *(k + "_env" for k in spec)])))
             continue
         if spec is None or key in _COMMON_CHANNEL_KEYS:
             continue
         if key in SECRETS.get(ctype, ()):
-            out.append(_problem(file, path + (key,), f"密鑰 {key} 只能來自環境變量,請寫 {key}_env = \"變量名\"",
-                                f"the secret {key} may only come from an environment variable; write "
-                                f"{key}_env = \"VARIABLE\"", expected=f"{key}_env"))
+            out.append(_problem(file, path + (key,), "remind.config.secret_in_file", {"key": key},
+                                expected=f"{key}_env"))
             continue
         if key not in spec:
             known = [*_COMMON_CHANNEL_KEYS, *spec, *(k + "_env" for k in spec)]
-            out.append(_problem(file, path + (key,), f"未知的鍵 {key!r}", f"unknown key {key!r}",
-                                expected="one of 可用的鍵: " + ", ".join(known), hint=nearest(key, known)))
+            out.append(_problem(file, path + (key,), "load.unknown_key", {"key": repr(key)},
+                                expected=_keys(known), hint=nearest(key, known)))
             continue
         if not _check_value(spec[key], value):
-            out.append(_problem(file, path + (key,), "取值類型不對", "wrong type of value",
-                                expected=_TYPES[spec[key]][1]))
+            out.append(_problem(file, path + (key,), "remind.config.wrong_type",
+                                expected=Msg.of(f"remind.config.type.{spec[key]}")))
     for key in REQUIRED.get(ctype, ()):
         if key not in table and f"{key}_env" not in table:
-            out.append(_problem(file, path + (key,), f"缺少必填的鍵 {key!r}", f"missing required key {key!r}",
+            out.append(_problem(file, path + (key,), "load.missing_key", {"key": repr(key)},
                                 expected=f"{key}_env" if key in SECRETS.get(ctype, ()) else key))
 
 
@@ -202,15 +198,15 @@ def selected_channels(config: Config, wanted: Sequence[str]) -> list[str]:
         if n in registered and not REQUIRED.get(n) and n in SETTINGS:
             continue  # console needs no table
         known = sorted(set(config.channels) | {"console"})
-        raise InputError(Problem(f"未配置的渠道 {n!r}", f"channel {n!r} is not configured",
-                                 ("channels", n), file=config.file,
-                                 expected="one of 已配置: " + ", ".join(known) + f"; or add [channels.{n}]",
+        raise InputError(Problem(msg=Msg.of("remind.config.not_configured", name=repr(n)),
+                                 path=("channels", n), file=config.file,
+                                 expected=Msg.of("remind.config.expected.configured", names=", ".join(known), name=n),
                                  hint=nearest(n, known)))
     return names
 
 
 def build_targets(config: Config, names: Sequence[str], *, json_output: bool = False,
-                  environ: Mapping[str, str] | None = None, lenient: bool = False) -> tuple[list[Target], list[str]]:
+                  environ: Mapping[str, str] | None = None, lenient: bool = False) -> tuple[list[Target], list[Msg]]:
     """The delivery targets for the named channels, secrets resolved from ``environ``. With
     ``lenient`` (dry runs) a missing variable is a warning, not an error. A URL with a space
     or control character inside is bad input, reported without the URL (it carries the
@@ -218,7 +214,7 @@ def build_targets(config: Config, names: Sequence[str], *, json_output: bool = F
     env = os.environ if environ is None else environ
     registered = get_host().channels()
     targets: list[Target] = []
-    warnings: list[str] = []
+    warnings: list[Msg] = []
     problems: list[Problem] = []
     for name in names:
         table = dict(config.channels.get(name, {"type": name}))
@@ -234,21 +230,20 @@ def build_targets(config: Config, names: Sequence[str], *, json_output: bool = F
                     settings[key[:-4]] = env[value]
                     secrets.append(env[value])
                 elif lenient:
-                    warnings.append(f"環境變量 {value} 未設置 environment variable {value} is not set "
-                                    f"(channels.{name}.{key})")
+                    warnings.append(Msg.of("remind.config.env_unset_at", name=value, where=f"channels.{name}.{key}"))
                 else:
-                    problems.append(_problem(config.file, ("channels", name, key),
-                                             f"環境變量 {value} 未設置", f"environment variable {value} is not set",
-                                             expected=f"export {value}=…"))
+                    problems.append(_problem(config.file, ("channels", name, key), "remind.config.env_unset",
+                                             {"name": value}, expected=f"export {value}=…"))
             else:
                 settings[key] = value
         if isinstance(settings.get("url"), str) and ctype in URL_CHANNELS:
             source = f"url_env = {table['url_env']!r}" if "url_env" in table else "url"
             settings["url"] = settings["url"].strip()  # a stray newline from `echo` or a paste
-            bad = check_url(settings["url"])
+            bad = url_problem(settings["url"])
             if bad is not None:
-                problems.append(_problem(config.file, ("channels", name, "url_env" if "url_env" in table else "url"),
-                                         bad[0], bad[1], expected=f"a http(s) URL ({source})"))
+                problems.append(Problem(path=("channels", name, "url_env" if "url_env" in table else "url"),
+                                        file=config.file, msg=bad,
+                                        expected=Msg.of("remind.config.expected.url", source=source)))
         if ctype == "console" and json_output:
             settings["stream"] = "stderr"  # keep standard output pure JSON
         targets.append(Target(name, channel.deliver, settings, recipients, tuple(secrets)))

@@ -26,9 +26,10 @@ import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from ..i18n import Msg
 from .channels import DeliveryError
 
-__all__ = ["MASK", "redact", "secrets_of", "safe_url", "where", "check_url", "split_userinfo", "scrubbed",
+__all__ = ["MASK", "redact", "secrets_of", "safe_url", "where", "check_url", "url_problem", "split_userinfo", "scrubbed",
            "SECRET_SETTING_KEYS"]
 
 MASK = "***"
@@ -163,27 +164,31 @@ def where(url: str) -> str:
     return f"{host}:{port}" if port else host or MASK
 
 
-def check_url(url: str) -> tuple[str, str] | None:
-    """Why ``url`` cannot be used, as (zh, en) — never quoting it — or None when it can.
-    Leading and trailing white space is not a fault (callers strip it)."""
+def url_problem(url: str) -> Msg | None:
+    """Why ``url`` cannot be used — never quoting it — or None when it can. Leading and
+    trailing white space is not a fault (callers strip it)."""
     s = url.strip()
     m = _BAD_URL_CHAR.search(s)
     if m:
-        what = "空格" if m.group() == " " else f"控制字符 U+{ord(m.group()):04X}"
-        what_en = "a space" if m.group() == " " else f"the control character U+{ord(m.group()):04X}"
-        return (f"網址第 {m.start() + 1} 個字符是{what}(網址含密鑰,不予顯示)",
-                f"the URL has {what_en} at character {m.start() + 1} (the URL is not shown: it carries a secret)")
+        what = Msg.of("remind.url.space") if m.group() == " " else Msg.of("remind.url.control",
+                                                                           char=f"{ord(m.group()):04X}")
+        return Msg.of("remind.url.bad_char", what=what, n=m.start() + 1)
     try:
         u = urllib.parse.urlsplit(s)
         u.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
-        return "網址格式不對(不予顯示)", "the URL is malformed (not shown)"
+        return Msg.of("remind.url.malformed")
     if u.scheme not in ("http", "https"):
-        return (f"不支持的網址協議 {u.scheme[:10]!r},網址應以 http:// 或 https:// 開頭",
-                f"unsupported URL scheme {u.scheme[:10]!r}: the URL must start with http:// or https://")
+        return Msg.of("remind.url.scheme", scheme=repr(u.scheme[:10]))
     if not u.hostname:
-        return "網址缺少主機名", "the URL has no host"
+        return Msg.of("remind.url.no_host")
     return None
+
+
+def check_url(url: str) -> tuple[str, str] | None:
+    """:func:`url_problem` as (Traditional, English) texts, for callers that want the two."""
+    bad = url_problem(url)
+    return None if bad is None else (bad.render("zh-Hant"), bad.render("en"))
 
 
 def split_userinfo(url: str) -> tuple[str, tuple[str, str] | None]:

@@ -96,8 +96,8 @@ class Checker:
                 parse_offset(value)
         except PhraseError as exc:
             self.add(path, Msg.of("validate.phrase", value=repr(value),
-                                  why=Pair(exc.message_zh, exc.message_en)),
-                     expected="; ".join(exc.expected))
+                                  why=exc.msg or Pair(exc.message_zh, exc.message_en)),
+                     expected=exc.expected_msg())
         return None
 
 

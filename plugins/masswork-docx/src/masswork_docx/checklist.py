@@ -121,17 +121,28 @@ def build_checklist(inp: ExportInput) -> Document:
     by_phase: dict[str, list[ChecklistItem]] = {}
     for item in items:
         by_phase.setdefault(item.phase, []).append(item)
-    for phase, rows in by_phase.items():
+    for n, (phase, rows) in enumerate(by_phase.items(), start=1):
         name = rows[0].phase_name or (t("docx.checklist.whole") if not phase else phase)
         heading = doc.add_heading(clean(name), level=1)
         heading.paragraph_format.keep_with_next = True
-        _table(doc, rows, inp.lang)
-    # The signature line never stands alone on the last page: the last row keeps with it
-    # (Word and LibreOffice keep a table row with the next paragraph when every paragraph
-    # in the row is "keep with next").
-    for cell in doc.tables[-1].rows[-1].cells if doc.tables else ():
-        for para in cell.paragraphs:
-            para.paragraph_format.keep_with_next = True
+        if n < len(by_phase) or len(rows) == 1:
+            _table(doc, rows, inp.lang)
+            continue
+        # The signature line never stands alone on the last page. LibreOffice keeps a table
+        # with the next paragraph only when it can move the whole table, so the last row
+        # goes in a table of its own (under its own header row, as on any page), which is
+        # kept with the signature; a 1-point paragraph keeps the two tables apart (adjacent
+        # tables would merge into one).
+        _table(doc, rows[:-1], inp.lang)
+        gap = doc.add_paragraph()
+        gap.paragraph_format.space_before = gap.paragraph_format.space_after = Pt(0)
+        gap.paragraph_format.line_spacing = Pt(1)
+        gap.paragraph_format.keep_with_next = True
+        _table(doc, rows[-1:], inp.lang)
+    for row in doc.tables[-1].rows if doc.tables else ():
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
     sign = doc.add_paragraph(t("docx.checklist.sign"))
     sign.paragraph_format.space_before = Pt(18)
     sign.paragraph_format.keep_together = True

@@ -74,7 +74,7 @@ _TRIES = 3
 """A row tries its first few matches in a statement only: a statement that repeats a phrase
 does not say more by repeating it, and the bound keeps reading linear."""
 
-_NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report"}
+_NEGATABLE = {"occurs", "per-person", "per-unit", "recurring", "notice", "report", "pairwise"}
 
 
 @attrs.frozen

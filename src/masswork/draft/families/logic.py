@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..stance import AIMS, EXAMPLE_LEAD, aimed, exemplified
+from ..stance import ADVOCACY, AIMS, EXAMPLE_LEAD, aimed, exemplified
 
 __all__ = ["NEGATION", "EXAMPLE", "HEDGE", "ALTERNATIVE", "PERMISSION", "MEANS", "ADVOCACY", "NEWS",
            "AIMS", "EXAMPLE_LEAD", "negated", "hedged", "in_means", "not_required", "aimed", "exemplified",
@@ -35,7 +35,6 @@ def in_means(f: str, pos: int) -> bool:
     return any(m.start() <= pos < m.end() for m in MEANS.finditer(f))
 HEDGE_CONFIDENCE = 0.5
 
-ADVOCACY = re.compile(r"倡导|鼓励|提倡|号召")
 """``倡導每名黨員每天自學一小時``: encouraged, not required."""
 NEWS = re.compile(r"(?:^|,)[^,;。]{0,12}?(?:近日|(?<![\d一二三四五六七八九十号])日前|昨天|昨日|今天上午|今天下午)|"
                   r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午)?,")
@@ -47,7 +46,10 @@ def not_required(f: str, pos: int) -> bool:
     told as news (近日, 日前), an aim (確保…取得實效, 旨在) or an example (如…等), rather
     than required."""
     start = max(f.rfind(c, 0, pos) for c in ",;:。")
-    return (ADVOCACY.search(f, start + 1, pos) is not None or NEWS.search(f) is not None
+    ends = [k for k in (f.find(c, pos) for c in ",;:。") if k != -1]
+    # 「黨員之間提倡經常開展談心」: the advocacy word may stand after where the row matched
+    return (ADVOCACY.search(f, start + 1, min(ends) if ends else len(f)) is not None
+            or NEWS.search(f) is not None
             or aimed(f, pos) or exemplified(f, pos))
 
 

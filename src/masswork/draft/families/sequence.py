@@ -21,8 +21,8 @@ _WITHIN = rf"(?P<within>(?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日
 ORDER_ROWS = rows("order", (
     (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|开过|结束|形成|完成|开完|告一段落)?"
      rf"(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|还|,)?", "after X: X後, X結束後, X形成後, X結束後十日內"),
-    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开)?(?:之前|以前|前)[,]", "before X: X之前, X召開前"),
-    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿|通过)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
+    (rf"(?P<anchor>[^,;:。]{{1,16}}?{_EVENT_END})(?:召开|结束|完成)?(?:之前|以前|前)[,]", "before X: X之前, X召開前, X結束前"),
+    (rf"(?:待|等)?(?P<anchor>[^,;:。]{{2,16}}?)(?:结束|完成|开完|告一段落|形成|定稿)(?:之后|以后|后){_WITHIN}[,]?(?:再|才|要|应|,)?",
      "after X ends: 待個人自學結束後,再…, 討論稿形成後,…"),
     (r"(?P<anchor>[^,;:。]{2,12}?)(?:之后|以后)[,](?:再|才|要|应)?", "after a step the words name: 查擺問題之後,…", 0.6),
     (rf"(?P<anchor>会)(?P<rel>前|后){_WITHIN}(?:[,]|(?=要|应|须|都|也|还|先|就|召开|开展|组织|进行))",
@@ -45,12 +45,15 @@ ORDER_ROWS = rows("order", (
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
-    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论)(?:通过)?(?:后|以后|之后)", "approved, then: 審閱同意後, 審核通過後, 研究通過後"),
+    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
+     "approved, then: 審閱同意後, 審核通過後, 研究通過後, 驗收合格後"),
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
-    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查)", "須經X同意"),
+    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
+    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,16}?(?:审批|批准|审定|审核)(?![后通])", "報X審批, 報X審核: X approves what is sent", 0.6),
+    (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
-    (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报)", "審核通過後方可召開"),
+    (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
     (r"(?P<by_body>由)[^,;。]{2,16}?(?:审核把关|审核|审定|审查|把关)(?![后通])", "由X審核把關: X approves the document first", 0.6),
     (r"从严(?:审阅|审核|把关)|严格把关", "從嚴審閱"),
 ))
@@ -68,6 +71,7 @@ def _lead(words: str) -> str | None:
 
 
 _DEED = re.compile(r"(?:要|应|须|必须|先|再)([^,;:。]{2,12})")
+_LIMIT = re.compile(r"(?:在|于)[^,;:。]{1,10}?(?:内|以内|之内|前|之前)(?:将|把)?|(?:及时|认真|按时|尽快)(?:将|把)?")
 
 
 def _deed(st: Statement, a: int) -> Ref | None:
@@ -76,13 +80,35 @@ def _deed(st: Statement, a: int) -> Ref | None:
     up to the next comma, without a time limit (在一週內) before them."""
     m = _DEED.search(st.f, a)
     if m:
-        return placeholder(st.words(m.start(1), m.end(1)), "activity")
+        start = m.start(1)
+        limit = _LIMIT.match(st.f, start)
+        if limit and len(st.f[limit.end():m.end(1)]) >= 2:
+            start = limit.end()  # 「要在5個工作日內將會議情況報…」: the deed, not its time limit
+        return placeholder(st.words(start, m.end(1)), "activity")
     rest = re.match(r"(?:在[^,;:。]{1,8}?内)?([^,;:。]{3,12})", st.f[a:])
     if rest and re.search(r"[\u4e00-\u9fff]{2}", rest.group(1)):
         return placeholder(st.words(a + rest.start(1), a + rest.end(1)), "activity")
     return None
 
 
+_STEP = re.compile(r"(?:首先|其次|然后|最后|随后|接着|之后|[,:])*(?:由)?(?:[^,;:。]{0,10}?(?:代表[^,;:。]{2,8}?)?)"
+                   r"(?P<verb>作|进行|开展|召开|组织|通报|报告|发言|测评|讲|填写|宣读|提交)(?P<obj>[^,;:。]{0,12})")
+
+
+def _step(st: Statement, a: int = 0) -> Ref | None:
+    """A step of a list of steps in the plan's words (``支部書記代表支委會作對照檢查``,
+    ``黨員逐一發言``): the verb and what it takes."""
+    m = _STEP.match(st.f, a) or _STEP.search(st.f, a)
+    if m is None:
+        return None
+    words = st.words(m.start("verb"), m.end("obj"))
+    if m.group("verb") in ("作", "讲") and len(m.group("obj")) >= 2:
+        words = st.words(m.start("obj"), m.end("obj"))
+    return placeholder(words, "activity") if len(words) >= 2 else None
+
+
+_SUBMITTED = re.compile(r"(?:报告|材料|提纲|总结|意见|清单)$")
+"""Documents that are handed in: approved before they are (when nothing else is named)."""
 _PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
 _DATEISH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号)|旬|\d{4}年")
 
@@ -102,6 +128,8 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     (``整理會議記錄`` names 會議記錄, not a 會議) is the one meant."""
     act = activity(st, a)
     doc = document(st, a)
+    if act is not None and not act.known and re.search(r"内|将|把|\d", fold(act.name)):
+        act = None  # 「在5個工作日內將會議情況報…」: words cut across a time limit, not an event
     if doc is not None and not doc.known and re.search(r"向|内|将|把", fold(doc.name)):
         doc = None  # 「三天內向黨員通報」: a verb phrase ending in 通報, not a document's name
     named_in_doc = (act is not None and doc is not None and fold(act.name) in fold(doc.name)
@@ -182,22 +210,23 @@ def _unadorned(r: Ref) -> Ref:
     return placeholder(name, r.category) if name != r.name else r
 
 
-def gate_before(st: Statement, topic: Ref) -> Params | None:
+def gate_before(st: Statement, topic: Ref | None) -> Params | None:
     """A gate that names nothing waiting for it (``材料…黨委要從嚴審閱``, ``確需請假的,須經
     組長同意`` alone) waits for the event the plan is about (``topic``: the first meeting the
-    article names)."""
+    article names); in a plan about no meeting, a document handed in (報告, 材料, 提綱) waits
+    to be handed in (``述職報告須經班子集體審議``)."""
     for row in GATE_ROWS:
         m = row.pattern.search(st.f)
         if m is None:
             continue
-        params = _gate(st, Hit(row, m), topic)
+        params = _gate(st, Hit(row, m), topic, handed_in=topic is None)
         if params is not None:
             return params
     return None
 
 
-_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格)?"
-                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议)")
+_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经过|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格|集体)?"
+                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议|验收|考核)|向(?P<x2>[^,;。]{2,12}?)请假")
 
 
 def _approver(st: Statement) -> list[Ref]:
@@ -205,7 +234,8 @@ def _approver(st: Statement) -> list[Ref]:
     m = _APPROVER.search(st.f)
     if m is None:
         return []
-    a0, a1 = m.start("x"), m.end("x")
+    g = "x" if m.group("x") else "x2"
+    a0, a1 = m.start(g), m.end(g)
     out = []
     for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
         i0, i1 = a0 + item.start(), a0 + item.end()
@@ -218,16 +248,39 @@ def _approver(st: Statement) -> list[Ref]:
     return out
 
 
-def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
+_FILED = re.compile(r"[^,;:。]{0,4}?(?:存档|归档|备查)")
+_APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|同意|把关|研究|讨论")
+
+
+def _approver_before(st: Statement, at: int) -> list[Ref]:
+    """Who approves in ``督導組審核同意後``: the role or body that stands right before the
+    approval word, at the start of its comma segment."""
+    seg0 = max(st.f.rfind(c, 0, at) for c in ",;:。") + 1
+    if not 2 <= at - seg0 <= 12:
+        return []
+    known = [t for t in st.terms("role", "body") if seg0 <= t.start
+             and re.fullmatch(r"(?:认真|严格|从严)?(?:审核|审阅|审查|研究|审议)?", st.f[t.end:at])]
+    if known:
+        t = known[0].term
+        return [Ref(t.id, t.category, t.id, t.name_en, True)]
+    return []
+
+
+def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = False) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if _FILED.match(st.f, m.end()):
+        return None  # 「由黨支部審閱後存檔」: read and filed, nothing waits for an approval
     if g.get("cond"):
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
+    elif g.get("leave"):
+        doc = placeholder("請假" if script_of(st.text) == "zh-Hant" else "请假", "document")
     else:
         doc = document(st, 0, m.start()) or document(st)
     if g.get("by_body") and document(st, 0, m.start()) is None:
         return None  # 「學習…由支部書記負責把關」: who sees to the work, no document approved
-    by = _approver(st) or [_unadorned(r) for r in parties(st)]
+    before = _approver_before(st, m.start()) if _APPROVAL_WORD.match(m.group(0)) else []
+    by = _approver(st) or before or [_unadorned(r) for r in parties(st)]
     if not by and g.get("with"):
         a0, a1 = m.start("with"), m.end("with")
         by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
@@ -248,6 +301,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None) -> Params | None:
     if not by:
         return None
     after = _gated_step(st, doc, m.end()) or topic
+    if after is None and handed_in and _SUBMITTED.search(fold(doc.name)):
+        after = placeholder(f"{doc.name}提交", "activity")  # 述職報告須經班子審議: before it is handed in
     if after is None:
         return None
     return {"document": doc, "approved_by": by, "before_activity": after}
@@ -307,7 +362,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
                           "在此之后", "此后", "在这之后") and st.before:
         prev = Statement(st.clause, st.before, st.before, st.line)
         anchor = activity(prev) or document(prev)
-        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end())
+        if anchor is None or not anchor.known:
+            anchor = _step(prev) or anchor  # 「首先,書記代表支委會作對照檢查」: the step, not 支委會
+        subject = activity(st, m.end()) or document(st, m.end()) or _deed(st, m.end()) or _step(st, m.end())
         if "前" in g["rel"]:
             rel = "before"
     elif g.get("lead"):

@@ -23,10 +23,11 @@ _HOW = r"(?:都|也|还)?(?:要|应|须)?(?:逐一|逐个|分别|普遍|经常|�
 _EACH = r"(?:每名|每位|每个|所有|全体|各位|各|其他)?"
 
 ROWS = rows("pairwise", (
-    (rf"(?P<pa>[\u4e00-\u9fff]{{2,10}}?)(?:都|也|还)?(?:要|应|须)?(?:与|同(?!志|步|时)|跟|和)"
+    (rf"(?P<pa>[\u4e00-\u9fff]{{2,10}}?)(?:都|也|还)?(?:要|应|须)?(?:定期|经常|每年|每半年|每季度|每月|分别|主动)?"
+     rf"(?:与|同(?!志|步|时)|跟|和)"
      rf"{_EACH}(?P<pb>[\u4e00-\u9fff]{{2,12}}?)(?:之间|彼此)?{_HOW}{_TALK}",
      "talks between two roles: 書記與委員之間要逐一談心, 主要負責同志要同班子成員逐一談心"),
-    (rf"(?:两两|相互|互相|彼此|一对一)(?:之间)?{_HOW}{_TALK}|之间{_HOW}{_TALK}",
+    (rf"(?:两两|相互|互相|彼此|一对一)[”\"’']?(?:之间)?{_HOW}[“\"‘']?{_TALK}|之间{_HOW}{_TALK}",
      "talks among the holders of one role: 黨員兩兩談心, 班子成員彼此之間必談"),
 ))
 
@@ -69,7 +70,5 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if a.id == b.id:
             return {"activity": _talk(st, m.start("pb")), "pairs": [{"mode": "among", "a": a}]}
         return {"activity": _talk(st, m.start("pb")), "pairs": [{"mode": "cross", "a": a, "b": b}]}
-    role = person_role(st, fold(st.words(0, m.start()))) or person_role(st)
-    if role is None:
-        return None
+    role = person_role(st) or placeholder("成員", "role")  # who talks: the clerk names them
     return {"activity": _talk(st, m.start()), "pairs": [{"mode": "among", "a": role}]}

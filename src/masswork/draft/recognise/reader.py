@@ -11,6 +11,7 @@ from which nothing else is read still says its subject is done (``(三)開展調
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -135,8 +136,13 @@ def _specialise(cx: Context, unit: Unit, cands: list[Candidate]) -> list[Candida
     return out
 
 
+_FORM = re.compile(r"附件|参考格式|格式$|样式|模板|样表")
+
+
 def _from_heading(cx: Context, s: Sentence) -> None:
     """A heading nothing else was read from: the activities and documents it names are done."""
+    if _FORM.search(s.f):
+        return  # 「附件:1.征求意見表」, 「…報告參考格式」: a form attached, not work to do
     ms = [m for m in cx.lex.find(s.f, ("activity", "document")) if not is_foreign(s.f, m.start)]
     for m in heads(s.f, ms):
         key = "document" if m.category == "document" else "activity"

@@ -6,11 +6,23 @@ what was done (:func:`~masswork.draft.narrative.describes`), and exact duplicate
 
 from __future__ import annotations
 
+import re
+
 from ..narrative import describes
+from ..stance import ADVOCACY, encouraged
 from ..text import fold
 from .results import Candidate
 
 __all__ = ["settle"]
+
+_ASKED = ("occurs", "pairwise", "per-person", "recurring")
+
+
+def _only_encouraged(f: str) -> bool:
+    """Every statement of the quote that names an advocacy word has it before its verb
+    (提倡, 鼓勵 …), and no other statement asks anything."""
+    hits = [m.start() for m in ADVOCACY.finditer(f)]
+    return bool(hits) and all(encouraged(f, h + 2) for h in hits) and len(re.split(r"[;。]", f.strip("。"))) == 1
 
 
 def settle(cands: list[Candidate]) -> list[Candidate]:
@@ -43,6 +55,8 @@ def settle(cands: list[Candidate]) -> list[Candidate]:
         p = c.params
         if c.kind == "occurs" and describes(fold(c.quote)):
             continue  # 「全縣已召開座談會56場」: a tally of what was done, told as news
+        if c.kind in _ASKED and _only_encouraged(fold(c.quote)):
+            continue  # 「黨員之間提倡經常開展談心」: encouraged, nothing to check
         if c.kind == "occurs":
             plain = p.get("min", 1) == 1 and not p.get("attended_by") and not p.get("within") \
                 and p.get("action", "any") == "any"
