@@ -1,6 +1,6 @@
 """The ``credit`` of a quantity rule (「專題講座每半天折算4學時」): an event counts ``credit``
 hours per event, day, half day or recorded hour instead of its recorded hours; a rule with
-``credit`` and no ``min`` only says how events count."""
+``credit`` and ``min = 0`` only says how events count."""
 
 from __future__ import annotations
 
@@ -42,16 +42,16 @@ def test_without_credit_the_recorded_hours_count() -> None:
 
 
 def test_a_counting_rule_needs_no_total() -> None:
-    f = run(Quantity(activity="中心組學習會", credit=4, credit_per="half-day"))
+    f = run(Quantity(min=0, activity="中心組學習會", credit=4, credit_per="half-day"))
     assert f.status is Status.MET
-    rule = Requirement("r", "C.1", "quantity", Quantity(activity="中心組學習會", credit=4, credit_per="half-day"))
+    rule = Requirement("r", "C.1", "quantity", Quantity(min=0, activity="中心組學習會", credit=4, credit_per="half-day"))
     zh, en = QUANTITY.describe(rule, sample_plan())
     assert "每半天折算 4" in zh and "4 hours per half-day" in en
 
 
 @pytest.mark.parametrize("extra, needle", [
-    ({}, "min"),                                        # neither min nor credit
-    ({"credit": 4, "credit_per": "week"}, "credit_per"),  # not a unit credit is given for
+    ({"credit": 4}, "min"),                             # min is still required (0: no total)
+    ({"min": 0, "credit": 4, "credit_per": "week"}, "credit_per"),  # not a unit credit is given for
     ({"min": 4, "credit": -1}, "credit"),
 ])
 def test_a_bad_quantity_is_a_plan_error(extra: dict[str, object], needle: str) -> None:

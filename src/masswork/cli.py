@@ -11,7 +11,6 @@ language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import os
@@ -25,27 +24,22 @@ import click
 
 from . import __version__
 from .batch.command import batch_options
-from .console import can_encode, mark, setup_streams, style
+from .console import can_encode, setup_streams
 from .errors import ExportError, MassworkError
-from .i18n import Msg, Name, is_chinese, pair_text, render_value, resolve, tr
+from .i18n import Msg, is_chinese, pair_text, resolve, tr
 from .i18n.clickwords import speaking
 from .limit_options import limits_options
-from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, load_schedule,
-                      plugin_info, run_check, write_atomic)
+from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, plugin_info, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
 from .mapping_option import mapping_option
-from .report import Finding, Report, Status
+from .report import Report, Status
+from .report_text import echo_report_json, json_probe, render_text
 from .terminal import safe_for_terminal
 
 if TYPE_CHECKING:
     from .model import Plan
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-_MARK_NAME = {Status.MET: "met", Status.UNMET: "failing", Status.OVERDUE: "failing",
-              Status.OPEN: "open", Status.WAIVED: "waived"}
-_COLOUR = {Status.MET: "green", Status.UNMET: "red", Status.OVERDUE: "red", Status.OPEN: "yellow",
-           Status.WAIVED: "cyan"}
 
 
 def _die(message: str, code: int = 2) -> NoReturn:
@@ -206,95 +200,11 @@ def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, f
     _warn_plugin_failures(lang)
     keep = {st for o in only for st in _ONLY[o]}
     if fmt == "json":
-        _echo_report_json(report, lang, keep)
+        echo_report_json(report, lang, keep)
     else:
         click.echo(render_text(report, lang, plan=p, only=keep or None))
     sys.exit(0 if report.ok else 1)
 
-
-def _echo_report_json(report: Report, lang: str, keep: set[Status]) -> None:
-    pick = (lambda rows: [f for f in rows if Status(f["status"]) in keep]) if keep else None
-    encoding = getattr(sys.stdout, "encoding", None) or "ascii"
-    try:
-        utf8 = codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf8 = False
-    if utf8:  # anything can be shown: written in pieces (masswork.report_stream)
-        from .report_stream import report_json_chunks
-
-        for chunk in report_json_chunks(report, lang, pick):
-            sys.stdout.write(chunk)
-        sys.stdout.write("\n")
-        sys.stdout.flush()
-        return
-    data = report.to_dict(lang)
-    if pick is not None:
-        data["findings"] = pick(data["findings"])
-    click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
-
-
-def _json_probe(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False)
-
-
-def party_names(plan: Plan, ids: tuple[str, ...], lang: str) -> str:
-    """Responsible units or people by name, as the plan writes them (English names beside
-    them in English)."""
-    zh, en = plan.names(), plan.names("en")
-    names = tuple(Name(zh.get(i, i), en.get(i, "") if en.get(i) != zh.get(i) else "") for i in ids)
-    return render_value(names, lang)
-
-
-def _finding_lines(f: Finding, lang: str, plan: Plan | None) -> list[str]:
-    status = f.status.label(lang)
-    name = _MARK_NAME[f.status]
-    if f.status.failing and f.severity == "warning":
-        # Reported, but does not fail the check (exit code): say so where it is read.
-        name, status = "warning", tr(lang, "check.warning_level", status=status)
-    head = f"{mark(name)} {status}"
-    # Plan text is made harmless before the colour codes are added around the status.
-    lines = [style(head, _COLOUR[f.status]) + safe_for_terminal(f"  [{f.clause}] {f.rule}: {f.message(lang)}")]
-    if f.status is Status.MET:
-        return lines
-    pad = "      "
-    more = []
-    if f.due and f.status is not Status.WAIVED:
-        more.append(tr(lang, "check.due", due=f.due))
-    if f.responsible and plan is not None:
-        more.append(tr(lang, "check.responsible", who=party_names(plan, f.responsible, lang)))
-    if f.quote and f.status is not Status.WAIVED:
-        more.append(tr(lang, "check.quote", quote=f.quote))
-    if f.evidence:
-        more.append(tr(lang, "check.evidence", ids=", ".join(f.evidence)))
-    return lines + [pad + safe_for_terminal(m) for m in more]
-
-
-def render_text(report: Report, lang: str, *, plan: Plan | None = None,
-                only: set[Status] | None = None) -> str:
-    """The report as people read it on a console, in ``lang``; ``only`` keeps findings of
-    those statuses (the totals still count every finding)."""
-    as_of = report.as_of.isoformat() if report.as_of else tr(lang, "check.whole_schedule")
-    safe = safe_for_terminal
-    # A plan whose year is only assumed is said on the first line, loudly.
-    loud = [w for w in report.warnings if w.code == "year-assumed"]
-    lines = [style(f"{mark('warning')} " + safe(w.message(lang)), "yellow") for w in loud]
-    lines += [safe(f"{report.plan_title} ({report.plan})"), tr(lang, "check.as_of", day=as_of), ""]
-    shown = [f for f in report.findings if only is None or f.status in only]
-    for f in shown:
-        lines += _finding_lines(f, lang, plan)
-    if only is not None:
-        lines.append(tr(lang, "check.shown", shown=len(shown), total=len(report.findings)))
-    counts = report.counts()
-    lines.append("")
-    lines.append(tr(lang, "check.total", counts=tuple(
-        tr(lang, "check.count", status=Status(k).label(lang), n=v) for k, v in counts.items())))
-    for pid, row in report.phase_completion().items():
-        label = row["name"] or pid or tr(lang, "check.no_phase")
-        lines.append(safe(f"  {label}: {row['done']}/{row['total']}"))
-    for w in report.warnings:
-        if w not in loud:
-            lines.append(safe(tr(lang, "check.notice", text=w.message(lang))))
-    return "\n".join(lines)
 
 
 @cli.command(context_settings=CONTEXT)
@@ -315,7 +225,7 @@ def explain(ctx: click.Context, plan: str, lang: str | None, fmt: str, templates
     rows = checklist(p, lang, calendar=get_calendar())
     if fmt == "json":
         data = {"plan": p.id, "title": p.title, "requirements": rows}
-        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
+        click.echo(json.dumps(data, ensure_ascii=not can_encode(json_probe(data)), indent=2))
         return
     click.echo(safe_for_terminal(render_checklist(p, rows, lang)))
 
@@ -399,7 +309,7 @@ def formats(as_json: bool, lang: str | None) -> None:
              "description": e.description, "description_en": e.description_en}
             for e in sorted(get_exporters().values(), key=lambda e: e.name)]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=not can_encode(_json_probe(rows)), indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=not can_encode(json_probe(rows)), indent=2))
     else:
         for r in rows:
             desc = r["description"] if is_chinese(lang) else (r["description_en"] or r["description"])
@@ -424,7 +334,7 @@ def plugins(as_json: bool, lang: str | None) -> None:
                 for f in host.failures]
     if as_json:
         data = {"plugins": info, "failures": failures}
-        click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
+        click.echo(json.dumps(data, ensure_ascii=not can_encode(json_probe(data)), indent=2))
         return
     for row in info:
         tag = tr(lang, "plugins.builtin") if row["builtin"] else row["version"]
@@ -448,7 +358,7 @@ def kinds(as_json: bool, lang: str | None) -> None:
              "params": [f.name for f in attrs.fields(k.params)], "doc": (k.params.__doc__ or "").strip()}
             for k in reg.kinds()]
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=not can_encode(_json_probe(rows)), indent=2))
+        click.echo(json.dumps(rows, ensure_ascii=not can_encode(json_probe(rows)), indent=2))
         return
     for r in rows:
         title = pair_text(str(r["title_zh"]), str(r["title_en"]), lang)
@@ -462,7 +372,7 @@ def schema(which: str) -> None:
     from .schema import SCHEMAS
 
     data = SCHEMAS[which]()
-    click.echo(json.dumps(data, ensure_ascii=not can_encode(_json_probe(data)), indent=2))
+    click.echo(json.dumps(data, ensure_ascii=not can_encode(json_probe(data)), indent=2))
 
 
 # Commands that live in their own modules (reminders, drafting) join here.

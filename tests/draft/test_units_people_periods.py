@@ -133,7 +133,7 @@ def test_a_counting_rule_is_a_quantity_credit_with_no_total(body: str, credit: f
     got = of("quantity", body)
     assert got, reqs(body)
     assert got[0]["credit"] == credit and got[0]["credit_per"] == per
-    assert "min" not in got[0]  # it says how events count; it sets no total
+    assert got[0]["min"] == 0  # it says how events count; it sets no total
 
 
 def test_a_total_is_still_a_minimum() -> None:

@@ -27,15 +27,20 @@ def _not_negative(_inst: object, attr: "attrs.Attribute[float | None]", value: f
         raise ValueError(f"{attr.name} must not be negative")
 
 
+def _min_not_negative(_inst: object, attr: "attrs.Attribute[float]", value: float) -> None:
+    if value < 0:
+        raise ValueError(f"{attr.name} must not be negative")
+
+
 @attrs.frozen
 class Quantity:
     """The ``hours`` of events of ``activity`` add up to at least ``min``; with ``per``, for
     each holder of that role, counting the events they attended. With ``credit``, an event
     counts ``credit`` hours for each ``credit_per`` (event, day, half-day, hour) instead of
-    its recorded hours; a rule with ``credit`` and no ``min`` states how events count and
+    its recorded hours; a rule with ``credit`` and ``min = 0`` states how events count and
     requires no total of its own."""
 
-    min: float | None = attrs.field(default=None, validator=_not_negative)
+    min: float = attrs.field(validator=_min_not_negative)
     activity: str | None = ref("activity", default=None)
     per: str | None = ref("party", default=None)
     within: str | None = when(default=None)
@@ -43,10 +48,6 @@ class Quantity:
     unit: str = "學時"
     credit: float | None = attrs.field(default=None, validator=_not_negative)
     credit_per: str = attrs.field(default="event", validator=attrs.validators.in_(CREDIT_PER))
-
-    def __attrs_post_init__(self) -> None:
-        if self.min is None and self.credit is None:
-            raise ValueError("give min (the hours to reach) or credit (how many hours an event counts)")
 
 
 def credited(p: Quantity, e: Event) -> float:
@@ -62,7 +63,7 @@ def credited(p: Quantity, e: Event) -> float:
 
 def _quantity(req: Requirement, ctx: Context) -> Outcome:
     p: Quantity = req.params
-    need = p.min or 0.0
+    need = p.min
     events = select(ctx, p.activity, within=p.within, in_phase=p.in_phase)
     if p.per is None:
         total = sum(credited(p, e) for e in events)
@@ -102,7 +103,7 @@ def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
     s_zh, s_en = scope_text(names, p.within, p.in_phase)
     credit_zh = f"{_PER_ZH[p.credit_per]}折算 {p.credit:g} {p.unit}" if p.credit is not None else ""
     credit_en = f"{p.credit:g} hours per {p.credit_per}" if p.credit is not None else ""
-    if p.min is None:
+    if p.credit is not None and not p.min:
         return (f"{what}{credit_zh}{s_zh}",
                 f"{p.activity + ': ' if p.activity else ''}{credit_en}{s_en}")
     return (f"{who}{what}{p.unit}不少於 {p.min:g}{'(' + credit_zh + ')' if credit_zh else ''}{s_zh}",

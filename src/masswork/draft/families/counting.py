@@ -223,12 +223,12 @@ _CREDIT_PER = {"每次": "event", "1次": "event", "一次": "event", "每天": 
 
 def _credit(st: Statement, m: re.Match[str]) -> Params | None:
     """``專題講座:每半天折算4學時``: how many hours an event (a day, half day, hour of it)
-    counts — the quantity's ``credit``, with no total of its own."""
+    counts — the quantity's ``credit``, with no total of its own (``min = 0``)."""
     k = m.group("k")
     amount = float(k) if k[0].isdigit() else float(number(k) or 0)
     if amount <= 0:
         return None
-    p: Params = {"credit": amount, "credit_per": _CREDIT_PER.get(m.group("cper"), "hour"),
+    p: Params = {"min": 0.0, "credit": amount, "credit_per": _CREDIT_PER.get(m.group("cper"), "hour"),
                  "unit": {"课时": "學時", "学时": "學時"}[m.group("u")]}
     act = activity(st, 0, m.end()) or heading_activity(st)
     if act is not None:

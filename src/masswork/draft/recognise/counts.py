@@ -34,6 +34,9 @@ WRITE = ("撰写", "提交", "形成", "起草", "完成", "填写")
 
 _QUOTA = re.compile(r"(至少|不少于|最少)?[^,;]{0,8}?" + NUM + r"\s*(次|场|篇|份|件|项)")
 _EACH = re.compile("|".join(EACH))
+_OBJECT = re.compile(r"(?:与|同(?!志)|跟|和)(?:每名|每位|每个|每一名|每一位|各位|各|全体|所有)?$")
+"""A role right after 與/同/跟 is whom someone else talks or works with (``書記每年要與每名黨員談心``):
+the quota, if any, is not that role's."""
 _WRITES = (re.compile("(" + "|".join(ALL) + r")(要|须|需|应)?[^,;。]{0,8}?(" + "|".join(WRITE) + ")"),
            re.compile(r"()(要|须|需|应)[^,;。]{0,8}?(" + "|".join(WRITE) + ")"))
 _ATTENDS = re.compile(r"(要|须|应|均)(参加|出席)(双重)?")
@@ -54,7 +57,7 @@ def _quotas(cx: Context, s: Sentence) -> bool:
         if not m or not roles:
             continue
         cpos = a + m.start(2)
-        role_before = [r for r in roles if r.end <= cpos]
+        role_before = [r for r in roles if r.end <= cpos and not _OBJECT.search(f, a, r.start)]
         if not role_before:
             continue
         n = low_end(f, cpos, num(m.group(2)))
