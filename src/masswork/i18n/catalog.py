@@ -22,7 +22,7 @@ from importlib import resources
 
 from .langs import LANGS, normalize
 
-__all__ = ["catalog", "locale_dir", "LOCALE_DIRS", "DOMAIN"]
+__all__ = ["catalog", "locale_dir", "read_mo", "LOCALE_DIRS", "DOMAIN"]
 
 DOMAIN = "masswork"
 LOCALE_DIRS = {"zh-Hans": "zh_Hans", "zh-Hant": "zh_Hant", "en": "en"}
@@ -36,14 +36,20 @@ def locale_dir(lang: str, suffix: str = "mo") -> str:
     return f"locale/{LOCALE_DIRS[lang]}/LC_MESSAGES/{DOMAIN}.{suffix}"
 
 
-def _read(lang: str) -> gettext.NullTranslations:
-    ref = resources.files(__package__).joinpath(locale_dir(lang))
+def read_mo(package: str, path: str) -> gettext.NullTranslations:
+    """The compiled catalogue at ``path`` inside ``package`` (empty when it is not there: the
+    caller's fall-backs answer)."""
+    ref = resources.files(package).joinpath(path)
     try:
         with ref.open("rb") as fp:
             t: gettext.NullTranslations = gettext.GNUTranslations(fp)
     except FileNotFoundError:
         t = gettext.NullTranslations()
     return t
+
+
+def _read(lang: str) -> gettext.NullTranslations:
+    return read_mo(__package__, locale_dir(lang))
 
 
 @functools.lru_cache(maxsize=None)

@@ -19,11 +19,10 @@ from __future__ import annotations
 import functools
 import gettext
 from collections.abc import Iterable
-from importlib import resources
 
-from .catalog import LOCALE_DIRS, _read
+from .catalog import LOCALE_DIRS, _read, read_mo
 from .langs import normalize
-from .message import Msg, _Missing, render_value
+from .message import Msg, fill
 
 __all__ = ["Catalogue"]
 
@@ -33,12 +32,7 @@ _CHAIN = {"zh-Hans": ("zh-Hans", "zh-Hant", "en"), "zh-Hant": ("zh-Hant", "en"),
 
 @functools.lru_cache(maxsize=None)
 def _own(package: str, domain: str, lang: str) -> gettext.NullTranslations:
-    ref = resources.files(package).joinpath(f"locale/{LOCALE_DIRS[lang]}/LC_MESSAGES/{domain}.mo")
-    try:
-        with ref.open("rb") as fp:
-            return gettext.GNUTranslations(fp)
-    except FileNotFoundError:
-        return gettext.NullTranslations()
+    return read_mo(package, f"locale/{LOCALE_DIRS[lang]}/LC_MESSAGES/{domain}.mo")
 
 
 _core = functools.lru_cache(maxsize=None)(_read)
@@ -62,14 +56,7 @@ class Catalogue:
 
     def tr(self, lang: str, code: str, **params: object) -> str:
         """The text of ``code`` in ``lang``, ``params`` filled in as :func:`masswork.i18n.tr` does."""
-        template = self.template(lang, code)
-        if not params:
-            return template
-        values = _Missing({k: render_value(v, lang) for k, v in params.items()})
-        try:
-            return template.format_map(values)
-        except (ValueError, IndexError, AttributeError):
-            return template
+        return fill(self.template(lang, code), lang, params)
 
     def msg(self, code: str, **params: object) -> Msg:
         """A :class:`Msg` of this catalogue, for an error or finding rendered later in the

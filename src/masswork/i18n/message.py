@@ -23,7 +23,7 @@ import attrs
 from .catalog import catalog
 from .langs import is_chinese, normalize
 
-__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "render_value", "date_range"]
+__all__ = ["Msg", "Name", "Words", "Pair", "Param", "tr", "fill", "render_value", "date_range"]
 
 
 @attrs.frozen
@@ -170,7 +170,11 @@ class _Missing(dict[str, str]):
 def tr(lang: str, code: str, **params: object) -> str:
     """The text of ``code`` in ``lang`` with ``params`` filled in."""
     lang = normalize(lang) or "en"
-    template = catalog(lang).gettext(code)
+    return fill(catalog(lang).gettext(code), lang, params)
+
+
+def fill(template: str, lang: str, params: Mapping[str, object]) -> str:
+    """``template`` with ``params`` rendered in ``lang`` put in its ``{name}`` places."""
     if not params:
         return template
     values = _Missing({k: render_value(v, lang) for k, v in params.items()})

@@ -18,9 +18,8 @@ import functools
 import gettext
 import sys
 from collections.abc import Iterator
-from importlib import resources
 
-from ..catalog import LOCALE_DIRS
+from ..catalog import LOCALE_DIRS, read_mo
 from ..langs import normalize
 
 __all__ = ["speaking", "translations", "CLICK_MODULES"]
@@ -35,12 +34,7 @@ CLICK_MODULES = ("click.core", "click.exceptions", "click.parser", "click.types"
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalogue of click's texts in ``lang`` (English: click's own texts)."""
     code = normalize(lang) or "en"
-    ref = resources.files(__package__).joinpath(f"locale/{LOCALE_DIRS[code]}/LC_MESSAGES/clickwords.mo")
-    try:
-        with ref.open("rb") as fp:
-            return gettext.GNUTranslations(fp)
-    except FileNotFoundError:
-        return gettext.NullTranslations()
+    return read_mo(__package__, f"locale/{LOCALE_DIRS[code]}/LC_MESSAGES/clickwords.mo")
 
 
 @contextlib.contextmanager
