@@ -212,7 +212,15 @@ class _Walker:
         try:
             return cls(**kwargs)
         except (TypeError, ValueError) as exc:
-            self.fail(path, Msg.of("load.invalid_value", value=str(exc)))
+            args = exc.args
+            if len(args) >= 4 and isinstance(args[1], attrs.Attribute) and isinstance(args[2], (tuple, list)):
+                # attrs' in_ validator raises (message, attribute, options, value): say which
+                # key and what it may be, not the attribute's repr.
+                self.fail(path + (args[1].name,), Msg.of("load.not_a_choice", value=repr(args[3])),
+                          expected=Msg.of("load.expected.choices", choices=", ".join(map(str, args[2]))))
+            else:
+                said = args[0] if len(args) == 1 and isinstance(args[0], str) else str(exc)
+                self.fail(path, Msg.of("load.invalid_value", value=said))
             return None
 
 
