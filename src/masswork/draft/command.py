@@ -8,7 +8,9 @@ from typing import Any
 
 import click
 
+from ..i18n import resolve, tr
 from ..loaders.files import write_atomic
+from ..options import lang_option
 from . import Draft, draft_file
 
 __all__ = ["draft"]
@@ -52,7 +54,9 @@ def _json(document: str, drafts: list[Draft]) -> dict[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
               help="toml: the plan file; json: requirements with clause, kind, quote and confidence, "
                    "and the sentences that need review.")
-def draft(document: str, year: int | None, article: int | None, output: str | None, fmt: str) -> None:
+@lang_option()
+def draft(document: str, year: int | None, article: int | None, output: str | None, fmt: str,
+          lang: str | None) -> None:
     """Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.
 
     Every requirement cites its clause and sentence; sentences that read like requirements
@@ -60,27 +64,30 @@ def draft(document: str, year: int | None, article: int | None, output: str | No
     """
     drafts = draft_file(document, year=year, article=article)
     first = drafts[0]
-    click.echo(f"讀取 read {document} ({first.encoding}); 年份 year {first.year}"
-               + (" (推定 assumed; use --year)" if first.year_assumed else ""), err=True)
+    # What a person reads on stderr: --lang, else the environment, else the document's script.
+    say = resolve(lang, plan_text="".join(d.title for d in drafts) + "".join(
+        r.quote for d in drafts for r in d.requirements[:20]))
+    click.echo(tr(say, "draft.read", document=document, encoding=first.encoding, year=first.year)
+               + (tr(say, "draft.year_assumed") if first.year_assumed else ""), err=True)
     for d in drafts:
         warn = sum(1 for r in d.requirements if r.severity != "error")
-        click.echo(f"第{d.article}篇 article {d.article}: {len(d.requirements)} 條要求 requirements "
-                   f"({warn} 條待核 to review), {len(d.needs_review)} 句待審 sentences need review",
-                   err=True)
+        click.echo(tr(say, "draft.summary", article=d.article, requirements=len(d.requirements), review=warn,
+                      sentences=len(d.needs_review)), err=True)
     if fmt == "json":
         text = json.dumps(_json(document, drafts), ensure_ascii=False, indent=2) + "\n"
         if output:
             write_atomic(Path(output), text)
-            click.echo(f"已寫入 wrote {output}", err=True)
+            click.echo(tr(say, "draft.wrote", path=output), err=True)
         else:
             click.echo(text, nl=False)
         return
     if output:
         for d, path in zip(drafts, _outputs(Path(output), drafts)):
             write_atomic(path, d.to_toml())
-            click.echo(f"已寫入 wrote {path}", err=True)
+            click.echo(tr(say, "draft.wrote", path=path), err=True)
         return
     for i, d in enumerate(drafts):
         if len(drafts) > 1:
-            click.echo(("\n" if i else "") + f"# ======== 第{d.article}篇 article {d.article} ========")
+            banner = tr(say, "draft.banner", article=d.article)
+            click.echo(("\n" if i else "") + f"# ======== {banner} ========")
         click.echo(d.to_toml(), nl=False)
