@@ -300,7 +300,7 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
 def _describe_per_unit(req: Requirement, plan: Plan) -> tuple[str, str]:
     p: PerUnit = req.params
     names = plan.names()
-    who = "每個科室" if p.all_sections else "、".join(names.get(u, u) for u in p.units)
+    who = "每個單位" if p.all_sections else "、".join(names.get(u, u) for u in p.units)
     what = describe_subject(names, p.activity, p.document, p.action, p.party)
     extra = "".join(f",{names.get(k, k)}至少 {v} 次" for k, v in p.min_for.items())
     extra_en = "".join(f"; {k}: at least {v}" for k, v in p.min_for.items())

@@ -117,7 +117,7 @@ def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:
     if p.items_from:
         items.append(f"全體{names.get(p.items_from, p.items_from)}")
     if p.all_sections:
-        items.append("每個科室")
+        items.append("每個單位")
     where = names.get(p.activity or p.document or "", "")
     return (f"{where}覆蓋:" + "、".join(items), f"{p.activity or p.document or 'events'} cover "
             f"{p.field}: " + ", ".join(p.items) + (f" + all {p.items_from}" if p.items_from else "")
