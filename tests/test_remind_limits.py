@@ -10,26 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from masswork.loaders.limits import DEFAULT_LIMITS
 from masswork.testing.cli import run_masswork
-from masswork.testing.synth import synthetic_schedule
 
 ROOT = Path(__file__).resolve().parent.parent
 PLAN = ROOT / "examples" / "s2-kejiju-campaign" / "plan.toml"
 
 
-@pytest.fixture(scope="module")
-def files(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    import masswork
-
-    plan = masswork.load_plan(PLAN)
-    folder = tmp_path_factory.mktemp("remind-limits")
-    small = folder / "schedule.json"
-    small.write_text(json.dumps(synthetic_schedule(plan, 80, seed=3), ensure_ascii=False), encoding="utf-8")
-    large = folder / "large.json"  # over the 8 MiB a file may have by default
-    large.write_text(json.dumps(synthetic_schedule(plan, 30_000, seed=4), ensure_ascii=False, indent=1),
-                     encoding="utf-8")
-    assert large.stat().st_size > DEFAULT_LIMITS.max_file_bytes
+@pytest.fixture
+def files(limit_schedules: tuple[Path, Path, Path]) -> tuple[Path, Path]:
+    _folder, small, large = limit_schedules
     return small, large
 
 
