@@ -10,6 +10,11 @@ of three outcomes:
   a statement's second requirement lost beside its first);
 * ``missed`` — no drafted quote holds the fragments.
 
+For dev and extra each row not found also says whether the families, reading the row's own
+words alone as one statement, draft one of its kinds (``alone=yes``): ``no`` means no row of
+any family reads that wording — a phrase or a kind the reader lacks, not a requirement lost
+beside another one.
+
 Usage (from the repository root)::
 
     python benchmarks/draft_misses.py dev|held-out|extra|blind|all [--only missed,covered]
@@ -67,6 +72,15 @@ def classify(txt: Path, fold_fn) -> list[tuple[str, str, set[str], set[str], str
     return out
 
 
+def alone(quote: str) -> set[str]:
+    """The kinds the families draft from ``quote`` read alone as one statement."""
+    from masswork.draft.families import Statement, read_statement
+    from masswork.draft.text import fold
+
+    text = re.sub(r"…+|\.\.\.", ",", quote)
+    return {f.kind for f in read_statement(Statement("X", text, fold(text), 1), 2020)}
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in (*PARTS, "all"):
         print(__doc__)
@@ -88,11 +102,14 @@ def main(argv: list[str]) -> int:
                 line = f"  {part:<8} {rid:<8} {outcome:<8} want={','.join(sorted(want)):<22} " \
                        f"drafted={','.join(sorted(at)) or '-'}"
                 if part not in SECRET:
-                    line += f"  「{quote}」"
+                    line += f" alone={'yes' if alone(quote) & want else 'no'}  「{quote}」"
+                    tally["alone=" + ("yes" if alone(quote) & want else "no")] += 1
                 print(line)
-        total = sum(tally.values()) or 1
+        total = sum(tally[k] for k in ("found", "covered", "missed")) or 1
         print(f"== {part}: " + " ".join(f"{k}={tally[k]} ({tally[k] / total:.2f})"
-                                       for k in ("found", "covered", "missed")))
+                                       for k in ("found", "covered", "missed"))
+              + (f"; of those not found, read alone: yes={tally['alone=yes']} no={tally['alone=no']}"
+                 if part not in SECRET and not only else ""))
         print(f"   not found, by expected kind: "
               + ", ".join(f"{k}={n}" for k, n in sorted(want_missed.items(), key=lambda x: -x[1])))
     return 0
