@@ -108,6 +108,14 @@ class HelpGroupMixin:
     def short_help(self, value: str | None) -> None:
         self._short_code = value
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        # click makes the -h/--help option once per command and process, its help in the
+        # language of that moment: worded anew each time, in the language of this one.
+        opt: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
+        if opt is not None:
+            opt.help = render_help("help.help")
+        return opt
+
 
 class HelpCommand(HelpGroupMixin, click.Command):
     """A click command whose help and short help are message codes."""

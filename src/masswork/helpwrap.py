@@ -59,20 +59,28 @@ def _tokens(paragraph: str) -> list[tuple[str, bool]]:
 
 
 def _wrap_paragraph(paragraph: str, width: int, first: str, rest: str) -> list[str]:
-    lines: list[str] = []
-    line, used = first, columns(first)
-    empty = True
+    lines: list[list[tuple[str, bool]]] = [[]]
+
+    def used(tokens: list[tuple[str, bool]], indent: str) -> int:
+        return columns(indent) + sum(columns(t) + (1 if sp and i else 0) for i, (t, sp) in enumerate(tokens))
+
     for token, space in _tokens(paragraph):
-        add = columns(token) + (1 if space and not empty else 0)
-        if not empty and used + add > width and token[0] not in _CLOSING:
-            lines.append(line)
-            line, used, empty = rest, columns(rest), True
-            add = columns(token)
-        line += (" " if space and not empty else "") + token
-        used += add
-        empty = False
-    lines.append(line)
-    return lines
+        line = lines[-1]
+        line.append((token, space))
+        if len(line) > 1 and used(line, rest if len(lines) > 1 else first) > width:
+            # Carry the token to a new line; closing punctuation takes the token before it
+            # along rather than begin a line or stick out.
+            keep = len(line) - 1
+            while keep > 1 and line[keep][0][0] in _CLOSING:
+                keep -= 1
+            if keep >= 1:
+                lines[-1], carried = line[:keep], line[keep:]
+                lines.append(carried)
+    out = []
+    for n, tokens in enumerate(lines):
+        text = "".join((" " if sp and i else "") + t for i, (t, sp) in enumerate(tokens))
+        out.append((first if n == 0 else rest) + text)
+    return out
 
 
 def wrap_wide(text: str, width: int = 78, initial_indent: str = "", subsequent_indent: str = "",
