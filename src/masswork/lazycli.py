@@ -84,7 +84,7 @@ class LazyGroup(click.Group):
                 continue
             rows.append((name, cmd.get_short_help_str(limit)))
         if rows:
-            from click.core import _  # click's own word, in the reader's language (i18n.clickwords)
+            from click.core import _  # type: ignore[attr-defined]  # click's word, in the reader's language
 
             with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
