@@ -7,6 +7,8 @@ one message naming the file and line or key path — never a traceback; 3 an int
 
 Every text a person reads comes from the message catalogues (:mod:`masswork.i18n`), in the
 language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's script.
+Help too: ``help=`` of the commands and options is a catalogue code (``help.check``), rendered
+when read (:mod:`masswork.helptext`); the commands' docstrings are for developers only.
 """
 
 from __future__ import annotations
