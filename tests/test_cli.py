@@ -60,7 +60,8 @@ def test_check_exit_0_when_all_met(tmp_path: Path, files: tuple[Path, Path]) -> 
 @pytest.mark.parametrize("args, words", [
     (("check", "missing.toml", "missing.toml", "--lang", "en"), "file not found"),
     (("check", "missing.toml", "missing.toml", "--lang", "zh-Hans"), "文件不存在"),
-    (("check", "{plan}", "{sched}", "--as-of", "2014-02-30"), "not a date"),
+    (("check", "{plan}", "{sched}", "--as-of", "2014-02-30", "--lang", "en"), "not a date"),
+    (("check", "{plan}", "{sched}", "--as-of", "2014-02-30"), "不是日期"),
     (("export", "{plan}", "{sched}", "--format", "csvv", "--lang", "en"), "did you mean 'csv'"),
     (("export", "{plan}", "{sched}", "--format", "csvv", "--lang", "zh-Hant"), "您是否想寫 'csv'"),
 ])

@@ -167,7 +167,9 @@ def _lang_of_args(args: Sequence[str]) -> str:
 
 @click.group(cls=_Group, context_settings=CONTEXT, help="help.masswork")
 @click.version_option(__version__, "-V", "--version", prog_name="masswork", help="help.version", cls=HelpOption)
-def cli() -> None:
+@_lang_option
+@click.pass_context
+def cli(ctx: click.Context, lang: str | None) -> None:
     """masswork: check a campaign plan (實施方案) against a unit's schedule and record (台賬).
 
     Messages are in Simplified or Traditional Chinese or English: --lang, else MASSWORK_LANG
@@ -175,6 +177,11 @@ def cli() -> None:
     Exit codes: 0 well, 1 something failing, 2 bad input, 3 internal error
     (MASSWORK_DEBUG=1 shows the traceback). See docs/cli.md.
     """
+    if lang is not None:
+        # ``masswork --lang en check …``: the group's choice is every command's default;
+        # a command's own --lang still wins.
+        ctx.default_map = {**(ctx.default_map or {}),
+                           **{name: {"lang": lang} for name in cli.list_commands(ctx)}}
 
 
 _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),

@@ -16,6 +16,15 @@ LANG_META = "masswork.lang"
 """Key in the click context's meta where ``--lang`` is remembered for error messages."""
 
 
+def _said(code: str, **params: object) -> str:
+    # A bad option value is reported in the language click's own words around it speak:
+    # --lang from the command line if good, else the environment (masswork.cli._Group.main).
+    from .helptext import help_lang
+    from .i18n import tr
+
+    return tr(help_lang(), code, **params)
+
+
 def parse_as_of(_ctx: click.Context | None, _param: click.Parameter | None, value: str | None) -> dt.date | None:
     """``--as-of`` as a date; a bad value is a usage error (exit 2) saying what is expected."""
     if value is None:
@@ -23,7 +32,7 @@ def parse_as_of(_ctx: click.Context | None, _param: click.Parameter | None, valu
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
+        raise click.BadParameter(_said("cli.bad_as_of", value=repr(value))) from None
 
 
 def as_of_option(help: str = "help.as_of") -> Callable[[F], F]:
@@ -40,8 +49,7 @@ def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | Non
 
     lang = normalize(value)
     if lang is None:
-        raise click.BadParameter(
-            f"{value!r}: zh-Hans (简体), zh-Hant (繁體), en; also {', '.join(LANG_CHOICES[3:])}")
+        raise click.BadParameter(_said("cli.bad_lang", value=repr(value), others=", ".join(LANG_CHOICES[3:])))
     ctx.meta[LANG_META] = lang
     return lang
 
