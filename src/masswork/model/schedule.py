@@ -8,10 +8,30 @@ import datetime as dt
 
 import attrs
 
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
 from .values import EventStatus, Moment, _tuple, day_of
 
 __all__ = ["Notice", "Submission", "Approval", "Document", "Event", "Waiver", "Attestation", "Period",
            "Schedule"]
+
+
+def _amounts(value: Any) -> Mapping[str, float]:
+    # Read-only, so that a frozen event cannot be changed through its mapping; a negative
+    # amount (−3 words, −2 people) is a typing slip, refused where the file is read.
+    out = {str(k): float(v) for k, v in (value or {}).items()}
+    bad = [k for k, v in out.items() if v < 0 or v != v]
+    if bad:
+        raise ValueError(f"amounts.{bad[0]} must be a number not below 0")
+    return MappingProxyType(out)
+
+
+def _amounts_field() -> Any:
+    # Left out of eq and hash: a mapping is not hashable, and two records that differ only
+    # in what they counted are still the same record for an index.
+    return attrs.field(factory=dict, converter=_amounts, eq=False, hash=False)
 
 
 @attrs.frozen
@@ -62,6 +82,9 @@ class Document:
     filed_on: Moment | None = None
     published_on: Moment | None = None
     published_until: Moment | None = None
+    amounts: Mapping[str, float] = _amounts_field()
+    """Named amounts recorded on the document (``words = 3200``, ``pages = 4``), read by
+    ``quantity`` rules with a ``measure``."""
 
 
 @attrs.frozen
@@ -98,6 +121,9 @@ class Event:
     note: str = ""
     unit: str | None = None
     """The unit (branch, section, group) whose own event this is, for ``for_each`` rules."""
+    amounts: Mapping[str, float] = _amounts_field()
+    """Named amounts recorded on the event (``attendees = 23``, ``expected = 30``,
+    ``share = 92``), read by ``quantity`` rules with a ``measure``."""
 
     @property
     def day(self) -> dt.date:

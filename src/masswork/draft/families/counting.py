@@ -9,6 +9,7 @@ import re
 
 from .base import ALSO, AT, NUMBER, Hit, Params, Statement, low_end, number, rows
 from .logic import MEANS, PERMISSION
+from .measures import MEASURE_ROWS, build_measure
 from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
@@ -90,7 +91,9 @@ ATTENDANCE_ROWS = rows("attendance", (
      "a share attending: 須有半數以上黨員到會, 三分之二以上委員出席"),
 ))
 
-ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + ATTENDANCE_ROWS + QUANTITY_ROWS
+ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + MEASURE_ROWS + QUANTITY_ROWS
+"""(``ATTENDANCE_ROWS`` are no longer read: a quorum is a ``quantity`` of attendees of
+those expected, measures.py — how plans of later campaigns and the corpus label it.)"""
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
@@ -266,6 +269,8 @@ def _recurring(st: Statement, m: re.Match[str]) -> Params | None:
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if hit.row in MEASURE_ROWS:
+        return build_measure(st, hit)
     if hit.kind == "per-person" and g.get("duty"):
         subj = _subject(st)
         if subj is None and re.search(r"党费", st.f):
