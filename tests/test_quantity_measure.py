@@ -225,3 +225,17 @@ def test_a_measured_draft_loads_explains_and_checks(tmp_path: Path) -> None:
     sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
     r = runner.invoke(cli, ["check", str(out), str(sched), "--as-of", dt.date(2024, 12, 1).isoformat()])
     assert r.exit_code in (0, 1), r.output
+
+
+def test_a_ledger_table_records_amounts_in_columns(tmp_path: Path) -> None:
+    rule = 'activity = "meeting"\nmeasure = "attendees"\nof = "expected"\neach = true\nmin = 50\nunit = "%"\n'
+    plan = _plan(tmp_path, rule)
+    table = tmp_path / "ledger.csv"
+    table.write_text("日期,類型,名稱,實到人數,應到人數\n2024-03-01,支部黨員大會,三月,21,30\n"
+                     "2024-04-01,支部黨員大會,四月,12,30\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["check", str(plan), str(table), "--lang", "en"])
+    assert r.exit_code == 1 and "四月" in r.output, r.output
+    table.write_text("日期,類型,名稱,實到人數\n2024-03-01,支部黨員大會,三月,many\n", encoding="utf-8")
+    for lang, said in (("en", "is not a number"), ("zh-Hant", "不是數量"), ("zh-Hans", "不是数量")):
+        r = CliRunner().invoke(cli, ["check", str(plan), str(table), "--lang", lang])
+        assert r.exit_code == 2 and said in r.output and "Traceback" not in r.output, r.output

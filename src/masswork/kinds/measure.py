@@ -39,6 +39,17 @@ def _word(name: str) -> Msg | str:
     return Msg.of(f"quantity.measure.{name}") if name in BUILT_IN else name
 
 
+def _bound(p: object) -> Msg:
+    lo: float = getattr(p, "min")
+    hi: float | None = getattr(p, "max")
+    unit: str = getattr(p, "unit")
+    if hi is None:
+        return Msg.of("quantity.bound.min", min=float(lo), unit=unit)
+    if not lo:
+        return Msg.of("quantity.bound.max", max=float(hi), unit=unit)
+    return Msg.of("quantity.bound.range", min=float(lo), max=float(hi), unit=unit)
+
+
 def _value(ctx: Context, p: object, items: Sequence[Item]) -> tuple[float | None, str | None]:
     """The measure over ``items`` (summed; a share of the summed ``of``), or None and the name
     of the amount one of them lacks."""
@@ -88,8 +99,7 @@ def evaluate_measure(req: Requirement, ctx: Context) -> Outcome:
     p = req.params
     items = _items(ctx, p)
     what = getattr(p, "document") or getattr(p, "activity")
-    said = dict(measure=_word(p.measure), unit=p.unit, min=float(p.min),
-                max=float(p.max) if p.max is not None else "—", what=ctx.word(what) if what else "")
+    said = dict(measure=_word(p.measure), unit=p.unit, bound=_bound(p), what=ctx.word(what) if what else "")
     evidence = tuple(it.id for it in items)
     if not items:
         if p.each:  # a rule on each meeting with no meeting yet: nothing broke it
