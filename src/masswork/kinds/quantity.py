@@ -176,5 +176,7 @@ def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
             f"{' of ' + p.activity if p.activity else ''}{' (' + credit_en + ')' if credit_en else ''}{s_en}")
 
 
+# monotone: true of hours and of a measure with only a floor; a measured rule with ``max``
+# (控制在5000字以內) can be broken by one more event or document, as ``occurs`` with ``max`` can.
 QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
                 monotone=True)

@@ -9,7 +9,6 @@ import datetime as dt
 import attrs
 
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 from .values import EventStatus, Moment, _tuple, day_of
@@ -18,20 +17,18 @@ __all__ = ["Notice", "Submission", "Approval", "Document", "Event", "Waiver", "A
            "Schedule"]
 
 
-def _amounts(value: Any) -> Mapping[str, float]:
-    # Read-only, so that a frozen event cannot be changed through its mapping; a negative
-    # amount (−3 words, −2 people) is a typing slip, refused where the file is read.
-    out = {str(k): float(v) for k, v in (value or {}).items()}
-    bad = [k for k, v in out.items() if v < 0 or v != v]
-    if bad:
-        raise ValueError(f"amounts.{bad[0]} must be a number not below 0")
-    return MappingProxyType(out)
+def _amounts_ok(_inst: object, _attr: object, value: Mapping[str, float]) -> None:
+    # A negative amount (−3 words, −2 people) is a typing slip, refused where it is read.
+    for k, v in value.items():
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or v != v:
+            raise ValueError(f"amounts.{k} must be a number not below 0")
 
 
 def _amounts_field() -> Any:
-    # Left out of eq and hash: a mapping is not hashable, and two records that differ only
-    # in what they counted are still the same record for an index.
-    return attrs.field(factory=dict, converter=_amounts, eq=False, hash=False)
+    # A validator, not a converter, so the fast loader still fills events in directly
+    # (loaders/fast.py); left out of eq and hash: a mapping is not hashable, and two records
+    # that differ only in what they counted are the same record for an index.
+    return attrs.field(factory=dict, validator=_amounts_ok, eq=False, hash=False)
 
 
 @attrs.frozen
