@@ -197,19 +197,21 @@ def test_attending_is_not_hosting() -> None:
 
 
 @pytest.mark.parametrize("body, share", [
-    ("黨員大會到會率不低於90%。", "90%"),
-    ("須有半數以上黨員到會方可召開。", "半數以上"),
-    ("支委會須有三分之二以上委員出席。", "三分之二以上"),
+    ("黨員大會到會率不低於90%。", 90.0),
+    ("須有半數以上黨員到會方可召開。", 50.0),
+    ("支委會須有三分之二以上委員出席。", 66.67),
 ])
-def test_a_share_attending_is_attendance(body: str, share: str) -> None:
+def test_a_share_attending_is_a_quantity_of_attendees(body: str, share: float) -> None:
+    # a quorum is a quantity of attendees of those expected (the corpus's kinds have no
+    # attendance; tests/test_quantity_measure.py checks it)
     got = reqs(clause(body))
-    att = [p for k, p, _ in got if k == "attendance"]
-    assert att and att[0]["at_least"] == share, got
-    assert "quantity" not in [k for k, _, _ in got]
+    q = [p for k, p, _ in got if k == "quantity"]
+    assert q and q[0]["measure"] == "attendees" and q[0]["of"] == "expected" and q[0]["min"] == share, got
+    assert "attendance" not in [k for k, _, _ in got]
 
 
 def test_all_members_attending_is_coverage_not_a_share() -> None:
-    assert "attendance" not in kinds(clause("支部要組織召開全體黨員參加的專題組織生活會。"))
+    assert "quantity" not in kinds(clause("支部要組織召開全體黨員參加的專題組織生活會。"))
 
 
 def test_an_attendance_draft_loads_and_checks(tmp_path: Any) -> None:
@@ -224,7 +226,7 @@ def test_an_attendance_draft_loads_and_checks(tmp_path: Any) -> None:
     runner = CliRunner()
     assert runner.invoke(cli, ["draft", str(src), "-o", str(out)]).exit_code == 0
     plan = masswork.load_plan(out)
-    assert "attendance" in [r.kind for r in plan.requirements]
+    assert any(r.kind == "quantity" and r.params.measure == "attendees" for r in plan.requirements)
     sched = tmp_path / "schedule.toml"
     sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
     r = runner.invoke(cli, ["check", str(out), str(sched)])
@@ -236,12 +238,10 @@ def test_two_activities_joined_by_he_are_two_requirements() -> None:
     assert got == ["支委會", "黨員大會"]
 
 
-def test_the_roster_attending_is_named_in_the_plans_words() -> None:
+def test_the_share_attending_names_the_event() -> None:
     got = reqs(clause("局機關每兩個月舉辦1期讀書分享會,機關全體幹部參加,到會率不低於90%。"))
-    att = [p for k, p, _ in got if k == "attendance"]
-    assert att and att[0]["roster"] == "機關全體幹部", got
-    rec = [p for k, p, _ in got if k == "recurring"]
-    assert rec and rec[0]["interval"] == 2 and rec[0]["every"] == "month", got
+    q = [p for k, p, _ in got if k == "quantity"]
+    assert q and q[0]["activity"] == "讀書分享會" and q[0]["min"] == 90.0, got
 
 
 def test_a_role_is_cut_before_a_period() -> None:
@@ -380,8 +380,10 @@ def test_a_units_subject_is_not_the_meeting_that_times_it() -> None:
     assert got and got[0].get("document") == "書面報告", got
 
 
-def test_a_share_not_attending_is_no_quantity() -> None:
-    assert kinds(clause("群眾滿意率應達到80%以上。")) == []
+def test_a_share_not_attending_is_a_measured_share() -> None:
+    # no hours to add up, but a share the record can state (quantity with measure = "share")
+    got = reqs(clause("群眾滿意率應達到80%以上。"))
+    assert [(k, p.get("measure"), p.get("min")) for k, p, _ in got] == [("quantity", "share", 80.0)], got
 
 
 def test_the_length_of_one_event_is_no_quantity() -> None:
@@ -417,5 +419,5 @@ def test_slogans_require_nothing(body: str) -> None:
 
 
 def test_a_study_share_names_study() -> None:
-    att = [p for k, p, _ in reqs(clause("黨員參學率不低於95%。")) if k == "attendance"]
-    assert att and att[0]["activity"] == "學習" and att[0]["at_least"] == "95%", att
+    q = [p for k, p, _ in reqs(clause("黨員參學率不低於95%。")) if k == "quantity"]
+    assert q and q[0]["activity"] == "學習" and q[0]["min"] == 95.0, q

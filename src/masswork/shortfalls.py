@@ -49,6 +49,9 @@ TEMPLATES: Mapping[str, tuple[str, str]] = {
     "campaign-no-start": ("尚無活動,要求「{required}」開始", "no event yet, required {required}"),
     "campaign-end": ("末項活動 {day},要求「{required}」結束", "last event {day}, required {required}"),
     "campaign-no-end": ("尚無活動,要求「{required}」結束", "no event yet, required {required}"),
+    "quantity.short": ("{have} {unit},應至少 {need}", "{have} {unit}, at least {need} needed"),
+    "quantity.over": ("{have} {unit},至多 {max}", "{have} {unit}, at most {max} allowed"),
+    "quantity.unrecorded": ("未記錄數量 {measure}", "amount {measure} not recorded"),
 }
 
 SELF_DESCRIBED = frozenset({"campaign-start", "campaign-no-start", "campaign-end", "campaign-no-end"})

@@ -219,8 +219,8 @@ class _Walker:
                 self.fail(path + (args[1].name,), Msg.of("load.not_a_choice", value=repr(args[3])),
                           expected=Msg.of("load.expected.choices", choices=", ".join(map(str, args[2]))))
             else:
-                said = args[0] if len(args) == 1 and isinstance(args[0], str) else str(exc)
-                self.fail(path, Msg.of("load.invalid_value", value=said))
+                said = args[0] if len(args) == 1 and isinstance(args[0], (str, Msg)) else str(exc)
+                self.fail(path, said if isinstance(said, Msg) else Msg.of("load.invalid_value", value=said))
             return None
 
 

@@ -8,10 +8,27 @@ import datetime as dt
 
 import attrs
 
+from collections.abc import Mapping
+from typing import Any
+
 from .values import EventStatus, Moment, _tuple, day_of
 
 __all__ = ["Notice", "Submission", "Approval", "Document", "Event", "Waiver", "Attestation", "Period",
            "Schedule"]
+
+
+def _amounts_ok(_inst: object, _attr: object, value: Mapping[str, float]) -> None:
+    # A negative amount (−3 words, −2 people) is a typing slip, refused where it is read.
+    for k, v in value.items():
+        if not isinstance(v, (int, float)) or isinstance(v, bool) or v < 0 or v != v:
+            raise ValueError(f"amounts.{k} must be a number not below 0")
+
+
+def _amounts_field() -> Any:
+    # A validator, not a converter, so the fast loader still fills events in directly
+    # (loaders/fast.py); left out of eq and hash: a mapping is not hashable, and two records
+    # that differ only in what they counted are the same record for an index.
+    return attrs.field(factory=dict, validator=_amounts_ok, eq=False, hash=False)
 
 
 @attrs.frozen
@@ -62,6 +79,9 @@ class Document:
     filed_on: Moment | None = None
     published_on: Moment | None = None
     published_until: Moment | None = None
+    amounts: Mapping[str, float] = _amounts_field()
+    """Named amounts recorded on the document (``words = 3200``, ``pages = 4``), read by
+    ``quantity`` rules with a ``measure``."""
 
 
 @attrs.frozen
@@ -98,6 +118,9 @@ class Event:
     note: str = ""
     unit: str | None = None
     """The unit (branch, section, group) whose own event this is, for ``for_each`` rules."""
+    amounts: Mapping[str, float] = _amounts_field()
+    """Named amounts recorded on the event (``attendees = 23``, ``expected = 30``,
+    ``share = 92``), read by ``quantity`` rules with a ``measure``."""
 
     @property
     def day(self) -> dt.date:

@@ -70,10 +70,19 @@ HEADERS: Mapping[str, tuple[str, ...]] = {
     "requirement": ("要求編號", "requirement", "要求"),
     "reason": ("理由", "reason", "原因"),
     "statement": ("確認內容", "statement"),
+    # Amounts a quantity with a ``measure`` reads (the event's ``amounts``); a mapping may
+    # name any other as ``amount.<measure>``.
+    "amount.words": ("字數", "amount.words"),
+    "amount.attendees": ("實到人數", "amount.attendees", "到會人數"),
+    "amount.expected": ("應到人數", "amount.expected"),
+    "amount.share": ("比例", "amount.share"),
+    "amount.pages": ("頁數", "amount.pages"),
 }
 FIELDS = tuple(HEADERS)
 MAPPING_KEYS = ("sheet", "header_row", "year", "unit", "plan", "columns", "values")
 _LETTERS = re.compile(r"^[A-Z]{1,3}$")
+AMOUNT = re.compile(r"^amount\.([^\W\d][\w-]{0,39})$")
+"""A column of a recorded amount: ``amount.words`` → the event's ``amounts["words"]``."""
 
 
 def fold(text: str) -> str:
@@ -146,7 +155,7 @@ def check_mapping(mapping: Mapping[str, Any], name: str) -> None:
         elif key in ("columns", "values") and not isinstance(value, Mapping):
             bad((key,), "不是表", "is not a table", Msg.of("type.table"))
     for field, spec in (mapping.get("columns") or {}).items() if isinstance(mapping.get("columns"), Mapping) else ():
-        if field not in FIELDS:
+        if field not in FIELDS and not AMOUNT.match(field):
             bad(("columns", field), f"未知的欄目 {field!r}", f"unknown field {field!r}",
                 Msg.of("mapping.expected.fields", fields=", ".join(FIELDS)), nearest(field, FIELDS))
         specs = spec if isinstance(spec, list) else [spec]

@@ -20,7 +20,7 @@ import attrs
 from ..errors import InputError, Problem
 from ..i18n import Msg
 from .base import ReadInput, ReadResult
-from .columns import check_mapping, column_letter, fold, match_header
+from .columns import AMOUNT, check_mapping, column_letter, fold, match_header
 from .dates import EXPECTED, DateCellError, from_serial, parse_day, parse_time
 from .names import Names
 
@@ -197,6 +197,20 @@ class _Reading:
                 out["hours"] = float(_text(hv2))
             except ValueError:
                 self.fail(r, hc2, hv2, "不是學時數", "is not a number of hours", expected="2, 1.5")
+        amounts: dict[str, float] = {}
+        for field in self.columns:
+            am = AMOUNT.match(field)
+            if am is None:
+                continue
+            ac, av = self.first(row, field)
+            if not _text(av):
+                continue
+            try:
+                amounts[am.group(1)] = float(_text(av).rstrip("%"))
+            except ValueError:
+                self.fail(r, ac, av, "不是數量", "is not a number", expected="3000, 23, 92.5")
+        if amounts:
+            out["amounts"] = amounts
         for field in _LIST_FIELDS:
             items: list[str] = []
             for lc, lv in self.cells(row, field):

@@ -1,6 +1,6 @@
 """Counts: per person (``每名黨員…``, ``人人``, ``黨員領導幹部要…參加``), per unit (``各支部``,
 ``各單位``, ``每個支部``), recurring (``每月``, ``每季度至少一次``, ``每兩個月1個專題``,
-``每半年``), and quantities (``不少於12天``, ``每周5個學時``, ``不低於90%``, ``半數以上``).
+``每半年``), and quantities (``不少於12天``, ``每周5個學時``; amounts, shares and quorums in measures.py).
 Counts are kept exactly (``每個專題2次`` is 2)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ import re
 
 from .base import ALSO, AT, NUMBER, Hit, Params, Statement, low_end, number, rows
 from .logic import MEANS, PERMISSION
+from .measures import MEASURE_ROWS, build_measure
 from .words import EVENT_VERBS, activity, document, heading_activity, person_role, placeholder
 
 __all__ = ["ROWS", "build", "every_of", "TARGETS"]
@@ -82,15 +83,9 @@ QUANTITY_ROWS = rows("quantity", (
 ), unless=r"每次[^,;。]{0,12}?(?:不少于|不得少于|至少|不低于|不超过|不得超过|控制在)[^,;。学课]{0,6}(?:小时|天|分钟)")
 """(每次…不少於2小時 is each session's length, a duration: no quantity.)"""
 
-_SHARE = r"\d+(?:\.\d+)?%|百分之[一二三四五六七八九十百]+|半数|三分之二|四分之三|过半数?"
-ATTENDANCE_ROWS = rows("attendance", (
-    (rf"(?:到会率|参会率|出席率|参学率|参加率|参训率|到课率)[^,;。]{{0,4}}?(?:不低于|不少于|达到|须达|要达|在)?"
-     rf"(?P<r>{_SHARE})(?:以上)?", "a share attending: 到會率不低於90%"),
-    (rf"(?P<r2>(?:应到会?人数的?)?(?:{_SHARE})(?:以上)?)的?(?P<who>[\u4e00-\u9fff]{{0,6}}?)(?:到会|参会|出席|参加)",
-     "a share attending: 須有半數以上黨員到會, 三分之二以上委員出席"),
-))
-
-ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + ATTENDANCE_ROWS + QUANTITY_ROWS
+ROWS = PER_PERSON_ROWS + PER_UNIT_ROWS + RECURRING_ROWS + MEASURE_ROWS + QUANTITY_ROWS
+"""(A quorum, ``到會率不低於90%``, ``須有半數以上黨員到會``, is a ``quantity`` of attendees of those
+expected, measures.py — how the corpus labels it — no longer an ``attendance`` draft.)"""
 
 _EVERY = {"周": ("week", 1), "月": ("month", 1), "季度": ("quarter", 1), "季": ("quarter", 1),
           "年": ("year", 1), "半年": ("year", 2), "年度": ("year", 1), "每年年初": ("year", 1),
@@ -126,7 +121,6 @@ def _segment(f: str, pos: int) -> tuple[int, int]:
 
 
 _BOOKS = re.compile(rf"{NUMBER}\s*[本部册](?!单位|人|次)")
-_ATTENDED_BY = re.compile(r"(?:^|[,;])(?:由|请)?([\u4e00-\u9fff]{2,12}?)(?:都要|要|须|均)?(?:参加|出席|到会|参会)(?:会议)?[,;]")
 _MORE_UNITS = re.compile(r"(?:[、和及]?各[\u4e00-\u9fff]{0,6}?(?:单位|部门|支部|党组织|科室|处室))+")
 _TIME_LEAD = re.compile(r"(?:都|均)?(?:应|要|须)?(?:在|于)[^,;。]{2,24}?(?:之前|以前|前|之后|以后|后|期间|时)")
 
@@ -193,30 +187,6 @@ def _subject(st: Statement, a: int = 0) -> Params | None:
     return None
 
 
-def _attendance(st: Statement, m: re.Match[str]) -> Params | None:
-    """``到會率不低於90%``, ``須有半數以上黨員到會``: the share of a roster at each event."""
-    from ...kinds.campaign import parse_ratio
-
-    g = m.groupdict()
-    key = "r" if g.get("r") else "r2"
-    share = st.words(m.start(key), m.end(key))
-    try:
-        parse_ratio(share)
-    except ValueError:
-        return None
-    rate = re.search(r"(参学|参训|到课)率", st.f)
-    fallback = {"参学": "學習", "参训": "培訓", "到课": "課"}[rate.group(1)] if rate else "會議"
-    act = activity(st) or heading_activity(st) or placeholder(fallback, "activity")
-    who = st.words(m.start("who"), m.end("who")) if g.get("who") else ""
-    if not who:
-        # "機關全體幹部參加,到會率不低於90%": the roster is who the statement says attends
-        by = _ATTENDED_BY.search(st.f, 0, m.start())
-        if by:
-            return {"at_least": share, "activity": act, "roster": placeholder(st.words(*by.span(1)), "role")}
-    roster = person_role(st, who) or placeholder("成員", "role")
-    return {"at_least": share, "activity": act, "roster": roster}
-
-
 _CREDIT_PER = {"每次": "event", "1次": "event", "一次": "event", "每天": "day", "1天": "day", "一天": "day",
                "每半天": "half-day", "每个半天": "half-day", "半天": "half-day"}
 
@@ -266,6 +236,8 @@ def _recurring(st: Statement, m: re.Match[str]) -> Params | None:
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
     m = hit.match
     g = m.groupdict()
+    if hit.row in MEASURE_ROWS:
+        return build_measure(st, hit)
     if hit.kind == "per-person" and g.get("duty"):
         subj = _subject(st)
         if subj is None and re.search(r"党费", st.f):
@@ -325,8 +297,6 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if low is not None and low > 1:
             p["min"] = low  # "各支部每年至少開展4次…": 4, kept exactly; "1至2次": at least 1
         return p
-    if hit.kind == "attendance":
-        return _attendance(st, m)
     if hit.kind == "recurring":
         first = _recurring(st, m)
         if first is None:
