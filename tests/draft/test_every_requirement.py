@@ -76,3 +76,11 @@ def test_a_plain_event_beside_specific_rules_is_no_extra_requirement() -> None:
 def test_the_drafted_plan_loads(text: str) -> None:
     for d in draft_text(text + "\n", year=2021):
         plan_from_dict(dict(d.plan))
+
+
+def test_a_quorum_beside_a_recurring_event_keeps_both() -> None:
+    # A measured amount (到會率) reads no time words, so it does not stand for the
+    # recurrence the same statement states.
+    kinds = {r.kind for d in draft_text("各科室每兩個月召開1次業務學習會,到會率不低於85%。", year=2022)
+             for r in d.requirements}
+    assert {"quantity", "recurring"} <= kinds

@@ -79,11 +79,13 @@ hold no event, unit rule or schedule to check."""
 
 _EXCLUDES = (("attendance", "quantity"), ("quantity", "recurring"), ("quantity", "duration"),
              ("notice", "report"), ("notice", "order"))
+"""(a, b): when a statement states ``a`` its ``b`` is the same words read again
+(``每年不少於32學時`` is a quantity, not a recurring event). A quantity that measures a
+recorded amount (字數, 到會率) reads no time words, so it excludes nothing: 每兩個月1期…
+到會率不低於90% is a recurring event and a quorum."""
 _OVERLAPS = (("duration", "deadline"),)
 """(a, b): ``b`` read from words inside ``a``'s is the same words read again (the dates of a
 span ``自5月下旬起,到7月上旬止`` are not a deadline)."""
-"""(a, b): when a statement states ``a`` its ``b`` is the same words read again
-(``每年不少於32學時`` is a quantity, not a recurring event)."""
 
 _TRIES = 3
 """A row tries its first few matches in a statement only: a statement that repeats a phrase
@@ -159,7 +161,7 @@ def read_statement(st: Statement, year: int, skip: Sequence[str] = (),
                     break
     found = sorted((x for xs in out.values() for x in xs), key=lambda x: PRIORITY.index(x.kind))
     for a, b in _EXCLUDES:
-        if any(x.kind == a for x in found):
+        if any(x.kind == a and not x.params.get("measure") for x in found):
             found = [x for x in found if x.kind != b]
     for a, b in _OVERLAPS:
         spans = [x.span for x in found if x.kind == a]
