@@ -133,7 +133,7 @@ class PluginHost:
         return self._readers
 
     def _named(self, hook: str, cls: type[T], en: str) -> dict[str, T]:
-        what = Msg.of(f"plugins.what.{en}")
+        what = Msg.of("plugins.what." + en.replace(" ", "_"))
         out: dict[str, T] = {}
         owners: dict[str, str] = {}
 
