@@ -42,7 +42,7 @@ def _json(summary: Summary, lang: str) -> bytes:
 
 
 def _csv(summary: Summary, lang: str) -> bytes:
-    return summary.to_csv().encode("utf-8")
+    return summary.to_csv(lang).encode("utf-8")
 
 
 BUILTIN_SUMMARY_EXPORTERS = (

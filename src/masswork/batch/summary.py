@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from ..i18n.langs import is_chinese
+from ..i18n.langs import is_chinese, normalize
 
 __all__ = ["Summary", "summarise", "STATUSES", "SUMMARY_FORMAT_VERSION"]
 
@@ -101,15 +101,15 @@ class Summary:
             "by_unit": self.unit_rows(),
         }
 
-    def to_csv(self) -> str:
+    def to_csv(self, lang: str = "en") -> str:
         """One row per unit and requirement: ``unit,plan,rule,status`` (broken units get one
-        row with status ``error`` and the English reason)."""
+        row with status ``error`` and the reason in ``lang``)."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["unit", "plan", "rule", "status", "error"])
         for u in self.units:
             if u["error"] is not None:
-                w.writerow([u["unit"], u["plan"] or "", "", "error", u["error"]["en"]])
+                w.writerow([u["unit"], u["plan"] or "", "", "error", error_text(u["error"], lang)])
                 continue
             for rule, status in u["statuses"].items():
                 w.writerow([u["unit"], u["plan"], rule, status, ""])
@@ -141,9 +141,19 @@ class Summary:
         if self.broken:
             lines += ["", "無法檢查的單位:" if zh else "units that could not be checked:"]
             for u in self.broken:
-                message = u["error"]["zh" if zh else "en"].replace("\n", "\n    ")
+                message = error_text(u["error"], lang).replace("\n", "\n    ")
                 lines.append(f"  {u['unit']}: {message}")
         return "\n".join(lines) + "\n"
+
+
+def error_text(error: dict[str, str], lang: str) -> str:
+    """A broken unit's ``error`` in ``lang`` (zh-Hans, zh-Hant or en; any spelling
+    :func:`~masswork.i18n.normalize` reads). Results from an older run carry only ``zh``
+    (Traditional) and ``en``: those fall back to them."""
+    code = normalize(lang) or "en"
+    if code in error:
+        return error[code]
+    return error.get("en", "") if code == "en" else error.get("zh") or error.get("en", "")
 
 
 def summarise(units: Sequence[dict[str, Any]], as_of: dt.date | None = None, behind: int = 10) -> Summary:
