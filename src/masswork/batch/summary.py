@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from ..i18n.langs import is_chinese, normalize
+from ..i18n import tr
+from ..i18n.langs import normalize
 
 __all__ = ["Summary", "summarise", "STATUSES", "SUMMARY_FORMAT_VERSION"]
 
@@ -116,30 +117,26 @@ class Summary:
         return buf.getvalue()
 
     def to_text(self, lang: str = "zh") -> str:
-        zh = is_chinese(lang)
         checked = self.checked
         lines = [
-            (f"批量檢查:{len(self.units)} 個單位,已檢查 {len(checked)},無法檢查 {len(self.broken)}"
-             if zh else f"batch check: {len(self.units)} units, {len(checked)} checked, "
-             f"{len(self.broken)} could not be checked")
-            + (f"(截至 {self.as_of})" if zh and self.as_of else f" (as of {self.as_of})" if self.as_of else ""),
+            tr(lang, "batch.text.title", units=len(self.units), checked=len(checked), broken=len(self.broken))
+            + (tr(lang, "batch.text.as_of", day=self.as_of) if self.as_of else ""),
             "",
-            "要求 rule                                  達成 met  未達 unmet  逾期 overdue  未到期 open  豁免 waived  失敗率 failure"
-            if zh else "rule                                       met  unmet  overdue  open  waived  failure rate",
+            tr(lang, "batch.text.header"),
         ]
         for r in self.requirements():
             lines.append(f"{r['rule']:<42} {r['met']:>4} {r['unmet']:>6} {r['overdue']:>8} {r['open']:>5} "
                          f"{r['waived']:>7}  {r['failure_rate'] * 100:5.1f}%")
         behind = self.furthest_behind()
         if behind:
-            lines += ["", "進度最落後的單位:" if zh else "units furthest behind:"]
+            lines += ["", tr(lang, "batch.text.behind")]
             for r in behind:
-                lines.append(f"  {r['unit']}: " + (f"未達 {r['unmet']},逾期 {r['overdue']},未到期 {r['open']}"
-                                                   if zh else f"unmet {r['unmet']}, overdue {r['overdue']}, open {r['open']}")
+                lines.append(f"  {r['unit']}: " + tr(lang, "batch.text.behind_row", unmet=r["unmet"], overdue=r["overdue"],
+                                                    open=r["open"])
                              + (" — " + ", ".join(r["failing"][:6]) + ("…" if len(r["failing"]) > 6 else "")
                                 if r["failing"] else ""))
         if self.broken:
-            lines += ["", "無法檢查的單位:" if zh else "units that could not be checked:"]
+            lines += ["", tr(lang, "batch.text.broken")]
             for u in self.broken:
                 message = error_text(u["error"], lang).replace("\n", "\n    ")
                 lines.append(f"  {u['unit']}: {message}")
