@@ -250,6 +250,9 @@ def test_the_site_builds_strictly(tmp_path: Path) -> None:
     cli_page = (site / "reference/cli.html").read_text(encoding="utf-8")
     for command in ("check", "explain", "export", "remind", "draft", "kinds", "schema"):
         assert f"masswork {command}" in cli_page, command
+    # The CLI's help comes from the catalogues (masswork.helptext): English here, never a code.
+    assert "Which requirements of PLAN does SCHEDULE meet?" in cli_page and "Language of messages" in cli_page
+    assert "help.check" not in cli_page and "help.lang" not in cli_page
     kinds_page = (site / "reference/kinds.html").read_text(encoding="utf-8")
     for kind in ("per-person", "deadline", "pairwise", "gate"):
         assert kind in kinds_page

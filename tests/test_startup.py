@@ -17,7 +17,7 @@ HEAVY = ("docx", "openpyxl", "icalendar")
 def _run(args: list[str], cache: Path, cwd: Path, **env: str) -> tuple[str, set[str]]:
     """stdout of ``python -X importtime -m masswork ARGS`` and the modules it imported."""
     full = {k: v for k, v in os.environ.items() if k not in ("MASSWORK_LOAD_PLUGINS", "PYTHONDONTWRITEBYTECODE")}
-    full.update({"MASSWORK_CACHE_DIR": str(cache), "COLUMNS": "100", **env})
+    full.update({"MASSWORK_CACHE_DIR": str(cache), "COLUMNS": "100", "MASSWORK_LANG": "en", **env})
     proc = subprocess.run([sys.executable, "-X", "importtime", "-m", "masswork", *args], capture_output=True,
                           text=True, encoding="utf-8", env=full, cwd=cwd, timeout=120, check=True)
     modules = {line.rsplit("|", 1)[1].strip() for line in proc.stderr.splitlines()

@@ -7,6 +7,8 @@ one message naming the file and line or key path — never a traceback; 3 an int
 
 Every text a person reads comes from the message catalogues (:mod:`masswork.i18n`), in the
 language ``--lang`` names, else ``MASSWORK_LANG`` or the locale, else the plan's script.
+Help too: ``help=`` of the commands and options is a catalogue code (``help.check``), rendered
+when read (:mod:`masswork.helptext`); the commands' docstrings are for developers only.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from .console import can_encode, setup_streams
 from .errors import ExportError, MassworkError
 from .i18n import Msg, is_chinese, pair_text, resolve, tr
 from .i18n.clickwords import speaking
+from .helptext import HelpCommand, HelpGroupMixin, HelpOption, helping, option
+from .helpwrap import wide_wrapping
 from .limit_options import limits_options
 from .lazycli import (LazyGroup, get_calendar, get_exporters, get_host, load_plan, plugin_info, write_atomic)
 from .options import LANG_META, as_of_option, lang_option
@@ -56,10 +60,8 @@ def _warn_plugin_failures(lang: str) -> None:
         click.echo(tr(lang, "cli.warning", text=failure.message(lang)), err=True)
 
 
-_templates_option = click.option(
-    "--templates", "templates", multiple=True, type=click.Path(file_okay=False),
-    help="A folder `extends` may name plans in besides the plan's own (repeatable; default: "
-         "MASSWORK_TEMPLATES) 模板目錄.")
+_templates_option = option(
+    "--templates", "templates", multiple=True, type=click.Path(file_okay=False), help="help.templates")
 
 
 def _load(plan_path: str, schedule_path: str | None, templates: tuple[str, ...] = (),
@@ -105,14 +107,19 @@ def _plan_lang(ctx: click.Context, lang: str | None, plan: Plan) -> str:
     return out
 
 
-class _Group(LazyGroup):
+class _Group(HelpGroupMixin, LazyGroup):
     """Turns every masswork error into a message and exit code 2, and anything unexpected
-    into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback)."""
+    into a short note asking for a bug report (MASSWORK_DEBUG=1 shows the traceback).
+    Its help and its commands' are catalogue codes (``help.check``; masswork.helptext)."""
+
+    command_class = HelpCommand
 
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         # click's own words (usage errors, "Usage:", --help) in the reader's language: chosen
         # from the command line and the environment, as the plan is not read yet.
-        with speaking(_lang_of_args(sys.argv[1:] if args is None else list(args))):
+        lang = _lang_of_args(sys.argv[1:] if args is None else list(args))
+        # help texts too (masswork.helptext), wrapped by terminal columns (masswork.helpwrap)
+        with speaking(lang), helping(lang), wide_wrapping():
             return super().main(args, *a, **kw)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -158,8 +165,8 @@ def _lang_of_args(args: Sequence[str]) -> str:
     return resolve(None)
 
 
-@click.group(cls=_Group, context_settings=CONTEXT)
-@click.version_option(__version__, "-V", "--version", prog_name="masswork")
+@click.group(cls=_Group, context_settings=CONTEXT, help="help.masswork")
+@click.version_option(__version__, "-V", "--version", prog_name="masswork", help="help.version", cls=HelpOption)
 def cli() -> None:
     """masswork: check a campaign plan (實施方案) against a unit's schedule and record (台賬).
 
@@ -174,14 +181,13 @@ _ONLY = {"failing": (Status.UNMET, Status.OVERDUE), "open": (Status.OPEN,),
          "met": (Status.MET,), "waived": (Status.WAIVED,)}
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.check", short_help="help.check.short")
 @click.argument("plan", type=click.Path(dir_okay=False), required=False)
 @click.argument("schedule", type=click.Path(dir_okay=False), required=False)
 @_as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for programs (docs/formats.md).")
-@click.option("--only", "only", type=click.Choice(sorted(_ONLY)), multiple=True,
-              help="Show only findings of this standing (repeatable): failing = unmet or overdue.")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help="help.check.format")
+@option("--only", "only", type=click.Choice(sorted(_ONLY)), multiple=True, help="help.check.only")
 @_lang_option
 @_templates_option
 @mapping_option()
@@ -207,11 +213,11 @@ def check(ctx: click.Context, plan: str, schedule: str, as_of: dt.date | None, f
 
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.explain", short_help="help.explain.short")
 @click.argument("plan", type=click.Path(dir_okay=False))
 @_lang_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text: a printable checklist; json: the same as data.")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help="help.explain.format")
 @_templates_option
 @limits_options
 @click.pass_context
@@ -242,11 +248,11 @@ def _infer_format(output: str | None, exporters: dict[str, Any]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.export")
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("schedule", type=click.Path(dir_okay=False))
-@click.option("--format", "fmt", help="Export format (see `masswork formats`); default: from the -o suffix 導出格式.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output file (default: stdout) 輸出文件.")
+@option("--format", "fmt", help="help.export.format")
+@option("-o", "--output", type=click.Path(dir_okay=False), help="help.export.output")
 @_as_of_option
 @_lang_option
 @_templates_option
@@ -295,10 +301,10 @@ def export(ctx: click.Context, plan: str, schedule: str, fmt: str | None, output
         sys.stdout.flush()
 
 
-_json_flag = click.option("--json", "as_json", is_flag=True, help="Machine-readable output (JSON).")
+_json_flag = option("--json", "as_json", is_flag=True, help="help.json")
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.formats")
 @_json_flag
 @_lang_option
 def formats(as_json: bool, lang: str | None) -> None:
@@ -317,7 +323,7 @@ def formats(as_json: bool, lang: str | None) -> None:
     _warn_plugin_failures(lang)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.plugins")
 @_json_flag
 @_lang_option
 def plugins(as_json: bool, lang: str | None) -> None:
@@ -345,7 +351,7 @@ def plugins(as_json: bool, lang: str | None) -> None:
         click.echo(tr(lang, "plugins.failed", text=f.message(lang)), err=True)
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.kinds")
 @_json_flag
 @_lang_option
 def kinds(as_json: bool, lang: str | None) -> None:
@@ -365,7 +371,7 @@ def kinds(as_json: bool, lang: str | None) -> None:
         click.echo(f"{r['name']:<11} {title}: {', '.join(r['params'])}")
 
 
-@cli.command(context_settings=CONTEXT)
+@cli.command(context_settings=CONTEXT, help="help.schema")
 @click.argument("which", type=click.Choice(["plan", "schedule", "report"]))
 def schema(which: str) -> None:
     """Print the JSON Schema of plan, schedule or report files 輸出 JSON Schema."""
@@ -377,8 +383,8 @@ def schema(which: str) -> None:
 
 # Commands that live in their own modules (reminders, drafting) join here.
 # -- commands: begin
-cli.add_lazy("remind", "masswork.remind_command:remind", "Remind who must do what for PLAN, given SCHEDULE 按方案與台賬發送提醒.")
-cli.add_lazy("draft", "masswork.draft.command:draft", "Propose a plan file from DOCUMENT (.txt or .docx) 由方案文本草擬計劃文件.")
+cli.add_lazy("remind", "masswork.remind_command:remind", "help.remind.short")
+cli.add_lazy("draft", "masswork.draft.command:draft", "help.draft.short")
 # -- commands: end
 
 

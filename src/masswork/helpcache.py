@@ -12,10 +12,14 @@ cannot be written) with what it depends on:
   is wrapped to, and the environment that chooses the language or the plugins
   (``MASSWORK_LANG``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``, ``LANGUAGE``,
   ``MASSWORK_LOAD_PLUGINS``);
-* every file of a module that was loaded to write it (outside the standard library) and
-  every folder of ``sys.path``, each with its modification time and size: installing,
-  removing or upgrading a plugin changes its ``site-packages`` folder; editing a command's
-  help (an editable install) changes its file.
+* every file of a module that was loaded to write it (outside the standard library), every
+  message catalogue (``.mo``) the help may have been rendered from, and every folder of
+  ``sys.path``, each with its modification time and size: installing, removing or upgrading
+  a plugin changes its ``site-packages`` folder; editing a command's options (an editable
+  install) changes its file; recompiling a catalogue changes the help's words.
+
+The help is written in the language those variables choose (masswork.helptext); a help
+written for a ``--lang`` on the command line is not kept.
 
 A cached text is printed only when the key is the same and every one of those files and
 folders is as it was; otherwise the command line writes the help and the cache anew.
@@ -30,7 +34,7 @@ import sys
 
 __all__ = ["cached_help", "store_help", "cache_dir", "help_key"]
 
-_MAGIC = "masswork help cache 1"
+_MAGIC = "masswork help cache 2"
 _ENV = ("MASSWORK_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "MASSWORK_LOAD_PLUGINS")
 
 
@@ -110,9 +114,9 @@ def cached_help() -> str | None:
     return text
 
 
-def _dependencies() -> list[str]:
+def _dependencies(extra: list[str]) -> list[str]:
     stdlib = os.path.dirname(os.__file__)
-    found = {p for p in sys.path if p and os.path.isdir(p)}
+    found = {p for p in sys.path if p and os.path.isdir(p)} | set(extra)
     for module in list(sys.modules.values()):
         file = getattr(module, "__file__", None)
         if isinstance(file, str) and (not file.startswith(stdlib + os.sep) or "site-packages" in file):
@@ -120,9 +124,10 @@ def _dependencies() -> list[str]:
     return sorted(found)
 
 
-def store_help(text: str) -> None:
-    """Keep ``text`` (the top-level help, as printed) for the next ``masswork --help``.
-    Never fails: a cache that cannot be written is simply not kept."""
+def store_help(text: str, extra: list[str] | None = None) -> None:
+    """Keep ``text`` (the top-level help, as printed) for the next ``masswork --help``,
+    depending on the loaded modules, the folders of ``sys.path`` and the files in ``extra``
+    (the catalogues). Never fails: a cache that cannot be written is simply not kept."""
     key = help_key()
     path = _file(key)
     if path is None:
@@ -132,7 +137,7 @@ def store_help(text: str) -> None:
     except OSError:
         return
     lines = [_MAGIC, key]
-    for dep in _dependencies():
+    for dep in _dependencies(list(extra or ())):
         stamp = _stamp(dep)
         if stamp is None or "\n" in dep:
             continue

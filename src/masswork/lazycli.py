@@ -75,24 +75,42 @@ class LazyGroup(click.Group):
         limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
         for name in self.list_commands(ctx):
             if name in self.lazy_commands:
-                rows.append((name, self.lazy_commands[name][1]))
+                from .helptext import render_help
+
+                rows.append((name, render_help(self.lazy_commands[name][1]) or ""))
                 continue
             cmd = super().get_command(ctx, name)
             if cmd is None or cmd.hidden:
                 continue
             rows.append((name, cmd.get_short_help_str(limit)))
         if rows:
-            with formatter.section("Commands"):
+            from click.core import _  # type: ignore[attr-defined]  # click's word, in the reader's language
+
+            with formatter.section(_("Commands")):
                 formatter.write_dl(rows)
 
 
     def get_help(self, ctx: click.Context) -> str:
         text = super().get_help(ctx)
-        if ctx.parent is None:  # the top-level help: kept for the next `masswork --help`
+        if ctx.parent is None and _environment_speaks(ctx):
+            # the top-level help: kept for the next `masswork --help`, which the cache answers
+            # from the environment alone (masswork.helpcache keys it by the language variables)
             from .helpcache import store_help
+            from .helptext import catalogue_files
 
-            store_help(text + "\n")
+            store_help(text + "\n", catalogue_files())
         return text
+
+
+def _environment_speaks(_ctx: click.Context) -> bool:
+    # The help was written in the language the environment alone chooses (not a --lang).
+    from .helptext import help_lang
+    from .i18n import resolve
+
+    try:
+        return help_lang() == resolve(None)
+    except ValueError:
+        return False
 
 
 # -- the heavy parts of the package, imported on first call

@@ -90,6 +90,7 @@ def current_limits() -> Limits:
 
 def limits_options(command: F) -> F:
     """Add ``--max-bytes``, ``--max-events`` and ``--no-limits`` to a command."""
+    from .helptext import option as help_option
 
     @functools.wraps(command)
     def wrapper(*args: Any, max_bytes: int | None, max_events: int | None, no_limits: bool, **kwargs: Any) -> Any:
@@ -99,16 +100,12 @@ def limits_options(command: F) -> F:
         return command(*args, **kwargs)
 
     options = [
-        click.option("--max-bytes", "max_bytes", type=_Size(), default=None, envvar="MASSWORK_MAX_BYTES",
-                     metavar="SIZE", help="Largest plan or schedule file read (default 8M; e.g. 512M, 2G; "
-                     "env MASSWORK_MAX_BYTES) 文件大小上限."),
-        click.option("--max-events", "max_events", type=click.IntRange(min=1), default=None,
-                     envvar="MASSWORK_MAX_EVENTS", metavar="N",
-                     help="Most entries in one list, such as the events of a schedule (default 100000; "
-                          "env MASSWORK_MAX_EVENTS) 條目數上限."),
-        click.option("--no-limits", "no_limits", is_flag=True, default=False, envvar="MASSWORK_NO_LIMITS",
-                     help="Lift the size and count limits, for files you trust (nesting and extends "
-                          "rules still hold; env MASSWORK_NO_LIMITS=1; docs/limits.md) 取消大小限制."),
+        help_option("--max-bytes", "max_bytes", type=_Size(), default=None, envvar="MASSWORK_MAX_BYTES",
+                    metavar="SIZE", help="help.max_bytes"),
+        help_option("--max-events", "max_events", type=click.IntRange(min=1), default=None,
+                    envvar="MASSWORK_MAX_EVENTS", metavar="N", help="help.max_events"),
+        help_option("--no-limits", "no_limits", is_flag=True, default=False, envvar="MASSWORK_NO_LIMITS",
+                    help="help.no_limits"),
     ]
     out: Any = wrapper
     for option in reversed(options):

@@ -39,7 +39,8 @@ def _load(_ctx: click.Context, _param: click.Parameter, value: str | None) -> Ma
 
 def mapping_option() -> Callable[[F], F]:
     """The ``--mapping FILE`` option, given to the command as the mapping's data (or None)."""
+    from .helptext import HelpOption
+
     return click.option(
         "--mapping", "mapping", type=click.Path(dir_okay=False), callback=_load, metavar="FILE",
-        help="Mapping file for a ledger table (which column holds what; docs/readers.md); default: "
-             "<schedule stem>.mapping.toml beside it 欄目對照文件.")
+        help="help.mapping", cls=HelpOption)

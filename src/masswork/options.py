@@ -26,8 +26,11 @@ def parse_as_of(_ctx: click.Context | None, _param: click.Parameter | None, valu
         raise click.BadParameter(f"{value!r} 不是日期 is not a date; 期望 expected YYYY-MM-DD") from None
 
 
-def as_of_option(help: str = "Judge progress on this day (default: the whole schedule) 評估日期.") -> Callable[[F], F]:
-    return click.option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD", help=help)
+def as_of_option(help: str = "help.as_of") -> Callable[[F], F]:
+    """``--as-of YYYY-MM-DD``; ``help`` is a catalogue code (masswork.helptext)."""
+    from .helptext import HelpOption
+
+    return click.option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD", help=help, cls=HelpOption)
 
 
 def _remember_lang(ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
@@ -47,8 +50,8 @@ def lang_option(default: str | None = None) -> Callable[[F], F]:
     """``--lang``: any spelling :func:`masswork.i18n.normalize` reads, given to the command
     as ``zh-Hans``, ``zh-Hant`` or ``en``; ``None`` when not given (then the environment
     or the plan decides, :func:`masswork.i18n.resolve`)."""
+    from .helptext import HelpOption
+
     return click.option("--lang", default=default, metavar="zh-Hans|zh-Hant|en",
                         show_default=default is not None, callback=_remember_lang,
-                        help="Language of messages 信息語言: zh-Hans 简体, zh-Hant 繁體, en "
-                             "(also zh_CN, zh-TW, zh_HK, en_US …). Default: MASSWORK_LANG, "
-                             "the locale, else the plan's script.")
+                        help="help.lang", cls=HelpOption)

@@ -96,23 +96,17 @@ def batch_options(command: Callable[..., Any]) -> Callable[..., Any]:
                                    reports=reports, behind=behind,
                                    templates=tuple(kwargs.get("templates") or ())))
 
+    from ..helptext import option as help_option
+
     options = [
-        click.option("--batch", type=click.Path(exists=False), default=None,
-                     help="Check every unit of a folder (one sub-folder per unit) or manifest 批量檢查."),
-        click.option("--engine", default="local", show_default=True,
-                     help="Batch engine: local (all cores) or a plugin's, e.g. dask 批量引擎."),
-        click.option("--scheduler", default=None, metavar="ADDRESS",
-                     help="Scheduler address for engines that use one (dask) 調度器地址."),
-        click.option("--jobs", type=click.IntRange(min=1), default=None,
-                     help="Worker processes for --batch (default: all cores) 進程數."),
-        click.option("--summary-format", default=None, metavar="NAME",
-                     help="Batch summary format: text, json, csv or a plugin's (xlsx, html) 匯總格式."),
-        click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-                     help="Write the batch summary to a file 輸出文件."),
-        click.option("--reports", type=click.Path(file_okay=False), default=None,
-                     help="Also write each unit's report (JSON) into this folder 各單位報告."),
-        click.option("--behind", type=click.IntRange(min=0), default=10, show_default=True,
-                     help="How many of the units furthest behind to list 列出落後單位數."),
+        help_option("--batch", type=click.Path(exists=False), default=None, help="help.batch"),
+        help_option("--engine", default="local", show_default=True, help="help.batch.engine"),
+        help_option("--scheduler", default=None, metavar="ADDRESS", help="help.batch.scheduler"),
+        help_option("--jobs", type=click.IntRange(min=1), default=None, help="help.batch.jobs"),
+        help_option("--summary-format", default=None, metavar="NAME", help="help.batch.summary_format"),
+        help_option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="help.batch.output"),
+        help_option("--reports", type=click.Path(file_okay=False), default=None, help="help.batch.reports"),
+        help_option("--behind", type=click.IntRange(min=0), default=10, show_default=True, help="help.batch.behind"),
     ]
     for option in reversed(options):
         wrapper = option(wrapper)

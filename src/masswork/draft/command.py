@@ -8,6 +8,7 @@ from typing import Any
 
 import click
 
+from ..helptext import HelpCommand, option
 from ..i18n import resolve, tr
 from ..loaders.files import write_atomic
 from ..options import lang_option
@@ -42,18 +43,13 @@ def _json(document: str, drafts: list[Draft]) -> dict[str, Any]:
     }
 
 
-@click.command()
+@click.command(cls=HelpCommand, help="help.draft", short_help="help.draft.short")
 @click.argument("document", type=click.Path(dir_okay=False))
-@click.option("--year", type=click.IntRange(1900, 2200), metavar="YYYY",
-              help="Year calendar phrases resolve in (default: the latest year the text names) "
-                   "日期短語所屬年份.")
-@click.option("--article", type=click.IntRange(1, 999), metavar="N",
-              help="Draft only article N (第N篇) 只草擬第N篇.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write to this file (several articles: FILE-s1.toml, FILE-s2.toml …) 輸出文件.")
-@click.option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
-              help="toml: the plan file; json: requirements with clause, kind, quote and confidence, "
-                   "and the sentences that need review.")
+@option("--year", type=click.IntRange(1900, 2200), metavar="YYYY", help="help.draft.year")
+@option("--article", type=click.IntRange(1, 999), metavar="N", help="help.draft.article")
+@option("-o", "--output", type=click.Path(dir_okay=False), help="help.draft.output")
+@option("--format", "fmt", type=click.Choice(["toml", "json"]), default="toml", show_default=True,
+        help="help.draft.format")
 @lang_option()
 def draft(document: str, year: int | None, article: int | None, output: str | None, fmt: str,
           lang: str | None) -> None:

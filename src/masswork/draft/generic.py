@@ -14,9 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from .clauses import Article, Paragraph, Unit
-from .families import MAX_STATEMENT, Statement, read_statement
+from .families import MAX_STATEMENT, Found, Statement, named_in_clause, read_statement, subject_of
 from .families.base import Params
-from .families import MAX_KINDS
 from .families.sequence import gate_before
 from .families.steps import chain_orders, heading_order
 from .families.timing import campaign_window, phase_window
@@ -154,6 +153,25 @@ def _covered(existing: list[Candidate], st: Statement) -> set[str]:
     return out
 
 
+def _second_of_kind(found: list[Found], existing: list[Candidate], st: Statement) -> list[Found]:
+    """A kind the clause reader already drafted from ``st`` may be stated twice, once in each
+    of two clauses (``6月30日前召開X,7月15日前報送Y``: two deadlines): of what the families
+    read two of in ``st``, the one about a subject the clause reader's rules of that kind do
+    not name, named in its own clause."""
+    fs = fold(st.text)
+    out = []
+    for f in found:
+        if sum(g.kind == f.kind for g in found) < 2 or not named_in_clause(st.f, f.span[0], f.params):
+            continue
+        theirs = [fold(_subject(c)) for c in existing if c.kind == f.kind and c.clause == st.clause
+                  and (fold(c.quote) in fs or fs in fold(c.quote))]
+        mine = fold(str(_ids(subject_of(f.params), [])))
+        if not theirs or not all(theirs) or any(t in mine or mine in t for t in theirs):
+            continue
+        out.append(f)
+    return out
+
+
 def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleReading:
     """Add what the family recognisers find to ``reading`` (in place, and returned)."""
     reading.candidates = [c for c in reading.candidates
@@ -187,6 +205,9 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 if window is not None:
                     found_all.append((sentence, window, "campaign", 0.7))
             own = read_statement(st, year, tuple(skip))
+            again = tuple(skip - {"coverage"})  # (lists are read whole, above)
+            if again:
+                own += _second_of_kind(read_statement(st, year, only=again), existing, st)
             for f in own:
                 where = sentence if f.kind == "order" and _anchored_earlier(f.params, st, sentence) else st
                 if len(sentence.text) <= _WHOLE_QUOTE and f.kind not in ("report", "notice"):
@@ -196,7 +217,7 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 gate = gate_before(st, topic)
                 if gate is not None:
                     found_all.append((st, gate, "gate", 0.55))
-            if len(own) < MAX_KINDS and "order" not in skip and all(f.kind != "order" for f in own):
+            if "order" not in skip and all(f.kind != "order" for f in own):
                 by_heading = heading_order(st)
                 if by_heading is not None:
                     found_all.append((st, by_heading, "order", 0.6))

@@ -27,6 +27,7 @@ import attrs
 import click
 
 from ..loaders import load_plan, load_schedule
+from ..helptext import HelpCommand, option
 from ..readers import read_schedule
 from ..mapping_option import mapping_option
 from ..i18n import normalize, resolve, tr
@@ -63,19 +64,18 @@ def _row(d: Delivery | None, r: Reminder, lang: str) -> dict[str, Any]:
     return row
 
 
-@click.command("remind")
+@click.command("remind", cls=HelpCommand, help="help.remind", short_help="help.remind.short")
 @click.argument("plan", type=click.Path(dir_okay=False))
 @click.argument("schedule", type=click.Path(dir_okay=False))
-@click.option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD",
-              help="The day to remind for (default: today) 提醒日期.")
-@click.option("--channel", "channels", multiple=True, metavar="NAME",
-              help="Deliver on this configured channel (repeatable; default: all enabled) 發送渠道.")
-@click.option("--dry-run", is_flag=True, help="Show what would be sent; send and record nothing 只預覽.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help=f"Config file (default: ./{DEFAULT_CONFIG} if present) 配置文件.")
-@click.option("--ledger", "ledger_path", type=click.Path(dir_okay=False),
-              help=f"Delivery ledger (default: [ledger] path, else ./{DEFAULT_LEDGER}) 送達台賬.")
+@option("--as-of", "as_of", callback=parse_as_of, metavar="YYYY-MM-DD", help="help.remind.as_of")
+@option("--channel", "channels", multiple=True, metavar="NAME", help="help.remind.channel")
+@option("--dry-run", is_flag=True, help="help.remind.dry_run")
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help="help.remind.format")
+@option("--config", "config_path", type=click.Path(dir_okay=False), help="help.remind.config",
+        help_params={"config": DEFAULT_CONFIG})
+@option("--ledger", "ledger_path", type=click.Path(dir_okay=False), help="help.remind.ledger",
+        help_params={"ledger": DEFAULT_LEDGER})
 @lang_option()
 @mapping_option()
 @limits_options  # --max-bytes, --max-events, --no-limits, as check/explain/export have

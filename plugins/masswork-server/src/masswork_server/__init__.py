@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import click
 from masswork import hookimpl
+from masswork.helptext import HelpCommand, option
+from masswork.i18n import Catalogue
 
 from .app import DEFAULT_MAX_BODY, TOKEN_ENV, create_app
 
@@ -19,14 +21,20 @@ __all__ = ["create_app", "masswork_register_commands", "TOKEN_ENV", "DEFAULT_MAX
 __version__ = "0.1.0"
 
 
-@click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on 監聽地址.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="Port 端口.")
-@click.option("--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=click.IntRange(1),
-              help="Largest request body accepted, in bytes 請求體上限.")
-@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Worker processes.")
+# The command's help in the reader's language, from this plugin's catalogue (locale/).
+CATALOGUE = Catalogue("masswork_server")
+
+
+@click.command(cls=HelpCommand, help="server.help.serve", catalogue=CATALOGUE)
+@option("--host", default="127.0.0.1", show_default=True, help="server.help.host", catalogue=CATALOGUE)
+@option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535), help="server.help.port",
+        catalogue=CATALOGUE)
+@option("--max-body", default=DEFAULT_MAX_BODY, show_default=True, type=click.IntRange(1),
+        help="server.help.max_body", catalogue=CATALOGUE)
+@option("--workers", default=1, show_default=True, type=click.IntRange(1), help="server.help.workers",
+        catalogue=CATALOGUE)
 def serve(host: str, port: int, max_body: int, workers: int) -> None:
-    """Serve masswork over HTTP 以 HTTP 提供服務 (token: MASSWORK_SERVER_TOKEN)."""
+    """Serve masswork over HTTP (help: ``server.help.serve`` in this plugin's catalogue)."""
     import uvicorn
 
     if workers > 1:
