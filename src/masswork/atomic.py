@@ -28,6 +28,7 @@ import stat
 from pathlib import Path
 
 from .errors import InputError, Problem
+from .i18n import Msg
 
 __all__ = ["write_atomic", "OutputError", "temp_name", "stale_temps", "TEMP_SUFFIX"]
 
@@ -72,29 +73,28 @@ def stale_temps(target: Path) -> list[Path]:
     return out
 
 
-def _fail(target: Path, zh: str, en: str, expected: str | None = None) -> OutputError:
-    return OutputError(Problem(zh, en, file=str(target), expected=expected))
+def _fail(target: Path, what: str, expected: str | None = None, **params: object) -> OutputError:
+    # ``what`` and ``expected`` are codes of the catalogue's ``write.`` family.
+    return OutputError(Problem(msg=Msg.of(f"write.{what}", **params), file=str(target),
+                               expected=Msg.of(f"write.expected.{expected}", **params) if expected else None))
 
 
 def _os_problem(target: Path, exc: OSError) -> OutputError:
     code = exc.errno
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return _fail(target, "磁盤已滿,文件未寫入(原文件不變)", "the disk is full: the file was not written "
-                     "(any old file is unchanged)", "free some space and run again")
+        return _fail(target, "disk_full", "free_space")
     if code == errno.EFBIG:
-        return _fail(target, "文件超過允許的大小,未寫入(原文件不變)", "the file is larger than allowed here "
-                     "(file size limit): not written, any old file is unchanged")
+        return _fail(target, "too_big")
     if code == errno.EROFS:
-        return _fail(target, "文件系統是只讀的,無法寫入", "the file system is read-only: cannot write here")
+        return _fail(target, "read_only")
     if code in (errno.EACCES, errno.EPERM):
-        return _fail(target, "沒有寫入權限(文件或所在文件夾)", "permission denied (the file or its folder)",
-                     "a folder you may write to")
+        return _fail(target, "no_permission", "writable")
     if code in (errno.ENOENT, errno.ENOTDIR):
-        return _fail(target, "所在文件夾不存在", "the folder does not exist", "an existing folder")
+        return _fail(target, "no_folder", "folder")
     if code == errno.EISDIR:
-        return _fail(target, "這是一個文件夾,不是文件", "this is a folder, not a file", "a file name")
+        return _fail(target, "is_folder", "file_name")
     reason = exc.strerror or type(exc).__name__
-    return _fail(target, f"無法寫入文件: {reason}", f"cannot write the file: {reason}")
+    return _fail(target, "failed", error=reason)
 
 
 def _check_target(target: Path) -> None:
@@ -103,21 +103,16 @@ def _check_target(target: Path) -> None:
     except FileNotFoundError:
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
-            raise _fail(target, "所在文件夾不存在", "the folder does not exist",
-                        f"an existing folder (create {folder} first)") from None
+            raise _fail(target, "no_folder", "create_folder", folder=str(folder)) from None
         return
     except OSError as exc:
         raise _os_problem(target, exc) from None
     if stat.S_ISLNK(st.st_mode):
-        raise _fail(target, "這是一個符號鏈接;masswork 不會替換鏈接,也不會透過鏈接寫入",
-                    "this is a symbolic link; masswork neither replaces a link nor writes through it",
-                    "the path of a regular file (or the link's target itself)")
+        raise _fail(target, "is_link", "regular_or_target")
     if stat.S_ISDIR(st.st_mode):
-        raise _fail(target, "這是一個文件夾,不是文件", "this is a folder, not a file", "a file name")
+        raise _fail(target, "is_folder", "file_name")
     if not stat.S_ISREG(st.st_mode):
-        raise _fail(target, "這不是普通文件(設備、管道或套接字),不會替換",
-                    "this is not a regular file (a device, FIFO or socket): it is not replaced",
-                    "the path of a regular file; to see the output, leave out -o")
+        raise _fail(target, "not_regular", "regular_or_stdout")
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> None:

@@ -405,7 +405,7 @@ def _add_plugin_commands() -> None:
             from .plugins import PluginFailure
 
             failure = Msg.of("plugins.register_commands_failed", error=repr(exc))
-            host.failures.append(PluginFailure(name, failure.render("zh-Hant"), failure.render("en")))
+            host.failures.append(PluginFailure(name, msg=failure))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,9 +1,13 @@
 """Errors that reach people: each says where (file, line or key path), what is wrong and
 what was expected, in the reader's language (zh-Hans, zh-Hant or en).
 
-A problem's words are a :class:`~masswork.i18n.Msg` (a catalogue code and parameters);
-the older form, a Traditional and an English text (``zh``, ``en``), is still accepted from
-plugins and rendered as given.
+A problem's words are a :class:`~masswork.i18n.Msg` (a catalogue code and parameters,
+``Problem(msg=Msg.of("limits.not_found"), file=…)``; a plugin's own catalogue through
+:meth:`masswork.i18n.Catalogue.msg`). The legacy form, a Traditional and an English text
+(``Problem(zh=…, en=…)``, ``PluginError(plugin, zh, en)``), is still accepted from
+third-party plugins written before the catalogues; its Simplified is folded character by
+character (:func:`masswork.i18n.pair_text`). masswork itself and its bundled plugins use
+only the catalogue form.
 
 Everything masswork raises on bad input is a :class:`MassworkError`; the CLI turns one into
 a message and exit code 2, never a traceback.
@@ -78,7 +82,8 @@ class Problem:
     expected: str | Msg | None = None
     hint: str | None = None
     msg: Msg | None = None
-    """What is wrong, as a catalogue code; ``zh``/``en`` are filled from it."""
+    """What is wrong, as a catalogue code; ``zh``/``en`` are filled from it. Giving ``zh``
+    and ``en`` instead is the legacy form (third-party plugins)."""
 
     def __attrs_post_init__(self) -> None:
         if self.msg is not None:

@@ -24,6 +24,7 @@ from . import hookspecs
 from .channels import Channel
 from .errors import PluginError
 from .exporters import FORMAT_NAME, Exporter
+from .i18n import Msg
 from .kinds.base import KindRegistry
 from .readers.base import Reader
 from .workdays import WeekendCalendar, WorkingCalendar
@@ -59,13 +60,24 @@ T = TypeVar("T")
 
 @attrs.frozen
 class PluginFailure:
-    """A plugin left out, and why (in Chinese and English)."""
+    """A plugin left out, and why: ``msg`` (a catalogue message), or the legacy Traditional
+    and English texts ``zh``/``en`` (filled from ``msg`` when it is given)."""
 
     plugin: str
-    zh: str
-    en: str
+    zh: str = ""
+    en: str = ""
+    msg: Msg | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.msg is not None:
+            if not self.zh:
+                object.__setattr__(self, "zh", self.msg.render("zh-Hant"))
+            if not self.en:
+                object.__setattr__(self, "en", self.msg.render("en"))
 
     def message(self, lang: str = "zh") -> str:
+        if self.msg is not None:
+            return PluginError(self.plugin, msg=self.msg).message(lang)
         return PluginError(self.plugin, self.zh, self.en).message(lang)
 
 
@@ -91,10 +103,10 @@ class PluginHost:
             try:
                 impl.function(register=lambda item, _n=name: accept(item, _n))
             except PluginError as exc:
-                self.failures.append(PluginFailure(exc.plugin, exc.zh, exc.en))
+                self.failures.append(PluginFailure(exc.plugin, exc.zh, exc.en, msg=exc.msg))
             except Exception as exc:  # noqa: BLE001 - any plugin bug is reported, not raised
                 self.failures.append(PluginFailure(
-                    name, f"{hook_name} 出錯: {exc!r}", f"{hook_name} failed: {exc!r}"))
+                    name, msg=Msg.of("plugins.hook_failed", hook=hook_name, error=repr(exc))))
 
     def kinds(self) -> KindRegistry:
         if self._kinds is None:
@@ -105,35 +117,34 @@ class PluginHost:
 
     def exporters(self) -> dict[str, Exporter]:
         if self._exporters is None:
-            self._exporters = self._named("masswork_register_exporters", Exporter, "格式", "format")
+            self._exporters = self._named("masswork_register_exporters", Exporter, "format")
         return self._exporters
 
     def channels(self) -> dict[str, Channel]:
         if self._channels is None:
-            self._channels = self._named("masswork_register_channels", Channel, "渠道", "channel")
+            self._channels = self._named("masswork_register_channels", Channel, "channel")
         return self._channels
 
     def readers(self) -> dict[str, Reader]:
         """The schedule readers, in registration order (built-ins first): the order in
         which they are asked whether they recognise a file."""
         if self._readers is None:
-            self._readers = self._named("masswork_register_readers", Reader, "讀取格式", "reader")
+            self._readers = self._named("masswork_register_readers", Reader, "reader")
         return self._readers
 
-    def _named(self, hook: str, cls: type[T], zh: str, en: str) -> dict[str, T]:
+    def _named(self, hook: str, cls: type[T], en: str) -> dict[str, T]:
+        what = Msg.of("plugins.what." + en.replace(" ", "_"))
         out: dict[str, T] = {}
         owners: dict[str, str] = {}
 
         def accept(item: Any, plugin: str) -> None:
             if not isinstance(item, cls):
-                raise PluginError(plugin, f"註冊的不是 {cls.__name__}", f"registered something that is not a {cls.__name__}")
+                raise PluginError(plugin, msg=Msg.of("plugins.not_instance", cls=cls.__name__))
             name = item.name  # type: ignore[attr-defined]
             if not isinstance(name, str) or not FORMAT_NAME.match(name):
-                raise PluginError(plugin, f"{zh}名稱 {name!r} 不合法(小寫字母、數字、- 和 _)",
-                                  f"{en} name {name!r} is invalid (lower-case letters, digits, - and _)")
+                raise PluginError(plugin, msg=Msg.of("plugins.bad_name", what=what, name=repr(name)))
             if name in out:
-                raise PluginError(plugin, f"{zh} {name!r} 已由插件 {owners[name]} 註冊",
-                                  f"{en} {name!r} is already registered by plugin {owners[name]}")
+                raise PluginError(plugin, msg=Msg.of("plugins.taken", what=what, name=repr(name), owner=owners[name]))
             out[name] = item
             owners[name] = plugin
 
@@ -158,7 +169,7 @@ class PluginHost:
         except PluginError:
             raise
         except Exception as exc:
-            raise PluginError("calendar", f"工作日曆插件出錯: {exc}", f"the working-day calendar failed: {exc}") from exc
+            raise PluginError("calendar", msg=Msg.of("plugins.calendar_failed", error=str(exc))) from exc
         return cal if cal is not None else WeekendCalendar()
 
 
@@ -189,7 +200,7 @@ def make_plugin_manager(*, load_entrypoints: bool = True, extra: tuple[Any, ...]
             try:
                 plugin = ep.load()
             except Exception as exc:  # noqa: BLE001 - a broken plugin must not stop masswork
-                failures.append(PluginFailure(ep.name, f"無法導入: {exc!r}", f"failed to import: {exc!r}"))
+                failures.append(PluginFailure(ep.name, msg=Msg.of("plugins.import_failed", error=repr(exc))))
                 continue
             _register(pm, plugin, ep.name, failures)
     for i, plugin in enumerate(extra):
@@ -202,9 +213,9 @@ def _register(pm: pluggy.PluginManager, plugin: Any, name: str, failures: list[P
     try:
         pm.register(plugin, name=name)
     except pluggy.PluginValidationError as exc:
-        failures.append(PluginFailure(name, f"鉤子簽名錯誤: {exc}", f"bad hook signature: {exc}"))
+        failures.append(PluginFailure(name, msg=Msg.of("plugins.bad_signature", error=str(exc))))
     except ValueError as exc:
-        failures.append(PluginFailure(name, f"無法註冊: {exc}", f"cannot register: {exc}"))
+        failures.append(PluginFailure(name, msg=Msg.of("plugins.register_failed", error=str(exc))))
 
 
 _HOST: PluginHost | None = None

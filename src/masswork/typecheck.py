@@ -23,6 +23,7 @@ from typing import Any, Union
 import attrs
 
 from .errors import InputError, Problem
+from .i18n import Msg
 
 __all__ = ["typed_classes", "check_fields"]
 
@@ -133,8 +134,7 @@ def check_fields(obj: Any) -> None:
         text = repr(shown)
         text = text if len(text) <= 60 else text[:57] + "..."
         problems.append(Problem(
-            zh=f"{cls.__name__} 的字段類型不對: {text}({type(shown).__name__})",
-            en=f"wrong type for {cls.__name__}: {text} ({type(shown).__name__})",
+            msg=Msg.of("typecheck.wrong_type", cls=cls.__name__, value=text, type=type(shown).__name__),
             path=path, expected=_name(tp)))
     if problems:
         raise InputError(problems)

@@ -222,3 +222,16 @@ def test_token_and_body_limit(guarded: Server) -> None:
     got = httpx.post(guarded.url + "/check", content=chunks(), headers={**auth, "Content-Type": "application/json"},
                      timeout=60)
     assert got.status_code == 413
+
+
+
+@pytest.mark.parametrize("lang, word", [
+    ("zh-Hans", "缺少方案(plan 应为 JSON 对象;不接受文件路径)"),
+    ("zh-Hant", "缺少方案(plan 應為 JSON 物件;不接受檔案路徑)"),
+    ("en", "plan is missing or not an object (plans come as data, never as a file path)"),
+])
+def test_request_errors_speak_the_requests_language(server: Server, lang: str, word: str) -> None:
+    body = _body(S3 / "plan.toml", S3 / "schedule-flawed.toml", lang=lang)
+    got = httpx.post(server.url + "/check", json={**body, "plan": "examples/plan.toml"}, timeout=60)
+    assert got.status_code == 422 and "Traceback" not in got.text
+    assert word in got.json()["message"], got.json()

@@ -18,16 +18,16 @@ if TYPE_CHECKING:
 
     from .formats import SummaryExporter, batch_engines, summary_exporters
     from .run import BatchEngine, Progress, check_unit, local_engine, run_batch
-    from .summary import Summary, summarise
+    from .summary import Summary, error_text, summarise
     from .units import Unit, find_units
 
 __all__ = ["BatchEngine", "Progress", "Summary", "SummaryExporter", "Unit", "batch_engines",
-           "check_unit", "find_units", "local_engine", "run_batch", "summarise", "summary_exporters"]
+           "check_unit", "error_text", "find_units", "local_engine", "run_batch", "summarise", "summary_exporters"]
 
 _LAZY = {
     "SummaryExporter": "formats", "batch_engines": "formats", "summary_exporters": "formats",
     "BatchEngine": "run", "Progress": "run", "check_unit": "run", "local_engine": "run",
-    "run_batch": "run", "Summary": "summary", "summarise": "summary", "Unit": "units",
+    "run_batch": "run", "Summary": "summary", "summarise": "summary", "error_text": "summary", "Unit": "units",
     "find_units": "units",
 }
 

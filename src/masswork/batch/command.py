@@ -26,6 +26,7 @@ def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str
                       reports: str | None, behind: int, templates: tuple[str, ...] = ()) -> int:
     """Run the batch and write its summary; returns the exit code."""
     from ..errors import InputError, Problem, nearest
+    from ..i18n import Msg
     from ..loaders import write_atomic
     from .formats import batch_engines, summary_exporters
     from .run import Progress, run_batch
@@ -34,13 +35,13 @@ def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str
 
     engines = batch_engines()
     if engine not in engines:
-        raise InputError([Problem(zh=f"未知的批量引擎 {engine!r}", en=f"unknown batch engine {engine!r}",
-                                  expected="one of 可用引擎: " + ", ".join(sorted(engines)),
+        raise InputError([Problem(msg=Msg.of("batch.unknown_engine", engine=repr(engine)),
+                                  expected=Msg.of("batch.expected.engine", engines=", ".join(sorted(engines))),
                                   hint=nearest(engine, list(engines)))])
     exporters = summary_exporters()
     if fmt not in exporters:
-        raise InputError([Problem(zh=f"未知的匯總格式 {fmt!r}", en=f"unknown summary format {fmt!r}",
-                                  expected="one of 可用格式: " + ", ".join(sorted(exporters)),
+        raise InputError([Problem(msg=Msg.of("batch.unknown_format", fmt=repr(fmt)),
+                                  expected=Msg.of("batch.expected.format", formats=", ".join(sorted(exporters))),
                                   hint=nearest(fmt, list(exporters)))])
     units = find_units(source)
     progress = Progress(len(units))
@@ -67,8 +68,7 @@ def run_batch_command(source: str, *, as_of: dt.date | None, fmt: str, lang: str
     if output:
         write_atomic(output, data)
     elif exporters[fmt].binary and sys.stdout.isatty():
-        raise InputError([Problem(zh=f"{fmt} 是二進制格式,請用 -o 指定輸出文件",
-                                  en=f"{fmt} is a binary format; give an output file with -o")])
+        raise InputError([Problem(msg=Msg.of("batch.binary_to_tty", fmt=fmt))])
     else:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -42,7 +42,7 @@ def _json(summary: Summary, lang: str) -> bytes:
 
 
 def _csv(summary: Summary, lang: str) -> bytes:
-    return summary.to_csv().encode("utf-8")
+    return summary.to_csv(lang).encode("utf-8")
 
 
 BUILTIN_SUMMARY_EXPORTERS = (
@@ -57,7 +57,7 @@ def summary_exporters(host: PluginHost | None = None) -> dict[str, SummaryExport
     from ..plugins import get_host
 
     h = host or get_host()
-    return h._named("masswork_register_summary_exporters", SummaryExporter, "匯總格式", "summary format")
+    return h._named("masswork_register_summary_exporters", SummaryExporter, "summary format")
 
 
 def batch_engines(host: PluginHost | None = None) -> dict[str, BatchEngine]:
@@ -66,4 +66,4 @@ def batch_engines(host: PluginHost | None = None) -> dict[str, BatchEngine]:
     from .run import BatchEngine
 
     h = host or get_host()
-    return h._named("masswork_register_batch_engines", BatchEngine, "批量引擎", "batch engine")
+    return h._named("masswork_register_batch_engines", BatchEngine, "batch engine")

@@ -48,7 +48,9 @@ def check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
     templates folders its plan may ``extends`` into and the input limits.
 
     ``{"unit", "plan", "events", "statuses": {rule: status}, "failing": [...], "error":
-    None | {"zh", "en"}, "report": report JSON when asked}``. A unit whose files are missing
+    None | {"zh-Hans", "zh-Hant", "en", "zh"}, "report": report JSON when asked}`` (``error``
+    in every language, as :func:`masswork.i18n.messages_of` keys it: the summary is rendered
+    later, in the language asked for). A unit whose files are missing
     or wrong comes back with ``error`` set; it never raises.
     """
     # A unit makes tens of thousands of containers (the parsed files, the model, the
@@ -71,14 +73,13 @@ def _check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
     out: dict[str, Any] = {"unit": unit.id, "plan": None, "events": 0, "statuses": {},
                            "failing": [], "error": None, "report": None}
     from ..errors import MassworkError
+    from ..i18n import LANGS, Msg, messages_of
 
     try:
         if unit.plan is None:
-            raise _Missing(f"單位 {unit.id} 缺少方案文件(plan.toml 或 plan.json)",
-                           f"unit {unit.id} has no plan file (plan.toml or plan.json)")
+            raise _Missing(Msg.of("batch.unit_no_plan", unit=unit.id))
         if unit.schedule is None:
-            raise _Missing(f"單位 {unit.id} 缺少台賬文件(schedule.*)",
-                           f"unit {unit.id} has no schedule file (schedule.*)")
+            raise _Missing(Msg.of("batch.unit_no_schedule", unit=unit.id))
         from ..engine import check
         from ..loaders import load_plan, load_schedule
         from ..plugins import get_calendar
@@ -89,13 +90,14 @@ def _check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
         report = check(plan, schedule, dt.date.fromisoformat(as_of) if as_of else None,
                        calendar=get_calendar(), warnings=bool(want_report))
     except _Missing as exc:
-        out["error"] = {"zh": exc.args[0], "en": exc.args[1]}
+        out["error"] = messages_of(exc.args[0])
         return out
     except MassworkError as exc:
-        out["error"] = {"zh": exc.message("zh"), "en": exc.message("en")}
+        said = {lang: exc.message(lang) for lang in LANGS}
+        out["error"] = {"zh": said["zh-Hant"], "en": said["en"], **said}
         return out
     except Exception as exc:  # noqa: BLE001 - one unit's failure must not stop the batch
-        out["error"] = {"zh": f"內部錯誤: {exc!r}", "en": f"internal error: {exc!r}"}
+        out["error"] = messages_of(Msg.of("batch.internal_error", error=repr(exc)))
         return out
     out["plan"] = plan.id
     out["events"] = len(schedule.events)
@@ -108,7 +110,7 @@ def _check_unit(job: tuple[Any, ...]) -> dict[str, Any]:
 
 
 class _Missing(Exception):
-    pass
+    """A unit folder without one of its files (``args[0]``: the message)."""
 
 
 def _chunks(n_items: int, workers: int) -> int:

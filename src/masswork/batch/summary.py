@@ -18,7 +18,8 @@ from typing import Any
 
 import attrs
 
-from ..i18n.langs import is_chinese
+from ..i18n import tr
+from ..i18n.langs import normalize
 
 __all__ = ["Summary", "summarise", "STATUSES", "SUMMARY_FORMAT_VERSION"]
 
@@ -101,49 +102,55 @@ class Summary:
             "by_unit": self.unit_rows(),
         }
 
-    def to_csv(self) -> str:
+    def to_csv(self, lang: str = "en") -> str:
         """One row per unit and requirement: ``unit,plan,rule,status`` (broken units get one
-        row with status ``error`` and the English reason)."""
+        row with status ``error`` and the reason in ``lang``)."""
         buf = io.StringIO()
         w = csv.writer(buf, lineterminator="\n")
         w.writerow(["unit", "plan", "rule", "status", "error"])
         for u in self.units:
             if u["error"] is not None:
-                w.writerow([u["unit"], u["plan"] or "", "", "error", u["error"]["en"]])
+                w.writerow([u["unit"], u["plan"] or "", "", "error", error_text(u["error"], lang)])
                 continue
             for rule, status in u["statuses"].items():
                 w.writerow([u["unit"], u["plan"], rule, status, ""])
         return buf.getvalue()
 
     def to_text(self, lang: str = "zh") -> str:
-        zh = is_chinese(lang)
         checked = self.checked
         lines = [
-            (f"批量檢查:{len(self.units)} 個單位,已檢查 {len(checked)},無法檢查 {len(self.broken)}"
-             if zh else f"batch check: {len(self.units)} units, {len(checked)} checked, "
-             f"{len(self.broken)} could not be checked")
-            + (f"(截至 {self.as_of})" if zh and self.as_of else f" (as of {self.as_of})" if self.as_of else ""),
+            tr(lang, "batch.text.title", units=len(self.units), checked=len(checked), broken=len(self.broken))
+            + (tr(lang, "batch.text.as_of", day=self.as_of) if self.as_of else ""),
             "",
-            "要求 rule                                  達成 met  未達 unmet  逾期 overdue  未到期 open  豁免 waived  失敗率 failure"
-            if zh else "rule                                       met  unmet  overdue  open  waived  failure rate",
+            tr(lang, "batch.text.header"),
         ]
         for r in self.requirements():
             lines.append(f"{r['rule']:<42} {r['met']:>4} {r['unmet']:>6} {r['overdue']:>8} {r['open']:>5} "
                          f"{r['waived']:>7}  {r['failure_rate'] * 100:5.1f}%")
         behind = self.furthest_behind()
         if behind:
-            lines += ["", "進度最落後的單位:" if zh else "units furthest behind:"]
+            lines += ["", tr(lang, "batch.text.behind")]
             for r in behind:
-                lines.append(f"  {r['unit']}: " + (f"未達 {r['unmet']},逾期 {r['overdue']},未到期 {r['open']}"
-                                                   if zh else f"unmet {r['unmet']}, overdue {r['overdue']}, open {r['open']}")
+                lines.append(f"  {r['unit']}: " + tr(lang, "batch.text.behind_row", unmet=r["unmet"], overdue=r["overdue"],
+                                                    open=r["open"])
                              + (" — " + ", ".join(r["failing"][:6]) + ("…" if len(r["failing"]) > 6 else "")
                                 if r["failing"] else ""))
         if self.broken:
-            lines += ["", "無法檢查的單位:" if zh else "units that could not be checked:"]
+            lines += ["", tr(lang, "batch.text.broken")]
             for u in self.broken:
-                message = u["error"]["zh" if zh else "en"].replace("\n", "\n    ")
+                message = error_text(u["error"], lang).replace("\n", "\n    ")
                 lines.append(f"  {u['unit']}: {message}")
         return "\n".join(lines) + "\n"
+
+
+def error_text(error: dict[str, str], lang: str) -> str:
+    """A broken unit's ``error`` in ``lang`` (zh-Hans, zh-Hant or en; any spelling
+    :func:`~masswork.i18n.normalize` reads). Results from an older run carry only ``zh``
+    (Traditional) and ``en``: those fall back to them."""
+    code = normalize(lang) or "en"
+    if code in error:
+        return error[code]
+    return error.get("en", "") if code == "en" else error.get("zh") or error.get("en", "")
 
 
 def summarise(units: Sequence[dict[str, Any]], as_of: dt.date | None = None, behind: int = 10) -> Summary:

@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 
 __all__ = ["Unit", "find_units", "PLAN_NAMES"]
 
@@ -54,20 +55,19 @@ def _manifest(file: Path) -> list[Unit]:
     default_plan = data.get("plan")
     entries = data.get("units")
     if not isinstance(entries, list):
-        raise InputError([Problem(zh="清單缺少 units 列表", en="the manifest has no list of units",
-                                  path=("units",), file=str(file),
-                                  expected="[[units]] tables with id, plan, schedule")])
+        raise InputError([Problem(msg=Msg.of("batch.no_units"), path=("units",), file=str(file),
+                                  expected=Msg.of("batch.expected.units"))])
     out: list[Unit] = []
     seen: set[str] = set()
     problems: list[Problem] = []
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-            problems.append(Problem(zh="單位缺少 id", en="a unit without an id", path=("units", i),
-                                    file=str(file), expected="a table with id, plan, schedule"))
+            problems.append(Problem(msg=Msg.of("batch.unit_no_id"), path=("units", i),
+                                    file=str(file), expected=Msg.of("batch.expected.unit")))
             continue
         uid = entry["id"]
         if uid in seen:
-            problems.append(Problem(zh=f"重複的單位 id {uid!r}", en=f"duplicate unit id {uid!r}",
+            problems.append(Problem(msg=Msg.of("batch.duplicate_unit", id=repr(uid)),
                                     path=("units", i, "id"), file=str(file)))
         seen.add(uid)
         plan: Any = entry.get("plan", default_plan)
@@ -86,7 +86,7 @@ def find_units(source: str | Path) -> list[Unit]:
     if path.is_file():
         return _manifest(path)
     if not path.is_dir():
-        raise InputError([Problem(zh=f"找不到批量目錄或清單 {path}", en=f"no batch folder or manifest at {path}",
-                                  file=str(path), expected="a folder of unit folders, or a manifest file")])
+        raise InputError([Problem(msg=Msg.of("batch.not_found", path=str(path)),
+                                  file=str(path), expected=Msg.of("batch.expected.source"))])
     return [_folder_unit(p) for p in sorted(path.iterdir())
             if p.is_dir() and not p.name.startswith((".", "_"))]

@@ -21,6 +21,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from .build import Draft, DraftedRequirement, NeedsReview, build_plan
 from .clauses import parse_articles, units
 from .generic import extend, prose_units
@@ -95,19 +96,17 @@ def draft_source(source: SourceText, *, year: int | None = None,
             year_assumed = True
     if text.strip() and len(re.findall(r"[\u3400-\u9fff]", text)) < 0.05 * len(text.strip()):
         raise InputError(Problem(
-            zh=f"文件中幾乎沒有中文(按 {source.encoding_name} 讀取);編碼是否正確?",
-            en=f"the text has almost no Chinese (read as {source.encoding_name}); is the encoding right?",
-            file=source.path, line=1, expected="a plan in Chinese, UTF-8 / GB18030 / UTF-16 encoding"))
+            msg=Msg.of("draft.no_chinese", encoding=source.encoding_name),
+            file=source.path, line=1, expected=Msg.of("draft.expected.chinese")))
     arts = parse_articles(text)
     multi = len(arts) > 1
     if article is not None:
         chosen = [a for a in arts if a.number == article]
         if not chosen:
-            have = "、".join(str(a.number) for a in arts)
+            have = tuple(a.number for a in arts)
             raise InputError(Problem(
-                zh=f"文件中沒有第 {article} 篇(有: {have})",
-                en=f"the document has no article {article} (it has: {have})",
-                file=source.path, expected=f"--article one of {have}"))
+                msg=Msg.of("draft.no_article", article=article, have=have),
+                file=source.path, expected=Msg.of("draft.expected.article", have=have)))
         arts = chosen
     drafts: list[Draft] = []
     stem = Path(source.path).stem if source.path else "text"
@@ -116,9 +115,8 @@ def draft_source(source: SourceText, *, year: int | None = None,
         if not us:
             if article is not None or not multi:
                 raise InputError(Problem(
-                    zh="文件中沒有文字", en="the document has no text",
-                    file=source.path, line=a.line,
-                    expected="a plan's text 方案文本"))
+                    msg=Msg.of("draft.no_text"), file=source.path, line=a.line,
+                    expected=Msg.of("draft.expected.text")))
             continue
         reading = extend(read_article(a, us), us, year)
         _drop_answered_reviews(reading)
@@ -130,8 +128,8 @@ def draft_source(source: SourceText, *, year: int | None = None,
         drafts.append(Draft(a.number, title, year, plan, tuple(drafted), tuple(reviews),
                             source.encoding_name, source.path, year_assumed))
     if not drafts:
-        raise InputError(Problem(zh="文件中沒有文字", en="the document has no text",
-                                 file=source.path, line=1, expected="a plan's text 方案文本"))
+        raise InputError(Problem(msg=Msg.of("draft.no_text"), file=source.path, line=1,
+                                 expected=Msg.of("draft.expected.text")))
     return drafts
 
 

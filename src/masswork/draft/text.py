@@ -22,6 +22,7 @@ from pathlib import Path
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 from ..hanzi import SIMPLIFIED, TRADITIONAL
 from ..loaders.limits import DEFAULT_LIMITS, check_line_length, read_bytes_bounded
 
@@ -144,16 +145,13 @@ def decode(raw: bytes, file: str | None = None) -> tuple[str, str]:
             # Binary data that happens to decode: not a text document.
             line = text[: text.index("\x00")].count("\n") + 1
             raise InputError(Problem(
-                zh="文件含有空字符,不是文本文件", en="the file contains NUL bytes; it is not a text file",
-                file=file, line=line, expected="UTF-8, GB18030 或 UTF-16 編碼的文本 text"))
+                msg=Msg.of("draft.nul"), file=file, line=line, expected=Msg.of("draft.expected.encoding")))
         return text.replace("\r\n", "\n").replace("\r", "\n"), enc
     assert first_error is not None
     width = 2 if first_encoding.startswith("utf-16") else 1
     line = _line_of(raw, first_error.start, width)
     raise InputError(Problem(
-        zh=f"無法識別文件編碼(第一個無法解碼的字節在第 {line} 行)",
-        en=f"cannot tell the file's encoding (the first byte that does not decode is on line {line})",
-        file=file, line=line, expected="UTF-8, GB18030 或 or UTF-16 (帶 BOM with BOM)"))
+        msg=Msg.of("draft.encoding", line=line), file=file, line=line, expected=Msg.of("draft.expected.encoding")))
 
 
 def _read_docx(path: Path) -> str:
@@ -164,23 +162,16 @@ def _read_docx(path: Path) -> str:
     except InputError:
         raise  # the plugin's own account of what is wrong with the file
     except Exception as exc:  # noqa: BLE001 - a reader plugin's failure is bad input here
-        raise InputError(Problem(
-            zh=f"讀取文檔的插件出錯: {exc!r}", en=f"the document-reading plugin failed: {exc!r}",
-            file=str(path))) from exc
+        raise InputError(Problem(msg=Msg.of("draft.reader_failed", error=repr(exc)), file=str(path))) from exc
     if answer is None:
         suffix = path.suffix.lower()
         if suffix != ".docx":
             raise InputError(Problem(
-                zh=f"沒有插件能讀取 {suffix} 文件;請另存為 .docx 或 .txt",
-                en=f"no plugin reads {suffix} files; save the document as .docx or .txt",
-                file=str(path), expected=".docx or .txt"))
+                msg=Msg.of("draft.no_reader", suffix=suffix), file=str(path), expected=Msg.of("draft.expected.docx_txt")))
         raise InputError(Problem(
-            zh="沒有插件能讀取 .docx 文件;請安裝 masswork-docx(pip install masswork-docx)",
-            en="no plugin reads .docx files; install masswork-docx (pip install masswork-docx)",
-            file=str(path), expected="a .txt file, or the masswork-docx plugin 插件"))
+            msg=Msg.of("draft.no_docx_reader"), file=str(path), expected=Msg.of("draft.expected.txt_or_plugin")))
     if not isinstance(answer, str):
-        raise InputError(Problem(zh="讀取文檔的插件沒有返回文本", en="the document-reading plugin returned no text",
-                                 file=str(path)))
+        raise InputError(Problem(msg=Msg.of("draft.reader_no_text"), file=str(path)))
     return answer
 
 
@@ -190,11 +181,11 @@ def read_document(path: str | Path) -> SourceText:
     p = Path(path)
     if p.suffix.lower() in (".docx", ".doc", ".odt", ".rtf"):
         if not p.exists():
-            raise InputError(Problem(zh="文件不存在", en="file not found", file=str(p)))
+            raise InputError(Problem(msg=Msg.of("limits.not_found"), file=str(p)))
         text = _read_docx(p)
         if len(text) > DEFAULT_LIMITS.max_document_bytes:
-            raise InputError(Problem(zh="文檔文字太多", en="the document holds too much text", file=str(p),
-                                     expected=f"at most {DEFAULT_LIMITS.max_document_bytes} characters"))
+            raise InputError(Problem(msg=Msg.of("draft.too_much_text"), file=str(p),
+                                     expected=Msg.of("limits.expected.chars", n=DEFAULT_LIMITS.max_document_bytes)))
         check_line_length(text, str(p))
         return SourceText(text, "docx", str(p))
     raw = read_bytes_bounded(p, DEFAULT_LIMITS.max_document_bytes)

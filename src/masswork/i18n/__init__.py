@@ -30,11 +30,15 @@ def messages_of(msg: Msg) -> dict[str, str]:
 
 
 def pair_text(zh: str, en: str, lang: str) -> str:
-    """Text given the old way, as a Traditional and an English string (plugins written
-    before the catalogues), in ``lang``. Simplified is folded from the Traditional text
-    character by character (:func:`masswork.hanzi.to_simplified`): right for the common
-    characters of such messages, though not phrase-aware, so masswork's own messages are
-    catalogued instead."""
+    """Text given the old way, as a Traditional and an English string, in ``lang``.
+
+    Legacy only: kept so that third-party plugins written before the catalogues (a
+    ``Problem(zh=…, en=…)``, a ``PluginError(plugin, zh, en)``, an outcome's
+    ``message_zh``/``message_en``) keep working. masswork's own errors and those of the
+    bundled plugins are catalogue messages (:class:`Msg`) and never come through here.
+    Simplified is folded from the Traditional text character by character
+    (:func:`masswork.hanzi.to_simplified`): right for the common characters of such
+    messages, though not phrase-aware (no 檔案 → 文件, 字元 → 字符)."""
     if not is_chinese(lang):
         return en or zh
     if normalize(lang) == "zh-Hans":

@@ -28,6 +28,7 @@ from typing import Any
 import attrs
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 
 __all__ = ["Limits", "DEFAULT_LIMITS", "read_bytes_bounded", "check_tree", "check_nesting_text", "tree_within",
            "check_line_length", "shorten"]
@@ -70,8 +71,15 @@ def shorten(value: object, width: int = 80) -> str:
     return text
 
 
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.0f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
+def _size(n: int) -> Msg:
+    return Msg.of("limits.size.mib", n=f"{n / 1024 / 1024:.0f}") if n >= 1024 * 1024 else Msg.of("limits.size.bytes", n=n)
+
+
+def _cannot_read(exc: OSError) -> Msg:
+    # The system's own words (strerror) are English: the common causes are catalogued.
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return Msg.of("limits.no_permission")
+    return Msg.of("limits.cannot_read", error=exc.strerror or str(exc))
 
 
 def read_bytes_bounded(path: str | Path, max_bytes: int) -> bytes:
@@ -83,33 +91,29 @@ def read_bytes_bounded(path: str | Path, max_bytes: int) -> bytes:
     p = str(path)
     shown = shorten(p, 200)
     if "\x00" in p:
-        raise InputError(Problem(zh="路徑含有空字符", en="the path contains a NUL character", file=shown))
+        raise InputError(Problem(msg=Msg.of("limits.path_nul"), file=shown))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(p, flags)
     except FileNotFoundError:
-        raise InputError(Problem(zh="文件不存在", en="file not found", file=shown)) from None
+        raise InputError(Problem(msg=Msg.of("limits.not_found"), file=shown)) from None
     except IsADirectoryError:
-        raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file",
-                                 file=shown)) from None
+        raise InputError(Problem(msg=Msg.of("limits.is_directory"), file=shown)) from None
     except OSError as exc:
         if exc.errno == errno.ELOOP:
-            raise InputError(Problem(zh="符號鏈接循環", en="symbolic link loop", file=shown)) from None
-        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
-                                 file=shown)) from None
+            raise InputError(Problem(msg=Msg.of("limits.link_loop"), file=shown)) from None
+        raise InputError(Problem(msg=_cannot_read(exc), file=shown)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise InputError(Problem(zh="這是目錄,不是文件", en="this is a directory, not a file", file=shown))
+            raise InputError(Problem(msg=Msg.of("limits.is_directory"), file=shown))
         if not stat.S_ISREG(info.st_mode):
             raise InputError(Problem(
-                zh="不是普通文件(設備、管道或套接字)", en="not a regular file (a device, FIFO or socket)",
-                file=shown, expected="a regular file 普通文件"))
+                msg=Msg.of("limits.not_regular"), file=shown, expected=Msg.of("limits.expected.regular")))
         if info.st_size > max_bytes:
             raise InputError(Problem(
-                zh=f"文件太大: {_size(info.st_size)},上限 {_size(max_bytes)}",
-                en=f"file too large: {_size(info.st_size)}, the limit is {_size(max_bytes)}",
-                file=shown, expected=f"at most {max_bytes} bytes"))
+                msg=Msg.of("limits.too_large", size=_size(info.st_size), limit=_size(max_bytes)),
+                file=shown, expected=Msg.of("limits.expected.bytes", n=max_bytes)))
         os.set_blocking(fd, True)
         chunks: list[bytes] = []
         total = 0
@@ -121,12 +125,11 @@ def read_bytes_bounded(path: str | Path, max_bytes: int) -> bytes:
             total += len(chunk)
             if total > max_bytes:  # grew while being read
                 raise InputError(Problem(
-                    zh=f"文件太大,上限 {_size(max_bytes)}", en=f"file too large, the limit is {_size(max_bytes)}",
-                    file=shown, expected=f"at most {max_bytes} bytes"))
+                    msg=Msg.of("limits.grew", limit=_size(max_bytes)),
+                    file=shown, expected=Msg.of("limits.expected.bytes", n=max_bytes)))
         return b"".join(chunks)
     except OSError as exc:
-        raise InputError(Problem(zh=f"無法讀取文件: {exc.strerror}", en=f"cannot read file: {exc.strerror}",
-                                 file=shown)) from None
+        raise InputError(Problem(msg=_cannot_read(exc), file=shown)) from None
     finally:
         os.close(fd)
 
@@ -233,8 +236,8 @@ def check_nesting_text(text: str, max_depth: int, file: str | None, fmt: str) ->
                 depth += 1
                 if depth > max_depth:
                     raise InputError(Problem(
-                        zh=f"嵌套太深: 超過 {max_depth} 層", en=f"nested too deeply: more than {max_depth} levels",
-                        file=file, line=line, expected=f"at most {max_depth} levels of tables and lists"))
+                        msg=Msg.of("limits.too_deep", n=max_depth),
+                        file=file, line=line, expected=Msg.of("limits.expected.depth_tables", n=max_depth)))
         elif c in "]}":
             if not (fmt == "toml" and c == "]" and depth == 0):
                 depth = max(0, depth - 1)
@@ -303,51 +306,46 @@ def check_tree(data: Any, limits: Limits, file: str | None, *, requirements_key:
         return
     problems: list[Problem] = []
 
-    def bad(path: tuple[str | int, ...], zh: str, en: str, expected: str) -> None:
+    def bad(path: tuple[str | int, ...], msg: Msg, expected: Msg) -> None:
         if len(problems) < 20:
-            problems.append(Problem(zh=zh, en=en, path=path, file=file, expected=expected))
+            problems.append(Problem(msg=msg, path=path, file=file, expected=expected))
 
     stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
     while stack:
         path, value = stack.pop()
         if len(path) > limits.max_depth:
-            bad(path[: limits.max_depth], f"嵌套太深: 超過 {limits.max_depth} 層",
-                f"nested too deeply: more than {limits.max_depth} levels",
-                f"at most {limits.max_depth} levels")
+            bad(path[: limits.max_depth], Msg.of("limits.too_deep", n=limits.max_depth),
+                Msg.of("load.expected.depth", n=limits.max_depth))
             continue
         if isinstance(value, bool):
             continue
         if isinstance(value, int):
             if abs(value) > limits.max_abs_int:
-                bad(path, "整數太大", "integer too large", f"at most {limits.max_abs_int} in magnitude")
+                bad(path, Msg.of("limits.int_too_large"), Msg.of("limits.expected.magnitude", n=limits.max_abs_int))
         elif isinstance(value, float):
             if not math.isfinite(value):
-                bad(path, f"數字必須是有限值,不能是 {value}", f"a number must be finite, not {value}",
-                    "a finite number 有限數字")
+                bad(path, Msg.of("limits.not_finite", value=str(value)), Msg.of("load.expected.finite"))
             elif abs(value) > limits.max_abs_int:
-                bad(path, "數字太大", "number too large", f"at most {limits.max_abs_int} in magnitude")
+                bad(path, Msg.of("limits.number_too_large"), Msg.of("limits.expected.magnitude", n=limits.max_abs_int))
         elif isinstance(value, str):
             if len(value) > limits.max_string:
-                bad(path, f"字符串太長: {len(value)} 個字符", f"string too long: {len(value)} characters",
-                    f"at most {limits.max_string} characters")
+                bad(path, Msg.of("limits.string_too_long", n=len(value)),
+                    Msg.of("limits.expected.chars", n=limits.max_string))
             elif not _encodable(value):
-                bad(path, "字符串含有孤立的代理字符(無效的 Unicode)",
-                    "the string holds a lone surrogate (invalid Unicode)", "valid Unicode text 有效的 Unicode 文本")
+                bad(path, Msg.of("limits.surrogate"), Msg.of("limits.expected.unicode"))
         elif isinstance(value, Mapping):
             for k in reversed(list(value)):
                 if isinstance(k, str) and len(k) > limits.max_string:
-                    bad(path, "鍵名太長", "key too long", f"at most {limits.max_string} characters")
+                    bad(path, Msg.of("limits.key_too_long"), Msg.of("limits.expected.chars", n=limits.max_string))
                     continue
                 if isinstance(k, str) and not _encodable(k):
-                    bad(path, "鍵名含有孤立的代理字符(無效的 Unicode)", "a key holds a lone surrogate (invalid Unicode)",
-                        "valid Unicode text 有效的 Unicode 文本")
+                    bad(path, Msg.of("limits.key_surrogate"), Msg.of("limits.expected.unicode"))
                     continue
                 stack.append(((*path, k), value[k]))
         elif isinstance(value, list):
             cap = limits.max_requirements if path == (requirements_key,) else limits.max_items
             if len(value) > cap:
-                bad(path, f"條目太多: {len(value)} 條", f"too many entries: {len(value)}",
-                    f"at most {cap}")
+                bad(path, Msg.of("limits.too_many", n=len(value)), Msg.of("limits.expected.at_most", n=cap))
                 continue
             for i in range(len(value) - 1, -1, -1):
                 stack.append(((*path, i), value[i]))
@@ -367,7 +365,7 @@ def check_line_length(text: str, file: str | None, max_line: int = DEFAULT_LIMIT
             end = n
         if end - start > max_line:
             raise InputError(Problem(
-                zh=f"第 {number} 行太長: {end - start} 個字符", en=f"line {number} is too long: {end - start} characters",
-                file=file, line=number, expected=f"at most {max_line} characters per line (paragraph) 每段字符上限"))
+                msg=Msg.of("limits.line_too_long", line=number, n=end - start),
+                file=file, line=number, expected=Msg.of("limits.expected.line", n=max_line)))
         start = end + 1
         number += 1

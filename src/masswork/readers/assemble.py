@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import Msg
 from .dates import EXPECTED
 
 if TYPE_CHECKING:
@@ -45,8 +46,8 @@ class _Row:
         for f in fields:
             c, v, t = self.cell(f)
             if not t:
-                word = _FIELD_WORDS.get(f, f)
-                self.rd.fail(self.r, c, v, f"缺少{word}", f"— the {f} is missing")
+                word = Msg.of(f"reader.field.{f}") if f in _FIELD_WORDS else f
+                self.rd.fail(self.r, c, v, Msg.of("reader.missing", field=word))
 
     def text(self, field: str) -> str:
         return self.cell(field)[2]
@@ -64,14 +65,13 @@ class _Row:
             return None
         got = self.rd.moment(self.r, c, v)
         if day_only and isinstance(got, dt.datetime):
-            self.rd.fail(self.r, c, v, "應為日期(不含時間)", "should be a day, without a time", expected=EXPECTED)
+            self.rd.fail(self.r, c, v, Msg.of("reader.day_only"), expected=EXPECTED)
             return None
         return got
 
-    def missing_link(self, field: str, what_zh: str, what_en: str) -> None:
+    def missing_link(self, field: str, record: str) -> None:
         c, v, _ = self.cell(field)
-        self.rd.fail(self.r, c, v, f"不是本台賬中的{what_zh}", f"is not {what_en} in this ledger",
-                     expected=f"the id of {what_en} listed in the ledger")
+        self.rd.fail(self.r, c, v, Msg.of(f"reader.no_such_{record}"), expected=Msg.of(f"reader.expected.{record}_id"))
 
 
 class Assembly:
@@ -120,7 +120,7 @@ class Assembly:
                 row.need(("document", "to", "date") if kind == "submission" else ("document", "by", "date"))
                 doc = index.get(row.text("document"))
                 if doc is None and row.text("document"):
-                    row.missing_link("document", "文件", "a document")
+                    row.missing_link("document", "document")
                 item: dict[str, Any] = {"on": row.moment("date")}
                 if kind == "submission":
                     item["to"] = row.name("to")
@@ -137,7 +137,7 @@ class Assembly:
             row.need(("event", "channels", "date"))
             ev = events.get(row.text("event"))
             if ev is None and row.text("event"):
-                row.missing_link("event", "活動", "an event")
+                row.missing_link("event", "event")
             notice = {"channel": row.name("channels"), "on": row.moment("date")}
             if row.ok and ev is not None:
                 ev.setdefault("notices", []).append(notice)

@@ -41,24 +41,22 @@ def choose_reader(readers: Sequence[Reader], data: bytes, name: str) -> Reader:
     if by_suffix is not None:
         return by_suffix
     known = ", ".join(f"{r.name} ({' '.join(r.suffixes)})" for r in readers)
-    raise InputError(Problem(zh="無法判斷台賬文件的格式", en="cannot tell what format this schedule file is in",
-                             file=name, expected=f"one of 可讀格式: {known}"))
+    raise InputError(Problem(msg=Msg.of("reader.unknown_format"), file=name,
+                             expected=Msg.of("reader.expected.formats", formats=known)))
 
 
 def read_source(readers: Sequence[Reader], data: bytes, name: str, plan: Plan | None = None,
                 mapping: Mapping[str, Any] | None = None, limits: Limits = DEFAULT_LIMITS) -> ReadResult:
     """Read ``data`` (the file called ``name``) with the reader its content calls for."""
     if len(data) > limits.max_file_bytes:
-        raise InputError(Problem(zh=f"文件太大(超過 {limits.max_file_bytes} 字節)",
-                                 en=f"the file is too large (over {limits.max_file_bytes} bytes)", file=name,
-                                 expected=f"at most {limits.max_file_bytes} bytes"))
+        raise InputError(Problem(msg=Msg.of("reader.too_large", n=limits.max_file_bytes), file=name,
+                                 expected=Msg.of("limits.expected.bytes", n=limits.max_file_bytes)))
     reader = choose_reader(readers, data, name)
     result = reader.read(ReadInput(data=data, name=name, plan=plan, mapping=mapping, limits=limits))
     if not isinstance(result, ReadResult):
         from ..errors import PluginError
 
-        raise PluginError(reader.name, f"讀取器 {reader.name} 未返回 ReadResult",
-                          f"reader {reader.name} did not return a ReadResult")
+        raise PluginError(reader.name, msg=Msg.of("reader.bad_result", reader=reader.name))
     return result if result.reader else attrs.evolve(result, reader=reader.name)
 
 

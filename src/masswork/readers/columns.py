@@ -141,29 +141,29 @@ def check_mapping(mapping: Mapping[str, Any], name: str) -> None:
     naming every problem."""
     problems: list[Problem] = []
 
-    def bad(path: tuple[str | int, ...], zh: str, en: str, expected: str | Msg, hint: str | None = None) -> None:
-        problems.append(Problem(zh=zh, en=en, path=path, file=name, expected=expected, hint=hint))
+    def bad(path: tuple[str | int, ...], what: Msg, expected: str | Msg, hint: str | None = None) -> None:
+        problems.append(Problem(msg=what, path=path, file=name, expected=expected, hint=hint))
 
     for key, value in mapping.items():
         if key not in MAPPING_KEYS:
-            bad((key,), f"未知的鍵 {key!r}", f"unknown key {key!r}", Msg.of("load.expected.keys", keys=", ".join(MAPPING_KEYS)),
+            bad((key,), Msg.of("load.unknown_key", key=repr(key)), Msg.of("load.expected.keys", keys=", ".join(MAPPING_KEYS)),
                 nearest(key, MAPPING_KEYS))
         elif key in ("sheet", "unit", "plan") and not isinstance(value, str):
-            bad((key,), "不是字符串", "is not a string", Msg.of("type.string"))
+            bad((key,), Msg.of("mapping.not_string"), Msg.of("type.string"))
         elif key in ("header_row", "year") and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-            bad((key,), "不是正整數", "is not a positive integer", Msg.of("mapping.expected.positive"))
+            bad((key,), Msg.of("mapping.not_positive"), Msg.of("mapping.expected.positive"))
         elif key in ("columns", "values") and not isinstance(value, Mapping):
-            bad((key,), "不是表", "is not a table", Msg.of("type.table"))
+            bad((key,), Msg.of("mapping.not_table"), Msg.of("type.table"))
     for field, spec in (mapping.get("columns") or {}).items() if isinstance(mapping.get("columns"), Mapping) else ():
         if field not in FIELDS and not AMOUNT.match(field):
-            bad(("columns", field), f"未知的欄目 {field!r}", f"unknown field {field!r}",
+            bad(("columns", field), Msg.of("mapping.unknown_field", field=repr(field)),
                 Msg.of("mapping.expected.fields", fields=", ".join(FIELDS)), nearest(field, FIELDS))
         specs = spec if isinstance(spec, list) else [spec]
         if not specs or not all(isinstance(s, str) and s for s in specs):
-            bad(("columns", field), "不是表頭文字或列字母", "is not header text or a column letter",
+            bad(("columns", field), Msg.of("mapping.not_column"),
                 Msg.of("mapping.expected.column"))
     for text, ident in (mapping.get("values") or {}).items() if isinstance(mapping.get("values"), Mapping) else ():
         if not isinstance(ident, str) or not ident:
-            bad(("values", text), "不是 id 字符串", "is not an id (a string)", Msg.of("type.string"))
+            bad(("values", text), Msg.of("mapping.not_id"), Msg.of("type.string"))
     if problems:
         raise InputError(problems)

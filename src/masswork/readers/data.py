@@ -35,17 +35,17 @@ def _utf8(data: bytes, name: str) -> tuple[str, str]:
     # masswork's own files are UTF-8 (BOM allowed), as loaders.files.read_text has it; only
     # tables typed in spreadsheets come in other encodings (readers.text).
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(Problem(zh="文件是 UTF-16 編碼", en="the file is UTF-16 encoded", file=name,
+        raise InputError(Problem(msg=Msg.of("reader.utf16"), file=name,
                                  line=1, expected=Msg.of("read.expected.utf8")))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise InputError(Problem(zh="文件不是 UTF-8 編碼", en="file is not UTF-8 encoded",
+        raise InputError(Problem(msg=Msg.of("reader.not_utf8"),
                                  file=name, line=line, expected=Msg.of("read.expected.utf8"))) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise InputError(Problem(zh="文件含有空字符", en="the file contains NUL bytes", file=name, line=line,
+        raise InputError(Problem(msg=Msg.of("reader.nul"), file=name, line=line,
                                  expected=Msg.of("read.expected.text_file")))
     return text, "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
 

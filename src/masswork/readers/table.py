@@ -90,9 +90,9 @@ class _Reading:
         self.dropped_links = 0
         self.keep_links = False
 
-    def fail(self, r: int, c: int, value: Any, zh: str, en: str, expected: str | Msg | None = None) -> None:
+    def fail(self, r: int, c: int, value: Any, what: Msg, expected: str | Msg | None = None) -> None:
         shown = json.dumps(_text(value), ensure_ascii=False)
-        self.problems.append(Problem(zh=f"{shown} {zh}", en=f"{shown} {en}", file=self.inp.name,
+        self.problems.append(Problem(msg=Msg.of("reader.cell", value=shown, what=what), file=self.inp.name,
                                      path=(self.table.ref(r, c),), expected=expected))
 
     def cells(self, row: Sequence[Any], field: str) -> list[tuple[int, Any]]:
@@ -116,11 +116,9 @@ class _Reading:
                 return got.date() if got.time() == dt.time(0) else got.replace(second=0, microsecond=0)
             return parse_day(_text(value), lambda: self.year)
         except DateCellError as exc:
-            why = str(exc)
-            zh = {"no such day": "不是日期(沒有這一天)", "not a date": "不是日期",
-                  "a date without its year needs the plan (its year)": "沒有年份,須有方案(年度)"}.get(why, "不是日期")
-            self.fail(r, c, value, zh, "is not a date" + (f" ({why})" if why != "not a date" else ""),
-                      expected=EXPECTED)
+            code = {"no such day": "reader.no_such_day",
+                    "a date without its year needs the plan (its year)": "reader.no_year"}.get(str(exc), "reader.not_date")
+            self.fail(r, c, value, Msg.of(code), expected=EXPECTED)
             return None
 
     def time_of(self, r: int, c: int, value: Any) -> dt.time | None:
@@ -134,7 +132,7 @@ class _Reading:
                 return dt.time(minutes // 60, minutes % 60)
             return parse_time(_text(value))
         except DateCellError:
-            self.fail(r, c, value, "不是時間", "is not a time", expected="09:00, 9時30分, 下午2:30")
+            self.fail(r, c, value, Msg.of("reader.not_time"), expected="09:00, 9時30分, 下午2:30")
             return None
 
     def event(self, r: int, row: Sequence[Any], index: int) -> dict[str, Any] | None:
@@ -145,7 +143,7 @@ class _Reading:
         self.locations[path + ("start",)] = self.table.ref(r, c)
         self.locations[path] = self.table.ref(r, c)
         if not _text(v):
-            self.fail(r, c, v, "缺少日期", "— the date is missing", expected=EXPECTED)
+            self.fail(r, c, v, Msg.of("reader.missing", field=Msg.of("reader.field.date")), expected=EXPECTED)
             start = None
         else:
             start = self.moment(r, c, v)
@@ -161,14 +159,14 @@ class _Reading:
         tyc, tyv = self.first(row, "type")
         self.locations[path + ("type",)] = self.table.ref(r, tyc)
         if not _text(tyv):
-            self.fail(r, tyc, tyv, "缺少活動類型", "— the event type is missing",
+            self.fail(r, tyc, tyv, Msg.of("reader.missing", field=Msg.of("reader.field.event_type")),
                       expected=Msg.of("read.expected.activity"))
         out["type"] = self.names.id(_text(tyv), "type")
         sc, sv = self.first(row, "status")
         if _text(sv):
             status = _STATUS.get(fold(_text(sv)))
             if status is None:
-                self.fail(r, sc, sv, "不是活動狀態", "is not an event status",
+                self.fail(r, sc, sv, Msg.of("reader.not_status"),
                           expected=" / ".join(w[0] + " " + s for s, w in STATUS_WORDS.items()))
             out["status"] = status
         for field in ("title", "place", "note"):
@@ -196,7 +194,7 @@ class _Reading:
             try:
                 out["hours"] = float(_text(hv2))
             except ValueError:
-                self.fail(r, hc2, hv2, "不是學時數", "is not a number of hours", expected="2, 1.5")
+                self.fail(r, hc2, hv2, Msg.of("reader.not_hours"), expected="2, 1.5")
         amounts: dict[str, float] = {}
         for field in self.columns:
             am = AMOUNT.match(field)
@@ -208,7 +206,7 @@ class _Reading:
             try:
                 amounts[am.group(1)] = float(_text(av).rstrip("%"))
             except ValueError:
-                self.fail(r, ac, av, "不是數量", "is not a number", expected="3000, 23, 92.5")
+                self.fail(r, ac, av, Msg.of("reader.not_amount"), expected="3000, 23, 92.5")
         if amounts:
             out["amounts"] = amounts
         for field in _LIST_FIELDS:
@@ -261,7 +259,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
     wanted = mapping.get("sheet")
     candidates = [t for t in tables if (wanted is None and sheet_record(t.sheet) is None) or t.sheet == wanted]
     if wanted is not None and not candidates:
-        raise InputError(Problem(zh=f"沒有名為 {wanted!r} 的工作表", en=f"there is no sheet named {wanted!r}",
+        raise InputError(Problem(msg=Msg.of("reader.no_sheet", sheet=repr(wanted)),
                                  file=inp.name, expected=Msg.of("read.expected.sheet",
                                                                    sheets=", ".join(str(t.sheet) for t in tables))))
     found = None
@@ -272,9 +270,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             break
     if found is None:
         raise InputError(Problem(
-            zh="找不到台賬表頭(至少要有日期和活動類型兩欄)",
-            en="no ledger header found (a row naming at least the date and the event type columns)",
-            file=inp.name,
+            msg=Msg.of("reader.no_header"), file=inp.name,
             expected=Msg.of("read.expected.header")))
     table, header, columns = found
     reading = _Reading(inp, table, columns, header)
@@ -288,7 +284,7 @@ def read_tables(tables: Sequence[Table], inp: ReadInput, reader: str, encoding: 
             c, v = reading.first(table.rows[r], "record")
             got = record_of(_text(v))
             if got is None:
-                reading.fail(r, c, v, "不是記錄類型", "is not a record type",
+                reading.fail(r, c, v, Msg.of("reader.not_record"),
                              expected=" / ".join(f"{t.zh} {k}" for k, t in RECORDS.items()))
                 continue
             kind = got

@@ -66,6 +66,5 @@ def decode(data: bytes, name: str) -> Decoded:
 def _bad(data: bytes, at: int, name: str) -> InputError:
     line = data[:at].count(b"\n") + 1
     return InputError(Problem(
-        zh=f"文件既不是 UTF-8 也不是 GB18030 編碼(第 {at} 字節)",
-        en=f"the file is neither UTF-8 nor GB18030 text (byte {at})",
+        msg=Msg.of("reader.not_table_text", at=at),
         file=name, line=line, expected=Msg.of("read.expected.table_text")))

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import InputError, Problem
+from ..i18n import Msg
 
 __all__ = ["ledger_problem", "guarded", "EXPECTED_COLUMNS"]
 
@@ -20,8 +21,11 @@ EXPECTED_COLUMNS = frozenset({
     "id", "key", "plan", "requirement", "kind", "recipient", "due", "lead", "channel", "state", "attempts",
     "claimed_by", "lease_until", "next_attempt", "last_error", "uncertain", "first_seen", "sent_at", "message"})
 
-_ASIDE = ("move it aside and run again: a new ledger is created (what the old one recorded as sent "
-          "may then be sent again) 移走後重新運行將新建台賬(已發送的可能再發一次)")
+
+def _problem(file: str, what: str, expected: str, **params: object) -> InputError:
+    # ``what`` and ``expected`` name messages of the catalogue's ``ledger.`` family.
+    return InputError(Problem(msg=Msg.of(f"ledger.{what}", **params), file=file,
+                              expected=Msg.of(f"ledger.expected.{expected}")))
 
 
 def ledger_problem(path: Path | str, exc: BaseException) -> InputError:
@@ -30,33 +34,20 @@ def ledger_problem(path: Path | str, exc: BaseException) -> InputError:
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if "readonly" in text or "read-only" in text or code in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return InputError(Problem(
-            "送達台賬不可寫(只讀文件、文件夾或文件系統)",
-            "the delivery ledger cannot be written (a read-only file, folder or file system)",
-            file=file, expected="a writable file and folder: SQLite also writes FILE-wal and FILE-shm beside it; "
-                                "or --dry-run, which only reads it"))
+        return _problem(file, "read_only", "writable")
     if "not a database" in text or "malformed" in text or "encrypted" in text or "no such table" in text \
             or "no such column" in text or "not a masswork ledger" in text:
-        return InputError(Problem("送達台賬已損壞,或不是 masswork 的台賬",
-                                  "the delivery ledger is corrupt or not a masswork ledger",
-                                  file=file, expected=_ASIDE))
+        return _problem(file, "corrupt", "aside")
     if "locked" in text or "busy" in text:
-        return InputError(Problem("送達台賬被另一進程鎖住超過 30 秒",
-                                  "the delivery ledger stayed locked by another process for 30 s",
-                                  file=file, expected="run again when the other `masswork remind` has finished"))
+        return _problem(file, "locked", "later")
     if "full" in text or code in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG) or (
             "disk i/o error" in text and _low_space(Path(path))):
-        return InputError(Problem("磁盤已滿,無法寫入送達台賬", "the disk is full: the delivery ledger cannot be written",
-                                  file=file, expected="free some space and run again"))
+        return _problem(file, "disk_full", "free_space")
     if "disk i/o error" in text:
-        return InputError(Problem("讀寫送達台賬時磁盤出錯", "a disk I/O error on the delivery ledger",
-                                  file=file, expected="check the disk and its free space, then run again"))
+        return _problem(file, "io_error", "check_disk")
     if "unable to open" in text or isinstance(exc, (IsADirectoryError, NotADirectoryError, FileNotFoundError)):
-        return InputError(Problem("無法打開送達台賬(路徑不是文件,或文件夾無法創建)",
-                                  "cannot open the delivery ledger (the path is not a file, or its folder "
-                                  "cannot be created)", file=file, expected="a path to a file in a writable folder"))
-    return InputError(Problem(f"送達台賬出錯: {exc}", f"the delivery ledger failed: {exc}", file=file,
-                              expected=_ASIDE))
+        return _problem(file, "cannot_open", "path")
+    return _problem(file, "failed", "aside", error=str(exc))
 
 
 def _low_space(path: Path) -> bool:

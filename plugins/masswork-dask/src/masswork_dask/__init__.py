@@ -39,10 +39,11 @@ def dask_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Mapping
             client = Client(address)  # type: ignore[no-untyped-call]
         except (OSError, TimeoutError) as exc:
             from masswork.errors import InputError, Problem
+            from masswork.i18n import Msg
 
-            raise InputError([Problem(zh=f"無法連接 Dask 調度器 {address}: {exc}",
-                                      en=f"cannot reach the Dask scheduler at {address}: {exc}",
-                                      expected="--scheduler tcp://HOST:PORT of a running `dask scheduler`")]) from None
+            # masswork's catalogue holds this plugin's one message (batch engines are core's words).
+            raise InputError([Problem(msg=Msg.of("batch.dask_unreachable", address=str(address), error=str(exc)),
+                                      expected=Msg.of("batch.expected.dask_scheduler"))]) from None
         with client:
             # pure=False: two units with equal paths are still two tasks; batch_size bounds
             # the graph sent at once for provinces of tens of thousands of units.

@@ -10,6 +10,7 @@ import docx
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from masswork.errors import InputError, Problem
+from masswork.i18n import Msg
 
 from .safezip import open_docx_safely
 
@@ -69,7 +70,7 @@ def read_docx_text(path: str | Path) -> str:
         document = docx.Document(data)
     except Exception as exc:  # noqa: BLE001 - zip, XML and package errors alike
         raise InputError(Problem(
-            zh=f"無法讀取 Word 文檔: {exc}", en=f"cannot read the Word document: {exc}",
-            file=str(path), expected=".docx (Office Open XML)")) from exc
+            msg=Msg("docx.read.failed", {"error": str(exc)}, package="masswork_docx"),
+            file=str(path), expected=Msg("docx.read.expected.docx", package="masswork_docx"))) from exc
     body = document.element.body
     return "\n".join(_blocks(body))

@@ -27,6 +27,7 @@ import zipfile
 from pathlib import Path
 
 from masswork.errors import InputError, Problem
+from masswork.i18n import Msg
 from masswork.loaders.limits import DEFAULT_LIMITS, Limits, read_bytes_bounded
 
 __all__ = ["open_docx_safely", "MAX_PARTS", "MAX_PART_BYTES", "MAX_TOTAL_BYTES", "MAX_RATIO"]
@@ -38,8 +39,10 @@ MAX_RATIO = 100
 _CHUNK = 1 << 16
 
 
-def _bad(path: str, zh: str, en: str, expected: str = ".docx (Office Open XML)") -> InputError:
-    return InputError(Problem(zh=zh, en=en, file=path, expected=expected))
+def _bad(path: str, what: str, expected: str = "docx", **params: object) -> InputError:
+    # ``what`` and ``expected`` name messages of this plugin's catalogue (``docx.read.``).
+    return InputError(Problem(msg=Msg(f"docx.read.{what}", params, package="masswork_docx"), file=path,
+                              expected=Msg(f"docx.read.expected.{expected}", params, package="masswork_docx")))
 
 
 def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
@@ -53,20 +56,16 @@ def _scan_xml(zf: zipfile.ZipFile, info: zipfile.ZipInfo, path: str) -> None:
                 break
             seen += len(chunk)
             if seen > MAX_PART_BYTES:
-                raise _bad(path, f"文檔部件 {info.filename} 解壓後太大", f"part {info.filename} inflates beyond the limit",
-                           f"at most {MAX_PART_BYTES} bytes per part")
+                raise _bad(path, "part_too_big", "part_bytes", part=info.filename, n=MAX_PART_BYTES)
             if len(head) < 8:
                 head += chunk[:8]
             window = tail + chunk
             if b"<!DOCTYPE" in window or b"<!ENTITY" in window or b"<!doctype" in window:
-                raise _bad(path, f"文檔部件 {info.filename} 含有 DTD 或實體聲明(已拒絕)",
-                           f"part {info.filename} declares a DTD or XML entities (refused: XXE / entity expansion)",
-                           "XML without <!DOCTYPE> or <!ENTITY>, as Word writes it")
+                raise _bad(path, "dtd", "no_dtd", part=info.filename)
             tail = window[-16:]
     stripped = head[3:] if head.startswith(b"\xef\xbb\xbf") else head
     if stripped and not stripped.lstrip().startswith(b"<"):
-        raise _bad(path, f"文檔部件 {info.filename} 不是 UTF-8 編碼的 XML",
-                   f"part {info.filename} is not UTF-8 XML", "UTF-8 XML, as Word writes it")
+        raise _bad(path, "not_utf8", "utf8_xml", part=info.filename)
 
 
 def open_docx_safely(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> io.BytesIO:
@@ -78,31 +77,27 @@ def open_docx_safely(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> io.By
     try:
         zf = zipfile.ZipFile(buf)
     except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise _bad(shown, f"不是 Word 文檔(zip 包無法打開: {exc})", f"not a Word document (not a readable zip: {exc})") from None
+        raise _bad(shown, "not_zip", error=str(exc)) from None
     with zf:
         infos = zf.infolist()
         if len(infos) > MAX_PARTS:
-            raise _bad(shown, f"zip 包含部件太多: {len(infos)}", f"the zip holds too many parts: {len(infos)}",
-                       f"at most {MAX_PARTS} parts")
+            raise _bad(shown, "too_many_parts", "parts", n=len(infos), limit=MAX_PARTS)
         total = 0
         for info in infos:
             total += info.file_size
             if info.file_size > MAX_PART_BYTES or total > MAX_TOTAL_BYTES:
-                raise _bad(shown, f"zip 解壓後太大(可能是 zip 炸彈): {info.filename}",
-                           f"the zip inflates beyond the limit (a zip bomb?): {info.filename}",
-                           f"at most {MAX_PART_BYTES} bytes per part, {MAX_TOTAL_BYTES} in all")
+                raise _bad(shown, "bomb", "total_bytes", part=info.filename, n=MAX_PART_BYTES,
+                           total=MAX_TOTAL_BYTES)
             if info.file_size > 1024 * 1024 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-                raise _bad(shown, f"zip 壓縮比異常(可能是 zip 炸彈): {info.filename}",
-                           f"suspicious compression ratio (a zip bomb?): {info.filename}",
-                           f"at most {MAX_RATIO}:1 for parts over 1 MiB")
+                raise _bad(shown, "ratio", "ratio", part=info.filename, n=MAX_RATIO)
         names = {i.filename for i in infos}
         if "word/document.xml" not in names:
-            raise _bad(shown, "Word 文檔缺少 word/document.xml", "the Word document has no word/document.xml")
+            raise _bad(shown, "no_document")
         try:
             for info in infos:
                 if info.filename.endswith((".xml", ".rels")) and not info.is_dir():
                     _scan_xml(zf, info, shown)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError) as exc:
-            raise _bad(shown, f"zip 包損壞: {exc}", f"the zip is damaged: {exc}") from None
+            raise _bad(shown, "damaged", error=str(exc)) from None
     buf.seek(0)
     return buf

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from masswork.batch import Summary
+from masswork.batch import Summary, error_text
 from masswork.i18n import normalize
 
 from .page import CATALOGUE, CSP
@@ -70,6 +70,6 @@ def overview_html(summary: Summary, lang: str) -> str:
     ]
     if summary.broken:
         parts += [f"<h2>{esc(w['broken'])}</h2>", _table((w["cols_unit"][0], "?"), [
-            [esc(u["unit"]), esc(u["error"]["en" if lang == "en" else "zh"])] for u in summary.broken])]
+            [esc(u["unit"]), esc(error_text(u["error"], lang))] for u in summary.broken])]
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"

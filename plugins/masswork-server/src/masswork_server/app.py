@@ -35,7 +35,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .catalog import explain_data, formats_data, kinds_data, readers_data, remind_data
-from .inputs import BodyTooLarge, Inputs, message_lang, parse_inputs, read_body
+from .inputs import CATALOGUE, BodyTooLarge, Inputs, message_lang, parse_inputs, read_body
 
 __all__ = ["create_app", "TOKEN_ENV", "DEFAULT_MAX_BODY"]
 
@@ -139,10 +139,9 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
                 raise
             except Exception as exc:  # noqa: BLE001 - a plugin's bug is named, as the CLI names it
                 owner = host.owner_of("format", fmt)
-                raise PluginError(owner, f"導出格式 {fmt} 出錯: {exc!r}", f"exporter {fmt} failed: {exc!r}") from exc
+                raise PluginError(owner, msg=CATALOGUE.msg("server.export_failed", fmt=fmt, error=repr(exc))) from exc
             if not isinstance(data, (bytes, bytearray)):
-                raise PluginError(host.owner_of("format", fmt), f"導出格式 {fmt} 未返回 bytes",
-                                  f"exporter {fmt} did not return bytes")
+                raise PluginError(host.owner_of("format", fmt), msg=CATALOGUE.msg("server.export_not_bytes", fmt=fmt))
             return bytes(data)
 
         data = await run_in_threadpool(work)
@@ -203,8 +202,8 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
 def _problem_format(fmt: str, names: list[str], hint: str | None) -> Any:
     from masswork.errors import Problem
 
-    return Problem(zh=f"未知的格式 {fmt!r}", en=f"unknown format {fmt!r}", path=("format",),
-                   expected="one of 可用: " + ", ".join(names), hint=hint)
+    return Problem(msg=CATALOGUE.msg("server.unknown_format", fmt=repr(fmt)), path=("format",),
+                   expected=CATALOGUE.msg("server.expected.formats", formats=", ".join(names)), hint=hint)
 
 
 def _quote(text: str) -> str:

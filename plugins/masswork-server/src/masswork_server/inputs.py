@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 from masswork.api import plan_from_upload, schedule_for
 from masswork.errors import InputError, Problem
+from masswork.i18n import Catalogue
 from masswork.model import Plan, Schedule
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
@@ -81,8 +82,13 @@ async def read_body(request: Request, limit: int) -> bytes:
     return body
 
 
-def _bad(zh: str, en: str, path: tuple[str | int, ...] = (), expected: str | None = None) -> InputError:
-    return InputError(Problem(zh=zh, en=en, path=path, expected=expected))
+CATALOGUE = Catalogue("masswork_server")
+
+
+def _bad(what: str, path: tuple[str | int, ...] = (), expected: str | None = None, **params: object) -> InputError:
+    # ``what`` and ``expected`` name messages of this plugin's catalogue (``server.``).
+    return InputError(Problem(msg=CATALOGUE.msg(f"server.{what}", **params), path=path,
+                              expected=CATALOGUE.msg(f"server.expected.{expected}", **params) if expected else None))
 
 
 def _as_of(value: Any) -> dt.date | None:
@@ -93,7 +99,7 @@ def _as_of(value: Any) -> dt.date | None:
             return dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _bad(f"不是有效的日期: {value!r}", f"not a valid date: {value!r}", ("as_of",), "YYYY-MM-DD")
+    raise _bad("not_date", ("as_of",), "date", value=repr(value))
 
 
 def _lang(value: Any) -> str | None:
@@ -103,8 +109,7 @@ def _lang(value: Any) -> str | None:
         return None
     lang = normalize(value) if isinstance(value, str) else None
     if lang is None:
-        raise _bad(f"不支持的語言 {value!r}", f"unsupported language {value!r}", ("lang",),
-                   "zh-Hans, zh-Hant, en (also " + ", ".join(LANGS[3:]) + ")")
+        raise _bad("unknown_lang", ("lang",), "lang", value=repr(value), others=", ".join(LANGS[3:]))
     return lang
 
 
@@ -116,31 +121,25 @@ async def parse_inputs(request: Request, body: bytes, *, need_schedule: bool = T
     try:
         data = json.loads(body.decode("utf-8")) if body else None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(Problem(zh=f"請求不是有效的 JSON: {exc}", en=f"the request body is not valid JSON: {exc}",
+        raise InputError(Problem(msg=CATALOGUE.msg("server.not_json", error=str(exc)),
                                  expected='{"plan": {...}, "schedule": {...}, "as_of": "2014-03-05", "lang": "zh"}')) from None
     if not isinstance(data, Mapping):
-        raise _bad("請求體必須是 JSON 對象", "the request body must be a JSON object",
-                   expected='{"plan": {...}, "schedule": {...}}')
+        raise InputError(Problem(msg=CATALOGUE.msg("server.not_object"), expected='{"plan": {...}, "schedule": {...}}'))
     unknown = [k for k in data if k not in ("plan", "schedule", "as_of", "lang", "mapping")]
     if unknown:
-        raise _bad(f"未知的鍵 {unknown[0]!r}", f"unknown key {unknown[0]!r}", (str(unknown[0]),),
-                   "plan, schedule, as_of, lang, mapping")
+        raise _bad("unknown_key", (str(unknown[0]),), "keys", key=repr(unknown[0]))
     lang = _lang(data.get("lang"))
     request.state.lang = message_lang(lang)  # for the messages of any error below
     as_of = _as_of(data.get("as_of"))
     plan_data = data.get("plan")
     if not isinstance(plan_data, Mapping):
-        raise _bad("缺少方案(plan 應為 JSON 對象;不接受文件路徑)",
-                   "plan is missing or not an object (plans come as data, never as a file path)", ("plan",),
-                   "the plan as a JSON object (masswork schema plan)")
+        raise _bad("no_plan", ("plan",), "plan")
     plan = plan_from_upload(plan_data)
     schedule = None
     if need_schedule:
         sched_data = data.get("schedule")
         if not isinstance(sched_data, Mapping):
-            raise _bad("缺少台賬(schedule 應為 JSON 對象;表格請以 multipart 上傳)",
-                       "schedule is missing or not an object (upload tables as multipart files)", ("schedule",),
-                       "the schedule as a JSON object (masswork schema schedule)")
+            raise _bad("no_schedule", ("schedule",), "schedule")
         mapping = data.get("mapping")
         schedule = schedule_for(plan, sched_data, mapping=mapping if isinstance(mapping, Mapping) else None)
     return Inputs(plan, schedule, as_of, plan_lang(lang, plan))
@@ -152,21 +151,19 @@ async def _multipart(request: Request, need_schedule: bool) -> Inputs:
         fields: dict[str, Any] = dict(form.items())
         unknown = [k for k in fields if k not in ("plan", "schedule", "as_of", "lang", "mapping")]
         if unknown:
-            raise _bad(f"未知的欄位 {unknown[0]!r}", f"unknown form field {unknown[0]!r}", (unknown[0],),
-                       "plan, schedule, as_of, lang, mapping")
+            raise _bad("unknown_field", (unknown[0],), "keys", key=repr(unknown[0]))
         lang = _lang(fields.get("lang"))
         request.state.lang = message_lang(lang)
         as_of = _as_of(fields.get("as_of"))
         plan_part = fields.get("plan")
         if not isinstance(plan_part, UploadFile):
-            raise _bad("缺少方案文件(plan)", "the plan file (part 'plan') is missing", ("plan",), "an uploaded plan file")
+            raise _bad("no_plan_file", ("plan",), "plan_file")
         plan = plan_from_upload(await plan_part.read(), _filename(plan_part, "plan"))
         schedule = None
         if need_schedule:
             sched_part = fields.get("schedule")
             if not isinstance(sched_part, UploadFile):
-                raise _bad("缺少台賬文件(schedule)", "the schedule file (part 'schedule') is missing", ("schedule",),
-                           "an uploaded schedule file: TOML, JSON, CSV or XLSX")
+                raise _bad("no_schedule_file", ("schedule",), "schedule_file")
             mapping = None
             map_part = fields.get("mapping")
             if isinstance(map_part, UploadFile):

@@ -23,6 +23,10 @@ __all__ = ["XLSX_READER", "read_xlsx", "looks_like_xlsx"]
 _MAX_ROWS = 100_000
 
 
+def _msg(code: str, **params: object) -> Msg:
+    return Msg(code, params, package="masswork_xlsx")  # this plugin's own catalogue
+
+
 def looks_like_xlsx(head: bytes) -> bool:
     """A zip archive whose entries (named in the clear in their local headers) include the
     workbook part ``xl/``; a .docx or .odt does not."""
@@ -35,7 +39,7 @@ def _tables(data: bytes, name: str) -> list[Table]:
     try:
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - a broken part (bad XML, bad zip) is bad input, not a crash
-        raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
+        raise InputError(Problem(msg=_msg("xlsx.read.failed", error=str(exc)),
                                  file=name, expected=Msg.of("read.expected.xlsx"))) from None
     try:
         out = []
@@ -45,14 +49,13 @@ def _tables(data: bytes, name: str) -> list[Table]:
                 rows.append(tuple(row))
                 if len(rows) > _MAX_ROWS:
                     raise InputError(Problem(
-                        zh=f"工作表 {ws.title} 超過 {_MAX_ROWS} 行", en=f"sheet {ws.title} has more than {_MAX_ROWS} rows",
-                        file=name))
+                        msg=_msg("xlsx.read.too_many_rows", sheet=ws.title, n=_MAX_ROWS), file=name))
             out.append(Table(rows, sheet=ws.title))
         return out
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - a sheet part that openpyxl cannot parse
-        raise InputError(Problem(zh=f"無法讀取工作簿: {exc}", en=f"cannot read the workbook: {exc}",
+        raise InputError(Problem(msg=_msg("xlsx.read.failed", error=str(exc)),
                                  file=name, expected=Msg.of("read.expected.xlsx"))) from None
     finally:
         wb.close()

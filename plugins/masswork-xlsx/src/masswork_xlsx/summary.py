@@ -10,7 +10,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from masswork.batch import Summary
+from masswork.batch import Summary, error_text
 from masswork.exporters import deterministic_zip
 
 from .cells import safe_text
@@ -65,7 +65,7 @@ def summary_xlsx(summary: Summary, lang: str) -> bytes:
         [u["unit"], u["plan"] or "", u["events"], u["met"], u["unmet"], u["overdue"], u["open"], u["waived"],
          ", ".join(u["failing"])] for u in summary.furthest_behind()])
     _sheet(wb, h["broken"], h["cols_broken"], [
-        [u["unit"], u["error"]["en" if lang == "en" else "zh"]] for u in summary.broken])
+        [u["unit"], error_text(u["error"], lang)] for u in summary.broken])
     when = dt.datetime.combine(summary.as_of or dt.date(1980, 1, 1), dt.time(0, 0))
     wb.properties.created = wb.properties.modified = when
     out = io.BytesIO()
