@@ -306,14 +306,14 @@ def formats(as_json: bool, lang: str | None) -> None:
     lang = resolve(lang)
     host = get_host()
     rows = [{"name": e.name, "suffix": e.suffix, "plugin": host.owner_of("format", e.name),
-             "description": e.description, "description_en": e.description_en}
+             "description": e.description, "description_en": e.description_en,
+             "text": e.description_text(lang)}
             for e in sorted(get_exporters().values(), key=lambda e: e.name)]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=not can_encode(json_probe(rows)), indent=2))
     else:
         for r in rows:
-            desc = r["description"] if is_chinese(lang) else (r["description_en"] or r["description"])
-            click.echo(f"{r['name']:<14} {r['suffix']:<6} {desc}  [{r['plugin']}]")
+            click.echo(f"{r['name']:<14} {r['suffix']:<6} {r['text']}  [{r['plugin']}]")
     _warn_plugin_failures(lang)
 
 

@@ -14,7 +14,7 @@ from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import PlanWords, scope_msg
+from .common import PlanWords, phrase
 
 __all__ = ["Gate", "ReportRule", "Attest", "KINDS"]
 
@@ -202,7 +202,7 @@ def _describe_report(req: Requirement, plan: Plan) -> Msg:
     w = PlanWords(plan)
     doc = Msg.of("kind.describe.per_doc", role=w.word(p.per), doc=w.word(p.document)) if p.per else w.word(p.document)
     return Msg.of("kind.describe.report" if p.to else "kind.describe.report_any", doc=doc, to=w.words(p.to),
-                  scope=scope_msg(w, p.within, None))
+                  scope=Msg.of("kind.describe.report_within", window=phrase(p.within)) if p.within else "")
 
 
 @attrs.frozen
@@ -236,7 +236,7 @@ def _describe_attest(req: Requirement, plan: Plan) -> Msg:
 
 
 KINDS = (
-    Kind("gate", Gate, _gate, _describe_gate, "審批關口", "gate", edges=_gate_edges, title="kind.title.gate"),
-    Kind("report", ReportRule, _report, _describe_report, "報送", "report", monotone=True, title="kind.title.report"),
-    Kind("attest", Attest, _attest, _describe_attest, "簽字確認", "attestation", title="kind.title.attest"),
+    Kind("gate", Gate, _gate, _describe_gate, edges=_gate_edges, title="kind.title.gate"),
+    Kind("report", ReportRule, _report, _describe_report, monotone=True, title="kind.title.report"),
+    Kind("attest", Attest, _attest, _describe_attest, title="kind.title.attest"),
 )

@@ -73,8 +73,8 @@ class Kind:
     requirement into one line of checklist: a :class:`~masswork.i18n.Msg` (see
     :data:`Described`; the legacy form is a Traditional/English pair). ``title`` names the
     kind for people: a :class:`~masswork.i18n.Msg` or a message id of masswork's catalogue;
-    ``title_zh``/``title_en`` are the legacy Traditional/English pair, still read where
-    ``title`` is not given (:meth:`title_text` renders whichever the kind has). ``monotone`` promises
+    ``title_zh``/``title_en`` are the legacy Traditional/English pair (read back, they
+    are ``title`` rendered when only it is given; :meth:`title_text` renders either). ``monotone`` promises
     that adding a held event never turns a met requirement unmet (the property tests rely on
     it; ``order`` and ``deadline`` kinds are not monotone).
     """
@@ -83,8 +83,8 @@ class Kind:
     params: type
     evaluate: EvaluateFn
     describe: DescribeFn
-    title_zh: str = ""
-    title_en: str = ""
+    _title_zh: str = ""
+    _title_en: str = ""
     monotone: bool = False
     edges: Callable[[Requirement], Iterable[tuple[str, str]]] | None = None
     """For kinds that order things: pairs (earlier, later) of activity or document ids, so
@@ -92,6 +92,18 @@ class Kind:
     title: Msg | str | None = None
     """The kind's title as a message; a plugin with its own catalogue passes
     ``Catalogue("masswork_x").msg("kind.x")``."""
+
+    @property
+    def title_zh(self) -> str:
+        """The legacy Traditional title: as given, else ``title`` rendered in Traditional."""
+        msg = self.title_msg()
+        return self._title_zh or (msg.render("zh-Hant") if msg is not None else "")
+
+    @property
+    def title_en(self) -> str:
+        """The legacy English title: as given, else ``title`` rendered in English."""
+        msg = self.title_msg()
+        return self._title_en or (msg.render("en") if msg is not None else "")
 
     def title_msg(self) -> Msg | None:
         """The kind's title as a message (None when it gives only the legacy pair)."""
@@ -104,8 +116,8 @@ class Kind:
         msg = self.title_msg()
         if msg is not None:
             return msg.render(lang)
-        if self.title_zh or self.title_en:
-            return Pair(self.title_zh, self.title_en).render(lang)
+        if self._title_zh or self._title_en:
+            return Pair(self._title_zh, self._title_en).render(lang)
         return self.name
 
     def describe_msg(self, req: Requirement, plan: Plan) -> Msg:

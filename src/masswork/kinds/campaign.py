@@ -262,10 +262,8 @@ def _describe_every_document(req: Requirement, plan: Plan) -> Msg:
 
 
 KINDS = (
-    Kind("campaign", Campaign, _campaign, _describe_campaign, "活動期間", "campaign window",
-         title="kind.title.campaign"),
-    Kind("attendance", Attendance, _attendance, _describe_attendance, "參會率", "attendance ratio",
-         title="kind.title.attendance"),
-    Kind("every-document", EveryDocument, _every_document, _describe_every_document, "文件狀態",
-         "every document in a state", title="kind.title.every-document"),
+    Kind("campaign", Campaign, _campaign, _describe_campaign, title="kind.title.campaign"),
+    Kind("attendance", Attendance, _attendance, _describe_attendance, title="kind.title.attendance"),
+    Kind("every-document", EveryDocument, _every_document, _describe_every_document,
+         title="kind.title.every-document"),
 )

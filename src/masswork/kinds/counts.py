@@ -304,11 +304,8 @@ def _describe_per_unit(req: Requirement, plan: Plan) -> Msg:
 
 
 KINDS = (
-    Kind("occurs", Occurs, _occurs, _describe_occurs, "發生次數", "occurs", monotone=True,
-         title="kind.title.occurs"),
-    Kind("per-person", PerPerson, _per_person, _describe_per_person, "個人定額", "per-person quota",
-         monotone=True, title="kind.title.per-person"),
-    Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, "單位定額", "per-unit quota (section, branch)",
-         monotone=True, title="kind.title.per-unit"),
+    Kind("occurs", Occurs, _occurs, _describe_occurs, monotone=True, title="kind.title.occurs"),
+    Kind("per-person", PerPerson, _per_person, _describe_per_person, monotone=True, title="kind.title.per-person"),
+    Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, monotone=True, title="kind.title.per-unit"),
     QUANTITY,
 )

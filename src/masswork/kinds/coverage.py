@@ -123,5 +123,5 @@ def _describe(req: Requirement, plan: Plan) -> Msg:
                   what=w.word(where), items=items)
 
 
-KINDS = (Kind("coverage", Coverage, _coverage, _describe, "全覆蓋", "coverage", monotone=True,
+KINDS = (Kind("coverage", Coverage, _coverage, _describe, monotone=True,
               title="kind.title.coverage"),)

@@ -174,5 +174,4 @@ def _describe_duration(req: Requirement, plan: Plan) -> Msg:
     return Msg.of("kind.describe.duration", length=length)
 
 
-KINDS = (Kind("duration", DurationRule, _duration, _describe_duration, "時長", "duration",
-              title="kind.title.duration"),)
+KINDS = (Kind("duration", DurationRule, _duration, _describe_duration, title="kind.title.duration"),)

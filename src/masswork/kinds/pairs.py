@@ -149,5 +149,5 @@ def _describe(req: Requirement, plan: Plan) -> Msg:
                   scope=scope_msg(w, p.within, p.in_phase))
 
 
-KINDS = (Kind("pairwise", Pairwise, _pairwise, _describe, "兩兩必談", "pairwise", monotone=True,
+KINDS = (Kind("pairwise", Pairwise, _pairwise, _describe, monotone=True,
               title="kind.title.pairwise"),)

@@ -112,5 +112,4 @@ def _describe_quantity(req: Requirement, plan: Plan) -> Msg:
                   credit=Msg.of("kind.describe.paren", text=credit) if credit else "", scope=scope)
 
 
-QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
-                monotone=True, title="kind.title.quantity")
+QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, monotone=True, title="kind.title.quantity")

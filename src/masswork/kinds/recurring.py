@@ -167,5 +167,5 @@ def _describe_recurring(req: Requirement, plan: Plan) -> Msg:
                   every=every, times=times(p.min), due=due, scope=scope_msg(w, p.within, p.in_phase))
 
 
-KINDS = (Kind("recurring", Recurring, _recurring, _describe_recurring, "定期", "recurring", monotone=True,
+KINDS = (Kind("recurring", Recurring, _recurring, _describe_recurring, monotone=True,
               title="kind.title.recurring"),)

@@ -283,8 +283,8 @@ def _describe_notice(req: Requirement, plan: Plan) -> Msg:
 
 
 KINDS = (
-    Kind("deadline", Deadline, _deadline, _describe_deadline, "期限", "deadline", title="kind.title.deadline"),
-    Kind("order", Order, _order, _describe_order, "先後順序", "order", edges=_edges, title="kind.title.order"),
-    Kind("notice", NoticeRule, _notice, _describe_notice, "提前通知", "notice", title="kind.title.notice"),
+    Kind("deadline", Deadline, _deadline, _describe_deadline, title="kind.title.deadline"),
+    Kind("order", Order, _order, _describe_order, edges=_edges, title="kind.title.order"),
+    Kind("notice", NoticeRule, _notice, _describe_notice, title="kind.title.notice"),
 )
 
