@@ -121,8 +121,7 @@ def _describe_gate(req: Requirement, plan: Plan) -> Msg:
     w = PlanWords(plan)
     anchor = (w.word(p.before_activity) if p.before_activity
               else Msg.of("kind.describe.phase", phase=w.word(p.before_phase)))
-    return Msg.of("kind.describe.gate" if p.approved_by else "kind.describe.gate_any",
-                  doc=w.word(p.document), parties=w.words(p.approved_by), anchor=anchor)
+    return Msg.of("kind.describe.gate", doc=w.word(p.document), parties=w.words(p.approved_by), anchor=anchor)
 
 
 @attrs.frozen
@@ -201,7 +200,7 @@ def _describe_report(req: Requirement, plan: Plan) -> Msg:
     p: ReportRule = req.params
     w = PlanWords(plan)
     doc = Msg.of("kind.describe.per_doc", role=w.word(p.per), doc=w.word(p.document)) if p.per else w.word(p.document)
-    return Msg.of("kind.describe.report" if p.to else "kind.describe.report_any", doc=doc, to=w.words(p.to),
+    return Msg.of("kind.describe.report", doc=doc, to=w.words(p.to),
                   scope=Msg.of("kind.describe.report_within", window=phrase(p.within)) if p.within else "")
 
 

@@ -277,8 +277,7 @@ def _in_time(on: Moment, start: Moment, lead: Offset | None, ctx: Context) -> bo
 def _describe_notice(req: Requirement, plan: Plan) -> Msg:
     p: NoticeRule = req.params
     w = PlanWords(plan)
-    return Msg.of("kind.describe.notice" if p.channels else "kind.describe.notice_any",
-                  activity=w.word(p.activity), channels=w.words(p.channels),
+    return Msg.of("kind.describe.notice", activity=w.word(p.activity), channels=w.words(p.channels),
                   lead=Msg.of("kind.describe.lead", lead=lead_phrase(p.lead)) if p.lead else "")
 
 
