@@ -74,7 +74,7 @@ EXPORTER = Exporter(
     name="docx",
     suffix=".docx",
     export=export_docx,
-    message=Catalogue("masswork_docx").msg("export.docx"),
+    message=Catalogue("masswork_docx").msg("docx.format.report"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
@@ -83,7 +83,7 @@ CHECKLIST_EXPORTER = Exporter(
     name="docx-checklist",
     suffix=".docx",
     export=export_docx_checklist,
-    message=Catalogue("masswork_docx").msg("export.docx-checklist"),
+    message=Catalogue("masswork_docx").msg("docx.format.checklist"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )

@@ -36,14 +36,14 @@ def export_html(inp: ExportInput) -> bytes:
 EXPORTER = Exporter(
     "html", ".html", export_html,
     binary=False,
-    message=Catalogue("masswork_html").msg("export.html"),
+    message=Catalogue("masswork_html").msg("html.format.page"),
     media_type="text/html",
 )
 
 CHECKLIST_EXPORTER = Exporter(
     "html-checklist", ".html", export_html_checklist,
     binary=False,
-    message=Catalogue("masswork_html").msg("export.html-checklist"),
+    message=Catalogue("masswork_html").msg("html.format.checklist"),
     media_type="text/html",
 )
 

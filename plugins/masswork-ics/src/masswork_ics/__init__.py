@@ -355,7 +355,7 @@ def _sort_key(moment: dt.date | dt.datetime) -> str:
 EXPORTER = Exporter(
     "ics", ".ics", export_ics,
     binary=False,
-    message=CATALOGUE.msg("export.ics"),
+    message=CATALOGUE.msg("ics.format.calendar"),
     media_type="text/calendar",
 )
 

@@ -63,7 +63,7 @@ EXPORTER = Exporter(
     name="xlsx",
     suffix=".xlsx",
     export=export_xlsx,
-    message=Catalogue("masswork_xlsx").msg("export.xlsx"),
+    message=Catalogue("masswork_xlsx").msg("xlsx.format.workbook"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
