@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from ..i18n import Msg, Name, Words
+from ..i18n import Msg, Name
 from ..model import Event, Plan
 from ..periods import Window
 from .base import Context
@@ -184,23 +184,24 @@ def phrase(text: str | None) -> Name:
     return Name(text or "")
 
 
-def length_phrase(text: str) -> Name | Words:
-    """A duration phrase (不少於半天): the plan's words in Chinese, masswork's English
-    reading of them (at least half a day) in English."""
+def length_phrase(text: str) -> Name:
+    """A duration phrase (不少於半天): the plan's words in Chinese; in English masswork's
+    reading of them with the plan's words beside it (at least half a day (不少於半天))."""
     from ..periods import PhraseError, parse_duration
 
     try:
-        return Words(text, parse_duration(text).describe_en())
+        return Name(text, parse_duration(text).describe_en())
     except PhraseError:
         return Name(text)  # the validator reports it; a checklist still quotes it
 
 
-def lead_phrase(text: str) -> Name | Words:
-    """A lead-time phrase (會前7天): as :func:`length_phrase`, read as an offset (7 days before)."""
+def lead_phrase(text: str) -> Name:
+    """A lead-time phrase (會前7天): as :func:`length_phrase`, read as an offset
+    (at least 7 days before (會前7天))."""
     from ..periods import PhraseError, parse_offset
 
     try:
-        return Words(text, parse_offset(text).describe_en())
+        return Name(text, parse_offset(text).describe_en())
     except PhraseError:
         return Name(text)
 
