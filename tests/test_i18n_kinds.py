@@ -206,7 +206,7 @@ def test_a_kind_titled_by_message() -> None:
     kind = Kind("new", _Always, _always, _msg, title="kind.title.attest")
     assert kind.title_text("zh-Hans") == "签字确认" and kind.title_zh == "簽字確認"
     assert kind.title_en == "attestation"
-    assert kind.describe_msg(sample_plan().requirements[0], sample_plan()).render("en") == "signed confirmation: x"
+    assert kind.describe_msg(sample_plan().requirements[0], sample_plan()).render("en") == "signed confirmation: “x”"
 
 
 def test_registry_errors_in_each_language() -> None:
