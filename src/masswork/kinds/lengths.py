@@ -45,6 +45,12 @@ class DurationRule:
             raise ValueError("give activity or document, not both")
 
 
+def _length_words(phrase: str, dur: Duration) -> Name:
+    # The plan's phrase for Chinese readers; English ones get it worded ("at least 5 working
+    # days (不少於5個工作日)") rather than a Chinese phrase inside an English sentence.
+    return Name(phrase, dur.describe_en())
+
+
 def _span(p: DurationRule, ctx: Context) -> tuple[dt.date, dt.date, list[str]] | None:
     if p.period:
         for per in ctx.schedule.periods:
@@ -98,8 +104,9 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
         spans = [(o.ref, o.when, ctx.index.documents_by_id[o.ref].published_until or o.when)
                  for o in ctx.occurrences(document=p.document, action="published")]
     s_zh, word = ctx.name(subject), ctx.word(subject)
+    length = _length_words(p.length, dur)
     if not spans:
-        return Outcome(False, msg=Msg.of("kind.length.none", subject=word, length=p.length),
+        return Outcome(False, msg=Msg.of("kind.length.none", subject=word, length=length),
                        shortfall=[Shortfall(subject, need=1, have=0, detail=p.length, code="length",
                                                   params={"length": p.length})])
     short = []
@@ -118,10 +125,10 @@ def _each_length(p: DurationRule, ctx: Context) -> Outcome:
                                    params={"span": f"{start}..{end}"}))
     refs = [r for r, _s, _e in spans]
     if not short:
-        return Outcome(True, msg=Msg.of("kind.length.each_met", subject=word, length=p.length, n=len(spans)),
+        return Outcome(True, msg=Msg.of("kind.length.each_met", subject=word, length=length, n=len(spans)),
                        evidence=refs)
     shown = tuple(Msg.of("kind.ref_day", ref=s.subject, day=s.detail) for s in short)
-    return Outcome(False, msg=Msg.of("kind.length.each_unmet", subject=word, length=p.length, items=shown),
+    return Outcome(False, msg=Msg.of("kind.length.each_unmet", subject=word, length=length, items=shown),
                    evidence=refs, shortfall=short, final=True)
 
 
@@ -130,10 +137,11 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
     if p.activity is not None or p.document is not None:
         return _each_length(p, ctx)
     dur = ctx.duration(p.length)
+    length = _length_words(p.length, dur)
     span = _span(p, ctx)
     if span is None:
-        said = (Msg.of("kind.length.no_span_period", period=p.period, length=p.length) if p.period
-                else Msg.of("kind.length.no_span", length=p.length))
+        said = (Msg.of("kind.length.no_span_period", period=p.period, length=length) if p.period
+                else Msg.of("kind.length.no_span", length=length))
         return Outcome(False, msg=said,
                        shortfall=[Shortfall(p.period or "campaign", detail=p.length, code="length",
                                              params={"length": p.length})])
@@ -145,7 +153,7 @@ def _duration(req: Requirement, ctx: Context) -> Outcome:
     ok, final = _length_ok(dur.bound, end, target, tol)
     said = Msg.of("kind.length.span", start=start, end=end,
                   span=Msg.of("kind.length.working_days" if working else "kind.length.days", n=n),
-                  length=p.length, target=target)
+                  length=length, target=target)
     if not ok and ctx.as_of is not None and ctx.as_of < target and dur.bound in ("at_least", "about", "exactly"):
         return Outcome(False, msg=Msg.of("kind.length.running", text=said), evidence=ev, due=target + tol)
     return Outcome(ok, msg=said, evidence=ev, due=target, final=final and not ok,
