@@ -75,8 +75,8 @@ class Kind:
     kind for people: a :class:`~masswork.i18n.Msg` or a message id of masswork's catalogue;
     ``title_zh``/``title_en`` are the legacy Traditional/English pair (read back, they
     are ``title`` rendered when only it is given; :meth:`title_text` renders either).
-    ``monotone`` promises that adding a held event never turns a met requirement unmet (the property tests rely on
-    it; ``order`` and ``deadline`` kinds are not monotone).
+    ``monotone`` promises that adding a held event never turns a met requirement unmet
+    (the property tests rely on it; ``order`` and ``deadline`` kinds are not monotone).
     """
 
     name: str
