@@ -45,8 +45,9 @@ def test_a_counting_rule_needs_no_total() -> None:
     f = run(Quantity(min=0, activity="中心組學習會", credit=4, credit_per="half-day"))
     assert f.status is Status.MET
     rule = Requirement("r", "C.1", "quantity", Quantity(min=0, activity="中心組學習會", credit=4, credit_per="half-day"))
-    zh, en = QUANTITY.describe(rule, sample_plan())
-    assert "每半天折算 4" in zh and "4 hours per half-day" in en
+    said = QUANTITY.describe_msg(rule, sample_plan())
+    assert "每半天折算 4 學時" in said.render("zh-Hant") and "每半天折算 4 学时" in said.render("zh-Hans")
+    assert "4 study hours per half day" in said.render("en")
 
 
 @pytest.mark.parametrize("extra, needle", [

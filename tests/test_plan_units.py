@@ -129,7 +129,8 @@ def test_explain_keeps_order_actions_unit_windows_and_period_words(tmp_path: Pat
     assert "10月" in u1 and "11月" in u2 and u1.split("(")[0] != u2.split("(")[0]
     assert "每month" not in out and "主題黨日每月至少 1 次" in out
     en = run("explain", pf, "--lang", "en").stdout
-    assert "every month" in en and "submitted to 黨委 after 會議方案 approved by 小組" in en
+    # The plan's names (not its ids) inside English words.
+    assert "every month" in en and "submitted to 機關黨委 after 會議方案 approved by 領導小組" in en
 
 
 def test_deadline_says_held_on_the_start_day_and_finished_on_the_end_day(tmp_path: Path) -> None:

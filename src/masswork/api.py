@@ -64,11 +64,17 @@ def with_titles(report: Report, plan: Plan, kinds: KindRegistry) -> Report:
         if req is None or f.title_zh:
             out.append(f)
             continue
+        if req.title and req.title_en:
+            out.append(attrs.evolve(f, title_zh=req.title, title_en=req.title_en))
+            continue
+        from .kinds.scope import describe
+
         try:
-            zh, en = kinds.get(req.kind).describe(req, plan)
+            msg = describe(kinds.get(req.kind), req, plan, units=False)
+            zh, en = msg.render("zh-Hant"), msg.render("en")
         except Exception:  # noqa: BLE001 - a kind that cannot describe itself still has a finding
-            zh, en = "", ""
-        out.append(attrs.evolve(f, title_zh=req.title or zh, title_en=req.title_en or en))
+            msg, zh, en = None, "", ""
+        out.append(attrs.evolve(f, title_zh=req.title or zh, title_en=req.title_en or en, title_msg=msg))
     return attrs.evolve(report, findings=tuple(out))
 
 

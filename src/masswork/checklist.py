@@ -73,19 +73,15 @@ def rule_title(req: Requirement, plan: Plan, lang: str, kinds: KindRegistry | No
         from .plugins import get_kinds
 
         kinds = get_kinds()
+    from .kinds.scope import describe
+
     try:
-        zh, en = kinds.get(req.kind).describe(req, plan)
+        # A rule written once for every unit (for_each) names "{unit}" in its parameters;
+        # the description says it as each unit's own (本單位書記, the unit's secretary).
+        said = describe(kinds.get(req.kind), req, plan, units=False)
     except Exception:  # noqa: BLE001 - a kind that cannot describe itself still has an id
         return req.title or req.id
-    # The kind describes in Traditional and English; Simplified is folded from the former,
-    # as for any message given the old way.
-    from .i18n import pair_text
-
-    # A rule written once for every unit (for_each) names "{unit}" in its parameters; on
-    # paper that is each unit's own (本單位書記, the unit's secretary).
-    zh, en = zh.replace("{unit}/", "本單位").replace("{unit}", "本單位"), \
-        en.replace("{unit}/", "the unit's ").replace("{unit}", "the unit")
-    return (pair_text(zh, en, lang) if zh else en if lang == "en" else "") or req.id
+    return said.render(lang) or req.id
 
 
 def window_text(item: ChecklistItem, lang: str) -> str:

@@ -28,7 +28,7 @@ from . import __version__
 from .batch.command import batch_options
 from .console import can_encode, setup_streams
 from .errors import ExportError, MassworkError
-from .i18n import Msg, is_chinese, pair_text, resolve, tr
+from .i18n import Msg, is_chinese, resolve, tr
 from .i18n.clickwords import speaking
 from .helptext import HelpCommand, HelpGroupMixin, HelpOption, helping, option
 from .helpwrap import wide_wrapping
@@ -319,14 +319,14 @@ def formats(as_json: bool, lang: str | None) -> None:
     lang = resolve(lang)
     host = get_host()
     rows = [{"name": e.name, "suffix": e.suffix, "plugin": host.owner_of("format", e.name),
-             "description": e.description, "description_en": e.description_en}
+             "description": e.description, "description_en": e.description_en,
+             "text": e.description_text(lang)}
             for e in sorted(get_exporters().values(), key=lambda e: e.name)]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=not can_encode(json_probe(rows)), indent=2))
     else:
         for r in rows:
-            desc = r["description"] if is_chinese(lang) else (r["description_en"] or r["description"])
-            click.echo(f"{r['name']:<14} {r['suffix']:<6} {desc}  [{r['plugin']}]")
+            click.echo(f"{r['name']:<14} {r['suffix']:<6} {r['text']}  [{r['plugin']}]")
     _warn_plugin_failures(lang)
 
 
@@ -367,15 +367,15 @@ def kinds(as_json: bool, lang: str | None) -> None:
 
     lang = resolve(lang)
     reg = get_host().kinds()
-    rows = [{"name": k.name, "title_zh": k.title_zh, "title_en": k.title_en, "plugin": reg.owner(k.name),
+    rows = [{"name": k.name, "title_zh": k.title_text("zh-Hant"), "title_en": k.title_text("en"),
+             "title": k.title_text(lang), "plugin": reg.owner(k.name),
              "params": [f.name for f in attrs.fields(k.params)], "doc": (k.params.__doc__ or "").strip()}
             for k in reg.kinds()]
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=not can_encode(json_probe(rows)), indent=2))
         return
     for r in rows:
-        title = pair_text(str(r["title_zh"]), str(r["title_en"]), lang)
-        click.echo(f"{r['name']:<11} {title}: {', '.join(r['params'])}")
+        click.echo(f"{r['name']:<11} {r['title']}: {', '.join(r['params'])}")
 
 
 @cli.command(context_settings=CONTEXT, help="help.schema")

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from .engine import check as run_check
-from .i18n import Name, is_chinese, pair_text, render_value, tr
+from .i18n import Name, is_chinese, render_value, tr
 from .kinds.base import REF, Context
 from .kinds.scope import describe as describe_rule
 from .model import Plan, Schedule
@@ -63,14 +63,17 @@ def checklist(plan: Plan, lang: str, *, calendar: WorkingCalendar | None = None)
     names_zh, names_en = plan.names(), plan.names("en")
     rows = []
     for r in plan.requirements:
-        zh, en = describe_rule(kinds.get(r.kind), r, plan)
+        said = describe_rule(kinds.get(r.kind), r, plan)
         f = by_rule.get(r.id)
-        title_zh = r.title or zh
-        title_en = r.title_en or en
+        # The plan's own title is quoted as written; the kind's words come from the catalogue
+        # of the reader's language ("zh" and "en" stay the Traditional and English texts).
+        title_zh = r.title or said.render("zh-Hant")
+        title_en = r.title_en or said.render("en")
+        given = r.title if is_chinese(lang) else r.title_en
         rows.append({
             "rule": r.id, "clause": r.clause, "kind": r.kind, "phase": r.phase, "quote": r.quote,
             "zh": title_zh, "en": title_en,
-            "text": r.title if r.title and is_chinese(lang) else pair_text(title_zh, title_en, lang),
+            "text": given or said.render(lang),
             "windows": _windows(plan, r, ctx),
             "due": f.due.isoformat() if f is not None and f.due else None,
             "responsible": [{"id": i, "name": names_zh.get(i, i),

@@ -141,6 +141,10 @@ class Finding:
     msg: Msg | None = None
     """The message as a catalogue code and parameters (``message_zh``/``message_en`` are
     its Traditional and English renderings, kept for callers that read them)."""
+    title_msg: Msg | None = None
+    """The kind's description of the rule as a message, where the plan gives the rule no
+    title of its own in some language (``title_zh``/``title_en`` hold its Traditional and
+    English renderings, or the plan's own title)."""
 
     def __attrs_post_init__(self) -> None:
         _fill_texts(self)
@@ -152,7 +156,15 @@ class Finding:
         """The rule's title (the plan's own, else its kind's description of it)."""
         from .i18n import is_chinese
 
-        return self.title_zh if is_chinese(lang) else (self.title_en or self.title_zh)
+        msg = self.title_msg
+        if is_chinese(lang):
+            # The kind's words are catalogued in each script; the plan's own title is quoted.
+            if msg is not None and (not self.title_zh or self.title_zh == msg.render("zh-Hant")):
+                return msg.render(lang)
+            return self.title_zh
+        if msg is not None and (not self.title_en or self.title_en == msg.render("en")):
+            return msg.render(lang)
+        return self.title_en or self.title_zh
 
     def to_dict(self, lang: str = "zh") -> dict[str, Any]:
         return {

@@ -203,15 +203,10 @@ def export_markdown(inp: ExportInput) -> bytes:
 
 
 BUILTIN_EXPORTERS = (
-    Exporter("json", ".json", export_json, "日程與檢查報告(JSON)", "schedule and report (JSON)",
-             media_type="application/json"),
-    Exporter("csv", ".csv", export_csv, "台賬(CSV:活動及文件、報送、審批、豁免等記錄)",
-             "the ledger (CSV): events and the other records (documents, submissions, approvals, waivers …)",
-             media_type="text/csv"),
-    Exporter("csv-findings", ".csv", export_csv_findings, "檢查結果(CSV)", "the findings (CSV)",
-             media_type="text/csv"),
-    Exporter("markdown", ".md", export_markdown, "檢查報告(Markdown)", "the check report (Markdown)",
-             media_type="text/markdown"),
+    Exporter("json", ".json", export_json, message="export.json", media_type="application/json"),
+    Exporter("csv", ".csv", export_csv, message="export.csv", media_type="text/csv"),
+    Exporter("csv-findings", ".csv", export_csv_findings, message="export.csv-findings", media_type="text/csv"),
+    Exporter("markdown", ".md", export_markdown, message="export.markdown", media_type="text/markdown"),
 )
 
 

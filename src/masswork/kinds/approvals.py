@@ -9,11 +9,12 @@ import datetime as dt
 
 import attrs
 
-from ..i18n import Msg
+from ..i18n import Msg, Name
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
+from .common import PlanWords, phrase
 
 __all__ = ["Gate", "ReportRule", "Attest", "KINDS"]
 
@@ -115,14 +116,12 @@ def _gate_edges(req: Requirement) -> list[tuple[str, str]]:
     return [(p.document, p.before_activity)] if p.before_activity else []
 
 
-def _describe_gate(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_gate(req: Requirement, plan: Plan) -> Msg:
     p: Gate = req.params
-    n = plan.names()
-    anchor = n.get(p.before_activity or "", p.before_activity) if p.before_activity else \
-        f"{n.get(p.before_phase or '', p.before_phase)}環節"
-    return (f"{n.get(p.document, p.document)}須經" + "、".join(n.get(b, b) for b in p.approved_by)
-            + f"同意後方可開始{anchor}",
-            f"{p.document} approved by {', '.join(p.approved_by)} before {p.before_activity or p.before_phase}")
+    w = PlanWords(plan)
+    anchor = (w.word(p.before_activity) if p.before_activity
+              else Msg.of("kind.describe.phase", phase=w.word(p.before_phase)))
+    return Msg.of("kind.describe.gate", doc=w.word(p.document), parties=w.words(p.approved_by), anchor=anchor)
 
 
 @attrs.frozen
@@ -197,14 +196,12 @@ def _report(req: Requirement, ctx: Context) -> Outcome:
                    due=w.end if w else None, final=final)
 
 
-def _describe_report(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_report(req: Requirement, plan: Plan) -> Msg:
     p: ReportRule = req.params
-    n = plan.names()
-    per = f"每位{n.get(p.per, p.per)}的" if p.per else ""
-    return (f"{per}{n.get(p.document, p.document)}報送" + "、".join(n.get(b, b) for b in p.to)
-            + (f"({p.within})" if p.within else ""),
-            f"{'each ' + p.per + ' ' if p.per else ''}{p.document} submitted to {', '.join(p.to)}"
-            + (f" within {p.within}" if p.within else ""))
+    w = PlanWords(plan)
+    doc = Msg.of("kind.describe.per_doc", role=w.word(p.per), doc=w.word(p.document)) if p.per else w.word(p.document)
+    return Msg.of("kind.describe.report", doc=doc, to=w.words(p.to),
+                  scope=Msg.of("kind.describe.report_within", window=phrase(p.within)) if p.within else "")
 
 
 @attrs.frozen
@@ -232,13 +229,13 @@ def _attest(req: Requirement, ctx: Context) -> Outcome:
                                               code="attestation")])
 
 
-def _describe_attest(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_attest(req: Requirement, plan: Plan) -> Msg:
     p: Attest = req.params
-    return (f"簽字確認:{p.statement}", f"signed check: {p.statement}")
+    return Msg.of("kind.describe.attest", statement=Name(p.statement))
 
 
 KINDS = (
-    Kind("gate", Gate, _gate, _describe_gate, "審批關口", "gate", edges=_gate_edges),
-    Kind("report", ReportRule, _report, _describe_report, "報送", "report", monotone=True),
-    Kind("attest", Attest, _attest, _describe_attest, "簽字確認", "attestation"),
+    Kind("gate", Gate, _gate, _describe_gate, edges=_gate_edges, title="kind.title.gate"),
+    Kind("report", ReportRule, _report, _describe_report, monotone=True, title="kind.title.report"),
+    Kind("attest", Attest, _attest, _describe_attest, title="kind.title.attest"),
 )

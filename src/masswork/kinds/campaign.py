@@ -14,11 +14,11 @@ from typing import Final
 
 import attrs
 
-from ..i18n import Msg
+from ..i18n import Msg, Name
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import ACTION_ZH, ACTIONS, ids, select
+from .common import ACTIONS, PlanWords, ids, phrase, scope_msg, select
 
 __all__ = ["Campaign", "Attendance", "EveryDocument", "parse_ratio", "KINDS"]
 
@@ -71,15 +71,13 @@ def _campaign(req: Requirement, ctx: Context) -> Outcome:
                    evidence=ids(events), shortfall=short, due=w.end, final=bool(outside))
 
 
-def _describe_campaign(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_campaign(req: Requirement, plan: Plan) -> Msg:
     p: Campaign = req.params
-    names = plan.names()
-    what = "、".join(names.get(a, a) for a in p.activities) or "各項活動"
-    bounds = f"{plan.start or ''}至{plan.end or ''}"
-    extra = (f",{p.starts}開始" if p.starts else "") + (f",{p.ends}結束" if p.ends else "")
-    return (f"{what}均在活動期間({bounds})內{extra}",
-            f"{', '.join(p.activities) or 'all activities'} inside the campaign ({plan.start}..{plan.end})"
-            + (f", starting {p.starts}" if p.starts else "") + (f", ending {p.ends}" if p.ends else ""))
+    w = PlanWords(plan)
+    what = w.words(p.activities) if p.activities else Msg.of("kind.describe.all_activities")
+    return Msg.of("kind.describe.campaign", what=what, window=f"{plan.start or ''}..{plan.end or ''}",
+                  starts=Msg.of("kind.describe.starts", when=phrase(p.starts)) if p.starts else "",
+                  ends=Msg.of("kind.describe.ends", when=phrase(p.ends)) if p.ends else "")
 
 
 _CN_NUM: Final = {c: i for i, c in enumerate("零一二三四五六七八九十")} | {"兩": 2}
@@ -199,11 +197,11 @@ def _attendance(req: Requirement, ctx: Context) -> Outcome:
                    evidence=ids(events), shortfall=short, final=True)
 
 
-def _describe_attendance(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_attendance(req: Requirement, plan: Plan) -> Msg:
     p: Attendance = req.params
-    n = plan.names()
-    return (f"每次{n.get(p.activity, p.activity)}參會率不低於{p.at_least}({n.get(p.roster, p.roster)})",
-            f"each {p.activity} attended by at least {p.at_least} of {p.roster}")
+    w = PlanWords(plan)
+    return Msg.of("kind.describe.attendance", activity=w.word(p.activity), ratio=Name(p.at_least),
+                  roster=w.word(p.roster), scope=scope_msg(w, p.within, p.in_phase))
 
 
 def _doc_action(_inst: object, _attr: object, value: str) -> None:
@@ -257,15 +255,15 @@ def _every_document(req: Requirement, ctx: Context) -> Outcome:
                    evidence=list(seen), shortfall=short, final=p.before)
 
 
-def _describe_every_document(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_every_document(req: Requirement, plan: Plan) -> Msg:
     p: EveryDocument = req.params
-    doc = plan.names().get(p.document, p.document)
-    return (f"每件{ACTION_ZH[p.given]}的{doc}均已{ACTION_ZH[p.then]}", f"every {p.given} {p.document} is {p.then}")
+    return Msg.of("kind.describe.every_document", doc=PlanWords(plan).word(p.document),
+                  given=Msg.of(f"kind.describe.action.{p.given}"), then=Msg.of(f"kind.describe.action.{p.then}"))
 
 
 KINDS = (
-    Kind("campaign", Campaign, _campaign, _describe_campaign, "活動期間", "campaign window"),
-    Kind("attendance", Attendance, _attendance, _describe_attendance, "參會率", "attendance ratio"),
-    Kind("every-document", EveryDocument, _every_document, _describe_every_document, "文件狀態",
-         "every document in a state"),
+    Kind("campaign", Campaign, _campaign, _describe_campaign, title="kind.title.campaign"),
+    Kind("attendance", Attendance, _attendance, _describe_attendance, title="kind.title.attendance"),
+    Kind("every-document", EveryDocument, _every_document, _describe_every_document,
+         title="kind.title.every-document"),
 )

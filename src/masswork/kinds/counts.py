@@ -15,7 +15,7 @@ from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
 from .common import ACTIONS as _ACTIONS
 from .quantity import QUANTITY, Quantity
-from .common import describe_subject, describe_subject_en, ids, scope, scope_text, select, what, window_text
+from .common import PlanWords, ids, min_for_msg, scope, scope_msg, select, subject, times, what, window_text
 
 __all__ = ["Occurs", "PerPerson", "PerUnit", "Quantity", "Tally", "quota", "tally", "counts_for", "KINDS"]
 
@@ -82,15 +82,13 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
                                         need=p.min, have=n, code="count-short", params={"need": p.min, "have": n})])
 
 
-def _describe_occurs(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_occurs(req: Requirement, plan: Plan) -> Msg:
     p: Occurs = req.params
-    names = plan.names()
-    what = describe_subject(names, p.activity, p.document, p.action, p.party)
-    host = f",由{names.get(p.host, p.host)}主持" if p.host else ""
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    return (f"{what}至少 {p.min} 次{host}{s_zh}",
-            f"at least {p.min} × {describe_subject_en(p.activity, p.document, p.action, p.party)}"
-            f"{' hosted by ' + p.host if p.host else ''}{s_en}")
+    w = PlanWords(plan)
+    return Msg.of("kind.describe.occurs", what=subject(w, p.activity, p.document, p.action, p.party),
+                  times=times(p.min),
+                  host=Msg.of("kind.describe.hosted_by", host=w.word(p.host)) if p.host else "",
+                  scope=scope_msg(w, p.within, p.in_phase))
 
 
 def _read_only(value: Mapping[str, int]) -> Mapping[str, int]:
@@ -214,17 +212,12 @@ def counts_for(how: str, e: Event, person: str) -> bool:
     return person == e.host or person in e.participants or person in e.attendees
 
 
-def _describe_per_person(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_per_person(req: Requirement, plan: Plan) -> Msg:
     p: PerPerson = req.params
-    names = plan.names()
-    what = names.get(p.activity or p.document or "", "")
-    what = describe_subject(names, p.activity, p.document, p.action, p.party)
-    extra = "".join(f",{names.get(k, k)}至少 {v} 次" for k, v in p.min_for.items())
-    extra_en = "".join(f"; {k}: at least {v}" for k, v in p.min_for.items())
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    return (f"每位{names.get(p.role, p.role)}至少 {p.min} 次{what}{extra}{s_zh}",
-            f"each {p.role}: at least {p.min} × {describe_subject_en(p.activity, p.document, p.action, p.party)}"
-            f"{extra_en}{s_en}")
+    w = PlanWords(plan)
+    return Msg.of("kind.describe.per_person", role=w.word(p.role),
+                  what=subject(w, p.activity, p.document, p.action, p.party), times=times(p.min),
+                  extra=min_for_msg(w, p.min_for), scope=scope_msg(w, p.within, p.in_phase))
 
 
 @attrs.frozen
@@ -297,24 +290,22 @@ def _per_unit(req: Requirement, ctx: Context) -> Outcome:
                    evidence=seen, shortfall=short, due=w.end)
 
 
-def _describe_per_unit(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_per_unit(req: Requirement, plan: Plan) -> Msg:
     p: PerUnit = req.params
-    names = plan.names()
-    who = "每個單位" if p.all_sections else "、".join(names.get(u, u) for u in p.units)
-    what = describe_subject(names, p.activity, p.document, p.action, p.party)
-    extra = "".join(f",{names.get(k, k)}至少 {v} 次" for k, v in p.min_for.items())
-    extra_en = "".join(f"; {k}: at least {v}" for k, v in p.min_for.items())
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    return (f"{who}至少 {p.min} 次{what}{extra}{s_zh}",
-            f"each of {'all sections' if p.all_sections else ', '.join(p.units)}: "
-            f"at least {p.min} × {describe_subject_en(p.activity, p.document, p.action, p.party)}{extra_en}{s_en}")
+    w = PlanWords(plan)
+    said = dict(what=subject(w, p.activity, p.document, p.action, p.party), times=times(p.min),
+                extra=min_for_msg(w, p.min_for), scope=scope_msg(w, p.within, p.in_phase))
+    if p.all_sections and not p.units:
+        return Msg.of("kind.describe.per_unit_all", **said)
+    units: tuple[Name | Msg, ...] = w.words(p.units)
+    if p.all_sections:
+        units += (Msg.of("kind.describe.every_unit"),)
+    return Msg.of("kind.describe.per_unit", units=units, **said)
 
 
 KINDS = (
-    Kind("occurs", Occurs, _occurs, _describe_occurs, "發生次數", "occurs", monotone=True),
-    Kind("per-person", PerPerson, _per_person, _describe_per_person, "個人定額", "per-person quota",
-         monotone=True),
-    Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, "單位定額", "per-unit quota (section, branch)",
-         monotone=True),
+    Kind("occurs", Occurs, _occurs, _describe_occurs, monotone=True, title="kind.title.occurs"),
+    Kind("per-person", PerPerson, _per_person, _describe_per_person, monotone=True, title="kind.title.per-person"),
+    Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, monotone=True, title="kind.title.per-unit"),
     QUANTITY,
 )

@@ -18,7 +18,7 @@ from ..i18n import Msg, Name
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import select
+from .common import PlanWords, select
 
 __all__ = ["Coverage", "KINDS"]
 
@@ -110,18 +110,18 @@ def _documents(p: Coverage, ctx: Context, items: list[str]) -> Outcome:
                    evidence=evidence, shortfall=missing)
 
 
-def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe(req: Requirement, plan: Plan) -> Msg:
     p: Coverage = req.params
-    names = plan.names()
-    items = [names.get(i, i) for i in p.items]
+    w = PlanWords(plan)
+    items: tuple[Name | Msg, ...] = w.words(p.items)
     if p.items_from:
-        items.append(f"全體{names.get(p.items_from, p.items_from)}")
+        items += (Msg.of("kind.describe.all_of", role=w.word(p.items_from)),)
     if p.all_sections:
-        items.append("每個單位")
-    where = names.get(p.activity or p.document or "", "")
-    return (f"{where}覆蓋:" + "、".join(items), f"{p.activity or p.document or 'events'} cover "
-            f"{p.field}: " + ", ".join(p.items) + (f" + all {p.items_from}" if p.items_from else "")
-            + (" + all sections" if p.all_sections else ""))
+        items += (Msg.of("kind.describe.every_unit"),)
+    where = p.activity or p.document
+    return Msg.of("kind.describe.coverage" if where else "kind.describe.coverage_any",
+                  what=w.word(where), items=items)
 
 
-KINDS = (Kind("coverage", Coverage, _coverage, _describe, "全覆蓋", "coverage", monotone=True),)
+KINDS = (Kind("coverage", Coverage, _coverage, _describe, monotone=True,
+              title="kind.title.coverage"),)

@@ -14,6 +14,7 @@ from ..model import Moment, Plan, Requirement, day_of
 from ..periods import Duration, add_duration, add_working_days, count_working_days
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, duration, ref
+from .common import PlanWords, length_phrase
 
 __all__ = ["DurationRule", "KINDS"]
 
@@ -170,13 +171,15 @@ def _length_ok(bound: str, end: dt.date, target: dt.date, tol: dt.timedelta) -> 
     return abs(end - target) <= tol, end > target + tol
 
 
-def _describe_duration(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_duration(req: Requirement, plan: Plan) -> Msg:
     p: DurationRule = req.params
+    length = length_phrase(p.length)
     if p.activity or p.document:
-        n = plan.names()
-        what = p.activity or p.document or ""
-        return (f"每次{n.get(what, what)}{p.length}", f"each {what} lasts {p.length}")
-    return (f"{p.period or '活動'}時長:{p.length}", f"{p.period or 'campaign'} lasts {p.length}")
+        return Msg.of("kind.describe.duration_each", what=PlanWords(plan).word(p.activity or p.document),
+                      length=length)
+    if p.period:
+        return Msg.of("kind.describe.duration_period", period=Name(p.period), length=length)
+    return Msg.of("kind.describe.duration", length=length)
 
 
-KINDS = (Kind("duration", DurationRule, _duration, _describe_duration, "時長", "duration"),)
+KINDS = (Kind("duration", DurationRule, _duration, _describe_duration, title="kind.title.duration"),)

@@ -12,7 +12,7 @@ from ..i18n import Msg, Name
 from ..model import Document, Event, Requirement
 from ..report import Shortfall
 from .base import Context, Outcome
-from .common import select
+from .common import PlanWords, scope_msg, select
 
 __all__ = ["BUILT_IN", "evaluate_measure", "measured"]
 
@@ -48,6 +48,18 @@ def _bound(p: object) -> Msg:
     if not lo:
         return Msg.of("quantity.bound.max", max=float(hi), unit=unit)
     return Msg.of("quantity.bound.range", min=float(lo), max=float(hi), unit=unit)
+
+
+def describe_measure(p: object, words: PlanWords) -> Msg:
+    """One checklist line for a measured quantity: what is measured, on what, each or in
+    all, its bound and its scope."""
+    src: str | None = getattr(p, "document") or getattr(p, "activity")
+    of: str | None = getattr(p, "of")
+    return Msg.of("kind.describe.measure" if src else "kind.describe.measure_any",
+                  what=words.word(src) if src else "", measure=_word(getattr(p, "measure")),
+                  of=Msg.of("kind.describe.measure_of", of=_word(of)) if of else "",
+                  each=Msg.of("kind.describe.measure_each" if getattr(p, "each") else "kind.describe.in_all"),
+                  bound=_bound(p), scope=scope_msg(words, getattr(p, "within"), getattr(p, "in_phase")))
 
 
 def _value(ctx: Context, p: object, items: Sequence[Item]) -> tuple[float | None, str | None]:

@@ -17,7 +17,7 @@ from ..i18n import Msg
 from ..model import Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import select
+from .common import PlanWords, scope_msg, select
 
 __all__ = ["PairRule", "Pairwise", "KINDS"]
 
@@ -136,18 +136,18 @@ def _pairwise(req: Requirement, ctx: Context) -> Outcome:
                    evidence=evidence, shortfall=missing)
 
 
-def _describe(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe(req: Requirement, plan: Plan) -> Msg:
     p: Pairwise = req.params
-    names = plan.names()
-    zh = {"cross": "{a}與每位{b}", "among": "{a}之間", "oversees": "分管領導與分管科室負責人",
-          "head-deputy": "正職與副職"}
-    en = {"cross": "{a} with each {b}", "among": "every pair of {a}",
-          "oversees": "each leader in charge with the heads of the sections they oversee",
-          "head-deputy": "each section head with each deputy"}
-    parts_zh = [zh[r.mode].format(a=names.get(r.a or "", r.a), b=names.get(r.b or "", r.b)) for r in p.pairs]
-    parts_en = [en[r.mode].format(a=r.a, b=r.b) for r in p.pairs]
-    act = names.get(p.activity, p.activity)
-    return (f"{act}:" + ";".join(parts_zh) + "必談", f"{p.activity}: " + "; ".join(parts_en))
+    w = PlanWords(plan)
+    parts: Msg | None = None
+    for r in p.pairs:
+        # "{unit}" as the other side of a pair is the unit's members (每位本單位成員).
+        b = Msg.of("kind.describe.unit_members") if r.b == "{unit}" else w.word(r.b)
+        part = Msg.of(f"kind.describe.pairs.{r.mode}", a=w.word(r.a), b=b)
+        parts = part if parts is None else Msg.of("kind.describe.pairs.then", first=parts, then=part)
+    return Msg.of("kind.describe.pairwise", activity=w.word(p.activity), pairs=parts or "",
+                  scope=scope_msg(w, p.within, p.in_phase))
 
 
-KINDS = (Kind("pairwise", Pairwise, _pairwise, _describe, "兩兩必談", "pairwise", monotone=True),)
+KINDS = (Kind("pairwise", Pairwise, _pairwise, _describe, monotone=True,
+              title="kind.title.pairwise"),)

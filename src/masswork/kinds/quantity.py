@@ -14,16 +14,14 @@ from ..i18n import Msg, Name
 from ..model import Event, Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import ids, scope_text, select
-from .measure import evaluate_measure
+from .common import PlanWords, ids, scope_msg, select
+from .measure import describe_measure, evaluate_measure
 
 __all__ = ["Quantity", "QUANTITY", "CREDIT_PER", "credited"]
 
 CREDIT_PER = ("event", "day", "half-day", "hour")
 """What ``credit`` hours are given for: each event, each day it spans, each half day, each of
 its recorded hours."""
-
-_PER_ZH = {"event": "每次", "day": "每天", "half-day": "每半天", "hour": "每小時"}
 
 
 def _not_negative(_inst: object, attr: "attrs.Attribute[float | None]", value: float | None) -> None:
@@ -141,42 +139,27 @@ def _quantity(req: Requirement, ctx: Context) -> Outcome:
                    evidence=seen, shortfall=short)
 
 
-def _describe_measure(p: Quantity, names: Mapping[str, str]) -> tuple[str, str]:
-    src = p.document or p.activity
-    what = names.get(src, src) if src else ""
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    of_zh = f"占 {p.of} 的比例" if p.of else ""
-    of_en = f" as a share of {p.of}" if p.of else ""
-    lo_zh = f"不少於 {p.min:g}" if p.min or p.max is None else ""
-    hi_zh = f"不超過 {p.max:g}" if p.max is not None else ""
-    lo_en = f"at least {p.min:g}" if p.min or p.max is None else ""
-    hi_en = f"at most {p.max:g}" if p.max is not None else ""
-    bound_zh = "、".join(x for x in (lo_zh, hi_zh) if x)
-    bound_en = " and ".join(x for x in (lo_en, hi_en) if x)
-    each_zh, each_en = ("每份/每次", "each") if p.each else ("累計", "in all")
-    return (f"{what}{each_zh}{p.measure}{of_zh}{bound_zh} {p.unit}{s_zh}",
-            f"{src + ': ' if src else ''}{p.measure}{of_en}, {each_en}, {bound_en} {p.unit}{s_en}")
-
-
-def _describe_quantity(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_quantity(req: Requirement, plan: Plan) -> Msg:
     p: Quantity = req.params
-    names = plan.names()
+    w = PlanWords(plan)
     if p.measure is not None:
-        return _describe_measure(p, names)
-    who = f"每位{names.get(p.per, p.per)}" if p.per else "累計"
-    what = names.get(p.activity, p.activity) if p.activity else ""
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    credit_zh = f"{_PER_ZH[p.credit_per]}折算 {p.credit:g} {p.unit}" if p.credit is not None else ""
-    credit_en = f"{p.credit:g} hours per {p.credit_per}" if p.credit is not None else ""
+        return describe_measure(p, w)
+    # 學時 (the default unit) is masswork's word, said in the reader's language; another unit
+    # is the plan's own.
+    unit: Msg | Name = Msg.of("kind.describe.study_hours") if p.unit in ("學時", "学时") else Name(p.unit)
+    credit = (Msg.of(f"kind.describe.credit.{p.credit_per}", credit=p.credit, unit=unit)
+              if p.credit is not None else "")
+    scope = scope_msg(w, p.within, p.in_phase)
+    what = w.word(p.activity) if p.activity else ""
     if p.credit is not None and not p.min:
-        return (f"{what}{credit_zh}{s_zh}",
-                f"{p.activity + ': ' if p.activity else ''}{credit_en}{s_en}")
-    return (f"{who}{what}{p.unit}不少於 {p.min:g}{'(' + credit_zh + ')' if credit_zh else ''}{s_zh}",
-            f"{'each ' + p.per if p.per else 'in all'}: at least {p.min:g} hours"
-            f"{' of ' + p.activity if p.activity else ''}{' (' + credit_en + ')' if credit_en else ''}{s_en}")
+        return Msg.of("kind.describe.quantity_credit" if p.activity else "kind.describe.quantity_credit_any",
+                      what=what, credit=credit, scope=scope)
+    return Msg.of("kind.describe.quantity" + ("_of" if p.activity else ""),
+                  who=Msg.of("kind.describe.each", role=w.word(p.per)) if p.per else Msg.of("kind.describe.in_all"),
+                  what=what, unit=unit, min=p.min,
+                  credit=Msg.of("kind.describe.paren", text=credit) if credit else "", scope=scope)
 
 
 # monotone: true of hours and of a measure with only a floor; a measured rule with ``max``
 # (控制在5000字以內) can be broken by one more event or document, as ``occurs`` with ``max`` can.
-QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, "數量(學時)", "quantity (hours)",
-                monotone=True)
+QUANTITY = Kind("quantity", Quantity, _quantity, _describe_quantity, monotone=True, title="kind.title.quantity")

@@ -16,7 +16,7 @@ from ..model import Plan, Requirement
 from ..periods import Window
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
-from .common import ACTIONS, describe_subject, describe_subject_en, ids, scope, scope_text, select, what
+from .common import ACTIONS, PlanWords, ids, scope, scope_msg, select, subject, times, what
 
 __all__ = ["Recurring", "KINDS"]
 
@@ -34,9 +34,6 @@ def _action(_inst: object, _attr: object, value: str) -> None:
 _FREQ: dict[str, tuple[Literal[0, 1, 2, 3, 4, 5, 6], int]] = {
     "week": (rrule.WEEKLY, 1), "month": (rrule.MONTHLY, 1), "quarter": (rrule.MONTHLY, 3),
     "half-year": (rrule.MONTHLY, 6), "year": (rrule.YEARLY, 1)}
-_PER_ZH = {"week": "週", "month": "月", "quarter": "季度", "half-year": "半年", "year": "年"}
-_PER_EN = {"week": "week", "month": "month", "quarter": "quarter", "half-year": "half year", "year": "year"}
-_CN_COUNT = "一兩三四五六七八九十"
 
 
 def _day_of_month(_inst: object, _attr: object, value: int | None) -> None:
@@ -159,18 +156,16 @@ def _recurring(req: Requirement, ctx: Context) -> Outcome:
                    evidence=evidence, shortfall=short, due=first_due)
 
 
-def _describe_recurring(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_recurring(req: Requirement, plan: Plan) -> Msg:
     p: Recurring = req.params
-    names = plan.names()
-    what = describe_subject(names, p.activity, p.document, p.action, p.party)
-    what_e = describe_subject_en(p.activity, p.document, p.action, p.party)
-    n = _CN_COUNT[p.interval - 1] if p.interval <= 10 else str(p.interval)
-    per_zh = "每" + (f"{n}個" if p.interval > 1 else "") + _PER_ZH[p.every]
-    per_en = f"every {p.interval} {_PER_EN[p.every]}s" if p.interval > 1 else f"every {_PER_EN[p.every]}"
-    due_zh = f",次{_PER_ZH[p.every]}{p.due_day}日前" if p.due_day else ""
-    due_en = f", due by day {p.due_day} of the next" if p.due_day else ""
-    s_zh, s_en = scope_text(names, p.within, p.in_phase)
-    return (f"{what}{per_zh}至少 {p.min} 次{due_zh}{s_zh}", f"{what_e}: at least {p.min} {per_en}{due_en}{s_en}")
+    w = PlanWords(plan)
+    every = (Msg.of(f"kind.describe.every.{p.every}") if p.interval == 1 else
+             Msg.of(f"kind.describe.every_n.{p.every}",
+                    n=Msg.of(f"kind.describe.num.{p.interval}") if p.interval <= 10 else p.interval))
+    due = Msg.of(f"kind.describe.due_day.{p.every}", day=p.due_day) if p.due_day else ""
+    return Msg.of("kind.describe.recurring", what=subject(w, p.activity, p.document, p.action, p.party),
+                  every=every, times=times(p.min), due=due, scope=scope_msg(w, p.within, p.in_phase))
 
 
-KINDS = (Kind("recurring", Recurring, _recurring, _describe_recurring, "定期", "recurring", monotone=True),)
+KINDS = (Kind("recurring", Recurring, _recurring, _describe_recurring, monotone=True,
+              title="kind.title.recurring"),)

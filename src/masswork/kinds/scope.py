@@ -39,7 +39,8 @@ import attrs
 from ..i18n import Msg, Name, Pair
 from ..model import Document, Event, Plan, Requirement, Schedule
 from ..report import Shortfall
-from .base import Context, Kind, Outcome
+from .base import Context, Described, Kind, Outcome, described
+from .common import PlanWords
 
 __all__ = ["UNIT", "Unit", "units", "unit_view", "evaluate", "describe", "substitute"]
 
@@ -230,28 +231,39 @@ def evaluate(kind: Kind, req: Requirement, ctx: Context) -> Outcome:
                    final=any(o.final for _u, o, _d in failing))
 
 
-def _unit_names(plan: Plan, for_each: tuple[str, ...]) -> list[str]:
-    names = plan.names()
-    out: list[str] = []
+def _unit_words(plan: Plan, for_each: tuple[str, ...]) -> tuple[Name | Msg, ...]:
+    words = PlanWords(plan)
+    activities = {a.id for a in plan.activities}
+    roles = {r.id for r in plan.roles}
+    out: list[Name | Msg] = []
     for ref_id in for_each:
         children = [b for b in plan.bodies if b.parent == ref_id]
         if children:
-            out.extend(b.name or b.id for b in children)
-        elif ref_id in {a.id for a in plan.activities}:
-            out.append("每次" + names.get(ref_id, ref_id))
-        elif ref_id in {r.id for r in plan.roles}:
-            out.append("每位" + names.get(ref_id, ref_id))
+            out.extend(words.word(b.id) for b in children)
+        elif ref_id in activities:
+            out.append(Msg.of("kind.describe.each_event", activity=words.word(ref_id)))
+        elif ref_id in roles:
+            out.append(Msg.of("kind.describe.each", role=words.word(ref_id)))
         else:
-            out.append(names.get(ref_id, ref_id))
-    return out
+            out.append(words.word(ref_id))
+    return tuple(out)
 
 
-def describe(kind: Kind, req: Requirement, plan: Plan) -> tuple[str, str]:
-    """The kind's checklist line, prefixed with the units of a ``for_each`` rule."""
-    zh, en = kind.describe(req, plan)
-    if not req.for_each:
-        return zh, en
-    who = "、".join(_unit_names(plan, req.for_each))
-    zh = zh.replace(UNIT + "/", "本單位").replace(UNIT, "本單位")
-    en = en.replace(UNIT + "/", "the unit's ").replace(UNIT, "the unit")
-    return f"{who}各自:{zh}", f"for each of {who}, on its own record: {en}"
+def _legacy_units(text: Described) -> Described:
+    # A kind that still describes itself as a (Traditional, English) pair writes "{unit}" as
+    # it is in its parameters; on paper that is each unit's own (本單位書記, the unit's secretary).
+    if isinstance(text, Msg):
+        return text  # PlanWords already says "{unit}" in the reader's language
+    zh, en = text
+    return (zh.replace(UNIT + "/", "本單位").replace(UNIT, "本單位"),
+            en.replace(UNIT + "/", "the unit's ").replace(UNIT, "the unit"))
+
+
+def describe(kind: Kind, req: Requirement, plan: Plan, *, units: bool = True) -> Msg:
+    """The kind's checklist line as a message, prefixed — unless ``units`` is false — with
+    the units of a ``for_each`` rule. Accepts either form a kind's ``describe`` returns
+    (:data:`~masswork.kinds.base.Described`)."""
+    text = described(_legacy_units(kind.describe(req, plan)))
+    if not req.for_each or not units:
+        return text
+    return Msg.of("kind.describe.for_each", units=_unit_words(plan, req.for_each), text=text)

@@ -17,7 +17,7 @@ from ..model import Moment, Plan, Requirement, day_of
 from ..periods import Offset, Window
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, offset, ref, when
-from .common import ACTION_ZH, ACTIONS, describe_subject, describe_subject_en, lead_note, select, what
+from .common import ACTIONS, PlanWords, lead_note, lead_phrase, phrase, select, subject, what
 
 __all__ = ["Deadline", "Order", "NoticeRule", "KINDS"]
 
@@ -99,15 +99,14 @@ def window_text_iso(w: Window) -> str:
     return f"{a}..{b}"
 
 
-def _describe_deadline(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_deadline(req: Requirement, plan: Plan) -> Msg:
     p: Deadline = req.params
-    what = plan.names().get(p.activity or p.document or "", p.activity or p.document or "")
-    act = ACTION_ZH.get(p.action, "")
+    w = PlanWords(plan)
     if p.activity and p.on == "end":
-        act = "完成"
-    en_act = "finished" if p.activity and p.on == "end" else (p.action if p.action != "any" else "")
-    return (f"{what}{act}:{p.within}", f"{p.activity or p.document} {en_act}"
-            f" within {p.within}".replace("  ", " "))
+        what = Msg.of("kind.describe.finished", name=w.word(p.activity))
+    else:
+        what = subject(w, p.activity, p.document, p.action, p.party)
+    return Msg.of("kind.describe.deadline", what=what, window=phrase(p.within))
 
 
 _RELATIONS = ("after", "before", "same_day")
@@ -209,16 +208,12 @@ def _edges(req: Requirement) -> list[tuple[str, str]]:
     return []
 
 
-def _describe_order(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_order(req: Requirement, plan: Plan) -> Msg:
     p: Order = req.params
-    n = plan.names()
-    s = describe_subject(n, p.activity, p.document, p.action, p.party)
-    a = describe_subject(n, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
-    s_en = describe_subject_en(p.activity, p.document, p.action, p.party)
-    a_en = describe_subject_en(p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party)
-    rel = {"after": "之後", "before": "之前", "same_day": "同日"}[p.relation]
-    return (f"{s}在{a}{rel}{p.lead or ''}", f"{s_en} {p.relation.replace('_', ' ')} "
-            f"{a_en}{' ' + p.lead if p.lead else ''}")
+    w = PlanWords(plan)
+    return Msg.of(f"kind.describe.order.{p.relation}", what=subject(w, p.activity, p.document, p.action, p.party),
+                  anchor=subject(w, p.anchor_activity, p.anchor_document, p.anchor_action, p.anchor_party),
+                  lead=Msg.of("kind.describe.lead", lead=lead_phrase(p.lead)) if p.lead else "")
 
 
 @attrs.frozen
@@ -279,17 +274,16 @@ def _in_time(on: Moment, start: Moment, lead: Offset | None, ctx: Context) -> bo
     return _key(on) < _key(start) and (isinstance(on, dt.datetime) or day_of(on) < day_of(start))
 
 
-def _describe_notice(req: Requirement, plan: Plan) -> tuple[str, str]:
+def _describe_notice(req: Requirement, plan: Plan) -> Msg:
     p: NoticeRule = req.params
-    n = plan.names()
-    return (f"{n.get(p.activity, p.activity)}前通過" + "、".join(n.get(c, c) for c in p.channels)
-            + f"通知{p.lead or ''}", f"notice before {p.activity} on {', '.join(p.channels)}"
-            + (f" ({p.lead})" if p.lead else ""))
+    w = PlanWords(plan)
+    return Msg.of("kind.describe.notice", activity=w.word(p.activity), channels=w.words(p.channels),
+                  lead=Msg.of("kind.describe.lead", lead=lead_phrase(p.lead)) if p.lead else "")
 
 
 KINDS = (
-    Kind("deadline", Deadline, _deadline, _describe_deadline, "期限", "deadline"),
-    Kind("order", Order, _order, _describe_order, "先後順序", "order", edges=_edges),
-    Kind("notice", NoticeRule, _notice, _describe_notice, "提前通知", "notice"),
+    Kind("deadline", Deadline, _deadline, _describe_deadline, title="kind.title.deadline"),
+    Kind("order", Order, _order, _describe_order, edges=_edges, title="kind.title.order"),
+    Kind("notice", NoticeRule, _notice, _describe_notice, title="kind.title.notice"),
 )
 

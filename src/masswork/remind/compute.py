@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..i18n import Msg, Pair, Words, pair_text
+from ..i18n import Msg, Words, pair_text
 from ..kinds.scope import describe as describe_rule
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
@@ -331,11 +331,11 @@ def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead:
                  days_left: int, overdue: bool, working: bool, names: _Names, office: str,
                  kinds: KindRegistry, blocks: tuple[dt.date, str] | None = None) -> Iterable[Reminder]:
     assert f.due is not None
-    title: Words | Pair
+    title: Words | Msg
     if req.title or req.title_en:
         title = Words(req.title or req.title_en, req.title_en or req.title)  # the plan's own words
     elif req.kind in kinds:
-        title = Pair(*describe_rule(kinds.get(req.kind), req, plan))
+        title = describe_rule(kinds.get(req.kind), req, plan)  # the kind's words, catalogued
     else:  # pragma: no cover - check() already rejected unknown kinds
         title = Words(req.id)
     when = timing(f.due, as_of, days_left, working)
@@ -366,5 +366,5 @@ def _for_finding(plan: Plan, req: Requirement, f: Finding, as_of: dt.date, lead:
                        subject_msg=_subject("shortfall", req, title, f.due), **common)
 
 
-def _subject(kind: str, req: Requirement, title: Words | Pair, due: dt.date) -> Msg:
+def _subject(kind: str, req: Requirement, title: Words | Msg, due: dt.date) -> Msg:
     return Msg.of("remind.subject", kind=Msg.of(f"remind.kind.{kind}"), clause=req.clause, title=title, due=due)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from masswork import hookimpl
 from masswork.exporters import Exporter, ExportInput
+from masswork.i18n import Catalogue
 
 from .text import clean
 
@@ -73,8 +74,7 @@ EXPORTER = Exporter(
     name="docx",
     suffix=".docx",
     export=export_docx,
-    description="自查報告(Word)",
-    description_en="self-inspection report (Word)",
+    message=Catalogue("masswork_docx").msg("docx.format.report"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )
@@ -83,8 +83,7 @@ CHECKLIST_EXPORTER = Exporter(
     name="docx-checklist",
     suffix=".docx",
     export=export_docx_checklist,
-    description="落實清單(Word,A4):每項要求的時間、期限、責任人和個人分解",
-    description_en="the plan as a printable A4 checklist (Word): window, due date, responsible, per person",
+    message=Catalogue("masswork_docx").msg("docx.format.checklist"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 )

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from masswork.exporters import Exporter, ExportInput
 from masswork.hookspecs import hookimpl
+from masswork.i18n import Catalogue
 
 from .checklist import export_html_checklist, render_checklist
 from .page import CSP, render
@@ -34,17 +35,15 @@ def export_html(inp: ExportInput) -> bytes:
 
 EXPORTER = Exporter(
     "html", ".html", export_html,
-    "檢查報告網頁(單一文件,含時間軸)",
-    "the check report as one self-contained HTML page with a timeline",
     binary=False,
+    message=Catalogue("masswork_html").msg("html.format.page"),
     media_type="text/html",
 )
 
 CHECKLIST_EXPORTER = Exporter(
     "html-checklist", ".html", export_html_checklist,
-    "落實清單網頁(A4 打印):每項要求的時間、期限、責任人和個人分解",
-    "the plan as a checklist page for A4 printing: window, due date, responsible, per person",
     binary=False,
+    message=Catalogue("masswork_html").msg("html.format.checklist"),
     media_type="text/html",
 )
 

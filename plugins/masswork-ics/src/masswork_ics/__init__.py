@@ -354,9 +354,8 @@ def _sort_key(moment: dt.date | dt.datetime) -> str:
 
 EXPORTER = Exporter(
     "ics", ".ics", export_ics,
-    "日程與期限日曆(iCalendar,含提醒)",
-    "events and deadlines as an iCalendar file with reminders",
     binary=False,
+    message=CATALOGUE.msg("ics.format.calendar"),
     media_type="text/calendar",
 )
 

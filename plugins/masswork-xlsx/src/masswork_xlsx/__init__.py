@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from masswork import hookimpl
 from masswork.exporters import Exporter, ExportInput
+from masswork.i18n import Catalogue
 from masswork.readers import Reader
 
 from .cells import display_width, safe_text, strip_illegal
@@ -62,9 +63,7 @@ EXPORTER = Exporter(
     name="xlsx",
     suffix=".xlsx",
     export=export_xlsx,
-    description="台賬工作簿(Excel:台賬、檢查結果、個人定額,及文件、報送、審批、豁免等記錄)",
-    description_en="ledger workbook (Excel: ledger, findings, per-person quotas, and the other records: "
-                   "documents, submissions, approvals, waivers …)",
+    message=Catalogue("masswork_xlsx").msg("xlsx.format.workbook"),
     binary=True,
     media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 )
