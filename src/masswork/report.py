@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from .i18n import Msg, messages_of, pair_text, tr
+from .lazytext import render_on_read
 
 __all__ = ["Status", "Shortfall", "Finding", "Notice", "Report", "REPORT_FORMAT_VERSION"]
 
@@ -142,9 +143,6 @@ class Finding:
     """The message as a catalogue code and parameters (``message_zh``/``message_en`` are
     its Traditional and English renderings, kept for callers that read them)."""
 
-    def __attrs_post_init__(self) -> None:
-        _fill_texts(self)
-
     def message(self, lang: str = "zh") -> str:
         return _message(self.msg, self.message_zh, self.message_en, lang)
 
@@ -186,9 +184,6 @@ class Notice:
     subject: str = ""
     msg: Msg | None = None
 
-    def __attrs_post_init__(self) -> None:
-        _fill_texts(self)
-
     def message(self, lang: str = "zh") -> str:
         return _message(self.msg, self.message_zh, self.message_en, lang)
 
@@ -202,14 +197,10 @@ class Notice:
         }
 
 
-def _fill_texts(obj: Any) -> None:
-    # A message given as a code fills the old text fields, so callers reading
-    # message_zh / message_en keep working.
-    if obj.msg is not None:
-        if not obj.message_zh:
-            object.__setattr__(obj, "message_zh", obj.msg.render("zh-Hant"))
-        if not obj.message_en:
-            object.__setattr__(obj, "message_en", obj.msg.render("en"))
+# A message given as a code fills the old text fields, so callers reading message_zh /
+# message_en keep working: rendered when first read (masswork.lazytext), not when made.
+render_on_read(Finding, message_zh="zh-Hant", message_en="en")
+render_on_read(Notice, message_zh="zh-Hant", message_en="en")
 
 
 def _current(msg: Msg | None, zh: str, en: str) -> Msg | None:
