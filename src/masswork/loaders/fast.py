@@ -7,11 +7,19 @@ and the caller re-runs the walker, which finds every problem with its key path, 
 two languages. Valid files (nearly all of them) therefore pay only for conversion; invalid
 ones pay twice, which is cheap next to a person reading the error.
 
-Why not msgspec: measured on 100 000 S2 events (docs/performance.md), decoding into the
-attrs model with msgspec was not faster than this path once the model's own converters run,
-and msgspec cannot express the model's ``date | datetime`` union or the walker's
-leniencies (a bare string for a one-item list, TOML dates in text fields) without a second,
-shadow schema; as a core dependency it did not earn its place.
+Why not msgspec (measured twice, docs/performance.md): msgspec 0.23 refuses to decode into
+the model itself ("Type unions may not contain more than one str-like type": the model's
+``date | datetime``), so it could only decode into a shadow schema of Structs (0.9× the
+time of ``json.loads`` on a unit's 300 events) and the same attrs objects would still be
+built from those — the part that costs. Used only as an untyped JSON decoder in place of
+``json.loads`` before these converters, it took 2.61 ms a unit against 2.79 ms (60 units
+of 300 events, min of 15 interleaved passes): 6 % of loading a schedule, 3 % of checking a
+unit, for a compiled core dependency whose refusals (NaN, a lone surrogate escape) differ from
+``json.loads``'s and would each need the fallback. It did not earn its place.
+
+The converters are split by what they convert: :mod:`.fast_values` (text, numbers, days,
+and the same under limits), :mod:`.fast_attrs` (attrs classes), and this module (unions,
+lists, mappings, enums, the cache, nesting depth).
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import datetime as dt
 import enum
 import math
 import sys
+import threading
 import types
 import typing
 from collections.abc import Mapping
@@ -38,6 +47,8 @@ from .shapes import INLINE
 
 _NoneType = type(None)
 _CACHE: dict[Any, Convert] = {}
+_BUILDING: dict[Any, Convert] = {}
+_LOCK = threading.RLock()
 
 
 def _union(tp: Any, lim: Limits | None) -> Convert:
@@ -168,6 +179,33 @@ def converter(tp: Any, limits: Limits | None = None) -> Convert:
         return _CACHE[_key(tp, lim)]
     except (KeyError, TypeError):
         pass
+    # Built by one thread at a time and published whole: a class's converter is registered
+    # before its fields' converters exist (for classes that hold themselves), and a thread
+    # that found it half made (the Dask engine checks units in threads) built objects with
+    # slots unset. What is being built is seen only by the builder, in _BUILDING.
+    with _LOCK:
+        try:
+            return _CACHE[_key(tp, lim)]
+        except (KeyError, TypeError):
+            pass
+        # Only an attrs class is registered before it is complete, and that makes
+        # _BUILDING non-empty: a build that starts with it empty holds nothing half made.
+        outermost = not _BUILDING
+        try:
+            return _BUILDING[_key(tp, lim)]
+        except (KeyError, TypeError):
+            pass
+        if not outermost:
+            return _build(tp, lim)
+        try:
+            out = _build(tp, lim)
+            _CACHE.update(_BUILDING)
+            return out
+        finally:
+            _BUILDING.clear()  # after a failure, nothing half made is kept
+
+
+def _build(tp: Any, lim: Limits | None) -> Convert:
     origin = typing.get_origin(tp)
     out: Convert
     if tp is Any or tp is object:
@@ -192,7 +230,7 @@ def converter(tp: Any, limits: Limits | None = None) -> Convert:
         out = {str: _str, bool: _bool, int: _int, float: _float, dt.datetime: _moment,
                dt.date: _date}.get(tp, lambda data: _fail())
     try:
-        _CACHE[_key(tp, lim)] = out
+        _BUILDING[_key(tp, lim)] = out
     except TypeError:
         pass
     return out

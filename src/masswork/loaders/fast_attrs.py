@@ -75,7 +75,7 @@ def attrs_converter(cls: type, lim: Limits | None) -> Convert:
                      and (f.converter is None or f.converter is _model_tuple) for f in fields))
     chosen: Convert = direct if plain else build
     # Registered before the fields are compiled, so classes that refer to themselves work.
-    fast._CACHE[fast._key(cls, lim)] = chosen
+    fast._BUILDING[fast._key(cls, lim)] = chosen
     hints = _hints(cls)
     for f in fields:
         convs[f.name] = fast.converter(hints[f.name], lim)
@@ -83,11 +83,11 @@ def attrs_converter(cls: type, lim: Limits | None) -> Convert:
             convs[f.name] = _capped(convs[f.name], min(lim.max_items, lim.max_requirements))
         factory = isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
         if factory and f.default.takes_self:
-            chosen = fast._CACHE[fast._key(cls, lim)] = build
+            chosen = fast._BUILDING[fast._key(cls, lim)] = build
         default = f.default.factory if factory else f.default
         spec.append((f.name, convs[f.name], default, factory))
     if chosen is direct:
-        chosen = fast._CACHE[fast._key(cls, lim)] = _compiled(cls, spec, known, required, checks)
+        chosen = fast._BUILDING[fast._key(cls, lim)] = _compiled(cls, spec, known, required, checks)
     return chosen
 
 
