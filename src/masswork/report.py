@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from .i18n import Msg, messages_of, pair_text, tr
+from .lazytext import render_on_read
 
 __all__ = ["Status", "Shortfall", "Finding", "Notice", "Report", "REPORT_FORMAT_VERSION"]
 
@@ -146,9 +147,6 @@ class Finding:
     title of its own in some language (``title_zh``/``title_en`` hold its Traditional and
     English renderings, or the plan's own title)."""
 
-    def __attrs_post_init__(self) -> None:
-        _fill_texts(self)
-
     def message(self, lang: str = "zh") -> str:
         return _message(self.msg, self.message_zh, self.message_en, lang)
 
@@ -198,9 +196,6 @@ class Notice:
     subject: str = ""
     msg: Msg | None = None
 
-    def __attrs_post_init__(self) -> None:
-        _fill_texts(self)
-
     def message(self, lang: str = "zh") -> str:
         return _message(self.msg, self.message_zh, self.message_en, lang)
 
@@ -214,14 +209,10 @@ class Notice:
         }
 
 
-def _fill_texts(obj: Any) -> None:
-    # A message given as a code fills the old text fields, so callers reading
-    # message_zh / message_en keep working.
-    if obj.msg is not None:
-        if not obj.message_zh:
-            object.__setattr__(obj, "message_zh", obj.msg.render("zh-Hant"))
-        if not obj.message_en:
-            object.__setattr__(obj, "message_en", obj.msg.render("en"))
+# A message given as a code fills the old text fields, so callers reading message_zh /
+# message_en keep working: rendered when first read (masswork.lazytext), not when made.
+render_on_read(Finding, message_zh="zh-Hant", message_en="en")
+render_on_read(Notice, message_zh="zh-Hant", message_en="en")
 
 
 def _current(msg: Msg | None, zh: str, en: str) -> Msg | None:

@@ -124,7 +124,8 @@ def warm_up() -> None:
     """Import what checking a unit needs and build the plugin host and its registries, so
     that workers started afterwards (forked) begin with them."""
     from .. import engine, loaders  # noqa: F401
-    from ..loaders.fast import _screened, converter
+    from ..loaders.fast import converter
+    from ..loaders.fast_values import _screened
     from ..loaders.limits import DEFAULT_LIMITS
     from ..model import Plan, Requirement, Schedule
     from ..plugins import get_calendar, get_host

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from ..i18n import Msg
+from ..lazytext import render_on_read
 from ..report import Shortfall
 
 def _strs(items: Iterable[str]) -> tuple[str, ...]:
@@ -42,9 +43,7 @@ class Outcome:
     final: bool = False
     msg: Msg | None = None
 
-    def __attrs_post_init__(self) -> None:
-        if self.msg is not None:
-            if not self.message_zh:
-                object.__setattr__(self, "message_zh", self.msg.render("zh-Hant"))
-            if not self.message_en:
-                object.__setattr__(self, "message_en", self.msg.render("en"))
+
+# message_zh / message_en filled from msg when first read (masswork.lazytext): the engine
+# reads neither when the outcome has a msg.
+render_on_read(Outcome, message_zh="zh-Hant", message_en="en")

@@ -7,11 +7,19 @@ and the caller re-runs the walker, which finds every problem with its key path, 
 two languages. Valid files (nearly all of them) therefore pay only for conversion; invalid
 ones pay twice, which is cheap next to a person reading the error.
 
-Why not msgspec: measured on 100 000 S2 events (docs/performance.md), decoding into the
-attrs model with msgspec was not faster than this path once the model's own converters run,
-and msgspec cannot express the model's ``date | datetime`` union or the walker's
-leniencies (a bare string for a one-item list, TOML dates in text fields) without a second,
-shadow schema; as a core dependency it did not earn its place.
+Why not msgspec (measured twice, docs/performance.md): msgspec 0.23 refuses to decode into
+the model itself ("Type unions may not contain more than one str-like type": the model's
+``date | datetime``), so it could only decode into a shadow schema of Structs (0.9× the
+time of ``json.loads`` on a unit's 300 events) and the same attrs objects would still be
+built from those — the part that costs. Used only as an untyped JSON decoder in place of
+``json.loads`` before these converters, it took 2.61 ms a unit against 2.79 ms (60 units
+of 300 events, min of 15 interleaved passes): 6 % of loading a schedule, 3 % of checking a
+unit, for a compiled core dependency whose refusals (NaN, a lone surrogate escape) differ from
+``json.loads``'s and would each need the fallback. It did not earn its place.
+
+The converters are split by what they convert: :mod:`.fast_values` (text, numbers, days,
+and the same under limits), :mod:`.fast_attrs` (attrs classes), and this module (unions,
+lists, mappings, enums, the cache, nesting depth).
 """
 
 from __future__ import annotations
@@ -20,102 +28,27 @@ import datetime as dt
 import enum
 import math
 import sys
+import threading
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Any, Union
 
 import attrs
 
-__all__ = ["Fallback", "converter", "fast_structure"]
+__all__ = ["Fallback", "converter", "fast_structure", "depth"]
 
-from ..model import _tuple as _model_tuple
+from .fast_attrs import attrs_converter
+from .fast_values import (_MOMENTS, _SCREENED, Convert, Fallback, _bool, _date, _encodable, _fail, _float,
+                          _ident, _int, _moment, _screened, _str, _text_checked, _within_number,
+                          _within_plain, _within_str)
 from .limits import Limits
-from .shapes import INLINE, shaped_records
+from .shapes import INLINE
 
 _NoneType = type(None)
-_new = object.__new__
-_set = object.__setattr__
-Convert = Callable[[Any], Any]
 _CACHE: dict[Any, Convert] = {}
-
-
-class Fallback(Exception):
-    """The fast path cannot say; ask the walker."""
-
-
-def _fail() -> Any:
-    raise Fallback
-
-
-def _ident(data: Any) -> Any:
-    return data
-
-
-def _str(data: Any) -> Any:
-    if type(data) is str:
-        return data
-    if isinstance(data, str):
-        return data
-    if isinstance(data, (dt.date, dt.datetime)):
-        return data.isoformat()
-    raise Fallback
-
-
-INLINE[_str] = ("str", None)
-
-
-def _bool(data: Any) -> Any:
-    if isinstance(data, bool):
-        return data
-    raise Fallback
-
-
-def _int(data: Any) -> Any:
-    if isinstance(data, int) and not isinstance(data, bool):
-        return data
-    raise Fallback
-
-
-def _float(data: Any) -> Any:
-    if isinstance(data, (int, float)) and not isinstance(data, bool):
-        return float(data)
-    raise Fallback
-
-
-_MOMENTS: dict[str, Any] = {}
-
-
-def _moment(data: Any) -> Any:
-    if type(data) is str:
-        # A schedule names the same few hundred days over and over; dates are immutable.
-        found = _MOMENTS.get(data)
-        if found is not None:
-            return found
-    if isinstance(data, dt.date):  # a datetime is a date too
-        return data
-    if isinstance(data, str):
-        found = _parse_moment(data)
-        if type(data) is str and len(_MOMENTS) < 8192:
-            _MOMENTS[data] = found
-        return found
-    raise Fallback
-
-
-def _parse_moment(data: str) -> Any:
-    text = data.strip()
-    try:
-        if "T" in text or " " in text:
-            return dt.datetime.fromisoformat(text.replace(" ", "T", 1))
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise Fallback from None
-
-
-def _date(data: Any) -> Any:
-    if isinstance(data, dt.datetime):
-        return data.date()
-    return _moment(data)
+_BUILDING: dict[Any, Convert] = {}
+_LOCK = threading.RLock()
 
 
 def _union(tp: Any, lim: Limits | None) -> Convert:
@@ -233,244 +166,6 @@ def _enum(tp: Any) -> Convert:
     return member
 
 
-def _attrs(cls: type, lim: Limits | None) -> Convert:
-    from .structure import _hints
-
-    fields = attrs.fields(cls)
-    convs: dict[str, Convert] = {}
-    required = frozenset(f.name for f in fields if f.default is attrs.NOTHING)
-    known = frozenset(f.name for f in fields)
-
-    def build(data: Any) -> Any:
-        if not isinstance(data, Mapping):
-            raise Fallback
-        keys = data.keys()
-        if not (keys <= known and required <= keys):
-            raise Fallback
-        try:
-            return cls(**{k: convs[k](v) for k, v in data.items()})
-        except (TypeError, ValueError):
-            raise Fallback from None
-
-    spec: list[tuple[str, Convert, Any, bool]] = []
-    checks = [(f, f.validator) for f in fields if f.validator is not None]
-
-    def direct(data: Any) -> Any:
-        if not isinstance(data, Mapping):
-            raise Fallback
-        keys = data.keys()
-        if not (keys <= known and required <= keys):
-            raise Fallback
-        obj: Any = _new(cls)
-        for name, conv, default, factory in spec:
-            if name in data:
-                value = conv(data[name])
-            else:
-                value = default() if factory else default
-            _set(obj, name, value)
-        for field, check in checks:  # as __init__ would, once every field is set
-            try:
-                check(obj, field, getattr(obj, field.name))
-            except (TypeError, ValueError):
-                raise Fallback from None
-        return obj
-
-    # Classes whose __init__ would only re-tuple what the converters already made tuples
-    # are filled in directly: the same object for a third of the cost (Event, Document …).
-    plain = (not hasattr(cls, "__attrs_pre_init__") and not hasattr(cls, "__attrs_post_init__")
-             and all(f.init and f.alias == f.name
-                     and (f.converter is None or f.converter is _model_tuple) for f in fields))
-    chosen: Convert = direct if plain else build
-    # Registered before the fields are compiled, so classes that refer to themselves work.
-    _CACHE[_key(cls, lim)] = chosen
-    hints = _hints(cls)
-    for f in fields:
-        convs[f.name] = converter(hints[f.name], lim)
-        if lim is not None and f.name == "requirements":
-            convs[f.name] = _capped(convs[f.name], min(lim.max_items, lim.max_requirements))
-        factory = isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
-        if factory and f.default.takes_self:
-            chosen = _CACHE[_key(cls, lim)] = build
-        default = f.default.factory if factory else f.default
-        spec.append((f.name, convs[f.name], default, factory))
-    if chosen is direct:
-        chosen = _CACHE[_key(cls, lim)] = _compiled(cls, spec, known, required, checks)
-    return chosen
-
-
-def _compiled(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozenset[str],
-              required: frozenset[str], checks: list[tuple[Any, Any]]) -> Convert:
-    """``direct`` for ``cls`` as straight-line code, one statement per field (what attrs
-    does for ``__init__``): a fifth of an event's cost was the loop over its 22 fields.
-    The source is made from the class's field names only, never from data."""
-    if not any(factory for _n, _c, _d, factory in spec) and len(spec) > 12:
-        return _by_map(cls, spec, known, required, checks)
-    names: dict[str, Any] = {"_new": _new, "_set": _set, "cls": cls, "known": known, "required": required,
-                             "Fallback": Fallback, "Mapping": Mapping, "checks": checks, "MISSING": _MISSING}
-    lines = ["def direct(data):",
-             "    if type(data) is not dict and not isinstance(data, Mapping):",
-             "        raise Fallback",
-             "    keys = data.keys()",
-             "    if not (keys <= known and required <= keys):",
-             "        raise Fallback",
-             "    obj = _new(cls)",
-             "    get = data.get"]
-    for i, (name, conv, default, factory) in enumerate(spec):
-        if not name.isidentifier():  # pragma: no cover - attrs field names are identifiers
-            raise ValueError(name)
-        names[f"c{i}"], names[f"d{i}"] = conv, default
-        if name in required:
-            lines.append(f"    _set(obj, {name!r}, c{i}(data[{name!r}]))")
-            continue
-        lines.append(f"    v = get({name!r}, MISSING)")
-        fill = f"d{i}()" if factory else f"d{i}"
-        lines.append(f"    _set(obj, {name!r}, {fill} if v is MISSING else c{i}(v))")
-    lines += ["    for field, check in checks:",
-              "        try:",
-              "            check(obj, field, getattr(obj, field.name))",
-              "        except (TypeError, ValueError):",
-              "            raise Fallback from None",
-              "    return obj"]
-    exec(compile("\n".join(lines), f"<masswork.loaders.fast {cls.__qualname__}>", "exec"), names)  # noqa: S102
-    out: Convert = names["direct"]
-    return out
-
-
-_MISSING = object()
-
-
-def _by_map(cls: type, spec: list[tuple[str, Convert, Any, bool]], known: frozenset[str],
-            required: frozenset[str], checks: list[tuple[Any, Any]]) -> Convert:
-    """``direct`` for a class of many fields with shared defaults, most of them absent from
-    a record (an event names 7 of its 22): the defaults copied as one list, the values
-    given converted into it, and every slot set in one C-level ``map``."""
-    from collections import deque
-    from itertools import repeat
-
-    names = [name for name, _c, _d, _f in spec]
-    defaults = [default for _n, _c, default, _f in spec]
-    slot = {name: (i, conv) for i, (name, conv, _d, _f) in enumerate(spec)}
-    consume: Callable[[Any], None] = deque(maxlen=0).extend
-    n = len(spec)
-    own = {field.name for field, check in checks if type(check).__module__.startswith("attr.")}
-
-    def direct(data: Any) -> Any:
-        if type(data) is not dict and not isinstance(data, Mapping):
-            raise Fallback
-        keys = data.keys()
-        if not (keys <= known and required <= keys):
-            raise Fallback
-        values = defaults.copy()
-        for key, value in data.items():
-            i, conv = slot[key]
-            values[i] = conv(value)
-        obj: Any = _new(cls)
-        consume(map(_set, repeat(obj, n), names, values))
-        for field, check in checks:
-            if field.name in own and field.name not in data:
-                continue  # attrs' own validators look at their field alone, which is its default
-            try:
-                check(obj, field, getattr(obj, field.name))
-            except (TypeError, ValueError):
-                raise Fallback from None
-        return obj
-    return shaped_records(cls, spec, known, required, checks, own, direct, Fallback)
-
-
-def _capped(conv: Convert, cap: int) -> Convert:
-    # check_tree holds a plan's requirements to max_requirements, other lists to max_items.
-    def capped(data: Any) -> Any:
-        if isinstance(data, (list, tuple)) and len(data) > cap:
-            raise Fallback
-        return conv(data)
-    return capped
-
-
-# -- the same converters holding the data to masswork.loaders.limits.Limits as they go:
-# whatever they accept, check_tree would have accepted (they give up on anything else).
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate ("\ud800" in JSON)
-        return False
-    return True
-
-
-_SCREENED = sys.maxsize
-"""``max_string`` of limits whose strings the caller has screened (fast_structure(checked=))."""
-
-
-def _within_str(lim: Limits) -> Convert:
-    max_string = lim.max_string
-    if max_string >= _SCREENED:
-        return _str
-
-    def within(data: Any) -> Any:
-        if isinstance(data, str):
-            if len(data) > max_string or not (data.isascii() or _encodable(data)):
-                raise Fallback
-            return data
-        if isinstance(data, (dt.date, dt.datetime)):
-            return data.isoformat()
-        raise Fallback
-    return within
-
-
-def _text_checked(conv: Convert, lim: Limits) -> Convert:
-    # A date or enum member read from text: the text is held to the string limits too.
-    if lim.max_string >= _SCREENED:
-        return conv
-    text = _within_str(lim)
-
-    def checked(data: Any) -> Any:
-        if isinstance(data, str):
-            text(data)
-        return conv(data)
-    return checked
-
-
-def _within_number(lim: Limits, as_float: bool) -> Convert:
-    max_int = lim.max_abs_int
-    isfinite = math.isfinite
-
-    def within(data: Any) -> Any:
-        if isinstance(data, bool):
-            raise Fallback
-        if isinstance(data, int):
-            if abs(data) > max_int:
-                raise Fallback
-            return float(data) if as_float else data
-        if as_float and isinstance(data, float):
-            if not isfinite(data) or abs(data) > max_int:
-                raise Fallback
-            return float(data)
-        raise Fallback
-    return within
-
-
-def _within_plain(lim: Limits) -> Convert:
-    # ``Any``: only a plain scalar within the limits; anything nested goes to the walker.
-    text, number = _within_str(lim), _within_number(lim, as_float=True)
-    max_int = lim.max_abs_int
-
-    def within(data: Any) -> Any:
-        if data is None or isinstance(data, bool):
-            return data
-        if isinstance(data, str):
-            return text(data)
-        if isinstance(data, int):
-            if abs(data) > max_int:
-                raise Fallback
-            return data
-        if isinstance(data, float):
-            number(data)
-            return data
-        raise Fallback
-    return within
-
-
 def _key(tp: Any, lim: Limits | None) -> Any:
     return tp if lim is None else (tp, lim)
 
@@ -484,6 +179,33 @@ def converter(tp: Any, limits: Limits | None = None) -> Convert:
         return _CACHE[_key(tp, lim)]
     except (KeyError, TypeError):
         pass
+    # Built by one thread at a time and published whole: a class's converter is registered
+    # before its fields' converters exist (for classes that hold themselves), and a thread
+    # that found it half made (the Dask engine checks units in threads) built objects with
+    # slots unset. What is being built is seen only by the builder, in _BUILDING.
+    with _LOCK:
+        try:
+            return _CACHE[_key(tp, lim)]
+        except (KeyError, TypeError):
+            pass
+        # Only an attrs class is registered before it is complete, and that makes
+        # _BUILDING non-empty: a build that starts with it empty holds nothing half made.
+        outermost = not _BUILDING
+        try:
+            return _BUILDING[_key(tp, lim)]
+        except (KeyError, TypeError):
+            pass
+        if not outermost:
+            return _build(tp, lim)
+        try:
+            out = _build(tp, lim)
+            _CACHE.update(_BUILDING)
+            return out
+        finally:
+            _BUILDING.clear()  # after a failure, nothing half made is kept
+
+
+def _build(tp: Any, lim: Limits | None) -> Convert:
     origin = typing.get_origin(tp)
     out: Convert
     if tp is Any or tp is object:
@@ -495,7 +217,7 @@ def converter(tp: Any, limits: Limits | None = None) -> Convert:
     elif origin in (dict, Mapping) or tp is Mapping or origin is typing.Mapping:
         out = _mapping(tp, lim)
     elif attrs.has(tp):
-        return _attrs(tp, lim)
+        return attrs_converter(tp, lim)
     elif isinstance(tp, type) and issubclass(tp, enum.Enum):
         out = _enum(tp) if lim is None else _text_checked(_enum(tp), lim)
     elif lim is not None and tp in (dt.date, dt.datetime):
@@ -508,7 +230,7 @@ def converter(tp: Any, limits: Limits | None = None) -> Convert:
         out = {str: _str, bool: _bool, int: _int, float: _float, dt.datetime: _moment,
                dt.date: _date}.get(tp, lambda data: _fail())
     try:
-        _CACHE[_key(tp, lim)] = out
+        _BUILDING[_key(tp, lim)] = out
     except TypeError:
         pass
     return out
@@ -553,13 +275,3 @@ def fast_structure(cls: type, data: Any, limits: Limits | None = None, *, checke
         if checked:
             limits = _screened(limits)
     return converter(cls, limits)(data)
-
-
-def _screened(limits: Limits) -> Limits:
-    out = _SCREENED_LIMITS.get(limits)
-    if out is None:
-        out = _SCREENED_LIMITS[limits] = attrs.evolve(limits, max_string=_SCREENED)
-    return out
-
-
-_SCREENED_LIMITS: dict[Limits, Limits] = {}

@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Document, Event, Schedule
-from .fast import Fallback, _moment, converter
+from .fast import Fallback, converter
+from .fast_values import _moment
 from .limits import DEFAULT_LIMITS, Limits, tree_within
 
 __all__ = ["stream_schedule", "STREAM_MIN_BYTES"]

@@ -45,6 +45,7 @@ import attrs
 
 from ..i18n import Msg, Words, pair_text
 from ..kinds.scope import describe as describe_rule
+from ..lazytext import render_on_read
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
 from ..report import Finding, Report, Shortfall, Status
@@ -107,13 +108,6 @@ class Reminder:
     """The message as a catalogue code (``message_zh``/``message_en`` are filled from it)."""
     subject_msg: Msg | None = None
 
-    def __attrs_post_init__(self) -> None:
-        if self.msg is not None:
-            if not self.message_zh:
-                object.__setattr__(self, "message_zh", self.msg.render("zh-Hant"))
-            if not self.message_en:
-                object.__setattr__(self, "message_en", self.msg.render("en"))
-
     @property
     def lead_tag(self) -> str:
         """The lead part of the key: ``"7d"``, ``"3wd"`` (working days) or ``"overdue"``."""
@@ -168,6 +162,10 @@ class Reminder:
             "owes": {"zh": list(self.owes_zh), "en": list(self.owes_en)},
             "key": list(self.key),
         }
+
+
+# message_zh / message_en filled from msg when first read (masswork.lazytext).
+render_on_read(Reminder, message_zh="zh-Hant", message_en="en")
 
 
 def default_recipient(plan: Plan) -> str:

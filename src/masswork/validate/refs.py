@@ -17,7 +17,7 @@ import attrs
 from ..errors import Problem, nearest
 from ..i18n import Msg, Pair
 from ..model import Plan
-from ..periods import PhraseError, Window, parse_duration, parse_offset, parse_window
+from ..periods import PhraseError, Window, parse_duration, parse_offset
 
 __all__ = ["NAMESPACES", "REF_SPACES", "UNIT", "Checker", "plan_namespaces", "param_refs"]
 
@@ -88,8 +88,12 @@ class Checker:
     def phrase(self, path: tuple[str | int, ...], value: str, what: str) -> Window | None:
         try:
             if what == "when":
-                return parse_window(value, self.plan.year, around=self.plan.options.around_days,
-                                    campaign=self.campaign)
+                # Through the engine's process-wide memo of windows (a function of these
+                # arguments alone): the units of a batch repeat their template's phrases,
+                # and a phrase that does not parse is not kept (it raises here each time).
+                from ..kinds.context import _window
+
+                return _window(value, self.plan.year, self.plan.options.around_days, self.campaign)
             if what == "duration":
                 parse_duration(value)
             else:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import weakref
 from collections.abc import Iterable
+from itertools import chain
+from operator import attrgetter
 from typing import Any
 
 from ..errors import PlanError, Problem, nearest
@@ -61,10 +63,21 @@ def _key(m: dt.date) -> tuple[dt.date, dt.time]:
     return (m, dt.time.min)
 
 
+_ID, _DOCUMENTS = attrgetter("id"), attrgetter("documents")
+_chain = chain.from_iterable
+
+
 def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> list[Problem]:
     out: list[Problem] = []
     seen: set[str] = set()
-    for i, e in enumerate(schedule.events):
+    events = schedule.events
+    # The loops below find nothing in nearly every schedule; whether they would is first
+    # asked in C (a set of the ids, the documents named), and
+    # a loop runs only when there is something to say, with its messages in its order.
+    event_ids = set(map(_ID, events))
+    sound = len(event_ids) == len(events) and not any(
+        _key(e.end) < _key(e.start) for e in events if e.end is not None)
+    for i, e in enumerate(events if not sound else ()):
         if e.id in seen:
             out.append(Problem(msg=Msg.of("validate.duplicate_event", id=repr(e.id)),
                                path=("events", i, "id"), file=file))
@@ -75,13 +88,13 @@ def _schedule_structure(schedule: Schedule, plan: Plan, file: str | None) -> lis
     doc_ids = {d.id for d in schedule.documents}
     if len(doc_ids) != len(schedule.documents):
         out.append(Problem(msg=Msg.of("validate.duplicate_documents"), path=("documents",), file=file))
-    for i, e in enumerate(schedule.events):
+    named = doc_ids.issuperset(_chain(map(_DOCUMENTS, events)))
+    for i, e in enumerate(events if not named else ()):
         for j, d in enumerate(e.documents):
             if d not in doc_ids:
                 out.append(Problem(msg=Msg.of("validate.unknown_document", id=repr(d)),
                                    path=("events", i, "documents", j), file=file,
                                    hint=nearest(d, doc_ids)))
-    event_ids = {e.id for e in schedule.events}
     for i, doc in enumerate(schedule.documents):
         if doc.event is not None and doc.event not in event_ids:
             out.append(Problem(msg=Msg.of("validate.unknown_event", id=repr(doc.event)),
