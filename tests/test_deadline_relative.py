@@ -4,6 +4,7 @@ through the public API: a plan written in TOML, judged by ``masswork.check``."""
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 import tomllib
 
 import pytest
@@ -148,3 +149,15 @@ def test_a_later_anchor_never_changes_the_verdict(gap: int, later: int) -> None:
     a = finding("一週內", [first], summary)
     b = finding("一週內", [first, first + dt.timedelta(days=1 + later)], summary)
     assert (a.status, a.due) == (b.status, b.due)
+
+
+def test_cli_says_the_bad_plan_and_exits_2(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from masswork.cli import cli
+
+    bad = tmp_path / "plan.toml"
+    bad.write_text(PLAN.format(rule='document = "總結"\nlimit = "一週內"', working="false"), encoding="utf-8")
+    for lang, said in (("en", "give after_activity"), ("zh-Hans", "须给"), ("zh-Hant", "須給")):
+        r = CliRunner().invoke(cli, ["explain", "--lang", lang, str(bad)])
+        assert r.exit_code == 2 and "requirements[0]" in r.output and said in r.output, r.output
