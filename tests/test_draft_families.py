@@ -72,7 +72,7 @@ def test_every_row_says_what_it_reads() -> None:
     rows = all_rows()
     assert len(rows) > 40
     assert all(r.reads and r.kind for r in rows)
-    assert {name for name, _, _ in FAMILIES} == {"timing", "sequence", "reporting", "counting",
+    assert {name for name, _, _ in FAMILIES} == {"timing", "relative", "sequence", "reporting", "counting",
                                                   "talks", "lists", "events"}
 
 

@@ -14,10 +14,10 @@ import attrs
 from ..i18n import Msg
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
-from ..periods import Offset, Window
+from ..periods import Duration, Offset, Window, parse_duration
 from ..report import Shortfall
-from .base import Context, Kind, Outcome, offset, ref, when
-from .common import ACTIONS, PlanWords, lead_note, lead_phrase, phrase, select, subject, what
+from .base import Context, Kind, Outcome, duration, offset, ref, when
+from .common import ACTIONS, PlanWords, lead_note, lead_phrase, length_phrase, phrase, select, subject, what
 
 __all__ = ["Deadline", "Order", "NoticeRule", "KINDS"]
 
@@ -41,9 +41,20 @@ def _key(m: Moment) -> tuple[dt.date, dt.time]:
 @attrs.frozen
 class Deadline:
     """An ``activity`` held, or a ``document`` drafted / submitted (to ``party``) / approved
-    (by ``party``), inside ``within`` ("3月中旬", "2月25日前", "2014-02-24")."""
+    (by ``party``), inside ``within`` ("3月中旬", "2月25日前", "2014-02-24").
 
-    within: str = when()
+    Or, measured from another event (會後一週內報送, 收到通知後10個工作日內反饋): with an
+    anchor (``after_activity``, or ``after_document`` / ``after_action`` / ``after_party``,
+    as :class:`Order`'s anchor) and ``limit``, a length ("一週內", "10個工作日內", "5日內"),
+    every occurrence of the subject falls on or after the *first* anchor occurrence and no
+    later than ``limit`` after it (working days counted with the schedule's calendar). As
+    in :class:`Order`, the first anchor counts: later ones (a second 動員大會) do not restart
+    the clock. Not held yet: ``open`` until the limit has passed (as of the check day), then
+    ``overdue``; held outside the limit: ``unmet``. A rule has one clock: ``within`` or an
+    anchor with ``limit``, not both. ``limit`` is its own key, not a reading of ``within``,
+    because ``within`` is a calendar phrase everywhere else (validator, checklist, explain)."""
+
+    within: str | None = when(default=None)
     activity: str | None = ref("activity", default=None)
     document: str | None = ref("document", default=None)
     action: str = attrs.field(default="any", validator=_action)
@@ -51,11 +62,44 @@ class Deadline:
     on: str = attrs.field(default="start", validator=attrs.validators.in_(("start", "end")))
     """Which day of a multi-day event is judged: its ``start`` (召開, 啟動: it began in time)
     or its ``end`` (完成, 結束: it was finished in time)."""
+    after_activity: str | None = ref("activity", default=None)
+    after_document: str | None = ref("document", default=None)
+    after_action: str = attrs.field(default="any", validator=_action)
+    after_party: str | None = ref("party", default=None)
+    limit: str | None = duration(default=None)
 
     def __attrs_post_init__(self) -> None:
         _one_subject(self.activity, self.document)
         if self.on == "end" and self.activity is None:
             raise ValueError("on = \"end\" judges an event's last day; it needs activity")
+        _check_relative(self)
+
+
+def _check_relative(p: Deadline) -> None:
+    # Raised as a catalogue message so the loader says it in the reader's language.
+    anchored = p.after_activity is not None or p.after_document is not None
+    if p.after_activity is not None and p.after_document is not None:
+        raise ValueError(Msg.of("kind.deadline.rel.two_anchors"))
+    if anchored and p.limit is None:
+        raise ValueError(Msg.of("kind.deadline.rel.no_limit"))
+    if p.limit is not None and not anchored:
+        raise ValueError(Msg.of("kind.deadline.rel.no_anchor", limit=p.limit))
+    if not anchored and p.within is None:
+        raise ValueError(Msg.of("kind.deadline.rel.no_within"))
+    if anchored and p.within is not None:
+        # One clock per rule: a calendar window and a limit after an event are two rules.
+        raise ValueError(Msg.of("kind.deadline.rel.both", within=p.within))
+    if p.limit is not None:
+        try:
+            bound = parse_duration(p.limit).bound
+        except ValueError:
+            return  # the validator reports the phrase itself, with the accepted forms
+        if bound not in _LIMIT_BOUNDS:
+            raise ValueError(Msg.of("kind.deadline.rel.not_a_limit", limit=p.limit))
+
+
+# A deadline counts up to its limit: 5日內, 不超過5日, or a bare 5日 (會後5日 reads so too).
+_LIMIT_BOUNDS = ("within", "at_most", "exactly")
 
 
 def _deadline_occurrences(p: Deadline, ctx: Context) -> tuple[Occurrence, ...]:
@@ -66,7 +110,14 @@ def _deadline_occurrences(p: Deadline, ctx: Context) -> tuple[Occurrence, ...]:
 
 def _deadline(req: Requirement, ctx: Context) -> Outcome:
     p: Deadline = req.params
-    w = ctx.window(p.within)
+    if p.limit is not None:
+        return _relative(p, ctx, p.limit)
+    assert p.within is not None  # _check_relative: no limit → within
+    return _calendar(p, ctx, p.within)
+
+
+def _calendar(p: Deadline, ctx: Context, within: str) -> Outcome:
+    w = ctx.window(within)
     occ = _deadline_occurrences(p, ctx)
     subject = what(ctx, p.activity, p.document, p.action, p.party)
     # An event is said to be held (start) or finished (end); a document action is done.
@@ -93,6 +144,49 @@ def _deadline(req: Requirement, ctx: Context) -> Outcome:
                                                    detail=window, code="window", params={"window": window})])
 
 
+def _limit(phrase: str, ctx: Context) -> Offset:
+    # 一週內 after the anchor: from the anchor's day up to the limit, whatever its bound word.
+    d = ctx.duration(phrase)
+    return Offset("after", Duration(d.amount, d.unit, "within"))
+
+
+def _relative(p: Deadline, ctx: Context, limit: str) -> Outcome:
+    occ = _deadline_occurrences(p, ctx)
+    anch = ctx.occurrences(activity=p.after_activity, document=p.after_document,
+                           action=p.after_action, party=p.after_party)
+    subject = what(ctx, p.activity, p.document, p.action, p.party)
+    anchor = what(ctx, p.after_activity, p.after_document, p.after_action, p.after_party)
+    if not anch:
+        # Nothing to count from yet: open, with no due date of its own.
+        return Outcome(False, msg=Msg.of("kind.deadline.rel.no_anchor_yet", what=subject, anchor=anchor,
+                                         limit=limit),
+                       evidence=[o.ref for o in occ],
+                       shortfall=[Shortfall(p.after_activity or p.after_document or "", need=1, have=0,
+                                            code="missing")])
+    first = anch[0]
+    off = _limit(limit, ctx)
+    _, hi = off.bounds(first.when, working_day=ctx.is_working_day)
+    due = day_of(hi) if hi is not None else None
+    common = {"what": subject, "anchor": anchor, "anchor_day": first.day, "limit": limit, "due": due}
+    if not occ:
+        return Outcome(False, msg=Msg.of("kind.deadline.rel.missing", planned=ctx.planned(p.activity), **common),
+                       evidence=[first.ref], due=due,
+                       shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0, detail=f"..{due}",
+                                            code="window", params={"window": f"{first.day}..{due}"})])
+    wrong = [o for o in occ if not off.accepts(first.when, o.when, working_day=ctx.is_working_day)]
+    evidence = [first.ref] + [o.ref for o in occ]
+    if not wrong:
+        return Outcome(True, msg=Msg.of("kind.deadline.rel.met", day=occ[0].day, **common),
+                       evidence=evidence, due=due)
+    o = wrong[0]
+    early = o.day < first.day or (o.day == first.day and _key(o.when) < _key(first.when))
+    window = f"{first.day}..{due}"
+    return Outcome(False, msg=Msg.of(f"kind.deadline.rel.{'early' if early else 'late'}", day=o.day, **common),
+                   evidence=evidence, due=due, final=True,
+                   shortfall=[Shortfall(x.ref, detail=f"{x.day} not in {window}", code="outside-window",
+                                        params={"day": str(x.day), "window": window}) for x in wrong])
+
+
 def window_text_iso(w: Window) -> str:
     a = w.start.isoformat() if w.start else ""
     b = w.end.isoformat() if w.end else ""
@@ -106,6 +200,9 @@ def _describe_deadline(req: Requirement, plan: Plan) -> Msg:
         what = Msg.of("kind.describe.finished", name=w.word(p.activity))
     else:
         what = subject(w, p.activity, p.document, p.action, p.party)
+    if p.limit is not None:
+        anchor = subject(w, p.after_activity, p.after_document, p.after_action, p.after_party)
+        return Msg.of("kind.describe.deadline_after", what=what, anchor=anchor, limit=length_phrase(p.limit))
     return Msg.of("kind.describe.deadline", what=what, window=phrase(p.within))
 
 

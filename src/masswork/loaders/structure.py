@@ -218,6 +218,9 @@ class _Walker:
                 # key and what it may be, not the attribute's repr.
                 self.fail(path + (args[1].name,), Msg.of("load.not_a_choice", value=repr(args[3])),
                           expected=Msg.of("load.expected.choices", choices=", ".join(map(str, args[2]))))
+            elif len(args) == 1 and isinstance(args[0], Msg):
+                # A class that checks its keys together says why in the catalogue's words.
+                self.fail(path, args[0])
             else:
                 said = args[0] if len(args) == 1 and isinstance(args[0], (str, Msg)) else str(exc)
                 self.fail(path, said if isinstance(said, Msg) else Msg.of("load.invalid_value", value=said))

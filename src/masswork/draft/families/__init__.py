@@ -8,6 +8,7 @@ module             kinds
 =================  =====================================================
 :mod:`.events`     occurs, attest
 :mod:`.timing`     deadline, duration
+:mod:`.relative`   deadline after another event (會後一週內)
 :mod:`.sequence`   order, gate
 :mod:`.reporting`  report, notice
 :mod:`.counting`   per-person, per-unit, recurring, quantity, attendance
@@ -35,7 +36,7 @@ import attrs
 
 from .. import narrative
 from ..text import fold
-from . import counting, events, lists, reporting, sequence, talks, timing
+from . import counting, events, lists, relative, reporting, sequence, talks, timing
 from .base import ALSO, AT, MAX_STATEMENT, Hit, Params, Row, Statement
 from .logic import HEDGE_CONFIDENCE, PERMISSION, hedged, in_means, negated, not_required
 
@@ -46,6 +47,7 @@ Build = Callable[[Statement, Hit, int], "Params | None"]
 
 FAMILIES: tuple[tuple[str, tuple[Row, ...], Build], ...] = (
     ("timing", timing.ROWS + timing.DURATION_ROWS, timing.build),
+    ("relative", relative.ROWS, relative.build),
     ("sequence", sequence.ROWS, sequence.build),
     ("reporting", reporting.ROWS, reporting.build),
     ("counting", counting.ROWS, counting.build),
