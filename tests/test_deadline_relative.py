@@ -115,7 +115,7 @@ def test_describe_names_anchor_and_limit() -> None:
     p = plan(RULE.format(limit="一週內"))
     f = masswork.check(p, schedule([], [])).finding("r")
     assert "動員大會" in f.title_zh and "一週內" in f.title_zh
-    assert f.title_en == "總結 within 一週內 after 動員大會"
+    assert f.title_en == "活動總結: within 1 week (一週內) after 動員大會"
 
 
 @pytest.mark.parametrize(("rule", "key", "said"), [
