@@ -26,7 +26,6 @@ note. Dev and extra print the row's quote and what was drafted from it.
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
 from collections import Counter
@@ -34,10 +33,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from draft_recall import DATA, _folder, _PUNCT, held_out, shared_dir  # noqa: E402
+from draft_recall import DATA, _folder, held_out, read_case, shared_dir  # noqa: E402
 
-from masswork.draft import draft_file  # noqa: E402
-from masswork.errors import InputError  # noqa: E402
 
 PARTS = ("dev", "held-out", "extra", "blind")
 SECRET = {"held-out", "blind"}
@@ -52,16 +49,7 @@ def files(part: str) -> list[Path]:
 
 def classify(txt: Path, fold_fn) -> list[tuple[str, str, set[str], set[str], str]]:  # type: ignore[no-untyped-def]
     """(row id, outcome, expected kinds, kinds drafted at the row's words, quote) per row."""
-    def norm(s: str) -> str:
-        return _PUNCT.sub("", fold_fn(s))
-
-    exp = txt.with_name(txt.stem + ".expected.tsv")
-    rows = list(csv.DictReader(exp.open(encoding="utf-8"), delimiter="\t"))
-    try:
-        drafts = draft_file(txt)
-    except InputError:
-        drafts = []
-    got = [(norm(r.quote), r.kind) for d in drafts for r in d.requirements]
+    rows, got, norm = read_case(txt, fold_fn)
     out = []
     for row in rows:
         frags = [norm(f) for f in re.split(r"…+|\.\.\.", row["quote"]) if norm(f)]
@@ -110,7 +98,7 @@ def main(argv: list[str]) -> int:
                                        for k in ("found", "covered", "missed"))
               + (f"; of those not found, read alone: yes={tally['alone=yes']} no={tally['alone=no']}"
                  if part not in SECRET and not only else ""))
-        print(f"   not found, by expected kind: "
+        print("   not found, by expected kind: "
               + ", ".join(f"{k}={n}" for k, n in sorted(want_missed.items(), key=lambda x: -x[1])))
     return 0
 

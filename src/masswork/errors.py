@@ -63,6 +63,17 @@ def _clip(text: str) -> str:
     return text if len(text) <= _CLIP else text[: _CLIP - 1] + "…"
 
 
+def fill_legacy_pair(obj: object) -> None:
+    """Fill a frozen record's legacy ``zh``/``en`` texts from its ``msg`` where not given, so
+    that readers of the old fields (and JSON written from them) still get words."""
+    msg: Msg | None = getattr(obj, "msg")
+    if msg is not None:
+        if not getattr(obj, "zh"):
+            object.__setattr__(obj, "zh", msg.render("zh-Hant"))
+        if not getattr(obj, "en"):
+            object.__setattr__(obj, "en", msg.render("en"))
+
+
 class MassworkError(Exception):
     """Base of every error masswork raises on purpose."""
 
@@ -86,11 +97,7 @@ class Problem:
     and ``en`` instead is the legacy form (third-party plugins)."""
 
     def __attrs_post_init__(self) -> None:
-        if self.msg is not None:
-            if not self.zh:
-                object.__setattr__(self, "zh", self.msg.render("zh-Hant"))
-            if not self.en:
-                object.__setattr__(self, "en", self.msg.render("en"))
+        fill_legacy_pair(self)
 
     def where(self, lang: str = "en") -> str:
         parts = []

@@ -22,7 +22,7 @@ import pluggy
 
 from . import hookspecs
 from .channels import Channel
-from .errors import PluginError
+from .errors import PluginError, fill_legacy_pair
 from .exporters import FORMAT_NAME, Exporter
 from .i18n import Msg
 from .kinds.base import KindRegistry
@@ -69,11 +69,7 @@ class PluginFailure:
     msg: Msg | None = None
 
     def __attrs_post_init__(self) -> None:
-        if self.msg is not None:
-            if not self.zh:
-                object.__setattr__(self, "zh", self.msg.render("zh-Hant"))
-            if not self.en:
-                object.__setattr__(self, "en", self.msg.render("en"))
+        fill_legacy_pair(self)
 
     def message(self, lang: str = "zh") -> str:
         if self.msg is not None:
