@@ -231,3 +231,13 @@ def test_folded_finding_messages_agree_with_opencc() -> None:
                 msgs.update(w.message("zh-Hant") for w in report.warnings)
     assert len(msgs) > 100
     assert [m for m in sorted(msgs) if to_simplified(m) != conv.convert(m)] == []
+
+
+def test_a_message_parameter_may_be_called_cls_or_code() -> None:
+    # A class's name is a natural parameter (typecheck.wrong_type, plugins.not_instance);
+    # Msg.of and tr take their own arguments positionally so such names pass through.
+    from masswork.i18n import Msg, tr
+
+    msg = Msg.of("typecheck.wrong_type", cls="Plan", value="1", type="int")
+    assert msg.render("en") == "wrong type for Plan: 1 (int)"
+    assert "Plan" in tr("zh-Hans", "typecheck.wrong_type", cls="Plan", value="1", type="int")

@@ -135,7 +135,8 @@ class Msg:
     :class:`masswork.i18n.Catalogue`); None for masswork's."""
 
     @classmethod
-    def of(cls, code: str, **params: object) -> Msg:
+    def of(cls, code: str, /, **params: object) -> Msg:
+        # positional-only: a parameter may be called ``cls`` or ``code`` (a class's name)
         return cls(code, params)  # the converter freezes the dict
 
     def param(self, name: str) -> object:
@@ -167,7 +168,7 @@ class _Missing(dict[str, str]):
         return "{" + key + "}"
 
 
-def tr(lang: str, code: str, **params: object) -> str:
+def tr(lang: str, code: str, /, **params: object) -> str:
     """The text of ``code`` in ``lang`` with ``params`` filled in."""
     lang = normalize(lang) or "en"
     return fill(catalog(lang).gettext(code), lang, params)
