@@ -241,3 +241,14 @@ def test_a_message_parameter_may_be_called_cls_or_code() -> None:
     msg = Msg.of("typecheck.wrong_type", cls="Plan", value="1", type="int")
     assert msg.render("en") == "wrong type for Plan: 1 (int)"
     assert "Plan" in tr("zh-Hans", "typecheck.wrong_type", cls="Plan", value="1", type="int")
+
+
+def test_a_message_without_parameters_can_be_built_directly() -> None:
+    # Msg(code, package=…) with no parameters (a plugin's "expected" words) once failed in the
+    # converter, and the docx reader's error became an internal error.
+    import attrs
+
+    from masswork.i18n import Msg
+
+    msg = Msg("load.expected.keys")
+    assert msg.params == () and attrs.evolve(msg) == msg

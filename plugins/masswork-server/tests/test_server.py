@@ -168,6 +168,13 @@ def test_gets_answer_what_the_cli_prints(server: Server) -> None:
     for which in ("plan", "schedule", "report"):
         assert httpx.get(server.url + f"/schemas/{which}").json() == json.loads(run_masswork("schema", which).stdout)
     assert httpx.get(server.url + "/schemas/nope").status_code == 404
+    # ``?lang=`` as the CLI's --lang: the rendered title and description in that language
+    assert (httpx.get(server.url + "/kinds?lang=en").json()
+            == json.loads(run_masswork("kinds", "--json", "--lang", "en").stdout))
+    en = {f["name"]: f["text"] for f in httpx.get(server.url + "/formats?lang=en").json()}
+    assert en == {f["name"]: f["text"] for f in json.loads(run_masswork("formats", "--json", "--lang", "en").stdout)}
+    bad = httpx.get(server.url + "/kinds?lang=xx")
+    assert bad.status_code == 422 and "zh-Hans" in bad.json()["message"]
     readers = {r["name"] for r in httpx.get(server.url + "/readers").json()}
     assert {"toml", "json", "csv", "xlsx"} <= readers
     assert httpx.get(server.url + "/healthz").json()["status"] == "ok"

@@ -119,8 +119,10 @@ def render_value(value: object, lang: str) -> str:
     return date_range(str(value), lang)
 
 
-def _freeze(params: Mapping[str, object]) -> tuple[tuple[str, object], ...]:
-    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in params.items()))
+def _freeze(params: Mapping[str, object] | tuple[tuple[str, object], ...]) -> tuple[tuple[str, object], ...]:
+    # the default () and an already frozen tuple (attrs.evolve, pickling) pass as they are
+    items = params.items() if isinstance(params, Mapping) else params
+    return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in items))
 
 
 @attrs.frozen

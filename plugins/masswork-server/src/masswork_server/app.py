@@ -151,7 +151,16 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
             "Content-Disposition": f"attachment; filename=\"masswork{exporter.suffix}\"; filename*=UTF-8''{_quote(filename)}"})
 
     async def get_json(request: Request) -> Response:
-        return _JSON(_GETS[request.url.path]())
+        fn = _GETS[request.url.path]
+        lang = request.query_params.get("lang")
+        if fn is readers_data:
+            return _JSON(fn())
+        from masswork.i18n import LANG_CHOICES, normalize, tr
+
+        if lang is not None and normalize(lang) is None:
+            said = tr(message_lang(None), "cli.bad_lang", value=repr(lang), others=", ".join(LANG_CHOICES[3:]))
+            return _JSON({"error": "InputError", "message": said}, status_code=422)
+        return _JSON(fn(lang))
 
     async def get_schema(request: Request) -> Response:
         from masswork.schema import SCHEMAS
@@ -172,7 +181,7 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
 
         return _JSON({"status": "ok", "version": __version__})
 
-    _GETS: dict[str, Callable[[], Any]] = {
+    _GETS: dict[str, Callable[..., Any]] = {
         "/kinds": kinds_data, "/formats": formats_data, "/readers": readers_data,
     }
 

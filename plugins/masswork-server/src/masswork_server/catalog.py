@@ -14,17 +14,27 @@ from masswork.plugins import get_host
 __all__ = ["kinds_data", "formats_data", "readers_data", "explain_data", "remind_data"]
 
 
-def kinds_data() -> list[dict[str, Any]]:
+def _lang(lang: str | None) -> str:
+    from masswork.i18n import resolve
+
+    return resolve(lang)  # as the CLI: the given language, else MASSWORK_LANG or the locale
+
+
+def kinds_data(lang: str | None = None) -> list[dict[str, Any]]:
     reg = get_host().kinds()
-    return [{"name": k.name, "title_zh": k.title_zh, "title_en": k.title_en, "plugin": reg.owner(k.name),
+    said = _lang(lang)
+    return [{"name": k.name, "title_zh": k.title_text("zh-Hant"), "title_en": k.title_text("en"),
+             "title": k.title_text(said), "plugin": reg.owner(k.name),
              "params": [f.name for f in attrs.fields(k.params)], "doc": (k.params.__doc__ or "").strip()}
             for k in reg.kinds()]
 
 
-def formats_data() -> list[dict[str, Any]]:
+def formats_data(lang: str | None = None) -> list[dict[str, Any]]:
     host = get_host()
+    said = _lang(lang)
     return [{"name": e.name, "suffix": e.suffix, "plugin": host.owner_of("format", e.name),
-             "description": e.description, "description_en": e.description_en, "media_type": e.media_type}
+             "description": e.description, "description_en": e.description_en,
+             "text": e.description_text(said), "media_type": e.media_type}
             for e in sorted(host.exporters().values(), key=lambda e: e.name)]
 
 
