@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from typing import Any
 
 from masswork.batch import Summary, error_text
@@ -68,6 +69,11 @@ def summary_xlsx(summary: Summary, lang: str) -> bytes:
         [u["unit"], error_text(u["error"], lang)] for u in summary.broken])
     when = dt.datetime.combine(summary.as_of or dt.date(1980, 1, 1), dt.time(0, 0))
     wb.properties.created = wb.properties.modified = when
+    from openpyxl.writer.excel import ExcelWriter
+
     out = io.BytesIO()
-    wb.save(out)
+    # ExcelWriter rather than Workbook.save, which stamps "modified" with the clock: two
+    # exports a second apart would differ.
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
     return deterministic_zip(out.getvalue(), when)
