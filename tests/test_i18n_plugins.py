@@ -41,7 +41,7 @@ def test_every_code_a_plugin_names_is_in_its_catalogue(pkg: Path) -> None:
                 text = str(node.values[0].value).rstrip(".")  # f"ics.kind.{kind}": the family
             if isinstance(text, str) and _CODE.match(text) and text.startswith(prefix):
                 named.add(text)
-    assert len(named) >= 3
+    assert named  # the scan found the codes it is meant to
     for lang, have in ids.items():
         missing = [c for c in named if c not in have and not any(h.startswith(c + ".") for h in have)]
         assert missing == [], lang

@@ -342,7 +342,7 @@ def plugins(as_json: bool, lang: str | None) -> None:
     host.exporters()
     host.channels()
     host.readers()
-    info = plugin_info(host)
+    info = plugin_info(host, lang)
     failures = [{"plugin": f.plugin, "zh": f.zh, "en": f.en, "message": f.message(lang)}
                 for f in host.failures]
     if as_json:
@@ -354,6 +354,9 @@ def plugins(as_json: bool, lang: str | None) -> None:
         click.echo(f"{row['name']}  ({tag})")
         for h in row["hooks"]:
             click.echo(f"    {h}")
+        for o in row["provides"]:
+            label = tr(lang, "describe.provides." + o["what"])
+            click.echo(f"      {label} {o['name']}: {o['text']}")
     for f in host.failures:
         click.echo(tr(lang, "plugins.failed", text=f.message(lang)), err=True)
 

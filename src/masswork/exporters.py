@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 import attrs
 
-from .i18n import Msg, pair_text
+from .i18n import Msg
+from .i18n.described import Described
 from .model import Plan, Schedule
 from .report import Report
 
@@ -59,14 +60,14 @@ def deterministic_zip(data: bytes, when: dt.datetime) -> bytes:
 
 
 @attrs.frozen
-class Exporter:
+class Exporter(Described):
     """An export format. ``export`` returns the whole file as bytes (text formats UTF-8).
 
     ``message`` says what the format is, for ``masswork formats``, as a catalogue message
     (a :class:`~masswork.i18n.Msg`, e.g. a plugin's ``Catalogue("masswork_x").msg("export.x")``,
     or a message id of masswork's catalogue) rendered in the reader's language.
-    ``description``/``description_en`` are the legacy Traditional/English pair: read back,
-    they are ``message`` rendered when only it is given; :meth:`description_text` renders
+    ``description``/``description_en`` are the legacy Traditional/English pair
+    (:class:`~masswork.i18n.described.Described`); :meth:`description_text` renders
     whichever the format has."""
 
     name: str
@@ -77,27 +78,3 @@ class Exporter:
     binary: bool = False
     media_type: str = "application/octet-stream"
     message: Msg | str | None = None
-
-    def description_msg(self) -> Msg | None:
-        """What the format is, as a message (None when it gives only the legacy pair)."""
-        if not self.message:
-            return None
-        return self.message if isinstance(self.message, Msg) else Msg.of(self.message)
-
-    @property
-    def description(self) -> str:
-        msg = self.description_msg()
-        return self._description or (msg.render("zh-Hant") if msg is not None else "")
-
-    @property
-    def description_en(self) -> str:
-        msg = self.description_msg()
-        return self._description_en or (msg.render("en") if msg is not None else "")
-
-    def description_text(self, lang: str) -> str:
-        """What the format is, in ``lang``: its message, else the legacy pair (Simplified
-        folded from the Traditional, :func:`~masswork.i18n.pair_text`)."""
-        msg = self.description_msg()
-        if msg is not None:
-            return msg.render(lang)
-        return pair_text(self._description, self._description_en, lang)

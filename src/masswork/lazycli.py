@@ -158,7 +158,7 @@ def get_exporters() -> dict[str, Exporter]:
     return exporters()
 
 
-def plugin_info(host: PluginHost) -> Any:
+def plugin_info(host: PluginHost, lang: str | None = None) -> Any:
     from .plugins import plugin_info as info
 
-    return info(host)
+    return info(host, lang)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import importlib.metadata as md
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -255,9 +255,39 @@ def get_calendar(config: dict[str, Any] | None = None) -> WorkingCalendar:
     return get_host().calendar(config)
 
 
-def plugin_info(host: PluginHost | None = None) -> list[dict[str, Any]]:
-    """Every registered plugin: name, hooks it implements, version (from its distribution)."""
+# What each registration hook provides, as ``_named`` records its owners.
+_PROVIDES = (("format", "format"), ("summary", "summary format"), ("reader", "reader"),
+             ("channel", "channel"), ("engine", "batch engine"))
+
+
+def provided(host: PluginHost | None = None, lang: str = "en") -> list[dict[str, str]]:
+    """Everything the plugins registered that has a description: export and summary
+    formats, schedule readers, reminder channels, batch engines. Each row: ``what``
+    (format, summary, reader, channel, engine), ``name``, ``plugin`` and ``text``, the
+    description in ``lang``."""
+    from .batch.formats import batch_engines, summary_exporters
+
     host = host or get_host()
+    tables: dict[str, Mapping[str, Any]] = {
+        "format": host.exporters(), "summary": summary_exporters(host), "reader": host.readers(),
+        "channel": host.channels(), "engine": batch_engines(host)}
+    rows = []
+    for what, owner_key in _PROVIDES:
+        for name, item in tables[what].items():
+            rows.append({"what": what, "name": name, "plugin": host.owners.get(f"{owner_key}:{name}", "?"),
+                         "text": item.description_text(lang)})
+    return rows
+
+
+def plugin_info(host: PluginHost | None = None, lang: str | None = None) -> list[dict[str, Any]]:
+    """Every registered plugin: name, hooks it implements, version (from its distribution);
+    with ``lang``, also ``provides``: what it registered (:func:`provided`), described in
+    that language."""
+    host = host or get_host()
+    offers: dict[str, list[dict[str, str]]] = {}
+    if lang is not None:
+        for offer in provided(host, lang):
+            offers.setdefault(offer["plugin"], []).append({k: v for k, v in offer.items() if k != "plugin"})
     dists: dict[str, str] = {}
     for ep in md.entry_points(group=ENTRY_POINT_GROUP):
         if ep.dist is not None:
@@ -272,7 +302,10 @@ def plugin_info(host: PluginHost | None = None) -> list[dict[str, Any]]:
                 version = f"masswork {md.version('masswork')}"
             except md.PackageNotFoundError:
                 version = "masswork (source)"
-        out.append({"name": name, "hooks": hooks, "version": version,
-                    "builtin": name in DEFAULT_PLUGINS})
+        row: dict[str, Any] = {"name": name, "hooks": hooks, "version": version,
+                               "builtin": name in DEFAULT_PLUGINS}
+        if lang is not None:
+            row["provides"] = offers.get(name, [])
+        out.append(row)
     return sorted(out, key=lambda d: (not d["builtin"], d["name"]))
 

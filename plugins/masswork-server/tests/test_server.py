@@ -177,6 +177,12 @@ def test_gets_answer_what_the_cli_prints(server: Server) -> None:
     assert bad.status_code == 422 and "zh-Hans" in bad.json()["message"]
     readers = {r["name"] for r in httpx.get(server.url + "/readers").json()}
     assert {"toml", "json", "csv", "xlsx"} <= readers
+    hans = {r["name"]: r["text"] for r in httpx.get(server.url + "/readers?lang=zh-Hans").json()}
+    assert hans["xlsx"] == "台账工作簿(Excel、WPS 表格)" and hans["csv"].startswith("台账表格")
+    en = {r["name"]: r for r in httpx.get(server.url + "/readers?lang=en").json()}
+    assert en["xlsx"]["text"] == en["xlsx"]["description_en"] == "ledger workbook (Excel, WPS)"
+    assert en["xlsx"]["description"] == "台賬工作簿(Excel、WPS 表格)"  # the legacy pair, read back
+    assert httpx.get(server.url + "/readers?lang=xx").status_code == 422
     assert httpx.get(server.url + "/healthz").json()["status"] == "ok"
 
 

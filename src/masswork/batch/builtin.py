@@ -13,7 +13,7 @@ from ..hookspecs import hookimpl
 def masswork_register_batch_engines(register: Callable[[Any], None]) -> None:
     from .run import BatchEngine, local_engine
 
-    register(BatchEngine("local", local_engine, "本機多進程(全部核心)", "this machine, a process per core"))
+    register(BatchEngine("local", local_engine, message="describe.engine.local"))
 
 
 @hookimpl

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ..i18n import Msg
+from ..i18n.described import Described
 from .summary import Summary
 
 if TYPE_CHECKING:
@@ -22,15 +24,16 @@ __all__ = ["SummaryExporter", "summary_exporters", "batch_engines", "BUILTIN_SUM
 
 
 @attrs.frozen
-class SummaryExporter:
+class SummaryExporter(Described):
     """A summary format. ``export(summary, lang)`` returns the file's bytes."""
 
     name: str
     suffix: str
     export: Callable[[Summary, str], bytes]
-    description: str = ""
-    description_en: str = ""
+    _description: str = ""
+    _description_en: str = ""
     binary: bool = False
+    message: Msg | str | None = None
 
 
 def _text(summary: Summary, lang: str) -> bytes:
@@ -46,9 +49,9 @@ def _csv(summary: Summary, lang: str) -> bytes:
 
 
 BUILTIN_SUMMARY_EXPORTERS = (
-    SummaryExporter("text", ".txt", _text, "文本匯總", "text summary"),
-    SummaryExporter("json", ".json", _json, "JSON 匯總", "JSON summary"),
-    SummaryExporter("csv", ".csv", _csv, "CSV(單位 × 要求)", "CSV (units × requirements)"),
+    SummaryExporter("text", ".txt", _text, message="describe.summary.text"),
+    SummaryExporter("json", ".json", _json, message="describe.summary.json"),
+    SummaryExporter("csv", ".csv", _csv, message="describe.summary.csv"),
 )
 
 

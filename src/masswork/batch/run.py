@@ -22,6 +22,8 @@ from typing import Any, TextIO
 
 import attrs
 
+from ..i18n import Msg
+from ..i18n.described import Described
 from ..loaders.limits import DEFAULT_LIMITS, Limits
 from .units import Unit
 
@@ -31,15 +33,16 @@ Options = Mapping[str, Any]
 
 
 @attrs.frozen
-class BatchEngine:
+class BatchEngine(Described):
     """A way to run a batch: ``run(fn, items, options)`` yields ``fn(item)`` for every item
     in item order. ``options`` carries ``jobs`` (worker count, None for all cores) and
     ``scheduler`` (an address, for engines that use one)."""
 
     name: str
     run: Callable[[Callable[[Any], Any], Sequence[Any], Options], Iterable[Any]]
-    description: str = ""
-    description_en: str = ""
+    _description: str = ""
+    _description_en: str = ""
+    message: Msg | str | None = None
 
 
 def check_unit(job: tuple[Any, ...]) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..i18n import Msg
+from ..i18n.described import Described
 from ..loaders.limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def _no_sniff(head: bytes) -> bool:
 
 
 @attrs.frozen
-class Reader:
+class Reader(Described):
     """A schedule file format.
 
     ``sniff(head)`` says from the file's first :data:`SNIFF_BYTES` bytes whether this
@@ -96,6 +97,7 @@ class Reader:
     suffixes: tuple[str, ...]
     read: Callable[[ReadInput], ReadResult]
     sniff: Callable[[bytes], bool] = _no_sniff
-    description: str = ""
-    description_en: str = ""
+    _description: str = ""
+    _description_en: str = ""
     media_types: Sequence[str] = ()
+    message: Msg | str | None = None

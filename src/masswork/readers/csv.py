@@ -63,5 +63,5 @@ def read_csv(inp: ReadInput) -> ReadResult:
 
 
 CSV_READER = Reader("csv", (".csv", ".tsv", ".txt"), read_csv, looks_like_csv,
-                    "台賬表格(CSV:UTF-8、GB18030)", "ledger table (CSV: UTF-8, GB18030)",
-                    ("text/csv", "text/tab-separated-values"))
+                    media_types=("text/csv", "text/tab-separated-values"),
+                    message="describe.reader.csv")

@@ -61,6 +61,6 @@ def _reader(fmt: str) -> Callable[[ReadInput], ReadResult]:
 
 
 TOML_READER = Reader("toml", (".toml",), _reader("toml"), looks_like_toml,
-                     "masswork 台賬(TOML)", "masswork schedule (TOML)", ("application/toml",))
+                     media_types=("application/toml",), message="describe.reader.toml")
 JSON_READER = Reader("json", (".json",), _reader("json"), looks_like_json,
-                     "masswork 台賬(JSON)", "masswork schedule (JSON)", ("application/json",))
+                     media_types=("application/json",), message="describe.reader.json")

@@ -65,7 +65,7 @@ def _deliver_console(reminder: Any, settings: Mapping[str, Any]) -> None:
     stream.flush()
 
 
-CONSOLE = Channel("console", _deliver_console, "在終端顯示", "print to the terminal")
+CONSOLE = Channel("console", _deliver_console, message="describe.channel.console")
 
 BUILTIN_CHANNELS = (CONSOLE, EMAIL, DINGTALK, WECOM, WEBHOOK)
 #: Channel types whose ``url`` is checked when the targets are built.

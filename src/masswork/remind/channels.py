@@ -11,6 +11,9 @@ from typing import Any
 
 import attrs
 
+from ..i18n import Msg
+from ..i18n.described import Described
+
 __all__ = ["Channel", "DeliveryError", "UncertainDelivery"]
 
 
@@ -28,12 +31,13 @@ class UncertainDelivery(DeliveryError):
 
 
 @attrs.frozen
-class Channel:
+class Channel(Described):
     """A way to deliver reminders. ``deliver(reminder, settings)`` sends one reminder (a
     :class:`masswork.remind.Reminder`) or raises :class:`DeliveryError`; ``settings`` is the
     channel's table from the config file, with secrets resolved from the environment."""
 
     name: str
     deliver: Callable[[Any, Mapping[str, Any]], None]
-    description: str = ""
-    description_en: str = ""
+    _description: str = ""
+    _description_en: str = ""
+    message: Msg | str | None = None

@@ -90,4 +90,4 @@ def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
         raise DeliveryError(f"無法連接郵件服務器 cannot reach SMTP server {host}:{port}: {exc}") from exc
 
 
-EMAIL = Channel("email", scrubbed(_deliver_email), "電子郵件(SMTP)", "e-mail over SMTP")
+EMAIL = Channel("email", scrubbed(_deliver_email), message="describe.channel.email")

@@ -124,7 +124,7 @@ def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
     _check_errcode(answer, where(url), required=True)
 
 
-DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), "釘釘群機器人", "DingTalk group robot")
+DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), message="describe.channel.dingtalk")
 
 
 def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
@@ -140,7 +140,7 @@ def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
     _check_errcode(answer, where(url), required=True)
 
 
-WECOM = Channel("wecom", scrubbed(_deliver_wecom), "企業微信群機器人", "WeCom group robot")
+WECOM = Channel("wecom", scrubbed(_deliver_wecom), message="describe.channel.wecom")
 
 
 def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -173,4 +173,4 @@ def _deliver_webhook(reminder: Any, settings: Mapping[str, Any]) -> None:
     _check_errcode(answer, where(url), required=False)
 
 
-WEBHOOK = Channel("webhook", scrubbed(_deliver_webhook), "通用 JSON 回調", "generic JSON POST")
+WEBHOOK = Channel("webhook", scrubbed(_deliver_webhook), message="describe.channel.webhook")

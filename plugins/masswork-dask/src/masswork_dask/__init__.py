@@ -18,6 +18,7 @@ from typing import Any
 
 from masswork.batch import BatchEngine
 from masswork.hookspecs import hookimpl
+from masswork.i18n import Catalogue
 
 __all__ = ["ENGINE", "dask_engine", "masswork_register_batch_engines"]
 
@@ -55,8 +56,7 @@ def dask_engine(fn: Callable[[Any], Any], items: Sequence[Any], options: Mapping
             cluster.close()
 
 
-ENGINE = BatchEngine("dask", dask_engine, "Dask 集群(--scheduler 地址)",
-                     "a Dask cluster (--scheduler ADDRESS)")
+ENGINE = BatchEngine("dask", dask_engine, message=Catalogue("masswork_dask").msg("dask.describe.engine"))
 
 
 @hookimpl

@@ -64,4 +64,5 @@ def masswork_register_summary_exporters(register: Callable[[object], None]) -> N
 
         return overview_html(summary, lang).encode("utf-8")  # type: ignore[arg-type]
 
-    register(SummaryExporter("html", ".html", export, "批量檢查概覽(網頁)", "batch overview (web page)"))
+    register(SummaryExporter("html", ".html", export,
+                             message=Catalogue("masswork_html").msg("html.describe.summary")))

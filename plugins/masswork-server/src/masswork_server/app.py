@@ -153,8 +153,6 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
     async def get_json(request: Request) -> Response:
         fn = _GETS[request.url.path]
         lang = request.query_params.get("lang")
-        if fn is readers_data:
-            return _JSON(fn())
         from masswork.i18n import LANG_CHOICES, normalize, tr
 
         if lang is not None and normalize(lang) is None:

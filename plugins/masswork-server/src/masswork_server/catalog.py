@@ -38,11 +38,13 @@ def formats_data(lang: str | None = None) -> list[dict[str, Any]]:
             for e in sorted(host.exporters().values(), key=lambda e: e.name)]
 
 
-def readers_data() -> list[dict[str, Any]]:
+def readers_data(lang: str | None = None) -> list[dict[str, Any]]:
     host = get_host()
+    said = _lang(lang)
     return [{"name": r.name, "suffixes": list(r.suffixes), "plugin": host.owner_of("reader", r.name),
              "description": r.description, "description_en": r.description_en,
-             "media_types": list(r.media_types)} for r in host.readers().values()]
+             "text": r.description_text(said), "media_types": list(r.media_types)}
+            for r in host.readers().values()]
 
 
 def explain_data(plan: Plan, lang: str = "zh") -> dict[str, Any]:

@@ -90,5 +90,5 @@ def masswork_register_summary_exporters(register: Callable[[object], None]) -> N
 
         return summary_xlsx(summary, lang)  # type: ignore[arg-type]
 
-    register(SummaryExporter("xlsx", ".xlsx", export, "批量匯總工作簿(Excel)",
-                             "batch summary workbook (Excel)", binary=True))
+    register(SummaryExporter("xlsx", ".xlsx", export, binary=True,
+                             message=Catalogue("masswork_xlsx").msg("xlsx.describe.summary")))

@@ -18,6 +18,8 @@ from masswork.errors import InputError, Problem
 from masswork.i18n import Msg
 from masswork.readers import Reader, ReadInput, ReadResult, Table, read_tables
 
+from .words import CATALOGUE
+
 __all__ = ["XLSX_READER", "read_xlsx", "looks_like_xlsx"]
 
 _MAX_ROWS = 100_000
@@ -67,6 +69,6 @@ def read_xlsx(inp: ReadInput) -> ReadResult:
 
 XLSX_READER = Reader(
     "xlsx", (".xlsx", ".xlsm"), read_xlsx, looks_like_xlsx,
-    "台賬工作簿(Excel、WPS 表格)", "ledger workbook (Excel, WPS)",
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    media_types=("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",),
+    message=CATALOGUE.msg("xlsx.describe.reader"),
 )
