@@ -168,6 +168,9 @@ def test_gets_answer_what_the_cli_prints(server: Server) -> None:
     for which in ("plan", "schedule", "report"):
         assert httpx.get(server.url + f"/schemas/{which}").json() == json.loads(run_masswork("schema", which).stdout)
     assert httpx.get(server.url + "/schemas/nope").status_code == 404
+    assert httpx.get(server.url + "/schemas/nope?lang=zh-Hans").json()["message"].startswith("没有 'nope' 这个")
+    assert httpx.get(server.url + "/schemas/nope?lang=en").json()["message"] == (
+        "no schema 'nope'; plan, schedule or report")
     # ``?lang=`` as the CLI's --lang: the rendered title and description in that language
     assert (httpx.get(server.url + "/kinds?lang=en").json()
             == json.loads(run_masswork("kinds", "--json", "--lang", "en").stdout))
@@ -215,6 +218,8 @@ def test_token_and_body_limit(guarded: Server) -> None:
 
     assert httpx.get(guarded.url + "/healthz").status_code == 200  # for load balancers
     assert httpx.get(guarded.url + "/kinds").status_code == 401
+    assert httpx.get(guarded.url + "/kinds?lang=en").json()["message"].startswith("a bearer token is required")
+    assert httpx.get(guarded.url + "/kinds?lang=zh-Hans").json()["message"].startswith("需要访问令牌")
     assert httpx.get(guarded.url + "/kinds", headers={"Authorization": "Bearer wrong"}).status_code == 401
     auth = {"Authorization": f"Bearer {TOKEN}"}
     assert httpx.get(guarded.url + "/kinds", headers=auth).status_code == 200
@@ -225,7 +230,8 @@ def test_token_and_body_limit(guarded: Server) -> None:
     assert httpx.post(guarded.url + "/check", json=small, headers=auth, timeout=60).status_code == 200
     big = _body(S3 / "plan.toml", S3 / "schedule-complete.toml")
     assert len(json.dumps(big).encode()) > LIMIT
-    assert httpx.post(guarded.url + "/check", json=big, headers=auth, timeout=60).status_code == 413
+    too_big = httpx.post(guarded.url + "/check?lang=en", json=big, headers=auth, timeout=60)
+    assert too_big.status_code == 413 and too_big.json()["message"] == f"the request body is over {LIMIT} bytes"
 
     def chunks() -> Iterator[bytes]:  # no Content-Length: the limit holds while it streams
         data = json.dumps(big).encode()

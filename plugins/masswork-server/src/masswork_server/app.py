@@ -77,12 +77,19 @@ class _Auth(BaseHTTPMiddleware):
             given = request.headers.get("authorization", "")
             scheme, _, value = given.partition(" ")
             if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode("utf-8"), self.token):
-                return _JSON({"error": "Unauthorized", "message": "a bearer token is required 需要訪問令牌"},
+                said = CATALOGUE.tr(_query_lang(request), "server.unauthorized")
+                return _JSON({"error": "Unauthorized", "message": said},
                              status_code=401, headers={"WWW-Authenticate": "Bearer"})
         return await call_next(request)
 
 
 Handler = Callable[[Request, Inputs], Awaitable[Response]]
+
+
+def _query_lang(request: Request) -> str:
+    """The language of an answer given before the body is read: ``?lang=`` when it names
+    one, else the server's default (as for a request without ``lang``)."""
+    return message_lang(request.query_params.get("lang"))  # an unknown one: the default
 
 
 def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) -> Starlette:
@@ -99,8 +106,8 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
                 lang = inputs.lang
                 return await handler(request, inputs)
             except BodyTooLarge as exc:
-                return _JSON({"error": "PayloadTooLarge",
-                              "message": f"請求體超過 {exc.limit} 字節 / the request body is over {exc.limit} bytes"},
+                said = CATALOGUE.tr(_query_lang(request), "server.body_too_large", limit=exc.limit)
+                return _JSON({"error": "PayloadTooLarge", "message": said},
                              status_code=413)
             except PluginError as exc:
                 return _JSON(error_body(exc, getattr(request.state, "lang", lang)), status_code=500)
@@ -165,7 +172,8 @@ def create_app(*, max_body: int = DEFAULT_MAX_BODY, token: str | None = None) ->
 
         which = request.path_params["which"]
         if which not in SCHEMAS:
-            return _JSON({"error": "NotFound", "message": f"no schema {which!r}; plan, schedule or report"},
+            said = CATALOGUE.tr(_query_lang(request), "server.no_schema", which=repr(which))
+            return _JSON({"error": "NotFound", "message": said},
                          status_code=404)
         return _JSON(SCHEMAS[which]())
 
