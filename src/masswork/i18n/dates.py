@@ -1,6 +1,6 @@
 """Days and date windows as a reader's language writes them, built as catalogue messages.
 
-A day is ``Msg("date.day", y=…, m=…, d=…, month=Msg("date.month.N"))``: Chinese writes
+A day is ``Msg("date.day", y=…, d=…, month=Msg("date.month.N"))``: Chinese writes
 ``2014年2月25日``, English ``25 February 2014``. A window is one of the ``span.*`` messages,
 chosen by which ends it has and what they share (one row each in :data:`_SPAN_FORMS`):
 
@@ -38,7 +38,11 @@ def day(d: dt.date) -> Msg:
     """``d`` as ``2014年2月25日`` / ``25 February 2014`` (a datetime counts by its date)."""
     if isinstance(d, dt.datetime):
         d = d.date()
-    return Msg.of("date.day", y=d.year, m=d.month, d=d.day, month=Msg.of(f"date.month.{d.month}"))
+    return Msg.of("date.day", y=d.year, d=d.day, month=_month(d))
+
+
+def _month(d: dt.date) -> Msg:
+    return Msg.of(f"date.month.{d.month}")
 
 
 def _between(a: dt.date, b: dt.date) -> Msg:
@@ -46,12 +50,12 @@ def _between(a: dt.date, b: dt.date) -> Msg:
 
 
 def _same_month(a: dt.date, b: dt.date) -> Msg:
-    return Msg.of("span.between_month", start=day(a), end=day(b), start_d=a.day, end_d=b.day)
+    return Msg.of("span.between_month", y=a.year, month=_month(a), start_d=a.day, end_d=b.day)
 
 
 def _same_year(a: dt.date, b: dt.date) -> Msg:
-    return Msg.of("span.between_year", start=day(a), end=day(b), start_d=a.day, end_d=b.day,
-                  start_month=Msg.of(f"date.month.{a.month}"), end_m=b.month)
+    return Msg.of("span.between_year", y=a.year, start_d=a.day, end_d=b.day, start_month=_month(a),
+                  end_month=_month(b))
 
 
 # (test on start and end, message builder): the first row that fits is used.
