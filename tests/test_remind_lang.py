@@ -88,3 +88,54 @@ def test_an_unknown_remind_lang_is_a_clear_error(tmp_path: Path, monkeypatch: py
     assert "masswork.toml" in r.stderr and "remind.lang" in r.stderr and "zh-Hans" in r.stderr
     assert "Traceback" not in r.output
     json.dumps(r.stderr)  # plain text
+
+
+def test_changing_the_language_resends_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The ledger keys on ids (plan, requirement, kind, recipient, due, lead, channel), never
+    # on the text: sent yesterday in "both", today in en, nothing goes out twice.
+    monkeypatch.chdir(tmp_path)
+    counts = []
+    for lang in ("both", "en", "zh-Hans"):
+        with http_server() as (base, got):
+            (tmp_path / "masswork.toml").write_text(
+                f'[ledger]\npath = "ledger.sqlite"\n[channels.hook]\ntype = "webhook"\nurl = "{base}/hook"\n'
+                f'lang = "{lang}"\n', encoding="utf-8")
+            r = CliRunner().invoke(cli, ARGS)
+        assert r.exit_code == 0, r.output
+        counts.append(len(got))
+        if lang == "both":
+            assert "both" in r.stderr and r.stderr.count("\n") >= 1  # the deprecation line
+            assert any("尚未" in req.json["message"] and "not done" in req.json["message"] for req in got)
+        else:
+            assert "both" not in r.stderr
+    assert counts[0] > 0 and counts[1:] == [0, 0]
+
+
+def test_no_lang_anywhere_speaks_the_plans_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with http_server() as (base, got):
+        (tmp_path / "masswork.toml").write_text(
+            f'[ledger]\npath = "ledger.sqlite"\n[channels.hook]\ntype = "webhook"\nurl = "{base}/hook"\n',
+            encoding="utf-8")
+        r = CliRunner().invoke(cli, ARGS)
+    assert r.exit_code == 0, r.output
+    assert got and all("not done" not in req.json["message"] for req in got)  # one language, Chinese
+    assert any("尚未舉行" in req.json["message"] for req in got)  # the plan is Traditional
+
+
+def test_cli_lang_beats_the_channels_lang(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with http_server() as (base, got):
+        _config(tmp_path, "zh-Hans", f'[channels.hook]\ntype = "webhook"\nurl = "{base}/hook"\nlang = "zh-Hant"\n')
+        r = CliRunner().invoke(cli, [*ARGS, "--lang", "en"])
+    assert r.exit_code == 0, r.output
+    assert got and not any("尚未" in req.json["message"] for req in got)
+    assert all(req.json["subject"].isascii() or "(" in req.json["subject"] for req in got)
+
+
+def test_both_warns_in_the_api() -> None:
+    from masswork.remind.render import lang_of
+
+    with pytest.warns(DeprecationWarning):
+        assert lang_of({"lang": "both"}) == "both"
+    assert lang_of({"lang": "zh_CN"}) == "zh-Hans"

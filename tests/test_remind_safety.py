@@ -74,7 +74,7 @@ def run(folder: Path, config: str, fmt: str = "json") -> Result:
 def test_a_title_with_a_line_break_is_delivered_by_email_with_one_subject(folder: Path) -> None:
     with smtp_server() as (inbox, port):
         r = run(folder, f'[channels.mail]\ntype = "email"\nhost = "127.0.0.1"\nport = {port}\n'
-                        'from = "m@example.org"\nto = ["office@example.org"]\n')
+                        'from = "m@example.org"\nto = ["office@example.org"]\nlang = "zh-Hant"\n')
     assert r.exit_code == 0, r.output
     assert len(inbox.messages) == 2  # both recipients, first run
     for msg, raw in zip(inbox.messages, inbox.raw):
@@ -178,7 +178,7 @@ def test_a_reminder_with_a_lone_surrogate_is_still_delivered(tmp_path: Path) -> 
                  title_zh="標題\n\ud800", quote="原文 \ud800")
     with smtp_server() as (inbox, port):
         EMAIL.deliver(r, {"host": "127.0.0.1", "port": port, "from": "m@example.org", "to": ["o@example.org"],
-                          "timeout": 5, "delivery_id": "d1"})
+                          "timeout": 5, "delivery_id": "d1", "lang": "zh-Hant"})
     (msg,) = inbox.messages
     assert "\ufffd" in str(msg["Subject"]) and "\n" not in str(msg["Subject"]) and "\x1b" not in msg.get_content()
     from masswork.ledger import Ledger, Target, dispatch

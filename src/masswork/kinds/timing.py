@@ -12,6 +12,7 @@ import datetime as dt
 import attrs
 
 from ..i18n import Msg
+from ..i18n.dates import day as date_words, span
 from ..index import Occurrence
 from ..model import Moment, Plan, Requirement, day_of
 from ..periods import Duration, Offset, Window, parse_duration
@@ -124,22 +125,26 @@ def _calendar(p: Deadline, ctx: Context, within: str) -> Outcome:
     form = "event" if p.activity else "document"
     done = Msg.of(f"kind.done.{p.on}")
     window = window_text_iso(w)
+    # the window in the reader's words (dates per language, the plan's phrase quoted);
+    # ``window`` and ``day`` stay in the parameters as ISO text for data readers
+    when = span(w.start, w.end, p.within)
     inside = [o for o in occ if w.contains(o.day)]
     if inside:
         o = inside[0]
         return Outcome(True, msg=Msg.of(f"kind.deadline.met_{form}", what=subject, done=done, day=o.day,
-                                        within=p.within, window=window),
+                                        date=date_words(o.day), within=p.within, window=window, span=when),
                        evidence=[o.ref], due=w.end)
     if occ:
         o = occ[0]
         early = w.start is not None and o.day < w.start
         return Outcome(False, msg=Msg.of(f"kind.deadline.{'early' if early else 'late'}_{form}", what=subject,
-                                         done=done, day=o.day, within=p.within, window=window),
+                                         done=done, day=o.day, date=date_words(o.day), within=p.within,
+                                         window=window, span=when),
                        evidence=[x.ref for x in occ], due=w.end, final=True,
                        shortfall=[Shortfall(o.ref, detail=f"{o.day} not in {window}", code="outside-window",
                                             params={"day": str(o.day), "window": window})])
     return Outcome(False, msg=Msg.of("kind.deadline.missing", what=subject, within=p.within, window=window,
-                                     planned=ctx.planned(p.activity)),
+                                     span=when, planned=ctx.planned(p.activity)),
                    due=w.end, shortfall=[Shortfall(p.activity or p.document or "", need=1, have=0,
                                                    detail=window, code="window", params={"window": window})])
 

@@ -17,7 +17,7 @@ from typing import Any
 from .channels import Channel
 from .mail import EMAIL
 from ..i18n import tr
-from .render import clean, lang_of, text_of
+from .render import BOTH, clean, lang_of, text_of
 from .robots import DINGTALK, WEBHOOK, WECOM
 
 __all__ = ["CONSOLE", "EMAIL", "DINGTALK", "WECOM", "WEBHOOK", "BUILTIN_CHANNELS", "SETTINGS", "REQUIRED",
@@ -56,11 +56,11 @@ REQUIRED: dict[str, tuple[str, ...]] = {
 
 
 def _deliver_console(reminder: Any, settings: Mapping[str, Any]) -> None:
-    lang = lang_of(settings, "zh")
+    lang = lang_of(settings, reminder=reminder)
     stream = sys.stderr if settings.get("stream") == "stderr" else sys.stdout
     # no escape sequence or bidi override from a plan reaches the terminal
     text = clean(text_of(reminder, lang)).replace("\n", "\n    ")
-    prefix = tr(lang, "remind.console.prefix") if "lang" in settings and lang != "both" else "[提醒 reminder]"
+    prefix = "[提醒 reminder]" if lang == BOTH else tr(lang, "remind.console.prefix")
     stream.write(f"{prefix} {text}\n")
     stream.flush()
 

@@ -38,7 +38,7 @@ from .compute import Reminder, reminders
 from .config import DEFAULT_CONFIG, Config, build_targets, load_config, selected_channels
 from .dispatch import Delivery, dispatch
 from .ledger import DEFAULT_BACKOFF_MAX_SECONDS, DEFAULT_BACKOFF_SECONDS, DEFAULT_LEASE_SECONDS, Ledger
-from .render import clean
+from .render import BOTH, clean
 
 __all__ = ["remind", "Config", "load_config", "build_targets", "DEFAULT_CONFIG", "DEFAULT_LEDGER",
            "REMIND_FORMAT_VERSION"]
@@ -89,8 +89,6 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     failed or waits for its retry, 2 bad input.
     """
     config = load_config(config_path)
-    # --lang, else [remind] lang, else the environment or the plan's script (below).
-    lang = lang or normalize(str(config.remind.get("lang", ""))) or None
     day = as_of or dt.date.today()
     names = selected_channels(config, channels)
     targets, env_warnings = build_targets(config, names, json_output=fmt == "json", lenient=dry_run)
@@ -100,12 +98,20 @@ def remind(plan: str, schedule: str, as_of: dt.date | None, channels: tuple[str,
     p = load_plan(plan, limits=limits)
     s = (load_schedule(schedule, p, limits=limits) if mapping is None
          else read_schedule(schedule, p, mapping=mapping, limits=limits).schedule)
-    chosen = lang is not None
-    lang = resolve(lang, plan_text=p.title)
-    if chosen:
-        # --lang or [remind] lang also writes the reminders sent: a channel without its own
-        # lang speaks the one chosen.
-        targets = [attrs.evolve(t, settings={"lang": lang, **t.settings}) for t in targets]
+    # The language, as `check --lang` chooses it (masswork.i18n.resolve): --lang, else
+    # [remind] lang, else MASSWORK_LANG and the locale, else the plan's own script. What a
+    # channel sends: --lang, else the channel's own lang, else the same choice.
+    fallback = resolve(str(config.remind.get("lang", "")) or None,
+                       plan_text=p.title + "".join(r.quote for r in p.requirements[:20]))
+    chosen = bool(lang)
+    lang = normalize(lang) if lang else fallback
+    assert lang is not None  # --lang's callback rejects a tag naming no language
+    targets = [attrs.evolve(t, settings={**t.settings, "lang": lang} if chosen else {"lang": fallback, **t.settings})
+               for t in targets]
+    both = [t.name for t in targets if t.settings.get("lang") == BOTH]
+    if both:
+        click.echo(tr(lang, "cli.warning", text=tr(lang, "remind.both_deprecated", channels=", ".join(both))),
+                   err=True)
     from ..engine import check
 
     report = check(p, s, day, calendar=calendar)

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -49,6 +50,7 @@ from ..lazytext import render_on_read
 from ..model import EventStatus, Plan, Requirement, Schedule
 from ..periods import add_working_days, measure
 from ..report import Finding, Report, Shortfall, Status
+from .render import BOTH_DEPRECATED
 from .words import Body, Joined, owed_item, timing
 from .workdays import WeekendCalendar
 
@@ -123,8 +125,10 @@ class Reminder:
         return (self.plan, self.requirement, self.kind, self.recipient, due, self.lead_tag)
 
     def message(self, lang: str = "zh") -> str:
-        """The message in ``"zh"``, ``"en"`` or ``"both"`` (Chinese, then English)."""
+        """The message in ``lang`` (``"zh-Hans"``, ``"zh-Hant"``, ``"en"`` or another spelling
+        of them). ``"both"`` (Chinese, then English) is deprecated (:class:`DeprecationWarning`)."""
         if lang == "both":
+            warnings.warn(BOTH_DEPRECATED, DeprecationWarning, stacklevel=2)
             return f"{self.message_zh}\n{self.message_en}"
         if self.msg is not None and self.message_zh == self.msg.render("zh-Hant") \
                 and self.message_en == self.msg.render("en"):
@@ -138,6 +142,7 @@ class Reminder:
         msg = self.subject_msg or Msg.of("remind.subject", kind=Msg.of(f"remind.kind.{self.kind}"),
                                          clause=self.clause, title=title, due=self.due or "")
         if lang == "both":
+            warnings.warn(BOTH_DEPRECATED, DeprecationWarning, stacklevel=2)
             return f"{msg.render('zh-Hant').strip()} / {msg.render('en').strip()}"
         return msg.render(lang).strip()
 

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
+import warnings
 
 import attrs
 
 from .channels import DeliveryError
 from .ledger import Key, Ledger, Skip, delivery_key
 from .redact import redact, secrets_of
+from .render import lang_of, text_of
 
 __all__ = ["Target", "Delivery", "dispatch"]
+
+
+def _sent_text(reminder: Any, settings: Mapping[str, Any]) -> str:
+    if not hasattr(reminder, "message"):
+        return ""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # the channel itself warns about "both"
+        return text_of(reminder, lang_of(settings, reminder=reminder))
 
 
 @attrs.frozen
@@ -92,7 +102,10 @@ def dispatch(
                 continue
             assert ledger is not None
             secrets = secrets_of(t.settings, t.secrets)
-            claim = ledger.claim(key, reminder.message("both") if hasattr(reminder, "message") else "")
+            # The key is ids only (plan, requirement, kind, recipient, due, lead, channel): a
+            # reminder sent in one language is not sent again in another. The text kept beside
+            # it is what this channel sends, for whoever reads the ledger.
+            claim = ledger.claim(key, _sent_text(reminder, t.settings))
             if isinstance(claim, Skip):
                 last = redact(claim.row.last_error, secrets) if claim.row.last_error is not None else None
                 out.append(Delivery(reminder, t.name, claim.state, key, error=last,

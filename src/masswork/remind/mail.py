@@ -15,7 +15,8 @@ from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
 from .redact import scrubbed
-from .render import clean, defang, lang_of, one_line, quote_of, subject_of, text_of
+from ..i18n import tr
+from .render import BOTH, clean, defang, lang_of, one_line, quote_of, subject_of, text_of
 
 __all__ = ["EMAIL"]
 
@@ -51,13 +52,13 @@ def _compose(reminder: Any, settings: Mapping[str, Any], lang: str, to: list[str
     body = defang(clean(text_of(reminder, lang)))
     quote = defang(clean(quote_of(reminder)))
     if quote:
-        body += f"\n\n方案原文 plan text: 「{quote}」"
+        body += "\n\n" + (f"方案原文 plan text: 「{quote}」" if lang == BOTH else tr(lang, "remind.mail.quote", quote=quote))
     msg.set_content(body + "\n\n-- \nmasswork\n")
     return msg
 
 
 def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
-    lang = lang_of(settings)
+    lang = lang_of(settings, reminder=reminder)
     to = _addresses(reminder, settings)
     if not to:
         raise DeliveryError(f"沒有收件地址 no address for recipient {getattr(reminder, 'recipient', '?')!r} "

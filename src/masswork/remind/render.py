@@ -27,10 +27,11 @@ goes out on a channel is rendered.
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["lang_of", "text_of", "subject_of", "quote_of", "clean", "one_line", "defang", "md_text",
+__all__ = ["BOTH", "BOTH_DEPRECATED", "lang_of", "text_of", "subject_of", "quote_of", "clean", "one_line", "defang", "md_text",
            "clean_data"]
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -46,16 +47,33 @@ _WWW = re.compile(r"(?i)\bwww\.")
 _MAILTO = re.compile(r"(?i)\b(mailto|javascript|data|vbscript|file|tel|sms):")
 
 
-def lang_of(settings: Mapping[str, Any], default: str = "both") -> str:
-    """A channel's ``lang``: ``"both"`` (Chinese, then English), or the language a tag names
-    (``zh-Hans``, ``zh_CN``, ``zh-TW``, ``en`` …; a bare ``zh`` is Traditional); ``default``
-    when it names none."""
-    lang = str(settings.get("lang", default))
-    if lang == "both":
-        return lang
-    from ..i18n import normalize
+BOTH = "both"
+"""The old two-language channel ``lang`` (Chinese, then English): still accepted, deprecated."""
 
-    return normalize(lang) or default
+
+def lang_of(settings: Mapping[str, Any], default: str | None = None, reminder: Any = None) -> str:
+    """A channel's language: its ``lang`` (a tag such as ``zh-Hans``, ``zh_CN``, ``zh-TW``,
+    ``en``; a bare ``zh`` is Traditional), else ``default``, else what
+    :func:`masswork.i18n.resolve` chooses (``MASSWORK_LANG``, the locale, then the script of
+    the reminder's plan title). ``"both"`` (Chinese, then English) is still accepted but
+    deprecated: it warns (:class:`DeprecationWarning`) and is returned as it is."""
+    from ..i18n import normalize, resolve
+
+    given = settings.get("lang")
+    if given == BOTH:
+        warnings.warn(BOTH_DEPRECATED, DeprecationWarning, stacklevel=2)
+        return BOTH
+    lang = normalize(str(given)) if given is not None else None
+    if lang:
+        return lang
+    if default:
+        return normalize(default) or resolve(default)
+    title = str(getattr(reminder, "title_zh", "") or "") + str(getattr(reminder, "quote", "") or "")
+    return resolve(None, plan_text=title or None)
+
+
+BOTH_DEPRECATED = ('lang = "both" is deprecated: a reminder is sent in one language; set lang to '
+                   '"zh-Hans", "zh-Hant" or "en"')
 
 
 def text_of(reminder: Any, lang: str) -> str:
@@ -65,7 +83,9 @@ def text_of(reminder: Any, lang: str) -> str:
 def subject_of(reminder: Any, lang: str) -> str:
     if hasattr(reminder, "subject"):
         return str(reminder.subject(lang))
-    return "masswork 提醒 reminder"
+    from ..i18n import tr
+
+    return tr("zh-Hant" if lang == BOTH else lang, "remind.subject.default")
 
 
 def quote_of(reminder: Any) -> str:

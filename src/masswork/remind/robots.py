@@ -108,7 +108,7 @@ def _signed_url(url: str, secret: str, timestamp_ms: int) -> str:
 
 
 def _deliver_dingtalk(reminder: Any, settings: Mapping[str, Any]) -> None:
-    lang = lang_of(settings)
+    lang = lang_of(settings, reminder=reminder)
     url = str(settings["url"])
     if settings.get("secret"):
         url = _signed_url(url, str(settings["secret"]), int(time.time() * 1000))
@@ -128,7 +128,7 @@ DINGTALK = Channel("dingtalk", scrubbed(_deliver_dingtalk), message="describe.ch
 
 
 def _deliver_wecom(reminder: Any, settings: Mapping[str, Any]) -> None:
-    lang = lang_of(settings)
+    lang = lang_of(settings, reminder=reminder)
     url = str(settings["url"])
     # WeCom's text messages are not Markdown, but its clients link URLs: defanged.
     text: dict[str, Any] = {"content": defang(clean(text_of(reminder, lang)))}
@@ -151,7 +151,7 @@ def webhook_signature(secret: str, timestamp: str, body: bytes) -> str:
 
 
 def _deliver_webhook(reminder: Any, settings: Mapping[str, Any]) -> None:
-    lang = lang_of(settings)
+    lang = lang_of(settings, reminder=reminder)
     did = str(settings.get("delivery_id", ""))
     payload: dict[str, Any] = {
         "delivery_id": did,
