@@ -10,6 +10,8 @@ from types import MappingProxyType
 import attrs
 
 from ..i18n import Msg, Name
+from ..i18n.dates import span
+from ..periods.windows import Window
 from ..model import Event, Person, Plan, Requirement
 from ..report import Shortfall
 from .base import Context, Kind, Outcome, ref, when
@@ -68,7 +70,7 @@ def _occurs(req: Requirement, ctx: Context) -> Outcome:
     n = len(found)
     said = dict(what=what(ctx, p.activity, p.document, p.action, p.party),
                 host=Msg.of("kind.hosted_by", host=ctx.word(p.host)) if p.host else "",
-                within=Msg.of("kind.within", window=window_text(w)) if window_text(w) else "")
+                within=_within(w))
     if p.max is not None and n > p.max:
         return Outcome(False, msg=Msg.of("kind.occurs.too_many", **said, max=p.max, n=n),
                        evidence=found, final=True, due=w.end,
@@ -309,3 +311,12 @@ KINDS = (
     Kind("per-unit", PerUnit, _per_unit, _describe_per_unit, monotone=True, title="kind.title.per-unit"),
     QUANTITY,
 )
+
+
+def _within(w: Window) -> Msg | str:
+    """The window a count is made in, in words (``span``: dates per language, the plan's
+    phrase quoted); a window the plan names only by its phrase stays that phrase."""
+    text = window_text(w)  # ``window`` stays the data form in message_params (additive JSON)
+    if w.start or w.end:
+        return Msg.of("kind.within", window=text, span=span(w.start, w.end, w.phrase))
+    return Msg.of("kind.within", window=text, span=text) if text else ""
