@@ -10,6 +10,7 @@ from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
 from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
+from ..lexicon import LEXICON
 from ..text import fold
 from .words import activity, document, heading_activity, parties, party, placeholder
 
@@ -45,12 +46,15 @@ ORDER_ROWS = rows("order", (
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
-    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
-     "approved, then: 審閱同意後, 審核通過後, 研究通過後, 驗收合格後"),
+    (r"未经(?P<unless_by>[^,;。]{1,16}?)(?:审核|审批|批准|同意|审定|审查|审议|审阅|讨论|研究)(?:通过|同意)?(?:的)?[,]?"
+     r"[^,;。]{0,10}?(?:一律|均)?(?:不得|不能|不准|不许|严禁|禁止)(?:擅自|自行|私自)?(?P<gated>[^,;。]{2,16})",
+     "未經X批准,不得Y / 未經X同意不得Y: Y waits for X's approval"),
+    (r"(?:审核|审阅|审定|审查|审批|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
+     "approved, then: 審閱同意後, 審核通過後, 研究通過後, 報X審批後, 驗收合格後"),
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
     (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
-    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,16}?(?:审批|批准|审定|审核)(?![后通])", "報X審批, 報X審核: X approves what is sent", 0.6),
+    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,26}?(?:审批|批准|审定|审核)(?![后通])", "報X審批, 報X審核: X approves what is sent", 0.6),
     (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
     (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
@@ -169,6 +173,9 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     after = activity(st, after_at)
     if after is not None:
         return after
+    if re.search(r"(?:^|[,;于在须应要])会前|(?:^|[,;于在])会议召开前", st.f):
+        # 「材料須於會前10天報…審核」: the meeting waits (the heading's, else 會議 in the plan's script)
+        return heading_activity(st) or placeholder("會議" if script_of(st.text) == "zh-Hant" else "会议", "activity")
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行", st.f[after_at:])
     named = activity(st)
     if named is not None and (fold(named.name) in fold(doc.name)
@@ -225,7 +232,7 @@ def gate_before(st: Statement, topic: Ref | None) -> Params | None:
     return None
 
 
-_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经过|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格|集体)?"
+_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经过|经|(?<![呈上汇])报(?:送|请)?(?!告))(?P<x>[^,;。]{2,26}?)(?:认真|严格|集体)?"
                        r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议|验收|考核)|向(?P<x2>[^,;。]{2,12}?)请假")
 
 
@@ -239,6 +246,9 @@ def _approver(st: Statement) -> list[Ref]:
     out = []
     for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
         i0, i1 = a0 + item.start(), a0 + item.end()
+        sent = re.search(r"(?:派人|派员|派专人)[\u4e00-\u9fff]{0,4}$", st.f[i0:i1])
+        if sent and sent.start() >= 2:
+            i1 = i0 + sent.start()  # 「經上級黨委派人談話、審批」: 上級黨委 approves
         known = [t for t in st.terms("role", "body") if t.start == i0 and t.end == i1]
         if known:
             t = known[0].term
@@ -258,12 +268,36 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
     seg0 = max(st.f.rfind(c, 0, at) for c in ",;:。") + 1
     if not 2 <= at - seg0 <= 12:
         return []
-    known = [t for t in st.terms("role", "body") if seg0 <= t.start
+    known = [t for t in st.terms("role", "body") if seg0 <= t.start and t.end <= at
              and re.fullmatch(r"(?:认真|严格|从严)?(?:审核|审阅|审查|研究|审议)?", st.f[t.end:at])]
     if known:
         t = known[0].term
         return [Ref(t.id, t.category, t.id, t.name_en, True)]
+    # 「材料待縣紀委批准後」「支部委員會研究同意後」: a body the lexicon does not know, in its words
+    seg = st.f[seg0:at]
+    lead = None
+    for lead in re.finditer(r"待|等|由|经|报|交", seg):
+        pass
+    a0 = seg0 + (lead.end() if lead else 0)
+    tail = re.search(r"(?:认真|严格|从严|集体)?(?:审核|审阅|审查|研究|审议|讨论)?$", st.f[a0:at])
+    a1 = a0 + (tail.start() if tail else at - a0)
+    if a1 - a0 >= 2 and _BODY_WORD.search(st.f[a0:a1]):
+        return [placeholder(st.words(a0, a1), "body")]
     return []
+
+
+_BODY_WORD = re.compile(r"(?:党委|党组|党工委|支部|委员会|支委会|组织部|纪委|监委|领导小组|督导组|指导组|办公室|工作组|"
+                        r"委|局|处|科|中心|小组|班子)$")
+"""The end of a body's name: what approves, when the lexicon does not know it."""
+
+
+def _request(st: Statement) -> Ref:
+    """What is approved when the statement names no document: the request for approval
+    (請示) the lexicon knows — an approval with nothing named approves a request."""
+    t = LEXICON.get("請示")
+    if t is None:  # pragma: no cover - the lexicon has it
+        return placeholder("請示" if script_of(st.text) == "zh-Hant" else "请示", "document")
+    return Ref(t.id, t.category, t.id, t.name_en, True)
 
 
 def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = False) -> Params | None:
@@ -271,6 +305,10 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = F
     g = m.groupdict()
     if _FILED.match(st.f, m.end()):
         return None  # 「由黨支部審閱後存檔」: read and filed, nothing waits for an approval
+    if g.get("gated"):
+        return _unless_approved(st, hit)
+    if "未" in st.f[max(0, m.start() - 2):m.start() + 1]:
+        return None  # 「未經黨委批准」: the 未經 row reads it (what may not happen without it)
     if g.get("cond"):
         doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
     elif g.get("leave"):
@@ -289,6 +327,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = F
         if doc is None:
             lead = re.match(r"([^,;:。]{2,8}?)(?:由|须|要|应)", st.f)
             doc = placeholder(st.words(lead.start(1), lead.end(1)) if lead else "安排", "document")
+    if doc is None and before:
+        doc = _request(st)  # 「支部委員會研究同意後,召開黨員大會」: the body asked, nothing handed in
     if doc is None:
         lead = re.match(r"[^,;:。]{2,12}?(?=经|须|需|报|由|要|应|,|$)", st.f)
         doc = placeholder(st.words(0, lead.end()) if lead else "材料", "document")
@@ -306,6 +346,25 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = F
     if after is None:
         return None
     return {"document": doc, "approved_by": by, "before_activity": after}
+
+
+def _unless_approved(st: Statement, hit: Hit) -> Params | None:
+    """``未經黨委批准,不得召開…``: what may not happen without the approval waits for it —
+    the document named in the statement, else a request (請示); who approves is the words
+    between 未經 and the approval word (a lexicon body, else a placeholder)."""
+    m = hit.match
+    a0, a1 = m.start("unless_by"), m.end("unless_by")
+    by = _approver(st)  # the words after 經, each a lexicon body that spans them, else a placeholder
+    if not by:
+        return None  # 「未經審核的材料」: no approver named
+    g1 = m.end("gated")
+    g0 = g1 - len(re.sub(r"^(?:将|把|对|在)", "", st.f[m.start("gated"):g1]))
+    in_gated = document(st, g0, g1)
+    # 「不得印發學習計劃」: the handing out of the document waits (not a 學習 cut from its name)
+    gated = placeholder(st.words(g0, g1), "activity") if in_gated is not None else activity(st, g0, g1)
+    gated = gated or placeholder(st.words(g0, g1), "activity")
+    doc = document(st, 0, a0) or document(st, a1, g0) or in_gated
+    return {"document": doc or _request(st), "approved_by": by, "before_activity": gated}
 
 
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
