@@ -21,6 +21,10 @@ REPORT_ROWS = rows("report", (
     (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
     (r"(?:^|[,;])(?:并|再|要|须|及时)?报(?=[^,;。审]{1,12}?(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|指导组|党工委|上级)(?:[,;。]|$))",
      "…,報縣委組織部"),
+    (r"反馈(?:给|至|到)(?!(?:其|党员)?本人|个人)(?P<to>[^,;:。]{2,12}?)(?:[,;:。]|$)", "反饋給X本人: fed back to X (in the plan's words)", 0.6),
+    (r"(?:^|[,;]|并|再)交(?:由|给)?(?P<to>[^,;:。]{2,10}?)(?:存档|归档|留存|保存|备查)", "交支部存檔: filed with X", 0.6),
+    (r"(?:在|到|向)(?P<to>[^,;:。]{2,16}?(?:平台|系统|网站|公众号))[”\"]?(?:上)?(?:上传|发布|录入)", "在X平台上傳: uploaded to X", 0.6),
+    (r"在(?P<to>[^,;:。]{2,14}?(?:大会|会议|会))上(?:通报|报告|公布)", "在全體黨員大會上通報: told to that meeting", 0.6),
 ), unless=r"报告会(?!议)|辅导报告|作报告|宣讲报告")
 
 NOTICE_ROWS = rows("notice", (
@@ -68,12 +72,24 @@ def _bodies_after(st: Statement, a: int) -> list[Ref]:
     return [placeholder(st.words(a0, a1), "body")]
 
 
+def _named_party(st: Statement, a0: int, a1: int) -> Ref:
+    """The recipient a row names in [a0, a1) (``反饋給班子成員本人``, ``交支部存檔``, ``在“黨建雲平台”
+    上傳``): a lexicon role or body spanning the words, else the words as a placeholder —
+    never a known term they only contain."""
+    known = [t for t in st.terms("role", "body") if t.start == a0 and t.end == a1]
+    if known:
+        t = known[0].term
+        return Ref(t.id, t.category, t.id, t.name_en, True)
+    return placeholder(st.words(a0, a1), "body")
+
+
 def _plain_party(r: Ref) -> Ref:
     """``向黨委書面報告`` reports to 黨委: 書面 / 口頭 say how, not to whom."""
     if r.known:
         return r
     name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
     name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
+    name = re.sub(r"^告(?:报送|報送|上报|上報)?(?=[\u4e00-\u9fff]{2})", "", name)  # 書面報告上級黨委: not 告上級黨委
     name = re.sub(r"^(?:送|交|至|给|給)(?=[\u4e00-\u9fff]{2})", "", name)  # 報送上級黨委 → 上級黨委
     return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
 
@@ -116,17 +132,21 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
             doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
         if doc is not None and not doc.known:
-            name = re.sub(r"^(?:形成|撰写|撰寫|写出|寫出|起草|制定|写好|寫好)", "", doc.name)
+            # 「各支部形成專題調研報告」: the report, not who writes it nor the writing
+            name = re.sub(r"^[^,;:。]{0,8}?(?:形成|撰写|撰寫|写出|寫出|起草|制定|写好|寫好)", "", doc.name)
             doc = placeholder(name, "document") if len(name) >= 2 and name != doc.name else doc
         seg = re.search(r"([^,;:。]{2,10})$", st.f[:m.start()])
         if (seg and (doc is None or (not doc.known and fold(doc.name) not in seg.group(1)))
-                and not re.search(r"要|应|须|将|把|向|的|并|及时|同时|党委|支部|部门|单位|\d|请|于|前|后", seg.group(1))):
+                and not re.search(r"要|应|须|将|把|向|的|并|及时|同时|党委|支部|部门|单位|\d|请|于|前|后|"
+                                  r"书面|口头|如实|按时|逐级|定期|形成|由|确认", seg.group(1))):
             # 「…推優結果報送上級黨委」: what is sent stands right before the verb
             doc = placeholder(st.words(seg.start(1), seg.end(1)), "document")
         if doc is None:
             after = re.match(r"(?:给|至|到)?(?:一次|1次)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
             if after and not _BODYISH.search(after.group(1)):
                 doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
+        if doc is None and m.groupdict().get("to") and st.before:
+            doc = document(Statement(st.clause, st.before, st.before, st.line))  # 「…收回,梳理後反饋給本人」
         if doc is None:
             obj = re.search(r"(?:把|将)([^,;。]{2,16}?)(?:连同|以|报|向|送)", st.f)
             if obj:
@@ -136,6 +156,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             else:
                 return None
         p: Params = {"document": doc}
+        if m.groupdict().get("to"):
+            p["to"] = [_named_party(st, m.start("to"), m.end("to"))]
+            return p
         to = _bodies_after(st, m.end()) if m.group(0).lstrip(",;").endswith("报") else []
         to = to or parties(st)
         if not to:
