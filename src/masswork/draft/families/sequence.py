@@ -444,10 +444,16 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         lead = _lead(m.group("lead"))
         if lead:
             p["lead"] = lead
-    elif g.get("within") and rel == "after":
-        try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
-            parse_offset("后" + m.group("within"))
-            p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(m.start("within"), m.end("within"))
-        except (PhraseError, ValueError):
-            pass
+    elif rel == "after" and "within" in g:
+        near = _NEAR_LIMIT.match(st.f, m.end())  # 「X結束後,各支部要在一週內召開…」: the limit in the next clause
+        at = (m.start("within"), m.end("within")) if g.get("within") else near.span(1) if near else None
+        if at is not None:
+            try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
+                parse_offset("后" + st.f[at[0]:at[1]])
+                p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(*at)
+            except (PhraseError, ValueError):
+                pass
     return p
+
+
+_NEAR_LIMIT = re.compile(rf"[^,;:。]{{0,8}}?(?:在|于)((?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|个月)(?:内|以内|之内))")
