@@ -445,8 +445,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if lead:
             p["lead"] = lead
     elif rel == "after" and "within" in g:
-        near = _NEAR_LIMIT.match(st.f, m.end())  # 「X結束後,各支部要在一週內召開…」: the limit in the next clause
-        at = (m.start("within"), m.end("within")) if g.get("within") else near.span(1) if near else None
+        limit = _NEAR_LIMIT.match(st.f, m.end())  # 「X結束後,各支部要在一週內召開…」: the limit in the next clause
+        at = (m.start("within"), m.end("within")) if g.get("within") else limit.span(1) if limit else None
         if at is not None:
             try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
                 parse_offset("后" + st.f[at[0]:at[1]])
