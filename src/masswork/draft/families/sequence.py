@@ -54,7 +54,7 @@ GATE_ROWS = rows("gate", (
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
     (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
-    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,26}?(?:审批|批准|审定|审核)(?![后通])", "報X審批, 報X審核: X approves what is sent", 0.6),
+    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,26}?(?:审批|批准|审定|审核|同意)(?![后通])", "報X審批, 報X審核, 報X同意: X approves what is sent", 0.6),
     (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
     (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
     (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
@@ -287,7 +287,7 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
 
 
 _BODY_WORD = re.compile(r"(?:党委|党组|党工委|支部|委员会|支委会|组织部|纪委|监委|领导小组|督导组|指导组|办公室|工作组|"
-                        r"委|局|处|科|中心|小组|班子)$")
+                        r"委|局|处|科|中心|小组|班子|站|所)$")
 """The end of a body's name: what approves, when the lexicon does not know it."""
 
 
@@ -341,6 +341,11 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = F
     if not by:
         return None
     after = _gated_step(st, doc, m.end()) or topic
+    if after is None and handed_in and g.get("cond"):
+        # 「確因特殊情況需要延期的,須經X同意」 in a plan about no meeting: the deed the condition names (延期) waits
+        deed = re.sub(r"^.*(?:需要|需|要|必须)", "", st.f[m.start("cond"):m.end("cond")])
+        if len(deed) >= 2:
+            after = placeholder(st.words(m.end("cond") - len(deed), m.end("cond")), "activity")
     if after is None and handed_in and _SUBMITTED.search(fold(doc.name)):
         after = placeholder(f"{doc.name}提交", "activity")  # 述職報告須經班子審議: before it is handed in
     if after is None:
