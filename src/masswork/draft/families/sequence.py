@@ -275,9 +275,7 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
         return [Ref(t.id, t.category, t.id, t.name_en, True)]
     # 「材料待縣紀委批准後」「支部委員會研究同意後」: a body the lexicon does not know, in its words
     seg = st.f[seg0:at]
-    lead = None
-    for lead in re.finditer(r"待|等|由|经|报|交", seg):
-        pass
+    lead = re.search(r"待|等|由|经|报|交", seg)  # the first: 「待鎮農經站」 is asked of 鎮農經站
     a0 = seg0 + (lead.end() if lead else 0)
     tail = re.search(r"(?:认真|严格|从严|集体)?(?:审核|审阅|审查|研究|审议|讨论)?$", st.f[a0:at])
     a1 = a0 + (tail.start() if tail else at - a0)
