@@ -15,14 +15,15 @@ __all__ = ["ROWS", "build"]
 
 REPORT_ROWS = rows("report", (
     (r"报送|上报|呈报|逐级上报|报备|备案|抄报|抄送|一并报", "報送, 上報, 備案, 抄報"),
-    (r"报(?=[^,;。]{1,14}?(?:审核|审阅|审批|审定|备案|批准))", "報X審核"),
+    (r"报(?!告)(?=[^,;。]{1,14}?(?:审核|审阅|审批|审定|备案|批准))", "報X審核"),
     (r"向[^,;。]{2,24}?(?:作出|作|做)?(?:书面)?(?:报告|汇报)", "向X作出書面報告"),
     (r"(?:印发|下发|分送|送交|提交|推荐)(?:给|到|至)?", "印發給, 下發到, 推薦", 0.6),
     (r"(?:报告|汇报)(?=[^,;。]{0,10}?(?:党委|党组|组织部|纪委|办公室|领导小组|党组织|上级))", "報告上級黨組織"),
     (r"(?:^|[,;])(?:并|再|要|须|及时)?报(?=[^,;。审]{1,12}?(?:党委|党组|组织部|纪委|办公室|领导小组|督导组|指导组|党工委|上级)(?:[,;。]|$))",
      "…,報縣委組織部"),
-    (r"反馈(?:给|至|到)(?!(?:其|党员)?本人|个人)(?P<to>[^,;:。]{2,12}?)(?:[,;:。]|$)", "反饋給X本人: fed back to X (in the plan's words)", 0.6),
-    (r"(?:^|[,;]|并|再)交(?:由|给)?(?P<to>[^,;:。]{2,10}?)(?:存档|归档|留存|保存|备查)", "交支部存檔: filed with X", 0.6),
+    (r"反馈(?:给|至|到)(?!(?:其|党员)?本人|个人)(?P<to>[^,;:。]{2,12}?)(?=[,;:。]|$)", "反饋給X本人: fed back to X (in the plan's words)", 0.6),
+    (r"(?<![移转递提])交(?!流|纳|通|叉|心|往|换|付)(?:由|给)?(?P<to>[^,;:。]{2,10}?)(?:存档|归档|留存|保存|备查)",
+     "交支部存檔: filed with X", 0.6),
     (r"(?:在|到|向)(?P<to>[^,;:。]{2,16}?(?:平台|系统|网站|内网|公众号|公开栏|公示栏))[”\"]?(?:上)?(?:上传|发布|录入|公布|公示)",
      "在X平台上傳, 在集團內網公示: uploaded to / posted on X", 0.6),
     (r"在(?P<to>[^,;:。]{2,14}?(?:大会|会议|会))上(?:通报|报告|公布)", "在全體黨員大會上通報: told to that meeting", 0.6),
@@ -90,7 +91,7 @@ def _plain_party(r: Ref) -> Ref:
         return r
     name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
     name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
-    name = re.sub(r"^告(?:报送|報送|上报|上報)?(?=[\u4e00-\u9fff]{2})", "", name)  # 書面報告上級黨委: not 告上級黨委
+    name = re.sub(r"^告?(?:报送|報送|上报|上報|待|等)?(?=[\u4e00-\u9fff]{2})", "", name)  # 書面報告上級黨委: not 告上級黨委
     name = re.sub(r"^(?:送|交|至|给|給)(?=[\u4e00-\u9fff]{2})", "", name)  # 報送上級黨委 → 上級黨委
     return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
 
@@ -129,6 +130,8 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
     if hit.kind == "report":
         if m.start() == 0 and m.group(0) in ("报告", "汇报"):
             return None  # 「報告經黨組會議研究通過後」: the report is the statement's subject
+        if m.group(0) in ("报告", "汇报") and re.match(r"待|经|须|需|由|要|应|在|于|和|及|、|的", st.f[m.end():]):
+            return None  # 「調研報告待鄉鎮黨委審定」: a document's name, the subject, not the verb
         doc = document(st, 0, m.start()) or document(st)
         if doc is not None and not doc.known and re.search(r"向|提前|及时", fold(doc.name)):
             doc = None  # 「提前一周向黨委報告」 is the verb phrase, not a document's name
@@ -146,8 +149,12 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             after = re.match(r"(?:给|至|到)?(?:一次|1次)?([^,;:。]{2,16}?)(?:[,;:。]|$)", st.f[m.end():])
             if after and not _BODYISH.search(after.group(1)):
                 doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
-        if doc is None and m.groupdict().get("to") and st.before:
-            doc = document(Statement(st.clause, st.before, st.before, st.line))  # 「…收回,梳理後反饋給本人」
+        if doc is None and m.groupdict().get("to"):
+            ahead = re.search(r"([^,;:。]{2,12}?)(?:梳理|整理|汇总|核实)?(?:后|以后)?$", st.f[:m.start()])
+            if ahead and not re.search(r"后|要|应|须|将|把|的|\d", ahead.group(1)):
+                doc = placeholder(st.words(ahead.start(1), ahead.end(1)), "document")  # 「意見梳理後反饋給…」
+            elif st.before:
+                doc = document(Statement(st.clause, st.before, st.before, st.line))  # 「…收回,梳理後反饋給本人」
         if doc is None:
             obj = re.search(r"(?:把|将)([^,;。]{2,16}?)(?:连同|以|报|向|送)", st.f)
             if obj:
