@@ -24,7 +24,7 @@ REPORT_ROWS = rows("report", (
     (r"反馈(?:给|至|到)(?!(?:其|党员)?本人|个人)(?P<to>[^,;:。]{2,12}?)(?=[,;:。]|$)", "反饋給X本人: fed back to X (in the plan's words)", 0.6),
     (r"(?<![移转递提])交(?!流|纳|通|叉|心|往|换|付)(?:由|给)?(?P<to>[^,;:。]{2,10}?)(?:存档|归档|留存|保存|备查)",
      "交支部存檔: filed with X", 0.6),
-    (r"(?:在|到|向)(?P<to>[^,;:。]{2,16}?(?:平台|系统|网站|内网|公众号|公开栏|公示栏))[”\"]?(?:上)?(?:上传|发布|录入|公布|公示)",
+    (r"(?:在|到|向|通过)(?P<to>[^,;:。在到向]{2,16}?(?:平台|系统|网站|内网|公众号|公开栏|公示栏))[”\"]?(?:上)?(?:上传|发布|录入|公布|公示)",
      "在X平台上傳, 在集團內網公示: uploaded to / posted on X", 0.6),
     (r"在(?P<to>[^,;:。]{2,14}?(?:大会|会议|会))上(?:通报|报告|公布)", "在全體黨員大會上通報: told to that meeting", 0.6),
 ), unless=r"报告会(?!议)|辅导报告|作报告|宣讲报告")
@@ -150,9 +150,11 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
             if after and not _BODYISH.search(after.group(1)):
                 doc = placeholder(st.words(m.end() + after.start(1), m.end() + after.end(1)), "document")
         if doc is None and m.groupdict().get("to"):
-            ahead = re.search(r"([^,;:。]{2,12}?)(?:梳理|整理|汇总|核实)?(?:后|以后)?$", st.f[:m.start()])
-            if ahead and not re.search(r"后|要|应|须|将|把|的|\d", ahead.group(1)):
-                doc = placeholder(st.words(ahead.start(1), ahead.end(1)), "document")  # 「意見梳理後反饋給…」
+            # 「意見梳理後反饋給…」「…要在三日內將決議內容在公開欄公布」: what stands before the verb
+            ahead = re.search(r"(?:^|[,;:]|将|把)([^,;:。将把]{2,16}?)(?:梳理|整理|汇总|核实)?(?:后|以后)?$",
+                              st.f[:m.start()])
+            if ahead and not re.search(r"后|要|应|须|的|\d", ahead.group(1)):
+                doc = placeholder(st.words(ahead.start(1), ahead.end(1)), "document")
             elif st.before:
                 doc = document(Statement(st.clause, st.before, st.before, st.line))  # 「…收回,梳理後反饋給本人」
         if doc is None:
