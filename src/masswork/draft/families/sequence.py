@@ -46,7 +46,7 @@ ORDER_ROWS = rows("order", (
 ), unless=r"^(?:前|后)")
 
 GATE_ROWS = rows("gate", (
-    ((r"未经(?P<unless_by>[^,;。]{1,16}?)(?:审核|审批|批准|同意|审定|审查|审议|审阅|讨论|研究)(?:通过|同意)?(?:的)?[,]?"
+    ((r"未经(?P<unless_by>[^,;。]{0,16}?)(?:审核|审批|批准|同意|审定|审查|审议|审阅|讨论|研究)(?:通过|同意)?(?:的)?[,]?"
       r"[^,;。]{0,10}?(?:一律|均)?(?:不得|不能|不准|不许|严禁|禁止)(?:擅自|自行|私自)?(?P<gated>[^,;。]{2,16})"),
      "未經X批准,不得Y / 未經X同意不得Y: Y waits for X's approval"),
     (r"(?:审核|审阅|审定|审查|审批|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
@@ -179,8 +179,9 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行", st.f[after_at:])
     named = activity(st)
     if named is not None and (fold(named.name) in fold(doc.name)
-                              or (not named.known and re.search(r"经|报", fold(named.name)))):
-        named = None  # (not 「改方案經支委會」 cut from the approval itself)
+                              or (not named.known and re.search(r"经|报", fold(named.name)))
+                              or (not named.known and _DOC_VERB.match(fold(named.name)))):
+        named = None  # (not 「改方案經支委會」 cut from the approval itself, nor 「撰寫…材料」 the drafting)
     bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
     if named is not None and (verb is None or bare):
         return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
@@ -358,6 +359,9 @@ def _unless_approved(st: Statement, hit: Hit) -> Params | None:
     m = hit.match
     a0, a1 = m.start("unless_by"), m.end("unless_by")
     by = _approver(st)  # the words after 經, each a lexicon body that spans them, else a placeholder
+    if not by and st.before:
+        # 「…經集團黨委書記審閱同意後定稿。材料未經審閱的,不得提交會議」: the review just named
+        by = _approver(Statement(st.clause, st.before, st.before, st.line))
     if not by:
         return None  # 「未經審核的材料」: no approver named
     g1 = m.end("gated")
