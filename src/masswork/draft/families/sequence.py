@@ -326,8 +326,8 @@ def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = F
         if doc is None:
             lead = re.match(r"([^,;:。]{2,8}?)(?:由|须|要|应)", st.f)
             doc = placeholder(st.words(lead.start(1), lead.end(1)) if lead else "安排", "document")
-    if doc is None and before:
-        doc = _request(st)  # 「支部委員會研究同意後,召開黨員大會」: the body asked, nothing handed in
+    if doc is None and (before or re.match(r"(?:须|需|必须)?经", st.f)):
+        doc = _request(st)  # 「支部委員會研究同意後,召開…」「經市委同意,…召開」: the body asked, nothing handed in
     if doc is None:
         lead = re.match(r"[^,;:。]{2,12}?(?=经|须|需|报|由|要|应|,|$)", st.f)
         doc = placeholder(st.words(0, lead.end()) if lead else "材料", "document")
@@ -422,6 +422,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if anchor is not None and not anchor.known and _DATEISH.search(fold(anchor.name)):
             return None  # 「5月10日以後,…」: a date (timing), not an event
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
+        if (anchor is not None and anchor.category == "document" and subject is not None and not subject.known
+                and re.match(r"(?:报送|上报|报|提交|交|送)(?!告)", fold(subject.name))):
+            return None  # 「講稿形成後,報X審閱」: handing in what was drafted — the report says it, no order
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
     elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后", "在此之前", "此前", "在这之前",
