@@ -92,7 +92,35 @@ def test_sent_by_someone_the_body_approves() -> None:
     assert p.get("party") == "上级党委"
 
 
+def test_unread_material_waits_for_the_review_just_named() -> None:
+    text = ("一、材料\n(一)班子成員撰寫對照檢查材料,經黨委書記審閱同意後定稿。"
+            "對照檢查材料未經審閱的,不得提交會議。")
+    ps = [simple(x) for x in of_kind(text, "gate")]
+    assert {"定稿", "提交会议"} <= {p["before_activity"] for p in ps}, ps
+    assert all(p["approved_by"] == ["党委书记"] for p in ps), ps
+
+
+def test_consent_first_approves_a_request() -> None:
+    (p,) = of_kind("一、會議\n(一)经市委同意,局党组定于1月下旬召开民主生活会。", "gate")
+    assert p["document"] == "請示" and p["approved_by"] == ["市委"]
+
+
 # ---------------------------------------------------------------- reports
+
+def test_handing_in_what_was_drafted_is_a_report_not_an_order() -> None:
+    got = drafted("一、黨課\n(一)讲稿形成后,报镇党委宣传委员审阅。")
+    assert [r["kind"] for r in got] == ["report"], got
+    assert simple(dict(got[0]["params"]))["to"] == ["镇党委宣传委员"]
+
+
+@pytest.mark.parametrize("text, document, to", [
+    ("村黨組織要在三日內將決議內容在村務公開欄公布。", "决议内容", "村务公开栏"),
+    ("集团将通过公司内网公布整改清单。", None, "公司内网"),
+])
+def test_posted_where_everyone_sees_it(text: str, document: str | None, to: str) -> None:
+    ps = [simple(x) for x in of_kind("一、公開\n(一)" + text, "report")]
+    assert any(p["to"] == [to] and (document is None or p["document"] == document) for p in ps), ps
+
 
 @pytest.mark.parametrize("text, document, to", [
     ("各支部形成專題調研報告報送縣委組織部。", "专题调研报告", "县委组织部"),

@@ -180,7 +180,7 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     named = activity(st)
     if named is not None and (fold(named.name) in fold(doc.name)
                               or (not named.known and re.search(r"经|报", fold(named.name)))
-                              or (not named.known and _DOC_VERB.match(fold(named.name)))):
+                              or (not named.known and _DOC_VERB.search(fold(named.name)))):
         named = None  # (not 「改方案經支委會」 cut from the approval itself, nor 「撰寫…材料」 the drafting)
     bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
     if named is not None and (verb is None or bare):
