@@ -92,7 +92,7 @@ def _plain_party(r: Ref) -> Ref:
     name = re.sub(r"(?:书面|書面|口头|口頭|及时|及時)$", "", r.name)
     name = re.sub(r"^(?:告)?(?:经|經)", "", name)  # 「報告經黨組會議研究」: 黨組會議 approves
     name = re.sub(r"^告?(?:报送|報送|上报|上報|待|等)?(?=[\u4e00-\u9fff]{2})", "", name)  # 書面報告上級黨委: not 告上級黨委
-    name = re.sub(r"^(?:送|交|至|给|給)(?=[\u4e00-\u9fff]{2})", "", name)  # 報送上級黨委 → 上級黨委
+    name = re.sub(r"^(?:送|交|至|给|給|请|請)(?=[\u4e00-\u9fff]{2})", "", name)  # 報送上級黨委 → 上級黨委
     return placeholder(name, r.category) if len(name) >= 2 and name != r.name else r
 
 

@@ -49,7 +49,7 @@ GATE_ROWS = rows("gate", (
     ((r"未经(?P<unless_by>[^,;。]{0,16}?)(?:审核|审批|批准|同意|审定|审查|审议|审阅|讨论|研究)(?:通过|同意)?(?:的)?[,]?"
       r"[^,;。]{0,10}?(?:一律|均)?(?:不得|不能|不准|不许|严禁|禁止)(?:擅自|自行|私自)?(?P<gated>[^,;。]{2,16})"),
      "未經X批准,不得Y / 未經X同意不得Y: Y waits for X's approval"),
-    (r"(?:审核|审阅|审定|审查|审批|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
+    (r"(?:审核|审阅|审定|审查|审批|批准|批复|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
      "approved, then: 審閱同意後, 審核通過後, 研究通過後, 報X審批後, 驗收合格後"),
     (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
      r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
@@ -176,7 +176,8 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     if re.search(r"(?:^|[,;于在须应要])会前|(?:^|[,;于在])会议召开前", st.f):
         # 「材料須於會前10天報…審核」: the meeting waits (the heading's, else 會議 in the plan's script)
         return heading_activity(st) or placeholder("會議" if script_of(st.text) == "zh-Hant" else "会议", "activity")
-    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行", st.f[after_at:])
+    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行|启动|发布|"
+                     r"(?:列为|转为|转入|进入|办理|确定为)[^,;:。]{0,10}", st.f[after_at:])
     named = activity(st)
     if named is not None and (fold(named.name) in fold(doc.name)
                               or (not named.known and re.search(r"经|报", fold(named.name)))
@@ -247,9 +248,9 @@ def _approver(st: Statement) -> list[Ref]:
     out = []
     for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
         i0, i1 = a0 + item.start(), a0 + item.end()
-        sent = re.search(r"(?:派人|派员|派专人)[\u4e00-\u9fff]{0,4}$", st.f[i0:i1])
+        sent = re.search(r"(?:派人|派员|派专人)[\u4e00-\u9fff]{0,4}$|(?:预审|初审|备案)$", st.f[i0:i1])
         if sent and sent.start() >= 2:
-            i1 = i0 + sent.start()  # 「經上級黨委派人談話、審批」: 上級黨委 approves
+            i1 = i0 + sent.start()  # 「經上級黨委派人談話、審批」「報鄉鎮黨委預審同意」: the body approves
         known = [t for t in st.terms("role", "body") if t.start == i0 and t.end == i1]
         if known:
             t = known[0].term
@@ -260,7 +261,7 @@ def _approver(st: Statement) -> list[Ref]:
 
 
 _FILED = re.compile(r"[^,;:。]{0,4}?(?:存档|归档|备查)")
-_APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|同意|把关|研究|讨论")
+_APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|批复|同意|把关|研究|讨论")
 
 
 def _approver_before(st: Statement, at: int) -> list[Ref]:
@@ -276,9 +277,9 @@ def _approver_before(st: Statement, at: int) -> list[Ref]:
         return [Ref(t.id, t.category, t.id, t.name_en, True)]
     # 「材料待縣紀委批准後」「支部委員會研究同意後」: a body the lexicon does not know, in its words
     seg = st.f[seg0:at]
-    lead = re.search(r"待|等|由|经|报|交", seg)  # the first: 「待鎮農經站」 is asked of 鎮農經站
+    lead = re.search(r"待|等|由|经|报|交|在", seg)  # the first: 「待鎮農經站」 is asked of 鎮農經站
     a0 = seg0 + (lead.end() if lead else 0)
-    tail = re.search(r"(?:认真|严格|从严|集体)?(?:审核|审阅|审查|研究|审议|讨论)?$", st.f[a0:at])
+    tail = re.search(r"(?:认真|严格|从严|集体)?(?:预审|初审|审核|审阅|审查|研究|审议|讨论|备案)?$", st.f[a0:at])
     a1 = a0 + (tail.start() if tail else at - a0)
     if a1 - a0 >= 2 and _BODY_WORD.search(st.f[a0:a1]):
         return [placeholder(st.words(a0, a1), "body")]
