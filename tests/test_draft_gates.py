@@ -140,6 +140,24 @@ def test_a_report_to_a_recipient_in_the_plans_words(text: str, document: str | N
     assert not any(x.startswith("告") for p in ps for x in p["to"])  # not 告上級黨委 cut from 報告
 
 
+@pytest.mark.parametrize("text, document, to", [
+    ("各支部要将学习情况及时报告镇党委。", "学习情况", "镇党委"),
+    ("有关情况书面报告市委组织部。", "有关情况", "市委组织部"),
+    ("自查报告经支部书记签字后报机关党委。", "自查报告", "机关党委"),
+    ("检查情况形成通报,印发各支部。", "通报", "各支部"),
+    ("活动开展情况要及时在党建网上发布。", "活动开展情况", "党建网"),
+    ("评议结果要反馈给所在单位党组织。", "评议结果", "所在单位党组织"),
+])
+def test_what_is_sent_and_to_whom(text: str, document: str, to: str) -> None:
+    ps = [simple(x) for x in of_kind("一、工作\n(一)" + text, "report")]
+    assert any(p["to"] == [to] and p["document"] == document for p in ps), ps
+
+
+def test_a_recurring_report_names_its_subject() -> None:
+    (p,) = of_kind("一、工作\n(一)整改情况于每月底前书面报告县委督导组。", "recurring")
+    assert (p["document"], p["every"]) == ("整改情况", "month")
+
+
 def test_fed_back_to_someone_named() -> None:
     text = "一、征求意見\n(一)征求意见表于1月10日前收回,梳理后原汁原味反馈给班子成员本人。"
     ps = [simple(x) for x in of_kind(text, "report")]
