@@ -242,10 +242,14 @@ def test_same_day() -> None:
 
 
 def test_after_the_meeting_within_a_time() -> None:
-    p = one("會後三天內,要將會議紀要報送黨總支。", "order")
-    assert (p["relation"], p["lead"], p["document"]) == ("after", "會後三天內", "會議紀要")
-    p = one("测评结束后五日内,支部要把测评结果报党委。", "order")
-    assert p["lead"] == "会后五日内"
+    # one requirement carries the order and the limit: the deadline counted from the event
+    # (an "after" order from the same words would say the first half again)
+    p = one("會後三天內,要將會議紀要報送黨總支。", "deadline")
+    assert (p["after_activity"], p["limit"], p["document"]) == ("會議", "三天內", "會議紀要")
+    p = one("测评结束后五日内,支部要把测评结果报党委。", "deadline")
+    assert (p["after_activity"], p["limit"]) == ("测评", "五日内")
+    for text in ("會後三天內,要將會議紀要報送黨總支。", "测评结束后五日内,支部要把测评结果报党委。"):
+        assert [r for r in drafted(text) if r["kind"] == "order"] == []
 
 
 def test_traditional_plans_keep_their_script_in_lengths() -> None:

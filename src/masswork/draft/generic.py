@@ -235,8 +235,20 @@ def extend(reading: ArticleReading, units: list[Unit], year: int) -> ArticleRead
                 added.append(Candidate(unit.id, kind, params, where.text, conf,
                                        where.line, refs, roster=roster))
     reading.candidates.extend(added)
-    reading.candidates = _leads_dropped(_implied_dropped(reading.candidates))
+    reading.candidates = _anchored_orders_dropped(_leads_dropped(_implied_dropped(reading.candidates)))
     return reading
+
+
+def _anchored_orders_dropped(cands: list[Candidate]) -> list[Candidate]:
+    """``會後5個工作日內,將會議情況報…``: a deadline counted from an event (an anchor and a
+    ``limit``) already says "after it"; an ``after`` order read from the same words of the same
+    clause says it again, so only the deadline, which carries both, is kept."""
+    limits = [(c.clause, fold(c.quote)) for c in cands if c.kind == "deadline" and c.params.get("limit")]
+    if not limits:
+        return cands
+    return [c for c in cands
+            if c.kind != "order" or c.params.get("relation") != "after"
+            or not any(cl == c.clause and (q in fold(c.quote) or fold(c.quote) in q) for cl, q in limits)]
 
 
 _WHOLE_QUOTE = MAX_STATEMENT

@@ -1,6 +1,7 @@
-"""Order and gates: ``X後`` / ``X之後`` / ``X結束後`` / ``X形成後`` / ``會後`` (after),
-``X前`` / ``X之前`` / ``會前`` / ``事先`` / ``提前N天`` (before, with a lead), ``先…再…``,
-``首先…其次``; gates ``經X審閱同意後``, ``審核通過後方可``, ``須經X同意``, ``從嚴審閱``."""
+"""Order: ``X後`` / ``X之後`` / ``X結束後`` / ``X形成後`` / ``會後`` (after, with the limit beside
+it: ``X結束後一週內``, ``X結束後,要在一週內…``), ``X前`` / ``X之前`` / ``會前`` / ``事先`` /
+``提前N天`` (before, with a lead), ``先…再…``, ``首先…其次``. Gates (``經X審閱同意後``,
+``未經X批准,不得Y`` …) are read by :mod:`.gates`; their rows are part of this family's table."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ import re
 
 from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
-from .base import CN, Hit, Params, Statement, rows
 from ..recognise import Ref
 from ..text import fold
-from .words import activity, document, heading_activity, parties, party, placeholder
+from .base import CN, Hit, Params, Statement, rows
+from .gates import _DOC_VERB, GATE_ROWS, _gate, gate_before
+from .words import activity, document, placeholder
 
 __all__ = ["ROWS", "build", "gate_before"]
 
@@ -43,20 +45,6 @@ ORDER_ROWS = rows("order", (
     (r"(?:从|自)(?P<from>[^,;:。]{2,16}?)(?:开始|起)[,]?(?:到|至)(?P<to>[^,;。]{2,20}?)(?:结束|止|为止)",
      "from event X to event Y: 從X開始,到Y為止", 0.6),
 ), unless=r"^(?:前|后)")
-
-GATE_ROWS = rows("gate", (
-    (r"(?:审核|审阅|审定|审查|批准|同意|把关|研究|讨论|审议|验收|考核|考察)(?:通过|合格)?(?:后|以后|之后)",
-     "approved, then: 審閱同意後, 審核通過後, 研究通過後, 驗收合格後"),
-    (r"(?:确需|确因|如需|确要|因故|遇特殊情况确需)(?P<cond>[^,;。]{2,12}?)的,?(?:须|需|必须|应|要)?(?:经|报|征得)"
-     r"[^,;。]{1,16}?(?:审核|审批|批准|同意|准假|备案同意)", "a condition needing approval: 確需請假的,須經組長同意"),
-    (r"(?:须经|需经|必须经|经)[^,;。]{1,16}?(?:审核|审阅|审定|审批|批准|同意|把关|审查|审议)", "須經X同意, 須經X集體審議"),
-    (r"(?<![呈上])报(?:请|经)?[^,;。]{2,16}?(?:审批|批准|审定|审核)(?![后通])", "報X審批, 報X審核: X approves what is sent", 0.6),
-    (r"(?:须|需|应|要)?(?:事先|提前|预先)?向(?P<leave>[^,;。]{2,12}?)请假", "須事先向X請假: leave asked of X first", 0.6),
-    (r"(?:同|与|和)(?P<with>[^,;。]{2,16}?)(?:协商确定|协商一致|商定)", "agreed with X first: 同督導組協商確定", 0.6),
-    (r"(?:方可|才能|才可|才)(?:召开|实施|印发|开展|进行|下发|上报|转入|列为|进入|办理)", "審核通過後方可召開, 方可轉入…階段"),
-    (r"(?P<by_body>由)[^,;。]{2,16}?(?:审核把关|审核|审定|审查|把关)(?![后通])", "由X審核把關: X approves the document first", 0.6),
-    (r"从严(?:审阅|审核|把关)|严格把关", "從嚴審閱"),
-))
 
 ROWS = ORDER_ROWS + GATE_ROWS
 
@@ -107,9 +95,6 @@ def _step(st: Statement, a: int = 0) -> Ref | None:
     return placeholder(words, "activity") if len(words) >= 2 else None
 
 
-_SUBMITTED = re.compile(r"(?:报告|材料|提纲|总结|意见|清单)$")
-"""Documents that are handed in: approved before they are (when nothing else is named)."""
-_PLAN_LIKE = re.compile(r"(?:方案|措施|计划|規劃|规划|办法|清单)$")
 _DATEISH = re.compile(r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})(?:月|日|号)|旬|\d{4}年")
 
 
@@ -147,7 +132,6 @@ def _subject_at(st: Statement, a: int) -> Ref | None:
     return act or doc
 
 
-_DOC_VERB = re.compile(r"整理|填写|撰写|形成|提交|报送|起草|制定|写出|写好|修改|完善")
 _ADVANCE = re.compile(r"(?:下发|发出|印发|发放|报送|上报|提交|报告|汇报|通知|告知)")
 
 
@@ -160,152 +144,6 @@ def _advance_deed(st: Statement, a: int) -> Ref | None:
     if obj and not re.search(r"(?:党委|党组|支部|组织部|办公室|领导小组|全体|人员|党员)$", obj.group(1)):
         return placeholder(st.words(v.end() + obj.start(1), v.end() + obj.end(1)), "document")
     return placeholder(st.words(v.start(), v.end()), "document")
-
-
-def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
-    """What waits for the approval: an activity after it, a verb (實施, 召開 …), the
-    activity of the statement before (``集中學習不得請假;確需請假的,須經組長同意``), the
-    clause's heading — else a plan-like document's own implementation (方案 → 方案實施)."""
-    after = activity(st, after_at)
-    if after is not None:
-        return after
-    verb = re.search(r"召开|实施|印发|开展|进行|下发|上报|报送|定稿|提交|公布|执行", st.f[after_at:])
-    named = activity(st)
-    if named is not None and (fold(named.name) in fold(doc.name)
-                              or (not named.known and re.search(r"经|报", fold(named.name)))):
-        named = None  # (not 「改方案經支委會」 cut from the approval itself)
-    bare = verb is not None and re.match(r"[,;:。]|$", st.f[after_at + verb.end():]) is not None
-    if named is not None and (verb is None or bare):
-        return named  # 「召開專題民主生活會前…經同意後方可召開」: the meeting named before
-    if verb is not None:
-        return placeholder(st.words(after_at + verb.start(), after_at + verb.end()), "activity")
-    if st.before:
-        before = Statement(st.clause, st.before, st.before, st.line)
-        prev = activity(before)
-        doc_before = document(before)
-        if prev is not None and not (not prev.known and doc_before is not None
-                                     and fold(prev.name) in fold(doc_before.name)):
-            return prev  # (not 對照檢查 cut out of the 對照檢查材料 the statement before names)
-    head = heading_activity(st)
-    if head is not None:
-        return head
-    if _PLAN_LIKE.search(fold(doc.name)):
-        return placeholder(f"{doc.name}實施", "activity")
-    return None
-
-
-_ADVERB = re.compile(r"(?:认真|严格|从严|共同|统一|集体)$")
-
-
-def _unadorned(r: Ref) -> Ref:
-    """``督導組認真(審查)`` names 督導組, ``(報)經黨委`` 黨委: the adverb before the verb and
-    the 經 after 報 are not the body's."""
-    if r.known:
-        return r
-    lead = re.match(r"(?:告)?经", fold(r.name))  # (報)告經黨組會議 → 黨組會議
-    name = r.name[lead.end():] if lead and len(r.name) - lead.end() >= 2 else r.name
-    cut = _ADVERB.search(fold(name))
-    if cut and cut.start() >= 2:
-        name = name[:cut.start()]
-    return placeholder(name, r.category) if name != r.name else r
-
-
-def gate_before(st: Statement, topic: Ref | None) -> Params | None:
-    """A gate that names nothing waiting for it (``材料…黨委要從嚴審閱``, ``確需請假的,須經
-    組長同意`` alone) waits for the event the plan is about (``topic``: the first meeting the
-    article names); in a plan about no meeting, a document handed in (報告, 材料, 提綱) waits
-    to be handed in (``述職報告須經班子集體審議``)."""
-    for row in GATE_ROWS:
-        m = row.pattern.search(st.f)
-        if m is None:
-            continue
-        params = _gate(st, Hit(row, m), topic, handed_in=topic is None)
-        if params is not None:
-            return params
-    return None
-
-
-_APPROVER = re.compile(r"(?:报经|须经|需经|必须经|经过|经)(?P<x>[^,;。]{2,14}?)(?:认真|严格|集体)?"
-                       r"(?:审核|审阅|审定|审查|审批|批准|同意|讨论|研究|审议|验收|考核)|向(?P<x2>[^,;。]{2,12}?)请假")
-
-
-def _approver(st: Statement) -> list[Ref]:
-    """Who approves in ``經X審核 / 經X討論通過``: X (a lexicon role or body, else its words)."""
-    m = _APPROVER.search(st.f)
-    if m is None:
-        return []
-    g = "x" if m.group("x") else "x2"
-    a0, a1 = m.start(g), m.end(g)
-    out = []
-    for item in re.finditer(r"[^、和及]+", st.f[a0:a1]):
-        i0, i1 = a0 + item.start(), a0 + item.end()
-        known = [t for t in st.terms("role", "body") if t.start == i0 and t.end == i1]
-        if known:
-            t = known[0].term
-            out.append(Ref(t.id, t.category, t.id, t.name_en, True))
-        elif i1 - i0 >= 2:
-            out.append(_unadorned(placeholder(st.words(i0, i1), "body")))
-    return out
-
-
-_FILED = re.compile(r"[^,;:。]{0,4}?(?:存档|归档|备查)")
-_APPROVAL_WORD = re.compile(r"审核|审阅|审定|审查|批准|同意|把关|研究|讨论")
-
-
-def _approver_before(st: Statement, at: int) -> list[Ref]:
-    """Who approves in ``督導組審核同意後``: the role or body that stands right before the
-    approval word, at the start of its comma segment."""
-    seg0 = max(st.f.rfind(c, 0, at) for c in ",;:。") + 1
-    if not 2 <= at - seg0 <= 12:
-        return []
-    known = [t for t in st.terms("role", "body") if seg0 <= t.start
-             and re.fullmatch(r"(?:认真|严格|从严)?(?:审核|审阅|审查|研究|审议)?", st.f[t.end:at])]
-    if known:
-        t = known[0].term
-        return [Ref(t.id, t.category, t.id, t.name_en, True)]
-    return []
-
-
-def _gate(st: Statement, hit: Hit, topic: Ref | None = None, handed_in: bool = False) -> Params | None:
-    m = hit.match
-    g = m.groupdict()
-    if _FILED.match(st.f, m.end()):
-        return None  # 「由黨支部審閱後存檔」: read and filed, nothing waits for an approval
-    if g.get("cond"):
-        doc: Ref | None = placeholder(st.words(m.start("cond"), m.end("cond")), "document")
-    elif g.get("leave"):
-        doc = placeholder("請假" if script_of(st.text) == "zh-Hant" else "请假", "document")
-    else:
-        doc = document(st, 0, m.start()) or document(st)
-    if g.get("by_body") and document(st, 0, m.start()) is None:
-        return None  # 「學習…由支部書記負責把關」: who sees to the work, no document approved
-    before = _approver_before(st, m.start()) if _APPROVAL_WORD.match(m.group(0)) else []
-    by = _approver(st) or before or [_unadorned(r) for r in parties(st)]
-    if not by and g.get("with"):
-        a0, a1 = m.start("with"), m.end("with")
-        by = [Ref(t.term.id, t.term.category, t.term.id, t.term.name_en, True)
-              for t in st.terms("role", "body") if a0 <= t.start and t.end <= a1]
-        by = by or [placeholder(st.words(a0, a1), "body")]
-        if doc is None:
-            lead = re.match(r"([^,;:。]{2,8}?)(?:由|须|要|应)", st.f)
-            doc = placeholder(st.words(lead.start(1), lead.end(1)) if lead else "安排", "document")
-    if doc is None:
-        lead = re.match(r"[^,;:。]{2,12}?(?=经|须|需|报|由|要|应|,|$)", st.f)
-        doc = placeholder(st.words(0, lead.end()) if lead else "材料", "document")
-    if not by and re.search(r"从严|严格", m.group(0)):
-        # 「…材料,黨委要從嚴審閱」: who reviews is the subject of the clause
-        clause_at = st.f.rfind(",", 0, m.start()) + 1
-        who = party(st, clause_at, m.start())
-        if who is not None:
-            by = [_unadorned(who)]
-    if not by:
-        return None
-    after = _gated_step(st, doc, m.end()) or topic
-    if after is None and handed_in and _SUBMITTED.search(fold(doc.name)):
-        after = placeholder(f"{doc.name}提交", "activity")  # 述職報告須經班子審議: before it is handed in
-    if after is None:
-        return None
-    return {"document": doc, "approved_by": by, "before_activity": after}
 
 
 def build(st: Statement, hit: Hit, year: int) -> Params | None:
@@ -356,6 +194,9 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         if anchor is not None and not anchor.known and _DATEISH.search(fold(anchor.name)):
             return None  # 「5月10日以後,…」: a date (timing), not an event
         subject = _subject_at(st, m.end()) or _deed(st, m.end()) or activity(st, 0, a0)
+        if (anchor is not None and anchor.category == "document" and subject is not None and not subject.known
+                and re.match(r"(?:报送|上报|报|提交|交|送)(?!告)", fold(subject.name))):
+            return None  # 「講稿形成後,報X審閱」: handing in what was drafted — the report says it, no order
         if "前" in st.f[a1:m.end()] and "后" not in st.f[a1:m.end()]:
             rel = "before"
     elif g.get("rel") in ("随后", "然后", "接着", "之后", "其次", "最后", "在此之前", "此前", "在这之前",
@@ -385,10 +226,16 @@ def build(st: Statement, hit: Hit, year: int) -> Params | None:
         lead = _lead(m.group("lead"))
         if lead:
             p["lead"] = lead
-    elif g.get("within") and rel == "after":
-        try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
-            parse_offset("后" + m.group("within"))
-            p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(m.start("within"), m.end("within"))
-        except (PhraseError, ValueError):
-            pass
+    elif rel == "after" and "within" in g:
+        limit = _NEAR_LIMIT.match(st.f, m.end())  # 「X結束後,各支部要在一週內召開…」: the limit in the next clause
+        at = (m.start("within"), m.end("within")) if g.get("within") else limit.span(1) if limit else None
+        if at is not None:
+            try:  # 「會後一週內」「評議結束後十日內」: after it, and within that time
+                parse_offset("后" + st.f[at[0]:at[1]])
+                p["lead"] = ("會後" if script_of(st.text) == "zh-Hant" else "会后") + st.words(*at)
+            except (PhraseError, ValueError):
+                pass
     return p
+
+
+_NEAR_LIMIT = re.compile(rf"[^,;:。]{{0,8}}?(?:在|于)((?:\d+|[{CN}]+)个?(?:天|周|日|工作日|个工作日|个月)(?:内|以内|之内))")

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ...hanzi import script_of
 from ...periods import PhraseError, parse_offset
 from ..lexicon import Match, Term
 from ..sentences import NUM, VERBS_DOC, Sentence, list_of
@@ -58,6 +59,9 @@ _ASKS = {w for w, asks in INTROS if asks}
 _MEETING = re.compile("(" + "|".join(w for w, _ in MEETING) + r")\s*"
                       r"((?:" + NUM[1:-1] + r")\s*(个)?(天|日|周|个工作日|小时))?")
 _BEFORE_MEETING = {w for w, before in MEETING if before}
+_WITHIN_AFTER = re.compile(r"(?:[,]?[^,;:。]{0,8}?(?:在|于))?\s*(" + NUM + r"\s*(?:个)?(?:天|日|周|个工作日|工作日|个月))"
+                           r"\s*(?:之内|以内|内)")
+"""A limit right after 後 or in the clause after it (``後一週內``, ``後,要在5個工作日內``)."""
 _LEAD = re.compile(r"(会前|提前)\s*" + NUM + r"\s*(个)?(天|日|周|个工作日|小时)")
 
 
@@ -108,6 +112,15 @@ def orders(cx: Context, s: Sentence, prior: Sequence[Sentence]) -> None:
         lead = _LEAD.search(f)
         if lead and relation == "before":
             params["lead"] = s.text[lead.start():lead.end()]
+        limit = _WITHIN_AFTER.match(f, end)
+        if limit and relation == "after":
+            # 「動員大會結束後一週內,…」「…結束後,各支部要在一週內召開…」: after it, and within that
+            raw = ("會後" if script_of(s.text) == "zh-Hant" else "会后") + s.text[limit.start(1):limit.end()]
+            try:
+                parse_offset(raw)
+                params["lead"] = raw
+            except PhraseError:
+                pass
         cx.cand(s, "order", params, conf, [cx.ref(subj), cx.ref(m.term)])
 
 
