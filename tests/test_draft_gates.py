@@ -9,14 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import masswork
-from masswork.cli import cli
 from masswork.draft import draft_text
 from masswork.hanzi import to_simplified as simp
+
+from draft_roundtrip import draft_explain_check
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -204,20 +204,9 @@ def test_an_order_and_a_calendar_date_are_two_rules_not_duplicates() -> None:
 
 @pytest.mark.parametrize("name", ["e17", "e18", "e19", "e20", "e21"])
 def test_the_new_passages_draft_load_explain_and_check(name: str, tmp_path: Path) -> None:
-    src = EXTRA / f"{name}.txt"
-    out = tmp_path / "plan.toml"
-    runner = CliRunner()
-    r = runner.invoke(cli, ["draft", str(src), "--year", "2024", "-o", str(out)])
-    assert r.exit_code == 0, r.output
-    r = runner.invoke(cli, ["explain", str(out)])
-    assert r.exit_code == 0, r.output
-    plan = masswork.load_plan(out)
+    plan = draft_explain_check(EXTRA / f"{name}.txt", 2024, tmp_path)
     kinds = {q.kind for q in plan.requirements}
     assert "gate" in kinds, kinds
-    sched = tmp_path / "schedule.toml"
-    sched.write_text(f'plan = "{plan.id}"\n', encoding="utf-8")
-    r = runner.invoke(cli, ["check", str(out), str(sched)])
-    assert r.exit_code in (0, 1), r.output
 
 
 _WORDS = st.sampled_from([
