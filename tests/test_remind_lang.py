@@ -139,3 +139,30 @@ def test_both_warns_in_the_api() -> None:
     with pytest.warns(DeprecationWarning):
         assert lang_of({"lang": "both"}) == "both"
     assert lang_of({"lang": "zh_CN"}) == "zh-Hans"
+
+
+@pytest.mark.parametrize("tag, words, foreign", [
+    ("zh-Hans", ("机器人拒绝", "来自 127.0.0.1"), ("機器人", "robot refused")),
+    ("zh-Hant", ("機器人拒絕", "來自 127.0.0.1"), ("机器人", "robot refused")),
+    ("en", ("robot refused (errcode 310000: sign not match) from 127.0.0.1",), ("機器人", "机器人")),
+])
+def test_a_failed_delivery_is_reported_in_the_channels_language(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                tag: str, words: tuple[str, ...],
+                                                                foreign: tuple[str, ...]) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    def refuse(req: object) -> tuple[int, str, dict[str, object]]:
+        return 200, "OK", {"errcode": 310000, "errmsg": "sign not match"}
+
+    with http_server(refuse) as (base, got):
+        monkeypatch.setenv("TEST_DING_URL", f"{base}/robot/send?access_token=t")
+        _config(tmp_path, tag, '[channels.ding]\ntype = "dingtalk"\nurl_env = "TEST_DING_URL"\n')
+        r = CliRunner().invoke(cli, [*ARGS, "--format", "json"])
+    assert got and r.exit_code == 1, r.output
+    errors = [d["error"] for d in json.loads(r.stdout)["reminders"] if d.get("error")]
+    assert errors, r.stdout
+    for error in errors:
+        for word in words:
+            assert word in error, (tag, error)
+        for word in foreign:
+            assert word not in error, (tag, error)

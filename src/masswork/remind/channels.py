@@ -20,7 +20,18 @@ __all__ = ["Channel", "DeliveryError", "UncertainDelivery"]
 class DeliveryError(Exception):
     """A channel could not deliver; the reminder stays due and is retried on a later run.
 
-    The message goes into the ledger's ``last_error``, the JSON output and the console."""
+    Raise it with a catalogue message (``DeliveryError(msg=Msg.of("remind.fail.smtp", …))``,
+    or a plugin's ``Catalogue(…).msg(…)``) or, the older way, a text. :meth:`message` is
+    what goes into the ledger's ``last_error``, the JSON output and the console, in the
+    channel's language; ``str(exc)`` is the English, for logs."""
+
+    def __init__(self, text: str = "", *, msg: Msg | None = None) -> None:
+        super().__init__(text or (msg.render("en") if msg is not None else ""))
+        self.msg = msg
+
+    def message(self, lang: str) -> str:
+        """The error in ``lang`` (the text it was raised with, when it has no message)."""
+        return self.msg.render(lang) if self.msg is not None else str(self)
 
 
 class UncertainDelivery(DeliveryError):

@@ -28,6 +28,18 @@ def _sent_text(reminder: Any, settings: Mapping[str, Any]) -> str:
         return text_of(reminder, lang_of(settings, reminder=reminder))
 
 
+def _error_text(exc: DeliveryError, settings: Mapping[str, Any], reminder: Any) -> str:
+    message = getattr(exc, "message", None)  # a subclass from before messages may lack it
+    if not callable(message):
+        return str(exc)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        lang = lang_of(settings, reminder=reminder)
+    if lang == "both":  # the deprecated two-language channel: both, as it always was
+        return f"{message('zh-Hant')} / {message('en')}"
+    return str(message(lang))
+
+
 @attrs.frozen
 class Target:
     """A configured channel: its name (the config table's), the channel's ``deliver``
@@ -116,7 +128,7 @@ def dispatch(
             try:
                 t.deliver(reminder, settings)
             except DeliveryError as exc:
-                error = redact(str(exc), secrets)
+                error = redact(_error_text(exc, t.settings, reminder), secrets)
                 nxt = ledger.fail(claim, error, uncertain=bool(getattr(exc, "uncertain", False)))
                 out.append(Delivery(reminder, t.name, "failed", key, error=error, attempts=claim.attempt,
                                     next_attempt=nxt, uncertain=claim.uncertain))

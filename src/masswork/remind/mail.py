@@ -15,7 +15,7 @@ from typing import Any
 
 from .channels import Channel, DeliveryError, UncertainDelivery
 from .redact import scrubbed
-from ..i18n import tr
+from ..i18n import Msg, tr
 from .render import BOTH, clean, defang, lang_of, one_line, quote_of, subject_of, text_of
 
 __all__ = ["EMAIL"]
@@ -61,12 +61,11 @@ def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
     lang = lang_of(settings, reminder=reminder)
     to = _addresses(reminder, settings)
     if not to:
-        raise DeliveryError(f"沒有收件地址 no address for recipient {getattr(reminder, 'recipient', '?')!r} "
-                            "(set addresses or to)")
+        raise DeliveryError(msg=Msg.of("remind.fail.no_address", recipient=repr(getattr(reminder, "recipient", "?"))))
     try:
         msg = _compose(reminder, settings, lang, to)
     except (ValueError, TypeError, UnicodeError) as exc:  # a bad address or setting in the config
-        raise DeliveryError(f"郵件無法組成 cannot compose the message: {type(exc).__name__}: {exc}") from None
+        raise DeliveryError(msg=Msg.of("remind.fail.compose", error=f"{type(exc).__name__}: {exc}")) from None
     host, port = str(settings["host"]), int(settings.get("port", 25))
     timeout = float(settings.get("timeout", _DEFAULT_TIMEOUT))
     try:
@@ -82,13 +81,13 @@ def _deliver_email(reminder: Any, settings: Mapping[str, Any]) -> None:
                 smtp.login(str(settings["username"]), str(settings.get("password", "")))
             smtp.send_message(msg)
     except (socket.timeout, TimeoutError) as exc:
-        raise UncertainDelivery(f"郵件服務器超時 SMTP timeout ({host}:{port}): {exc}") from exc
+        raise UncertainDelivery(msg=Msg.of("remind.fail.smtp_timeout", server=f"{host}:{port}", error=str(exc))) from exc
     except smtplib.SMTPException as exc:
-        raise DeliveryError(f"郵件發送失敗 SMTP error ({host}:{port}): {exc}") from exc
+        raise DeliveryError(msg=Msg.of("remind.fail.smtp", server=f"{host}:{port}", error=str(exc))) from exc
     except UnicodeError as exc:
-        raise DeliveryError(f"用戶名或密碼含非 ASCII 字符 SMTP login needs ASCII user name and password: {exc}") from exc
+        raise DeliveryError(msg=Msg.of("remind.fail.smtp_ascii", error=str(exc))) from exc
     except OSError as exc:
-        raise DeliveryError(f"無法連接郵件服務器 cannot reach SMTP server {host}:{port}: {exc}") from exc
+        raise DeliveryError(msg=Msg.of("remind.fail.smtp_unreachable", server=f"{host}:{port}", error=str(exc))) from exc
 
 
 EMAIL = Channel("email", scrubbed(_deliver_email), message="describe.channel.email")

@@ -25,8 +25,9 @@ import urllib.request
 from collections.abc import Mapping
 from typing import Any
 
+from ..i18n import Msg
 from .channels import Channel, DeliveryError, UncertainDelivery
-from .redact import check_url, scrubbed, split_userinfo, where
+from .redact import scrubbed, split_userinfo, url_problem, where
 from .render import clean, clean_data, defang, lang_of, md_text, one_line, subject_of, text_of
 
 __all__ = ["DINGTALK", "WECOM", "WEBHOOK", "dingtalk_sign", "webhook_signature"]
@@ -40,9 +41,9 @@ def _post_json(url: str, payload: Mapping[str, Any] | bytes, timeout: float,
     """POST ``payload`` (a mapping, or JSON already encoded); returns (HTTP status, decoded
     JSON answer or None). ``user:password@`` in the URL becomes HTTP Basic authentication;
     errors name the host only (the URL carries the robot's token)."""
-    bad = check_url(url)
+    bad = url_problem(url)
     if bad is not None:
-        raise DeliveryError(f"{bad[0]} {bad[1]}")
+        raise DeliveryError(msg=bad)
     url, auth = split_userinfo(url)
     host = where(url)
     extra = dict(headers or {})
@@ -56,17 +57,18 @@ def _post_json(url: str, payload: Mapping[str, Any] | bytes, timeout: float,
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             status, raw = resp.status, resp.read(_MAX_ANSWER)
     except urllib.error.HTTPError as exc:
-        raise DeliveryError(f"HTTP {exc.code} {str(exc.reason)[:200]} from {host}") from None
+        raise DeliveryError(msg=Msg.of("remind.fail.http", status=exc.code, reason=str(exc.reason)[:200], host=host)) from None
     except urllib.error.URLError as exc:
         if isinstance(exc.reason, (socket.timeout, TimeoutError)):
-            raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
-        raise DeliveryError(f"無法連接 cannot reach {host}: {exc.reason}") from None
+            raise UncertainDelivery(msg=Msg.of("remind.fail.timeout", seconds=f"{timeout:g}", host=host)) from None
+        raise DeliveryError(msg=Msg.of("remind.fail.unreachable", host=host, error=str(exc.reason))) from None
     except (socket.timeout, TimeoutError):
-        raise UncertainDelivery(f"超時 timeout after {timeout:g}s ({host})") from None
+        raise UncertainDelivery(msg=Msg.of("remind.fail.timeout", seconds=f"{timeout:g}", host=host)) from None
     except (ValueError, http.client.HTTPException) as exc:  # InvalidURL, a bad header value …
-        raise DeliveryError(f"請求無法發出 request refused before sending ({host}): {type(exc).__name__}") from None
+        raise DeliveryError(msg=Msg.of("remind.fail.refused_before", host=host, error=type(exc).__name__)) from None
     except OSError as exc:
-        raise UncertainDelivery(f"連接中斷 connection lost ({host}): {exc.strerror or type(exc).__name__}") from None
+        raise UncertainDelivery(msg=Msg.of("remind.fail.connection_lost", host=host,
+                                           error=exc.strerror or type(exc).__name__)) from None
     try:
         answer = json.loads(raw.decode("utf-8")) if raw.strip() else None
     except (UnicodeDecodeError, json.JSONDecodeError):
@@ -77,14 +79,14 @@ def _post_json(url: str, payload: Mapping[str, Any] | bytes, timeout: float,
 def _check_errcode(answer: Any, host: str, required: bool) -> None:
     if not isinstance(answer, dict):
         if required:
-            raise UncertainDelivery(f"機器人回應無法解讀 unreadable robot answer from {host}")
+            raise UncertainDelivery(msg=Msg.of("remind.fail.unreadable", host=host))
         return
     code = answer.get("errcode", 0)
     if code not in (0, "0", None):
         msg = str(answer.get("errmsg", ""))[:200]
-        raise DeliveryError(f"機器人拒絕 robot refused (errcode {code}: {msg}) from {host}")
+        raise DeliveryError(msg=Msg.of("remind.fail.robot_refused", code=str(code), errmsg=msg, host=host))
     if answer.get("ok") is False:
-        raise DeliveryError(f"接收方拒絕 receiver refused ({str(answer.get('error', ''))[:200]}) from {host}")
+        raise DeliveryError(msg=Msg.of("remind.fail.receiver_refused", error=str(answer.get("error", ""))[:200], host=host))
 
 
 def _mentions(reminder: Any, settings: Mapping[str, Any]) -> list[str]:
