@@ -139,11 +139,11 @@ def test_deadline_says_held_on_the_start_day_and_finished_on_the_end_day(tmp_pat
     course = ev("c", "讀書班", "2023-09-27", end="2023-10-09")
     code, rep = check(tmp_path, plan, [course])
     assert code == 0
-    assert "held on 2023-09-27" in finding(rep, "start")["message"]
-    assert "finished on 2023-10-09" in finding(rep, "end")["message"]
+    assert "held on 27 September 2023" in finding(rep, "start")["message"]
+    assert "finished on 9 October 2023" in finding(rep, "end")["message"]
     code, rep = check(tmp_path, plan, [dict(course, end="2023-10-20")])
     assert code == 1 and finding(rep, "start")["status"] == "met"
-    assert "finished on 2023-10-20" in finding(rep, "end")["message"]
+    assert "finished on 20 October 2023" in finding(rep, "end")["message"]
 
 
 # ---------------------------------------------------------------- for_each and posts
@@ -271,7 +271,7 @@ def test_before_the_campaign_ends_is_the_plans_own_end(tmp_path: Path) -> None:
     plan = base_plan({"id": "r", "kind": "deadline", "document": "整改事項", "action": "filed", "within": "活動結束前"})
     assert check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2023-12-30"}])[0] == 0
     code, rep = check(tmp_path, plan, [], [{"id": "f", "type": "整改事項", "filed_on": "2024-01-02"}])
-    assert code == 1 and "..2023-12-31" in finding(rep)["message"]
+    assert code == 1 and "required by 31 December 2023" in finding(rep)["message"]
     no_end = base_plan({"id": "r", "kind": "deadline", "activity": "黨課", "within": "活動結束前"})
     del no_end["end"]
     assert "requirements[0].within" in plan_error(tmp_path, no_end)
