@@ -15,7 +15,7 @@ import attrs
 from .channels import DeliveryError
 from .ledger import Key, Ledger, Skip, delivery_key
 from .redact import redact, secrets_of
-from .render import lang_of, text_of
+from .render import BOTH, lang_of, text_of
 
 __all__ = ["Target", "Delivery", "dispatch"]
 
@@ -35,7 +35,7 @@ def _error_text(exc: DeliveryError, settings: Mapping[str, Any], reminder: Any) 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         lang = lang_of(settings, reminder=reminder)
-    if lang == "both":  # the deprecated two-language channel: both, as it always was
+    if lang == BOTH:  # the deprecated two-language channel: both, as it always was
         return f"{message('zh-Hant')} / {message('en')}"
     return str(message(lang))
 

@@ -77,7 +77,8 @@ def _gated_step(st: Statement, doc: Ref, after_at: int) -> Ref | None:
     if head is not None:
         return head
     if _PLAN_LIKE.search(fold(doc.name)):
-        return placeholder(f"{doc.name}實施", "activity")
+        # the implementation, in the statement's script (as 會議 above: a Simplified plan gets 实施)
+        return placeholder(doc.name + ("實施" if script_of(st.text) == "zh-Hant" else "实施"), "activity")
     return None
 
 
